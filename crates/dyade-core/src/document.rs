@@ -55,12 +55,14 @@ pub struct Document {
     pub id: String,
     /// The article text every span points into. For plain text this is the input exactly;
     /// for HTML it is the extracted text (see `source_map`).
+    #[serde(default)]
     pub text: String,
     /// For extracted inputs (HTML): pairs `(text_byte, original_byte)` marking where each
     /// run of extracted text starts in the original input, sorted by `text_byte`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub source_map: Vec<(usize, usize)>,
     /// Metadata.
+    #[serde(default)]
     pub meta: Metadata,
     /// Boilerplate spans (not article content).
     #[serde(default)]
