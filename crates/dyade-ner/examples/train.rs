@@ -2,7 +2,8 @@
 //!
 //! `cargo run --release -p dyade-ner --example train -- --train ../shared/data/ner/wikineural_fr_train.conllu --out models/ner-fr.bin`
 //! Options: `--io FILE` (extra IO-tagged corpus), `--hipe FILE`, `--epochs N`, `--bits B`,
-//! `--seed S`, `--dev FILE` (print dev F1 after each epoch).
+//! `--seed S`, `--dev FILE` (print dev F1 after each epoch), `--caplex CORPUS.jsonl`
+//! (capitalization lexicon from an unlabelled corpus, e.g. OrangeSum).
 use dyade_ner::{train, Format, TrainConfig};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -21,6 +22,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--bits" => cfg.bits = v.parse()?,
             "--seed" => cfg.seed = v.parse()?,
             "--dev" => cfg.dev = Some(v.into()),
+            "--caplex" => cfg.caplex_corpus = Some(v.into()),
             o => return Err(format!("unknown option {o}").into()),
         }
         i += 2;

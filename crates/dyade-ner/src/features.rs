@@ -8,10 +8,10 @@
 //! model trained with other templates is refused at load time.
 
 /// Version of the feature templates; bump when [`extract`] changes.
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
 
 /// Number of features per token.
-pub const NF: usize = 28;
+pub const NF: usize = 32;
 
 /// What one token contributes to its own and its neighbours' features.
 #[derive(Clone, Copy, Default, Debug)]
@@ -22,6 +22,15 @@ pub struct TokInfo {
     pre: [u64; 3],
     suf: [u64; 4],
     flags: u64,
+    /// Capitalization class from a large corpus (see [`crate::caplex`]); 0 = unknown word.
+    pub cap: u64,
+}
+
+impl TokInfo {
+    /// Hash of the lowercased form (the key of [`crate::caplex::CapLex`]).
+    pub fn lower_hash(&self) -> u64 {
+        self.lower
+    }
 }
 
 const FNV_OFF: u64 = 0xcbf2_9ce4_8422_2325;
@@ -144,11 +153,11 @@ pub fn tok_info(word: &str) -> TokInfo {
         | (hyphen as u64) << 3
         | (period as u64) << 4
         | (len_bucket as u64) << 5;
-    TokInfo { form, lower, shape, pre, suf, flags }
+    TokInfo { form, lower, shape, pre, suf, flags, cap: 0 }
 }
 
-const BOS: TokInfo = TokInfo { form: 11, lower: 11, shape: 11, pre: [11; 3], suf: [11; 4], flags: 1 << 9 };
-const EOS: TokInfo = TokInfo { form: 13, lower: 13, shape: 13, pre: [13; 3], suf: [13; 4], flags: 1 << 10 };
+const BOS: TokInfo = TokInfo { form: 11, lower: 11, shape: 11, pre: [11; 3], suf: [11; 4], flags: 1 << 9, cap: 99 };
+const EOS: TokInfo = TokInfo { form: 13, lower: 13, shape: 13, pre: [13; 3], suf: [13; 4], flags: 1 << 10, cap: 98 };
 
 #[inline]
 fn pair(a: u64, b: u64) -> u64 {
@@ -202,6 +211,10 @@ pub fn extract(infos: &[TokInfo], bits: u32, out: &mut Vec<u32>) {
             pair(p2.lower, p1.lower),
             pair(n1.lower, n2.lower),
             pair(c.shape, first ^ (c.flags >> 5) << 1),
+            c.cap,
+            pair(c.cap, c.shape ^ first),
+            pair(p1.cap, c.cap),
+            pair(c.cap, n1.cap),
         ];
         for (t, v) in vals.iter().enumerate() {
             let h = mix(v ^ (t as u64 + 1).wrapping_mul(0xA24B_AED4_963E_E407));

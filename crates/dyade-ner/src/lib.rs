@@ -11,6 +11,7 @@
 //! [`Gazetteer`] matches, and fills `doc.entities` with `reference: None` and a confidence
 //! from the decoding margins.
 
+pub mod caplex;
 pub mod data;
 pub mod eval;
 pub mod features;
@@ -87,7 +88,7 @@ impl NerTagger {
         SCRATCH.with(|cell| {
             let (scratch, labels, margins) = &mut *cell.borrow_mut();
             scratch.infos.clear();
-            scratch.infos.extend(tokens.iter().map(|t| features::tok_info(t.norm(text))));
+            scratch.infos.extend(tokens.iter().map(|t| self.model.info(t.norm(text))));
             self.model.tag_infos(scratch, labels);
             if with_confidence {
                 self.model.margins(scratch, labels, margins);
@@ -121,6 +122,9 @@ impl NerTagger {
             spans.clear();
             self.tag_tokens(&doc.text, toks, true, &mut spans);
             self.rules.apply(&doc.text, toks, &mut spans);
+            // A one-word "name" that the corpus mostly writes in lowercase is a capitalized
+            // common noun or demonym ("Russes", "Défense", "Sommet"), not an entity.
+            spans.retain(|s| s.end - s.start > 1 || !self.model.caplex.mostly_lowercase(&self.model.info(toks[s.start].norm(&doc.text))));
             for s in &spans {
                 let span = Span::new(toks[s.start].span.start, toks[s.end - 1].span.end);
                 ents.push(Entity { span, label: s.label, reference: None, confidence: s.confidence });

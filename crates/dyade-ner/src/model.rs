@@ -5,9 +5,10 @@
 //! `b"DYNERv1\0"`, `u32 feature_version`, `u32 bits`, `u32 n_labels`, `f32 scale`,
 //! `f32 conf_temp`, `(n_labels + 1) * n_labels` `f32` transitions (last row: sentence start),
 //! `u32 n_rows`, then for each non-zero row: varint bucket delta, `n_labels` zigzag varint
-//! weights. Zero rows are not stored, which keeps a sparse table small without a
+//! weights; then the capitalization lexicon ([`CapLex::write`]). Zero rows are not stored, which keeps a sparse table small without a
 //! compression library.
 
+use crate::caplex::CapLex;
 use crate::features::{self, TokInfo, FEATURE_VERSION, NF};
 use dyade_core::EntityType;
 use std::path::Path;
@@ -74,6 +75,8 @@ pub struct Model {
     pub conf_temp: f32,
     /// Transition scores `[(prev) * L + cur]`, prev = L for the sentence start.
     pub trans: Vec<f32>,
+    /// Capitalization lexicon feeding the `cap` features (empty = feature off).
+    pub caplex: CapLex,
 }
 
 /// Reusable buffers for tagging (one per thread).
@@ -148,7 +151,7 @@ impl Model {
                 }
             }
         }
-        Model { bits, weights: vec![0; (1usize << bits) * L], scale: 1.0, conf_temp: 1.0, trans }
+        Model { bits, weights: vec![0; (1usize << bits) * L], scale: 1.0, conf_temp: 1.0, trans, caplex: CapLex::default() }
     }
 
     /// Load a model file.
@@ -196,6 +199,9 @@ impl Model {
                 m.weights[bucket * L + l] = v as i16;
             }
         }
+        let (lex, used) = CapLex::read(&b[r.pos..]).map_err(|e| ModelError(format!("{e}")))?;
+        m.caplex = lex;
+        r.pos += used;
         if r.pos != b.len() {
             return Err(ModelError("trailing bytes".into()));
         }
@@ -225,6 +231,7 @@ impl Model {
                 put_varint(&mut o, ((w << 1) ^ (w >> 63)) as u64);
             }
         }
+        self.caplex.write(&mut o);
         o
     }
 
@@ -258,8 +265,16 @@ impl Model {
     /// Tag one sentence given its words. Labels go to `out` (one per word).
     pub fn tag_words<S: AsRef<str>>(&self, words: &[S], s: &mut Scratch, out: &mut Vec<u8>) {
         s.infos.clear();
-        s.infos.extend(words.iter().map(|w| features::tok_info(w.as_ref())));
+        s.infos.extend(words.iter().map(|w| self.info(w.as_ref())));
         self.tag_infos(s, out);
+    }
+
+    /// Per-token hashes of `word`, with its capitalization class.
+    #[inline]
+    pub fn info(&self, word: &str) -> TokInfo {
+        let mut i = features::tok_info(word);
+        i.cap = self.caplex.class(&i);
+        i
     }
 
     /// Tag the sentence whose per-token hashes are in `s.infos`.

@@ -3,11 +3,14 @@
 //!
 //! General rules, with the language's words in `resources/ner/<lang>.tsv`:
 //! - titles ("M.", "Mme", "président") opening a PER span are cut off;
+//! - a span opened by a state-form word ("République", "Royaume") is typed LOC;
 //! - punctuation at either end of a span is cut off;
 //! - a span without any uppercase letter is dropped (nationality adjectives such as
 //!   "russe", "nord-coréen", and common nouns);
 //! - one-word spans on the `not_entity` list are dropped;
-//! - adjacent PER spans are joined ("Kim" + "Jong-un" → "Kim Jong-un").
+//! - adjacent PER spans are joined ("Kim" + "Jong-un" → "Kim Jong-un");
+//! - (in [`crate::NerTagger`]) a one-word span the corpus mostly writes in lowercase is
+//!   dropped ([`crate::caplex::CapLex::mostly_lowercase`]).
 
 use crate::model::{ModelError, Result};
 use crate::TokenSpan;
@@ -19,6 +22,7 @@ use std::collections::{HashMap, HashSet};
 pub struct Rules {
     titles: HashSet<String>,
     not_entity: HashSet<String>,
+    state_head: HashSet<String>,
 }
 
 impl Rules {
@@ -37,6 +41,7 @@ impl Rules {
             match kind {
                 "title" => r.titles.insert(v),
                 "not_entity" => r.not_entity.insert(v),
+                "state_head" => r.state_head.insert(v),
                 _ => return Err(ModelError(format!("NER rules line {}: unknown kind {kind:?}", ln + 1))),
             };
         }
@@ -61,6 +66,11 @@ impl Rules {
             // a trailing period belongs to a name only as part of an initial ("J.")
             while s.end > s.start && toks[s.end - 1].kind == TokenKind::Punct {
                 s.end -= 1;
+            }
+        }
+        for s in spans.iter_mut() {
+            if s.start < s.end && s.label != EntityType::LOC && self.state_head.contains(&toks[s.start].norm(text).to_lowercase()) {
+                s.label = EntityType::LOC;
             }
         }
         spans.retain(|s| {

@@ -33,11 +33,16 @@ pub struct TrainConfig {
     pub verbose: bool,
     /// Optional dev set (CoNLL) scored after every epoch when `verbose` (does not affect the model).
     pub dev: Option<PathBuf>,
+    /// Unlabelled corpus (JSONL with title/heading/article, or plain text) for the
+    /// capitalization lexicon ([`crate::caplex`]); `None` turns those features off.
+    pub caplex_corpus: Option<PathBuf>,
+    /// Minimum occurrences for a word to enter the capitalization lexicon.
+    pub caplex_min_count: u32,
 }
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        TrainConfig { train: Vec::new(), epochs: 12, bits: 20, seed: 0x5eed_d1ade, verbose: false, dev: None }
+        TrainConfig { train: Vec::new(), epochs: 12, bits: 20, seed: 0x5eed_d1ade, verbose: false, dev: None, caplex_corpus: None, caplex_min_count: 3 }
     }
 }
 
@@ -98,17 +103,23 @@ pub fn train_on(sents: &[Sentence], config: &TrainConfig, dev: Option<&[Sentence
     if !(8..=26).contains(&bits) {
         return Err(ModelError(format!("bits must be in 8..=26, got {bits}")));
     }
+    let mut template = Model::empty(bits);
+    if let Some(p) = &config.caplex_corpus {
+        template.caplex = crate::caplex::CapLex::build(p, config.caplex_min_count)?;
+        if config.verbose {
+            eprintln!("capitalization lexicon: {} words from {}", template.caplex.len(), p.display());
+        }
+    }
     // Features are fixed per sentence: extract once.
     let mut feats: Vec<u32> = Vec::new();
     let mut offs = vec![0usize];
     let mut buf = Vec::new();
     for s in sents {
-        let infos: Vec<_> = s.words.iter().map(|w| features::tok_info(w)).collect();
+        let infos: Vec<_> = s.words.iter().map(|w| template.info(w)).collect();
         features::extract(&infos, bits, &mut buf);
         feats.extend_from_slice(&buf);
         offs.push(feats.len());
     }
-    let template = Model::empty(bits);
     let mut w = Avg { w: vec![0.0; (1usize << bits) * L], u: vec![0.0; (1usize << bits) * L], c: 1.0 };
     let mut t = Avg { w: template.trans.clone(), u: vec![0.0; (L + 1) * L], c: 1.0 };
     let mut order: Vec<usize> = (0..sents.len()).collect();
@@ -163,22 +174,22 @@ pub fn train_on(sents: &[Sentence], config: &TrainConfig, dev: Option<&[Sentence
         if config.verbose {
             eprint!("epoch {}: {} token errors / {} ({:.2}%)", epoch + 1, errors, tokens, 100.0 * errors as f64 / tokens as f64);
             if let Some(dev) = dev {
-                let m = finish(&w, &t, bits);
+                let m = finish(&w, &t, &template);
                 let sc = crate::eval::score_sentences(&m, dev);
                 eprint!("  dev F1 {:.4} (P {:.4} R {:.4})", sc.overall.f1(), sc.overall.p(), sc.overall.r());
             }
             eprintln!();
         }
     }
-    Ok(finish(&w, &t, bits))
+    Ok(finish(&w, &t, &template))
 }
 
 /// Average, quantize to `i16`, and keep the BIO constraints in the transitions.
-fn finish(w: &Avg, t: &Avg, bits: u32) -> Model {
+fn finish(w: &Avg, t: &Avg, template: &Model) -> Model {
     let avg = w.averaged();
     let maxabs = avg.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-9);
     let scale = maxabs / 32767.0;
-    let mut m = Model::empty(bits);
+    let mut m = template.clone();
     for (q, &x) in m.weights.iter_mut().zip(&avg) {
         *q = (x / scale).round() as i16;
     }
