@@ -1,0 +1,497 @@
+//! The `clean` component: boilerplate spans, content paragraphs, publication date from text.
+//!
+//! Rules come from `resources/boilerplate/<lang>.txt` (format in the header of `fr.txt`):
+//! exact lines, prefixes, regexes and "tail" markers that open an end-of-page zone (related
+//! articles, comments). Structural cues add what lexicons cannot list: the outlet's name
+//! alone on a line or as an `(AGENCY) -` tag, a 1–2 word line heading the page, captions
+//! that repeat the title, short lines repeated in the article, and publication date lines.
+
+use crate::date::find_dateline;
+use dyade_core::{Boilerplate, Component, Document, Span};
+use regex::Regex;
+use std::collections::HashMap;
+use unicode_normalization::UnicodeNormalization;
+
+/// Embedded boilerplate resources, one per language.
+pub const BOILERPLATE_RESOURCES: [(&str, &str); 2] = [
+    ("fr", include_str!("../../../resources/boilerplate/fr.txt")),
+    ("en", include_str!("../../../resources/boilerplate/en.txt")),
+];
+
+/// Lines longer than this (bytes) are never matched as whole-line chrome.
+const MAX_CHROME_LINE: usize = 300;
+
+#[derive(Debug, Clone)]
+struct Rules {
+    exact: HashMap<String, (String, bool)>,
+    prefix: Vec<(String, String)>,
+    regex: Vec<(Regex, String)>,
+}
+
+/// Fold for matching: NFKD without combining marks, lowercase, curly quotes straightened,
+/// whitespace collapsed, trailing ":" "." "…" and spaces removed.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.nfkd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        let c = match c {
+            '’' | '‘' | '`' => '\'',
+            c => c,
+        };
+        out.extend(c.to_lowercase());
+    }
+    let t = out.trim_end_matches([':', '.', ' ', '*']).len();
+    out.truncate(t);
+    if out.ends_with("...") {
+        out.truncate(out.len() - 3);
+    }
+    out
+}
+
+impl Rules {
+    fn parse(texts: &[&str]) -> Result<Rules, String> {
+        let mut r = Rules { exact: HashMap::new(), prefix: vec![], regex: vec![] };
+        for text in texts {
+            let (mut kind, mut label) = (String::new(), String::new());
+            for (n, line) in text.lines().enumerate() {
+                let t = line.trim();
+                if t.is_empty() || t.starts_with('#') {
+                    continue;
+                }
+                if t.starts_with('[') && t.ends_with(']') {
+                    let mut it = t[1..t.len() - 1].split_whitespace();
+                    kind = it.next().unwrap_or("").to_string();
+                    label = it.next().unwrap_or(&kind).to_string();
+                    continue;
+                }
+                match kind.as_str() {
+                    "exact" | "tail" => {
+                        r.exact.insert(fold(t), (format!("{kind}:{label}"), kind == "tail"));
+                    }
+                    "prefix" => r.prefix.push((fold(t), format!("prefix:{label}"))),
+                    "regex" => {
+                        let re = Regex::new(t).map_err(|e| format!("boilerplate resource line {}: bad regex: {e}", n + 1))?;
+                        r.regex.push((re, format!("regex:{label}")));
+                    }
+                    other => return Err(format!("boilerplate resource line {}: unknown section kind `{other}`", n + 1)),
+                }
+            }
+        }
+        // longest prefixes first so the most specific label wins
+        r.prefix.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        Ok(r)
+    }
+}
+
+/// The cleaning component (name `clean`).
+///
+/// Adds `doc.boilerplate` (labelled spans), `doc.paragraphs` (content lines minus
+/// boilerplate, split where paragraphs were glued without a space: "Bangladesh.Une"), and
+/// `doc.meta.published` from a "Publié le …" line when metadata gave none.
+#[derive(Debug, Clone)]
+pub struct Cleaner {
+    rules: Rules,
+    agency: Regex,
+}
+
+impl Default for Cleaner {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Cleaner {
+    /// A cleaner with the embedded resources of every language.
+    pub fn new() -> Self {
+        Self::from_resources(&BOILERPLATE_RESOURCES.map(|(_, t)| t)).expect("embedded boilerplate resources parse")
+    }
+
+    /// A cleaner from resource texts (format in `resources/boilerplate/fr.txt`).
+    pub fn from_resources(texts: &[&str]) -> Result<Self, String> {
+        Ok(Cleaner {
+            rules: Rules::parse(texts)?,
+            // "(VOVWORLD) -", "(AFP) –": an upper-case source tag before a dash
+            agency: Regex::new(r"^\(\s*([\p{Lu}\d][\p{Lu}\d&./ -]{1,30})\s*\)\s*[-–—]\s*").unwrap(),
+        })
+    }
+
+    /// A cleaner from every `*.txt` in a folder (e.g. `resources/boilerplate`).
+    pub fn from_dir(dir: &std::path::Path) -> Result<Self, String> {
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        files.sort();
+        let texts: Vec<String> = files
+            .iter()
+            .map(|p| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display())))
+            .collect::<Result<_, _>>()?;
+        Self::from_resources(&texts.iter().map(String::as_str).collect::<Vec<_>>())
+    }
+
+    /// Boilerplate spans of `text` (sorted, non-overlapping), given the outlet name if known.
+    pub fn find_boilerplate(&self, text: &str, source: Option<&str>) -> Vec<Boilerplate> {
+        let lines = line_spans(text);
+        let source_f = source.map(fold).filter(|s| !s.is_empty());
+        let mut out: Vec<Boilerplate> = vec![];
+        let push = |out: &mut Vec<Boilerplate>, s: usize, e: usize, label: &str| {
+            if e > s {
+                out.push(Boilerplate { span: Span::new(s, e), label: label.to_string() });
+            }
+        };
+        let nonempty: Vec<Span> = lines.iter().copied().filter(|l| !l.is_empty()).collect();
+        let first = nonempty.first().map(|l| l.slice(text));
+        let first_f = first.map(fold).unwrap_or_default();
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut tail = false;
+        for (k, l) in nonempty.iter().enumerate() {
+            let line = l.slice(text);
+            let short = line.len() <= MAX_CHROME_LINE;
+            let f = if short { fold(line) } else { String::new() };
+            if short {
+                if let Some((label, is_tail)) = self.rules.exact.get(&f) {
+                    push(&mut out, l.start, l.end, label);
+                    tail |= *is_tail;
+                    continue;
+                }
+                if let Some((_, label)) = self.rules.prefix.iter().find(|(p, _)| f.starts_with(p.as_str())) {
+                    push(&mut out, l.start, l.end, label);
+                    continue;
+                }
+                if source_f.as_deref() == Some(f.as_str()) {
+                    push(&mut out, l.start, l.end, "site-name");
+                    continue;
+                }
+            }
+            // agency tag at the start of a paragraph
+            if let Some(m) = self.agency.find(line) {
+                push(&mut out, l.start, l.start + m.end(), "agency-tag");
+            } else if let Some(sf) = &source_f {
+                let head = fold(&line[..floor(line, 60)]);
+                if head.starts_with(&format!("({sf})")) {
+                    if let Some(p) = line.find(')') {
+                        let rest = &line[p + 1..];
+                        let dash = rest.len() - rest.trim_start_matches([' ', '\u{a0}', '-', '–', '—']).len();
+                        push(&mut out, l.start, l.start + p + 1 + dash, "agency-tag");
+                    }
+                }
+            }
+            // publication date line ("Publié hier à 10 h 24", "AFP, publié le …")
+            if short && line.len() < 140 {
+                if let Some(d) = find_dateline(line, None) {
+                    if d.span.start <= 30 && line.len() - d.span.end <= 30 {
+                        push(&mut out, l.start, l.end, "dateline");
+                        continue;
+                    }
+                }
+            }
+            let mut matched = false;
+            for (re, label) in &self.rules.regex {
+                for m in re.find_iter(line) {
+                    push(&mut out, l.start + m.start(), l.start + m.end(), label);
+                    matched = true;
+                }
+            }
+            if matched {
+                continue;
+            }
+            // a caption that repeats the page title: "Title - ảnh 1…", "Title | Photo…"
+            if k > 0 && first_f.len() >= 20 && short && f.len() > first_f.len() && f.starts_with(&first_f) {
+                push(&mut out, l.start, l.end, "caption:repeated-title");
+                continue;
+            }
+            let words = line.split_whitespace().count();
+            let punct = ends_sentence(line);
+            // site name heading the page: 1-2 words alone on the first line
+            if k == 0 && nonempty.len() > 2 && words <= 2 && line.len() < 30 && !punct {
+                push(&mut out, l.start, l.end, "site-name");
+                continue;
+            }
+            // a short unpunctuated line repeated in the article is navigation or a label
+            if short && !punct && words <= 8 {
+                let c = seen.entry(f.clone()).or_insert(0);
+                *c += 1;
+                if *c > 1 && k > 0 {
+                    push(&mut out, l.start, l.end, "repeated-line");
+                    continue;
+                }
+            }
+            // end-of-page zone: headlines of related articles, category labels
+            if tail && !punct && words <= 14 {
+                push(&mut out, l.start, l.end, "tail");
+                continue;
+            }
+        }
+        out.sort_by_key(|b| (b.span.start, std::cmp::Reverse(b.span.end)));
+        // drop spans inside earlier ones
+        let mut merged: Vec<Boilerplate> = Vec::with_capacity(out.len());
+        for b in out {
+            if let Some(last) = merged.last() {
+                if b.span.start < last.span.end {
+                    continue;
+                }
+            }
+            merged.push(b);
+        }
+        merged
+    }
+}
+
+fn floor(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ends_sentence(line: &str) -> bool {
+    let t = line.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '»' | '”' | '’' | ')' | '*'));
+    t.ends_with(['.', '!', '?', '…', ';', ':'])
+}
+
+fn is_ws(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}'
+}
+
+/// Trimmed spans of every line (empty spans for blank lines).
+pub fn line_spans(text: &str) -> Vec<Span> {
+    let mut v = vec![];
+    let mut start = 0;
+    for part in text.split('\n') {
+        let end = start + part.len();
+        let lead = part.len() - part.trim_start_matches(is_ws).len();
+        let trail = part.len() - part.trim_end_matches(is_ws).len();
+        if lead == part.len() {
+            v.push(Span::new(start, start));
+        } else {
+            v.push(Span::new(start + lead, end - trail));
+        }
+        start = end + 1;
+    }
+    v
+}
+
+/// Byte positions inside `s` where a paragraph starts right after the previous one's final
+/// punctuation with no space ("Bangladesh.Une onde", "2019.Le", "l'AFP.Le", `juin."La`).
+///
+/// The character before the punctuation must be a lowercase letter, a digit, a closing
+/// quote or bracket, or end a word of 2+ capitals (acronym): single capitals ("M.Poutine",
+/// "U.S.") are initials. Straight double quotes are paired within the paragraph to tell a
+/// closing quote (split after it) from an opening one (split before it).
+pub fn glued_breaks(s: &str) -> Vec<usize> {
+    let cs: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = vec![];
+    let mut quotes = 0usize;
+    let mut i = 0;
+    while i < cs.len() {
+        let (_, c) = cs[i];
+        if c == '"' {
+            quotes += 1;
+        }
+        if !matches!(c, '.' | '!' | '?' | '…') || i == 0 {
+            i += 1;
+            continue;
+        }
+        let prev = cs[i - 1].1;
+        let ok_prev = prev.is_lowercase()
+            || prev.is_ascii_digit()
+            || matches!(prev, '"' | '»' | '”' | ')' | '’')
+            || (prev.is_uppercase() && {
+                // word of capitals of length >= 2
+                let mut j = i;
+                while j > 0 && cs[j - 1].1.is_alphabetic() {
+                    j -= 1;
+                }
+                i - j >= 2 && cs[j..i].iter().all(|(_, c)| c.is_uppercase())
+            });
+        // the run of punctuation
+        let mut j = i;
+        while j < cs.len() && matches!(cs[j].1, '.' | '!' | '?' | '…') {
+            j += 1;
+        }
+        if !ok_prev || j >= cs.len() {
+            i = j;
+            continue;
+        }
+        let mut k = j;
+        let mut split_at = None;
+        let nc = cs[k].1;
+        if matches!(nc, '"') {
+            let inside = quotes % 2 == 1;
+            if inside {
+                // closing quote, then the next paragraph
+                k += 1;
+                if k < cs.len() && starts_para(&cs, k) {
+                    split_at = Some(cs[k].0);
+                }
+            } else if k + 1 < cs.len() && starts_para(&cs, k + 1) {
+                split_at = Some(cs[k].0);
+            }
+        } else if matches!(nc, '»' | '”' | ')') {
+            k += 1;
+            if k < cs.len() && starts_para(&cs, k) {
+                split_at = Some(cs[k].0);
+            }
+        } else if matches!(nc, '«' | '“') {
+            if k + 1 < cs.len() && (starts_para(&cs, k + 1) || cs[k + 1].1 == ' ' || cs[k + 1].1 == '\u{a0}') {
+                split_at = Some(cs[k].0);
+            }
+        } else if starts_para(&cs, k) {
+            split_at = Some(cs[k].0);
+        }
+        if let Some(p) = split_at {
+            if !looks_like_url(s, cs[i].0, p) {
+                out.push(p);
+            }
+        }
+        i = j;
+    }
+    out
+}
+
+/// True when the punctuation at `dot` sits inside a web address ("www.Example.com").
+fn looks_like_url(s: &str, dot: usize, next: usize) -> bool {
+    let before = s[..dot].rsplit(char::is_whitespace).next().unwrap_or("");
+    let after = s[next..].split(char::is_whitespace).next().unwrap_or("");
+    let after = after.trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '"']);
+    before.contains("//")
+        || before.eq_ignore_ascii_case("www")
+        || before.ends_with("www")
+        || after.split_once('.').is_some_and(|(_, tld)| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_lowercase()))
+}
+
+fn starts_para(cs: &[(usize, char)], k: usize) -> bool {
+    let c = cs[k].1;
+    if !c.is_uppercase() {
+        return false;
+    }
+    // "p.S.A." style sequences of initials are not paragraph starts
+    !matches!(cs.get(k + 1).map(|x| x.1), Some('.'))
+}
+
+impl Component for Cleaner {
+    fn name(&self) -> &'static str {
+        "clean"
+    }
+
+    fn process(&self, doc: &mut Document) {
+        let bp = self.find_boilerplate(&doc.text, doc.meta.source.as_deref());
+        // content paragraphs: lines minus boilerplate, split at glued paragraph breaks
+        let mut paras = vec![];
+        let mut bi = 0;
+        for l in line_spans(&doc.text) {
+            if l.is_empty() {
+                continue;
+            }
+            let mut pieces = vec![];
+            let mut cur = l.start;
+            while bi < bp.len() && bp[bi].span.end <= l.start {
+                bi += 1;
+            }
+            let mut j = bi;
+            while j < bp.len() && bp[j].span.start < l.end {
+                pieces.push(Span::new(cur, bp[j].span.start.max(cur)));
+                cur = cur.max(bp[j].span.end);
+                j += 1;
+            }
+            pieces.push(Span::new(cur.min(l.end), l.end));
+            for p in pieces {
+                let s = trim_span(&doc.text, p);
+                if s.is_empty() {
+                    continue;
+                }
+                let mut a = s.start;
+                for b in glued_breaks(s.slice(&doc.text)) {
+                    paras.push(Span::new(a, s.start + b));
+                    a = s.start + b;
+                }
+                paras.push(Span::new(a, s.end));
+            }
+        }
+        // publication date from a dateline, when metadata gave none
+        if doc.meta.published.is_none() {
+            let crawl = doc.meta.extra.get("crawled").or(doc.meta.extra.get("crawl_time")).and_then(|v| v.as_str()).map(str::to_string);
+            let mut best: Option<crate::date::DateLine> = None;
+            for b in bp.iter().filter(|b| b.label == "dateline") {
+                if let Some(d) = find_dateline(b.span.slice(&doc.text), crawl.as_deref()) {
+                    let better = match &best {
+                        None => true,
+                        Some(x) => x.update && !d.update,
+                    };
+                    if better {
+                        best = Some(d);
+                    }
+                }
+            }
+            doc.meta.published = best.map(|d| d.estimate);
+        }
+        doc.boilerplate = bp;
+        doc.paragraphs = paras;
+    }
+}
+
+fn trim_span(text: &str, s: Span) -> Span {
+    let t = s.slice(text);
+    let lead = t.len() - t.trim_start_matches(|c: char| is_ws(c) || matches!(c, '-' | '–' | '—' | '|')).len();
+    let t2 = &t[lead..];
+    let trail = t2.len() - t2.trim_end_matches(is_ws).len();
+    Span::new(s.start + lead, s.end - trail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glued() {
+        let s = "dans le pays.Une onde de choc. M.Poutine a dit. Les U.S.A. aussi, selon l'AFP.Le soir, \"il a dit.\"La suite.";
+        let b = glued_breaks(s);
+        let parts: Vec<&str> = {
+            let mut v = vec![];
+            let mut a = 0;
+            for p in &b {
+                v.push(&s[a..*p]);
+                a = *p;
+            }
+            v.push(&s[a..]);
+            v
+        };
+        assert_eq!(parts, vec!["dans le pays.", "Une onde de choc. M.Poutine a dit. Les U.S.A. aussi, selon l'AFP.", "Le soir, \"il a dit.\"", "La suite."]);
+        assert_eq!(glued_breaks("2019.\"Nous irons\", dit-il."), vec![5]);
+        assert!(glued_breaks("le site orange.fr et www.Example.").is_empty());
+    }
+
+    #[test]
+    fn rules_and_structure() {
+        let c = Cleaner::new();
+        let text = "Le Site\n\nUn titre assez long pour un article\n\nPremier paragraphe. Il parle.\n\n(Photo: AFP)\n\nPartager\n\nLire aussi : un autre sujet\n\nFin du texte.\n\nSur le même sujet\n\nUn titre d'article lié\n";
+        let bp = c.find_boilerplate(text, None);
+        let got: Vec<(&str, &str)> = bp.iter().map(|b| (b.span.slice(text), b.label.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Le Site", "site-name"),
+                ("(Photo: AFP)", "regex:caption"),
+                ("Partager", "exact:share"),
+                ("Lire aussi : un autre sujet", "prefix:read-also"),
+                ("Sur le même sujet", "tail:related"),
+                ("Un titre d'article lié", "tail"),
+            ]
+        );
+    }
+}
