@@ -1,0 +1,431 @@
+//! Evaluation against the suites in `../shared` (used by the `time_eval` example and tests).
+//!
+//! Pass rules, one per suite:
+//! - **TimeBank / seeds**: exactly `shared/eval/score.py`'s timex measures (strict span+type F1,
+//!   relaxed untyped-overlap F1, value F1 = correct values (no mod) over predicted and over gold,
+//!   value accuracy = value and mod right over untyped matched pairs).
+//! - **Duckling** (`note`: "whole input must be one Time token (full-range match)"): the case
+//!   passes when one predicted timex covers the whole input and its value denotes the expected
+//!   `start` at the expected `grain` (day → `2013-02-12`, month → `2013-02`, week → the ISO week,
+//!   hour/minute → `…T04:30`; `maintenant` at grain second ↔ `PRESENT_REF`). The reference time
+//!   is the case's `reference`; Duckling resolves towards the future, so the tagger runs with
+//!   `Tense::Future` as the default tense.
+//! - **Recognizers-Text**: the predicted spans' texts equal the `expected` texts (same count,
+//!   in order; an empty `expected` requires no prediction); where an expected item carries a
+//!   `value`, ours must equal that timex (`T22` ≡ `T22:00`) or agree with one of its
+//!   `resolutions` (`date`/`timex`, a `startDate`–`endDate` period our value spans exactly,
+//!   `time`, or `duration` seconds). Types are not compared (its taxonomy differs from TIMEX3).
+
+use crate::calendar::Date;
+use crate::{Tense, TimexTagger};
+use dyade_core::{Annotation, DateEstimate, Document, Timex};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// Precision / recall / F1.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Prf {
+    /// Precision.
+    pub p: f64,
+    /// Recall.
+    pub r: f64,
+    /// F1.
+    pub f1: f64,
+}
+
+fn prf(tp: usize, n_p: usize, n_g: usize) -> Prf {
+    let p = if n_p > 0 { tp as f64 / n_p as f64 } else { 0.0 };
+    let r = if n_g > 0 { tp as f64 / n_g as f64 } else { 0.0 };
+    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    Prf { p, r, f1 }
+}
+
+/// Timex scores as `score.py` computes them.
+#[derive(Debug, Clone, Default)]
+pub struct TimexScores {
+    /// Strict span + type.
+    pub strict: Prf,
+    /// Untyped overlap.
+    pub relaxed: Prf,
+    /// Value F1 (value only).
+    pub value_f1: Prf,
+    /// Value + mod accuracy over untyped pairs.
+    pub value_acc: f64,
+    /// Gold and predicted counts.
+    pub n_gold: usize,
+    /// Predicted count.
+    pub n_pred: usize,
+    /// Error lines: (kind, text, detail).
+    pub errors: Vec<(String, String, String)>,
+}
+
+fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
+    a.1.min(b.1).saturating_sub(a.0.max(b.0))
+}
+
+/// Score annotations against gold the way `score.py` does (timexes only).
+pub fn score_timexes(pairs: &[(Annotation, Annotation)]) -> TimexScores {
+    let (mut strict, mut untyped, mut value_ok, mut value_loose, mut np, mut ng) = (0, 0, 0, 0, 0, 0);
+    let mut errors = vec![];
+    for (gold, pred) in pairs {
+        let g = &gold.timexes;
+        let p = &pred.timexes;
+        np += p.len();
+        ng += g.len();
+        strict += p.iter().filter(|x| g.iter().any(|y| x.start == y.start && x.end == y.end && x.ttype == y.ttype)).count();
+        let mut used = vec![false; g.len()];
+        for x in p {
+            let hit = (0..g.len()).find(|&i| !used[i] && overlap((x.start, x.end), (g[i].start, g[i].end)) > 0);
+            match hit {
+                Some(i) => {
+                    used[i] = true;
+                    untyped += 1;
+                    let y = &g[i];
+                    let vs = x.value == y.value;
+                    if vs {
+                        value_loose += 1;
+                    }
+                    if vs && x.modifier == y.modifier {
+                        value_ok += 1;
+                    }
+                    if !(vs && x.modifier == y.modifier) {
+                        errors.push(("value".into(), y.text.clone(), format!("gold {:?} {:?}, got {:?} {:?} ({})", y.value, y.modifier, x.value, x.modifier, gold.doc)));
+                    } else if x.start != y.start || x.end != y.end {
+                        errors.push(("span".into(), y.text.clone(), format!("got `{}`", x.text)));
+                    } else if x.ttype != y.ttype {
+                        errors.push(("type".into(), y.text.clone(), format!("gold {}, got {}", y.ttype, x.ttype)));
+                    }
+                }
+                None => errors.push(("false positive".into(), x.text.clone(), format!("{} {:?} ({})", x.ttype, x.value, gold.doc))),
+            }
+        }
+        for (i, y) in g.iter().enumerate() {
+            if !used[i] {
+                errors.push(("missed".into(), y.text.clone(), format!("{} {:?} ({})", y.ttype, y.value, gold.doc)));
+            }
+        }
+    }
+    TimexScores {
+        strict: prf(strict, np, ng),
+        relaxed: prf(untyped, np, ng),
+        value_f1: prf(value_loose, np, ng),
+        value_acc: if untyped > 0 { value_ok as f64 / untyped as f64 } else { 0.0 },
+        n_gold: ng,
+        n_pred: np,
+        errors,
+    }
+}
+
+/// Tag one text file into a gold-format annotation, with `dct` as given metadata.
+pub fn annotate(tagger: &TimexTagger, id: &str, text: &str, dct: Option<&str>, lang: &str) -> (Annotation, Document) {
+    let mut doc = Document::new(id, text);
+    doc.meta.lang = Some(lang.into());
+    doc.meta.published = dct.map(|d| DateEstimate { value: Some(d.into()), source: "meta".into(), ..Default::default() });
+    dyade_core::Component::process(tagger, &mut doc);
+    (Annotation::from_document(&doc), doc)
+}
+
+fn read_meta(path: &Path) -> BTreeMap<String, Value> {
+    let mut m = BTreeMap::new();
+    if let Ok(s) = std::fs::read_to_string(path) {
+        for l in s.lines().filter(|l| !l.trim().is_empty()) {
+            if let Ok(v) = serde_json::from_str::<Value>(l) {
+                if let Some(d) = v["doc"].as_str() {
+                    m.insert(d.to_string(), v.clone());
+                }
+            }
+        }
+    }
+    m
+}
+
+/// Score a gold directory (`<stem>.json` gold, texts in `text_dir/<stem>.txt`, dct from
+/// `meta`). When `pred_dir` is given, predictions are written there for `score.py`.
+pub fn score_dir(tagger: &TimexTagger, gold_dir: &Path, text_dir: &Path, meta: &Path, pred_dir: Option<&Path>) -> TimexScores {
+    let meta = read_meta(meta);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(gold_dir).map(|r| r.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "json"));
+    files.sort();
+    let mut pairs = vec![];
+    for f in files {
+        let stem = f.file_stem().unwrap().to_string_lossy().to_string();
+        let gold: Annotation = serde_json::from_str(&std::fs::read_to_string(&f).expect("gold")).expect("gold json");
+        let text = std::fs::read_to_string(text_dir.join(format!("{stem}.txt"))).expect("text");
+        let m = meta.get(&stem);
+        let dct = m.and_then(|m| m["dct"].as_str());
+        let lang = m.and_then(|m| m["lang"].as_str()).unwrap_or("fr");
+        let (mut pred, _) = annotate(tagger, &stem, &text, dct, lang);
+        pred.dct = gold.dct.clone();
+        if let Some(d) = pred_dir {
+            std::fs::create_dir_all(d).ok();
+            std::fs::write(d.join(format!("{stem}.json")), serde_json::to_string_pretty(&pred).unwrap()).ok();
+        }
+        pairs.push((gold, pred));
+    }
+    score_timexes(&pairs)
+}
+
+/// Result of a case suite.
+#[derive(Debug, Clone, Default)]
+pub struct SuiteResult {
+    /// Cases passed.
+    pub pass: usize,
+    /// Cases run.
+    pub total: usize,
+    /// Failure kind → count.
+    pub kinds: BTreeMap<String, usize>,
+    /// A few failures: (kind, text, detail).
+    pub examples: Vec<(String, String, String)>,
+}
+
+impl SuiteResult {
+    /// Pass rate.
+    pub fn rate(&self) -> f64 {
+        if self.total == 0 {
+            0.0
+        } else {
+            self.pass as f64 / self.total as f64
+        }
+    }
+    fn fail(&mut self, kind: &str, text: &str, detail: String) {
+        *self.kinds.entry(kind.into()).or_default() += 1;
+        if self.examples.len() < 4000 {
+            self.examples.push((kind.into(), text.into(), detail));
+        }
+    }
+}
+
+fn read_cases(path: &Path, suite: &str, lang: &str) -> Vec<Value> {
+    let s = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    s.lines().filter_map(|l| serde_json::from_str::<Value>(l).ok()).filter(|v| v["suite"] == suite && v["lang"] == lang).collect()
+}
+
+/// Byte offset → char offset.
+fn chars(text: &str, b: usize) -> usize {
+    text[..b].chars().count()
+}
+
+/// Canonical start and grain of a TIMEX3 value: ("2013-02-12T04:30", "minute").
+fn value_start(v: &str) -> Option<(String, &'static str)> {
+    let b = v.as_bytes();
+    if let Some(t) = v.find('T') {
+        let (d, tm) = (&v[..t], &v[t + 1..]);
+        let tb = tm.as_bytes();
+        if tb.len() == 5 && tb[2] == b':' {
+            return Some((format!("{d}T{tm}"), "minute"));
+        }
+        return None;
+    }
+    if b.len() == 10 && Date::parse(v).is_some() {
+        return Some((v.into(), "day"));
+    }
+    if b.len() == 7 && b[4] == b'-' && v[5..].chars().all(|c| c.is_ascii_digit()) {
+        return Some((v.into(), "month"));
+    }
+    if b.len() == 4 && v.chars().all(|c| c.is_ascii_digit()) {
+        return Some((v.into(), "year"));
+    }
+    if b.len() == 8 && &v[4..6] == "-W" {
+        return Some((v.into(), "week"));
+    }
+    if b.len() == 7 && &v[4..6] == "-Q" {
+        return Some((v.into(), "quarter"));
+    }
+    None
+}
+
+/// Expected Duckling start rendered at `grain` in our value syntax.
+fn duckling_expected(start: &str, grain: &str) -> Option<String> {
+    let d = Date::parse(start)?;
+    Some(match grain {
+        "year" => format!("{:04}", d.y),
+        "quarter" => format!("{:04}-Q{}", d.y, (d.m - 1) / 3 + 1),
+        "month" => format!("{:04}-{:02}", d.y, d.m),
+        "week" => {
+            let (y, w) = d.iso_week();
+            format!("{y:04}-W{w:02}")
+        }
+        "day" => d.iso(),
+        "hour" => format!("{}T{}:00", d.iso(), &start[11..13]),
+        "minute" | "second" => format!("{}T{}", d.iso(), &start[11..16]),
+        _ => return None,
+    })
+}
+
+/// Run the Duckling cases of `lang` in `path`.
+pub fn duckling(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult {
+    let mut r = SuiteResult::default();
+    for c in read_cases(path, "duckling", lang) {
+        r.total += 1;
+        let text = c["text"].as_str().unwrap_or("");
+        let e = &c["expected"][0];
+        let reference = c["reference"].as_str().unwrap_or("");
+        let dct = Date::parse(reference);
+        let got = tagger.tag_biased(text, lang, dct, &[], &[], Tense::Future);
+        let n = text.chars().count();
+        let full: Vec<&Timex> = got.iter().filter(|t| chars(text, t.span.start) == 0 && chars(text, t.span.end) == n).collect();
+        let Some(t) = full.first() else {
+            let kind = if got.is_empty() { "missed" } else { "partial span" };
+            r.fail(kind, text, format!("got {:?}", got.iter().map(|t| (&text[t.span.start..t.span.end], &t.value)).collect::<Vec<_>>()));
+            continue;
+        };
+        let grain = e["grain"].as_str().unwrap_or("");
+        let start = e["start"].as_str().unwrap_or("");
+        let ok = if grain == "second" && start == reference {
+            t.value == "PRESENT_REF" || value_start(&t.value).is_some_and(|(v, _)| Some(v) == duckling_expected(start, "minute"))
+        } else {
+            let want = duckling_expected(start, grain);
+            match value_start(&t.value) {
+                Some((v, g)) => Some(&v) == want.as_ref() && (g == grain || (g == "minute" && grain == "hour" && v.ends_with(":00"))),
+                None => false,
+            }
+        };
+        if ok {
+            r.pass += 1;
+        } else {
+            r.fail("value", text, format!("got {} {:?}, want start {start} grain {grain} ({})", t.value, t.modifier, e["function"]));
+        }
+    }
+    r
+}
+
+fn norm_time(v: &str) -> String {
+    // "T22" ≡ "T22:00"; "XXXX-XX-XXT10" likewise
+    if let Some(t) = v.rfind('T') {
+        let tm = &v[t + 1..];
+        if tm.len() == 2 && tm.chars().all(|c| c.is_ascii_digit()) {
+            return format!("{}:00", v);
+        }
+    }
+    v.to_string()
+}
+
+fn period_bounds(v: &str) -> Option<(Date, Date)> {
+    let b = v.as_bytes();
+    if b.len() == 7 && b[4] == b'-' {
+        let d = Date::new(v[..4].parse().ok()?, v[5..7].parse().ok()?, 1)?;
+        return Some((d, d.add_months(1)));
+    }
+    if b.len() == 4 {
+        let d = Date::new(v.parse().ok()?, 1, 1)?;
+        return Some((d, Date::new(d.y + 1, 1, 1)?));
+    }
+    if b.len() == 8 && &v[4..6] == "-W" {
+        let y: i32 = v[..4].parse().ok()?;
+        let w: i64 = v[6..8].parse().ok()?;
+        let jan4 = Date::new(y, 1, 4)?;
+        let mon = jan4.add_days(1 - jan4.weekday() as i64).add_days(7 * (w - 1));
+        return Some((mon, mon.add_days(7)));
+    }
+    if b.len() == 10 {
+        let d = Date::parse(v)?;
+        return Some((d, d.add_days(1)));
+    }
+    None
+}
+
+fn duration_secs(v: &str) -> Option<f64> {
+    let s = v.strip_prefix('P')?;
+    let (date, time) = match s.split_once('T') {
+        Some((a, b)) => (a, b),
+        None => (s, ""),
+    };
+    let mut total = 0.0;
+    for (part, is_time) in [(date, false), (time, true)] {
+        let mut num = String::new();
+        for c in part.chars() {
+            if c.is_ascii_digit() || c == '.' {
+                num.push(c);
+            } else {
+                let n: f64 = num.parse().ok()?;
+                num.clear();
+                total += n * match (c, is_time) {
+                    ('Y', false) => 31536000.0,
+                    ('M', false) => 2592000.0,
+                    ('W', false) => 604800.0,
+                    ('D', false) => 86400.0,
+                    ('H', true) => 3600.0,
+                    ('M', true) => 60.0,
+                    ('S', true) => 1.0,
+                    _ => return None,
+                };
+            }
+        }
+    }
+    Some(total)
+}
+
+fn recognizers_value_ok(ours: &str, e: &Value) -> bool {
+    let want = e["value"].as_str().unwrap_or("");
+    if norm_time(ours) == norm_time(want) {
+        return true;
+    }
+    let Some(res) = e["resolutions"].as_array() else { return false };
+    for r in res {
+        for k in ["date", "timex", "value"] {
+            if let Some(v) = r[k].as_str() {
+                if norm_time(v) == norm_time(ours) || v.starts_with(ours) && v.len() > ours.len() && v.as_bytes()[ours.len()] == b' ' {
+                    return true;
+                }
+            }
+        }
+        if let (Some(s), Some(en)) = (r["startDate"].as_str(), r["endDate"].as_str()) {
+            if let (Some(s), Some(en), Some((a, b))) = (Date::parse(s), Date::parse(en), period_bounds(ours)) {
+                if s == a && en == b {
+                    return true;
+                }
+            }
+        }
+        if let Some(t) = r["time"].as_str() {
+            if let Some(p) = ours.rfind('T') {
+                if t.get(..5) == ours.get(p + 1..p + 6) && ours.len() == p + 6 {
+                    return true;
+                }
+            }
+        }
+        if let Some(d) = r["duration"].as_str().and_then(|d| d.parse::<f64>().ok()) {
+            if duration_secs(ours).is_some_and(|x| (x - d).abs() < 0.5) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Run the Recognizers-Text cases of `lang` in `path`.
+pub fn recognizers(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult {
+    let mut r = SuiteResult::default();
+    for c in read_cases(path, "recognizers-text", lang) {
+        r.total += 1;
+        let text = c["text"].as_str().unwrap_or("");
+        let dct = c["reference"].as_str().and_then(Date::parse);
+        let got = tagger.tag_biased(text, lang, dct, &[], &[], Tense::Future);
+        let exp = c["expected"].as_array().cloned().unwrap_or_default();
+        let got_texts: Vec<&str> = got.iter().map(|t| &text[t.span.start..t.span.end]).collect();
+        let exp_texts: Vec<&str> = exp.iter().map(|e| e["text"].as_str().unwrap_or("")).collect();
+        let file = c["file"].as_str().unwrap_or("").to_string();
+        if got_texts.len() != exp_texts.len() || got_texts.iter().zip(&exp_texts).any(|(a, b)| !a.eq_ignore_ascii_case(b)) {
+            let kind = if got.is_empty() {
+                "missed"
+            } else if exp.is_empty() {
+                "false positive"
+            } else {
+                "span"
+            };
+            r.fail(&format!("{kind} [{file}]"), text, format!("want {exp_texts:?}, got {got_texts:?}"));
+            continue;
+        }
+        let bad = got.iter().zip(&exp).find(|(t, e)| e["value"].as_str().is_some() && !recognizers_value_ok(&t.value, e));
+        match bad {
+            Some((t, e)) => r.fail(&format!("value [{file}]"), text, format!("got {}, want {} {}", t.value, e["value"], e["resolutions"])),
+            None => r.pass += 1,
+        }
+    }
+    r
+}
+
+/// The `../shared` directory next to the repository.
+pub fn shared_dir() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"))
+}

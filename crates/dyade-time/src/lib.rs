@@ -1,0 +1,446 @@
+//! Rule-based TIMEX3 tagging, HeidelTime-style, with language packs in `resources/time/`.
+//!
+//! The engine is language-neutral: it tokenizes, matches rule patterns built from named
+//! lexicon classes (`@MONTH`, `@WEEKDAY`, `#D`…) and turns the slots a match fills
+//! (`year`, `month`, `shift`, `unit`, `mod`…) into TIMEX3 values against the document
+//! creation time (or the last mentioned day for anaphoric expressions such as "le
+//! lendemain"). All words live in `resources/time/<lang>.lex` and `<lang>.rules`, embedded
+//! with `include_str!` and parsed once by [`TimexTagger::new`].
+//!
+//! - [`tag`] / [`TimexTagger::tag`]: raw text → [`Timex`] list.
+//! - [`TimexTagger`] is the pipeline [`Component`] `"timex"`; when the document has no
+//!   publication date it infers a window from the text ([`infer_publication`]).
+
+pub mod calendar;
+pub mod eval;
+pub mod lang;
+pub mod resolve;
+pub mod token;
+
+use calendar::Date;
+use dyade_core::{Component, DateEstimate, Document, Span, Timex};
+use lang::{Elem, Lang, NumKind, Rule, Slots, NONE};
+use resolve::{Ctx, Ids, Resolved};
+pub use resolve::Tense;
+use std::sync::OnceLock;
+use token::{Kind, Tokens};
+
+/// The embedded language packs: (code, lexicon, rules).
+const PACKS: &[(&str, &str, &str)] = &[
+    ("fr", include_str!("../../../resources/time/fr.lex"), include_str!("../../../resources/time/fr.rules")),
+    ("en", include_str!("../../../resources/time/en.lex"), include_str!("../../../resources/time/en.rules")),
+];
+
+/// The temporal tagger: parsed language packs. Build once, share across threads.
+pub struct TimexTagger {
+    langs: Vec<Lang>,
+    ids: Ids,
+}
+
+/// One raw match before resolution (exposed for debugging and inference).
+#[derive(Debug, Clone)]
+struct Match {
+    span: Span,
+    slots: Slots,
+    tok: usize,
+}
+
+impl TimexTagger {
+    /// Parse the embedded language packs. Panics with the file and line if a pack is malformed
+    /// (they are compiled in, so this is a build defect, caught by the tests).
+    pub fn new() -> Self {
+        Self::try_new().unwrap_or_else(|e| panic!("dyade-time: {e}"))
+    }
+
+    /// Parse the embedded language packs, reporting resource errors.
+    pub fn try_new() -> Result<Self, lang::ResourceError> {
+        let mut langs = vec![];
+        for (code, lex, rules) in PACKS {
+            langs.push(Lang::parse(code, lex, &format!("resources/time/{code}.lex"), rules, &format!("resources/time/{code}.rules"))?);
+        }
+        Ok(TimexTagger { langs, ids: Ids::new() })
+    }
+
+    /// A shared instance.
+    pub fn shared() -> &'static TimexTagger {
+        static T: OnceLock<TimexTagger> = OnceLock::new();
+        T.get_or_init(TimexTagger::new)
+    }
+
+    /// The pack for `lang` (falls back to French).
+    fn lang(&self, code: &str) -> &Lang {
+        let c = code.get(..2).unwrap_or(code);
+        self.langs.iter().find(|l| l.code == c).unwrap_or(&self.langs[0])
+    }
+
+    /// Tag raw text. `dct` is an ISO date (`2023-07-27`, time part ignored); without it,
+    /// expressions that need a reference stay underspecified (`XXXX-07-26`, `PAST_REF`).
+    pub fn tag(&self, text: &str, lang: &str, dct: Option<&str>) -> Vec<Timex> {
+        self.tag_opts(text, lang, dct.and_then(Date::parse), &[], &[])
+    }
+
+    /// Tag with sentence spans (for tense) and spans to skip (boilerplate).
+    pub fn tag_opts(&self, text: &str, lang: &str, dct: Option<Date>, sentences: &[Span], skip: &[Span]) -> Vec<Timex> {
+        self.tag_biased(text, lang, dct, sentences, skip, Tense::Unknown)
+    }
+
+    /// Like [`TimexTagger::tag_opts`], with the tense assumed where a sentence shows none
+    /// (`Tense::Future` for scheduling-style inputs such as Duckling's corpus, where "lundi"
+    /// means the coming Monday; news text keeps `Tense::Unknown`, i.e. the nearest day).
+    pub fn tag_biased(&self, text: &str, lang: &str, dct: Option<Date>, sentences: &[Span], skip: &[Span], bias: Tense) -> Vec<Timex> {
+        let l = self.lang(lang);
+        let mut toks = Tokens::default();
+        token::tokenize(text, &mut toks);
+        let ms = self.find(l, &toks);
+        self.resolve_all(l, &toks, &ms, dct, sentences, skip, bias).into_iter().map(|(t, _)| t).collect()
+    }
+
+    /// Find all rule matches (leftmost-longest).
+    fn find(&self, l: &Lang, t: &Tokens) -> Vec<Match> {
+        let mut out = vec![];
+        let mut cands = Vec::new();
+        let n = t.toks.len();
+        let mut i = 0;
+        while i < n {
+            l.candidates(t, i, &mut cands);
+            if cands.is_empty() {
+                i += 1;
+                continue;
+            }
+            let mut best: Option<(usize, Vec<Match>)> = None;
+            for &ri in &cands {
+                let r = &l.rules[ri as usize];
+                if let Some((end, ms)) = self.match_rule(l, r, t, i) {
+                    if best.as_ref().is_none_or(|(e, _)| end > *e) {
+                        best = Some((end, ms));
+                    }
+                }
+            }
+            match best {
+                Some((end, ms)) => {
+                    out.extend(ms);
+                    i = end;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Match one rule at token `i`: (end token, emitted matches).
+    fn match_rule(&self, l: &Lang, r: &Rule, t: &Tokens, i: usize) -> Option<(usize, Vec<Match>)> {
+        let mut init = [NONE; lang::NSLOTS];
+        let a_states = match_seq(l, &r.parts[0], t, i, vec![(i, init)]);
+        if r.parts.len() == 1 {
+            let (end, mut sl) = a_states.into_iter().max_by_key(|s| s.0)?;
+            if end == i {
+                return None;
+            }
+            for &(k, v) in &r.set {
+                sl[k] = v;
+            }
+            let span = Span::new(t.toks[i].start as usize, t.toks[end - 1].end as usize);
+            return Some((end, vec![Match { span, slots: sl, tok: i }]));
+        }
+        // split range: A ~ connector ~ B; A borrows B's missing slots
+        let mut best: Option<(usize, usize, usize, Slots, Slots)> = None;
+        for (ea, sa) in a_states {
+            if ea == i {
+                continue;
+            }
+            for (ec, _) in match_seq(l, &r.parts[1], t, i, vec![(ea, init)]) {
+                if ec == ea {
+                    continue;
+                }
+                for (eb, sb) in match_seq(l, &r.parts[2], t, i, vec![(ec, init)]) {
+                    if eb > ec && best.as_ref().is_none_or(|b| eb > b.0) {
+                        best = Some((eb, ea, ec, sa, sb));
+                    }
+                }
+            }
+        }
+        let (eb, ea, ec, mut sa, mut sb) = best?;
+        init = sb;
+        for &(k, v) in &r.set {
+            sb[k] = v;
+        }
+        for k in 0..lang::NSLOTS {
+            if sa[k] == NONE {
+                sa[k] = init[k];
+            }
+        }
+        let sp = |a: usize, b: usize| Span::new(t.toks[a].start as usize, t.toks[b - 1].end as usize);
+        Some((eb, vec![Match { span: sp(i, ea), slots: sa, tok: i }, Match { span: sp(ec, eb), slots: sb, tok: ec }]))
+    }
+
+    /// Resolve matches in text order, tracking the last mentioned day.
+    #[allow(clippy::too_many_arguments)]
+    fn resolve_all(&self, l: &Lang, t: &Tokens, ms: &[Match], dct: Option<Date>, sentences: &[Span], skip: &[Span], bias: Tense) -> Vec<(Timex, Resolved)> {
+        let mut out = vec![];
+        let mut last: Option<Date> = None;
+        for m in ms {
+            if skip.iter().any(|s| s.overlap(&m.span) > 0) {
+                continue;
+            }
+            let mut tense = sentence_tense(l, t, m.tok, sentences);
+            if tense == Tense::Unknown {
+                tense = bias;
+            }
+            let ctx = Ctx { dct, last, tense };
+            if let Some(r) = resolve::resolve(l, &self.ids, &m.slots, &ctx) {
+                if let Some(d) = r.day {
+                    last = Some(d);
+                }
+                out.push((Timex { span: m.span, ttype: r.ttype, value: r.value.clone(), modifier: r.modifier.clone() }, r));
+            }
+        }
+        out
+    }
+
+    /// Infer a publication window from the text (used when no date is given).
+    pub fn infer_publication(&self, text: &str, lang: &str) -> Option<DateEstimate> {
+        let l = self.lang(lang);
+        let mut toks = Tokens::default();
+        token::tokenize(text, &mut toks);
+        let ms = self.find(l, &toks);
+        infer_from(l, &self.ids, text, &toks, &ms)
+    }
+}
+
+impl Default for TimexTagger {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Tag raw text with the shared tagger (see [`TimexTagger::tag`]).
+pub fn tag(text: &str, lang: &str, dct: Option<&str>) -> Vec<Timex> {
+    TimexTagger::shared().tag(text, lang, dct)
+}
+
+impl Component for TimexTagger {
+    fn name(&self) -> &'static str {
+        "timex"
+    }
+
+    fn process(&self, doc: &mut Document) {
+        let lang = doc.meta.lang.clone().unwrap_or_else(|| "fr".into());
+        let l = self.lang(&lang);
+        let mut toks = Tokens::default();
+        token::tokenize(&doc.text, &mut toks);
+        let ms = self.find(l, &toks);
+        if doc.meta.published.is_none() {
+            if let Some(est) = infer_from(l, &self.ids, &doc.text, &toks, &ms) {
+                doc.meta.published = Some(est);
+            }
+        }
+        let dct = doc.dct().and_then(Date::parse);
+        let skip: Vec<Span> = doc.boilerplate.iter().map(|b| b.span).collect();
+        let res = self.resolve_all(l, &toks, &ms, dct, &doc.sentences, &skip, Tense::Unknown);
+        doc.timexes = res.into_iter().map(|(t, _)| t).collect();
+    }
+}
+
+/// Publication-date inference from absolute dates and relative expressions.
+///
+/// Evidence, strongest first: an expression that ties a relative word to a full date
+/// ("hier mercredi 26 juillet 2023" → published 2023-07-27); otherwise the window runs from the
+/// latest fully specified date the article mentions outside future-tense sentences (an article
+/// is written after what it reports) to one year later (news reports recent events).
+fn infer_from(l: &Lang, ids: &Ids, text: &str, t: &Tokens, ms: &[Match]) -> Option<DateEstimate> {
+    let mut evidence = vec![];
+    let mut latest_abs: Option<(Date, &str)> = None;
+    for m in ms {
+        let sl = &m.slots;
+        let tense = sentence_tense(l, t, m.tok, &[]);
+        let ctx = Ctx { dct: None, last: None, tense };
+        let Some(r) = resolve::resolve(l, ids, sl, &ctx) else { continue };
+        let sh = sl[ids.shift];
+        let unit = (sl[ids.unit] != NONE).then(|| l.str_of(sl[ids.unit])).flatten();
+        let (y, mo, d) = (sl[ids.year], sl[ids.month], sl[ids.day]);
+        let snippet = &text[m.span.start..m.span.end];
+        if sh != NONE && unit == Some("D") && y != NONE && mo != NONE && d != NONE {
+            if let Some(date) = Date::new(y, mo as u32, d as u32) {
+                let p = date.add_days(-(sh as i64));
+                evidence.push(format!("\"{snippet}\": relative day tied to a full date"));
+                return Some(DateEstimate { value: Some(p.iso()), earliest: Some(p.iso()), latest: Some(p.iso()), source: "inferred".into(), evidence });
+            }
+        }
+        if r.relative || tense == Tense::Future {
+            continue;
+        }
+        // day, month or year precision absolute dates; periods count from their start
+        let v = &r.value;
+        let date = Date::parse(v)
+            .or_else(|| (v.len() == 7 && v.as_bytes()[4] == b'-').then(|| Date::new(v[..4].parse().ok()?, v[5..7].parse().ok()?, 1)).flatten())
+            .or_else(|| (v.len() == 4).then(|| Date::new(v.parse().ok()?, 1, 1)).flatten());
+        if let Some(dt) = date {
+            if latest_abs.is_none_or(|(x, _)| dt > x) {
+                latest_abs = Some((dt, snippet));
+            }
+        }
+    }
+    let (d, s) = latest_abs?;
+    evidence.push(format!("latest absolute date mentioned: \"{s}\" ({}) — published on or after it", d.iso()));
+    evidence.push("latest bound: one year after it (news reports recent events)".into());
+    Some(DateEstimate { value: None, earliest: Some(d.iso()), latest: Some(d.add_days(365).iso()), source: "inferred".into(), evidence })
+}
+
+/// Tense of the sentence around token `ti`, from the pack's `@PAST_MARK` / `@FUTURE_MARK` words.
+fn sentence_tense(l: &Lang, t: &Tokens, ti: usize, sentences: &[Span]) -> Tense {
+    let (a, b) = if !sentences.is_empty() {
+        let pos = t.toks[ti].start as usize;
+        let k = sentences.partition_point(|s| s.end <= pos);
+        match sentences.get(k) {
+            Some(s) if s.start <= pos => {
+                let a = t.toks.partition_point(|x| (x.start as usize) < s.start);
+                let b = t.toks.partition_point(|x| (x.end as usize) <= s.end);
+                (a, b.max(a))
+            }
+            _ => sentence_bounds(t, ti),
+        }
+    } else {
+        sentence_bounds(t, ti)
+    };
+    let past_c = l.classes.iter().position(|c| c == "PAST_MARK");
+    let fut_c = l.classes.iter().position(|c| c == "FUTURE_MARK");
+    let (mut p, mut f) = (0, 0);
+    for i in a..b {
+        if t.toks[i].kind != Kind::Word {
+            continue;
+        }
+        if let Some(c) = past_c {
+            if l.class_at(c, t, i).next().is_some() {
+                p += 1;
+            }
+        }
+        if let Some(c) = fut_c {
+            if l.class_at(c, t, i).next().is_some() {
+                f += 1;
+            }
+        }
+    }
+    if p > f {
+        Tense::Past
+    } else if f > p {
+        Tense::Future
+    } else {
+        Tense::Unknown
+    }
+}
+
+fn is_final(t: &Tokens, i: usize) -> bool {
+    let s = t.fold(i);
+    (s == "." || s == "!" || s == "?") && t.toks.get(i + 1).is_none_or(|n| n.cap || n.brk || n.kind == Kind::Punct)
+}
+
+fn sentence_bounds(t: &Tokens, ti: usize) -> (usize, usize) {
+    let mut a = ti;
+    while a > 0 && !t.toks[a].brk && !is_final(t, a - 1) && ti - a < 80 {
+        a -= 1;
+    }
+    let mut b = ti + 1;
+    while b < t.toks.len() && !t.toks[b].brk && !is_final(t, b - 1) && b - ti < 80 {
+        b += 1;
+    }
+    (a, b)
+}
+
+fn num_ok(k: NumKind, tk: &token::Tok) -> bool {
+    if k == NumKind::CAP {
+        return tk.kind == Kind::Word && tk.cap;
+    }
+    if tk.kind != Kind::Num {
+        return false;
+    }
+    let (v, d) = (tk.num, tk.ndig);
+    match k {
+        NumKind::D => d <= 2 && (1..=31).contains(&v),
+        NumKind::M => d <= 2 && (1..=12).contains(&v),
+        NumKind::Y => d == 4 && (1000..=2999).contains(&v),
+        NumKind::Y2 => d == 2,
+        NumKind::H => d <= 2 && v <= 24,
+        NumKind::MI => d == 2 && v <= 59,
+        NumKind::N => d <= 9,
+        NumKind::CAP => false,
+    }
+}
+
+fn default_slot(k: NumKind) -> Option<&'static str> {
+    Some(match k {
+        NumKind::D => "day",
+        NumKind::M => "month",
+        NumKind::Y => "year",
+        NumKind::Y2 => "yy",
+        NumKind::H => "hour",
+        NumKind::MI => "minute",
+        NumKind::N => "n",
+        NumKind::CAP => return None,
+    })
+}
+
+/// All (end, slots) states after matching `elems` from each input state. A match never
+/// crosses a line break after its first token (`start`).
+fn match_seq(l: &Lang, elems: &[Elem], t: &Tokens, start: usize, mut states: Vec<(usize, Slots)>) -> Vec<(usize, Slots)> {
+    let n = t.toks.len();
+    let ok = |p: usize| p < n && (p == start || !t.toks[p].brk);
+    for e in elems {
+        let mut next = Vec::with_capacity(states.len() + 1);
+        let opt = match e {
+            Elem::Lit(_, o) | Elem::Class(_, _, o) | Elem::Num(_, _, o) | Elem::Group(_, o) => *o,
+        };
+        for (p, sl) in &states {
+            let (p, sl) = (*p, *sl);
+            if opt {
+                next.push((p, sl));
+            }
+            match e {
+                Elem::Lit(alts, _) => {
+                    for a in alts {
+                        if a.iter().enumerate().all(|(k, w)| ok(p + k) && t.fold(p + k) == w) {
+                            next.push((p + a.len(), sl));
+                        }
+                    }
+                }
+                Elem::Class(c, rename, _) => {
+                    if ok(p) {
+                        for (end, en) in l.class_at(*c, t, p) {
+                            if (p + 1..end).any(|q| !ok(q)) {
+                                continue;
+                            }
+                            let mut s2 = sl;
+                            for (k, &(id, v)) in en.set.iter().enumerate() {
+                                match rename {
+                                    Some(r) if k == 0 => s2[*r] = v,
+                                    _ => s2[id] = v,
+                                }
+                            }
+                            next.push((end, s2));
+                        }
+                    }
+                }
+                Elem::Num(k, rename, _) => {
+                    if ok(p) && num_ok(*k, &t.toks[p]) {
+                        let mut s2 = sl;
+                        let slot = rename.or_else(|| default_slot(*k).and_then(lang::slot_id));
+                        if let Some(s) = slot {
+                            s2[s] = t.toks[p].num.min(i32::MAX as u32) as i32;
+                        }
+                        next.push((p + 1, s2));
+                    }
+                }
+                Elem::Group(g, _) => {
+                    next.extend(match_seq(l, g, t, start, vec![(p, sl)]));
+                }
+            }
+        }
+        if next.is_empty() {
+            return next;
+        }
+        // keep the state set small: one state per end position (the first found)
+        next.sort_by_key(|s| s.0);
+        next.dedup_by_key(|s| s.0);
+        states = next;
+    }
+    states
+}

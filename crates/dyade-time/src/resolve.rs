@@ -1,0 +1,494 @@
+//! Slots → TIMEX3 value, against a reference date (language-neutral).
+
+use crate::calendar::{easter, Date};
+use crate::lang::{slot_id, Lang, Slots, NONE};
+use dyade_core::TimexType;
+
+/// Sentence tense, as far as the language pack's markers tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    /// Past markers dominate.
+    Past,
+    /// No evidence.
+    Unknown,
+    /// Future markers dominate.
+    Future,
+}
+
+/// Resolution context.
+#[derive(Debug, Clone, Copy)]
+pub struct Ctx {
+    /// Document creation time (reference), when known.
+    pub dct: Option<Date>,
+    /// The last fully specified day mentioned before the expression.
+    pub last: Option<Date>,
+    /// Tense of the sentence.
+    pub tense: Tense,
+}
+
+/// A resolved expression.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    /// TIMEX3 type.
+    pub ttype: TimexType,
+    /// TIMEX3 value.
+    pub value: String,
+    /// TIMEX3 mod.
+    pub modifier: Option<String>,
+    /// The day it denotes, when it denotes one day (for anchoring later expressions).
+    pub day: Option<Date>,
+    /// True when the value needed the reference date (relative or underspecified expression).
+    pub relative: bool,
+}
+
+/// Fixed slot ids, looked up once.
+pub struct Ids {
+    pub(crate) ty: usize,
+    pub(crate) rf: usize,
+    pub(crate) md: usize,
+    pub(crate) year: usize,
+    pub(crate) yy: usize,
+    pub(crate) month: usize,
+    pub(crate) day: usize,
+    pub(crate) weekday: usize,
+    pub(crate) season: usize,
+    pub(crate) quarter: usize,
+    pub(crate) half: usize,
+    pub(crate) weekend: usize,
+    pub(crate) pod: usize,
+    pub(crate) hour: usize,
+    pub(crate) minute: usize,
+    pub(crate) n: usize,
+    pub(crate) frac: usize,
+    pub(crate) unit: usize,
+    pub(crate) shift: usize,
+    pub(crate) sign: usize,
+    pub(crate) dir: usize,
+    pub(crate) anchor: usize,
+    pub(crate) century: usize,
+    pub(crate) decade: usize,
+    pub(crate) easter: usize,
+    pub(crate) pm: usize,
+    pub(crate) drop: usize,
+    pub(crate) n2: usize,
+    pub(crate) minus: usize,
+    pub(crate) half_hour: usize,
+    pub(crate) mult: usize,
+}
+
+impl Ids {
+    /// Look up the slot ids.
+    pub fn new() -> Ids {
+        let s = |n| slot_id(n).expect("slot");
+        Ids {
+            ty: s("type"),
+            rf: s("ref"),
+            md: s("mod"),
+            year: s("year"),
+            yy: s("yy"),
+            month: s("month"),
+            day: s("day"),
+            weekday: s("weekday"),
+            season: s("season"),
+            quarter: s("quarter"),
+            half: s("half"),
+            weekend: s("weekend"),
+            pod: s("pod"),
+            hour: s("hour"),
+            minute: s("minute"),
+            n: s("n"),
+            frac: s("frac"),
+            unit: s("unit"),
+            shift: s("shift"),
+            sign: s("sign"),
+            dir: s("dir"),
+            anchor: s("anchor"),
+            century: s("century"),
+            decade: s("decade"),
+            easter: s("easter"),
+            pm: s("pm"),
+            drop: s("drop"),
+            n2: s("n2"),
+            minus: s("minus"),
+            half_hour: s("half_hour"),
+            mult: s("mult"),
+        }
+    }
+}
+
+impl Default for Ids {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn season_months(s: &str) -> (u32, u32) {
+    match s {
+        "SP" => (3, 5),
+        "SU" => (6, 8),
+        "FA" => (9, 11),
+        _ => (12, 2),
+    }
+}
+
+/// Pick the year for a (month, day) given the reference and tense/direction.
+fn pick_year(dct: Date, m: u32, d: Option<u32>, dir: Option<&str>, tense: Tense) -> i32 {
+    let y = dct.y;
+    let key = (m, d.unwrap_or(0));
+    let dk = (dct.m, if d.is_some() { dct.d } else { 0 });
+    let past = matches!(dir, Some("past")) || (dir.is_none() && tense == Tense::Past);
+    let fut = matches!(dir, Some("future")) || (dir.is_none() && tense == Tense::Future);
+    if past && key > dk {
+        y - 1
+    } else if fut && key < dk {
+        y + 1
+    } else if matches!(dir, Some("past")) && key == dk && d.is_some() {
+        y - 1
+    } else {
+        y
+    }
+}
+
+fn unit_str(u: &str) -> (&'static str, bool) {
+    match u {
+        "Y" => ("Y", false),
+        "M" => ("M", false),
+        "W" => ("W", false),
+        "D" => ("D", false),
+        "DE" => ("DE", false),
+        "CE" => ("CE", false),
+        "Q" => ("Q", false),
+        "H" => ("H", true),
+        "MIN" => ("M", true),
+        "S" => ("S", true),
+        "WE" => ("WE", false),
+        _ => ("X", false),
+    }
+}
+
+/// Resolve the slots of one match.
+pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved> {
+    let get = |i: usize| (sl[i] != NONE).then_some(sl[i]);
+    let gs = |i: usize| get(i).and_then(|v| lang.str_of(v));
+    if get(ids.drop).is_some() {
+        return None;
+    }
+    let modifier = gs(ids.md).map(String::from);
+    let ty = gs(ids.ty);
+    let mk = |ttype, value: String, day, relative| Some(Resolved { ttype, value, modifier: modifier.clone(), day, relative });
+    let ttype_of = |default: TimexType| match ty {
+        Some("DATE") => TimexType::DATE,
+        Some("TIME") => TimexType::TIME,
+        Some("DURATION") => TimexType::DURATION,
+        Some("SET") => TimexType::SET,
+        _ => default,
+    };
+    if let Some(r) = gs(ids.rf) {
+        return mk(ttype_of(TimexType::DATE), r.to_string(), None, false);
+    }
+    // numbers: n (+ fraction, + n2 for "vingt-cinq" style sums, × mult)
+    let num = get(ids.n).map(|n| {
+        let mut n = n as f64;
+        if let Some(m) = get(ids.mult) {
+            n *= m as f64;
+        }
+        if let Some(n2) = get(ids.n2) {
+            n += n2 as f64;
+        }
+        if let Some(f) = get(ids.frac) {
+            let fs = f.to_string();
+            n += f as f64 / 10f64.powi(fs.len() as i32);
+        }
+        if get(ids.half_hour).is_some() {
+            n += 0.5;
+        }
+        n
+    });
+    let fmt_num = |n: f64| {
+        if n.fract() == 0.0 {
+            format!("{}", n as i64)
+        } else {
+            let s = format!("{:.3}", n);
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        }
+    };
+    let unit = gs(ids.unit);
+    match ty {
+        Some("DURATION") => {
+            let (u, t) = unit_str(unit.unwrap_or("X"));
+            let mut n = num.map(fmt_num).unwrap_or_else(|| "X".into());
+            let mut u = u.to_string();
+            // fractional units are rewritten in the next smaller unit ("1.5H" → "90M")
+            if n.contains('.') {
+                if let Some(v) = num {
+                    let (nu, f) = match u.as_str() {
+                        "H" if t => ("M", 60.0),
+                        "Y" => ("M", 12.0),
+                        "D" => ("H", 24.0),
+                        "M" if t => ("S", 60.0),
+                        _ => ("", 0.0),
+                    };
+                    if f > 0.0 && (v * f).fract() == 0.0 {
+                        n = fmt_num(v * f);
+                        let t2 = t || nu == "H";
+                        return mk(TimexType::DURATION, format!("P{}{}{}", if t2 { "T" } else { "" }, n, nu), None, false);
+                    }
+                }
+            }
+            if u == "WE" {
+                u = "WE".into();
+            }
+            return mk(TimexType::DURATION, format!("P{}{}{}", if t { "T" } else { "" }, n, u), None, false);
+        }
+        Some("SET") => {
+            if let Some(w) = get(ids.weekday) {
+                let mut v = format!("XXXX-WXX-{w}");
+                if let Some(p) = gs(ids.pod) {
+                    v.push_str(&format!("T{p}"));
+                }
+                return mk(TimexType::SET, v, None, false);
+            }
+            let (u, t) = unit_str(unit.unwrap_or("D"));
+            let n = num.map(fmt_num).unwrap_or_else(|| "1".into());
+            return mk(TimexType::SET, format!("P{}{}{}", if t { "T" } else { "" }, n, u), None, false);
+        }
+        _ => {}
+    }
+    let dir = gs(ids.dir);
+    let use_last = gs(ids.anchor) == Some("last");
+    let anchor = if use_last { ctx.last.or(ctx.dct) } else { ctx.dct };
+    let mut relative = false;
+    let mut day: Option<Date> = None;
+    // the date part
+    let mut date: Option<String>;
+    let shift = get(ids.shift).or_else(|| Some(get(ids.sign)? * num? as i32));
+    let explicit = get(ids.month).is_some() || get(ids.year).is_some();
+    if let (Some(u), true, false) = (unit, get(ids.shift).is_some() || get(ids.sign).is_some(), explicit) {
+        relative = true;
+        let Some(k) = shift else {
+            let s = get(ids.sign).unwrap_or(-1);
+            return mk(ttype_of(TimexType::DATE), if s < 0 { "PAST_REF" } else { "FUTURE_REF" }.into(), None, true);
+        };
+        let Some(a) = anchor else {
+            let v = match k.signum() {
+                -1 => "PAST_REF",
+                1 => "FUTURE_REF",
+                _ => "PRESENT_REF",
+            };
+            return mk(ttype_of(TimexType::DATE), v.into(), None, true);
+        };
+        let k = k as i64;
+        date = Some(match u {
+            "D" => {
+                let d = a.add_days(k);
+                day = Some(d);
+                d.iso()
+            }
+            "W" => {
+                let (y, w) = a.add_days(7 * k).iso_week();
+                format!("{y:04}-W{w:02}")
+            }
+            "WE" => {
+                let (y, w) = a.add_days(7 * k).iso_week();
+                format!("{y:04}-W{w:02}-WE")
+            }
+            "M" => {
+                let d = a.add_months(k);
+                format!("{:04}-{:02}", d.y, d.m)
+            }
+            "Q" => {
+                let d = a.add_months(3 * k);
+                format!("{:04}-Q{}", d.y, (d.m - 1) / 3 + 1)
+            }
+            "Y" => format!("{:04}", a.y as i64 + k),
+            "DE" => format!("{:03}", (a.y as i64).div_euclid(10) + k),
+            "CE" => format!("{:02}", (a.y as i64).div_euclid(100) + k),
+            "H" | "MIN" | "S" => {
+                return mk(ttype_of(TimexType::TIME), if k < 0 { "PAST_REF" } else if k > 0 { "FUTURE_REF" } else { "PRESENT_REF" }.into(), None, true)
+            }
+            _ => return None,
+        });
+        if let (Some(w), Some(d0)) = (get(ids.weekday), day.or(if u == "W" { Some(a.add_days(7 * k)) } else { None })) {
+            // "mardi de la semaine prochaine": the weekday inside the shifted week
+            let d = d0.add_days(w as i64 - d0.weekday() as i64);
+            day = Some(d);
+            date = Some(d.iso());
+        }
+    } else if let (Some(w), None) = (get(ids.weekday), get(ids.day)) {
+        relative = true;
+        match anchor {
+            None => date = Some(format!("XXXX-WXX-{w}")),
+            Some(a) => {
+                let mut diff = w as i64 - a.weekday() as i64;
+                let past = matches!(dir, Some("past"));
+                let fut = matches!(dir, Some("future"));
+                if past {
+                    if diff >= 0 {
+                        diff -= 7;
+                    }
+                } else if fut {
+                    if diff <= 0 {
+                        diff += 7;
+                    }
+                } else if matches!(dir, Some("this")) {
+                    // "ce lundi": the one in the current week
+                } else {
+                    match ctx.tense {
+                        Tense::Past if diff > 0 => diff -= 7,
+                        Tense::Future if diff < 0 => diff += 7,
+                        Tense::Unknown if diff > 3 => diff -= 7,
+                        Tense::Unknown if diff < -3 => diff += 7,
+                        _ => {}
+                    }
+                }
+                let d = a.add_days(diff);
+                day = Some(d);
+                date = Some(d.iso());
+            }
+        }
+    } else {
+        // absolute or underspecified calendar expression
+        let mut year: Option<i32> = get(ids.year);
+        if year.is_none() {
+            if let Some(yy) = get(ids.yy) {
+                let base = anchor.map(|a| a.y).unwrap_or(2000);
+                let c1 = 1900 + yy;
+                let c2 = 2000 + yy;
+                year = Some(if (c1 - base).abs() <= (c2 - base).abs() { c1 } else { c2 });
+            }
+        }
+        if let Some(c) = get(ids.century) {
+            date = Some(format!("{:02}", c - 1));
+        } else if let Some(dec) = get(ids.decade) {
+            let d3 = if dec >= 100 {
+                dec / 10
+            } else {
+                // two-digit decade ("les années 60"): the nearest century before the reference
+                let base = anchor.map(|a| a.y).unwrap_or(2000);
+                let c = if 1900 + dec <= base { 1900 + dec } else { 1800 + dec };
+                c / 10
+            };
+            date = Some(format!("{d3:03}"));
+        } else {
+            let month = get(ids.month).map(|m| m as u32);
+            let dd = get(ids.day).map(|d| d as u32);
+            let season = gs(ids.season);
+            let eas = get(ids.easter);
+            if year.is_none() && (month.is_some() || season.is_some() || eas.is_some() || dd.is_some()) {
+                relative = true;
+                if let Some(a) = anchor {
+                    let m = month.or(season.map(|s| season_months(s).0)).or(eas.map(|e| easter(a.y).add_days(e as i64).m));
+                    match m {
+                        Some(m) => {
+                            let dd2 = dd.or(eas.map(|e| easter(a.y).add_days(e as i64).d));
+                            year = Some(pick_year(a, m, dd2, dir, ctx.tense));
+                        }
+                        None => year = Some(a.y),
+                    }
+                }
+            } else if year.is_none() {
+                if let Some(s) = get(ids.shift) {
+                    // "l'an dernier" written as year shift without unit
+                    year = anchor.map(|a| a.y + s);
+                }
+            }
+            let ys = year.map(|y| format!("{y:04}")).unwrap_or_else(|| "XXXX".into());
+            date = if let Some(e) = eas {
+                match year {
+                    Some(y) => {
+                        let d = easter(y).add_days(e as i64);
+                        day = Some(d);
+                        Some(d.iso())
+                    }
+                    None => Some("XXXX-XX-XX".into()),
+                }
+            } else if let Some(m) = month {
+                match dd {
+                    Some(d) => {
+                        if let Some(y) = year {
+                            day = Date::new(y, m, d);
+                            day?;
+                        }
+                        Some(format!("{ys}-{m:02}-{d:02}"))
+                    }
+                    None => Some(format!("{ys}-{m:02}")),
+                }
+            } else if let Some(d) = dd {
+                // a day number alone: month from the anchor
+                match anchor {
+                    Some(a) if year.is_none() => {
+                        let mut m = a.m;
+                        let mut y = a.y;
+                        if matches!(dir, Some("future")) && d < a.d {
+                            let n = a.add_months(1);
+                            m = n.m;
+                            y = n.y;
+                        }
+                        day = Date::new(y, m, d);
+                        Some(format!("{y:04}-{m:02}-{d:02}"))
+                    }
+                    _ => Some(format!("XXXX-XX-{d:02}")),
+                }
+            } else if let Some(s) = season {
+                Some(format!("{ys}-{s}"))
+            } else if let Some(q) = get(ids.quarter) {
+                Some(format!("{ys}-Q{q}"))
+            } else if let Some(h) = get(ids.half) {
+                Some(format!("{ys}-H{h}"))
+            } else if get(ids.weekend).is_some() {
+                anchor.map(|a| {
+                    let (y, w) = a.iso_week();
+                    format!("{y:04}-W{w:02}-WE")
+                })
+            } else {
+                year.map(|_| ys.clone())
+            };
+        }
+    }
+    // the time part
+    let hour = get(ids.hour);
+    let pod = gs(ids.pod);
+    let mut time: Option<String> = None;
+    if let Some(mut h) = hour {
+        let mut mi = get(ids.minute).unwrap_or(0);
+        if get(ids.half_hour).is_some() && get(ids.minute).is_none() {
+            mi = 30;
+        }
+        if get(ids.pm).is_some() && h < 12 {
+            h += 12;
+        }
+        if matches!(pod, Some("EV") | Some("AF") | Some("NI")) && h < 12 && !(pod == Some("NI") && h < 6) {
+            h += 12;
+        }
+        if let Some(q) = get(ids.minus) {
+            // "midi moins le quart"
+            let t = h * 60 + mi - q;
+            h = t.div_euclid(60).rem_euclid(24);
+            mi = t.rem_euclid(60);
+        }
+        if h > 24 || mi > 59 {
+            return None;
+        }
+        time = Some(format!("T{h:02}:{mi:02}"));
+    } else if let Some(p) = pod {
+        time = Some(format!("T{p}"));
+    }
+    if let Some(t) = time {
+        let d = match date {
+            Some(d) => Some(d),
+            None => {
+                relative = true;
+                let a = ctx.last.or(ctx.dct);
+                day = a;
+                a.map(|a| a.iso())
+            }
+        };
+        let value = match d {
+            Some(d) => format!("{d}{t}"),
+            None => t,
+        };
+        return mk(ttype_of(TimexType::TIME), value, day, relative);
+    }
+    let date = date?;
+    mk(ttype_of(TimexType::DATE), date, day, relative)
+}

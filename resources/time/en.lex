@@ -1,0 +1,233 @@
+# dyade-time lexicon, English. Format: see the header of fr.lex (same format for every language).
+
+@MONTH
+january | jan | jan. => month=1
+february | feb | feb. => month=2
+march | mar. => month=3
+april | apr | apr. => month=4
+may => month=5
+june | jun | jun. => month=6
+july | jul | jul. => month=7
+august | aug | aug. => month=8
+september | sep | sep. | sept | sept. => month=9
+october | oct | oct. => month=10
+november | nov | nov. => month=11
+december | dec | dec. => month=12
+
+@WEEKDAY
+monday | mon => weekday=1
+tuesday | tue | tues => weekday=2
+wednesday | wed => weekday=3
+thursday | thu | thur | thurs => weekday=4
+friday | fri => weekday=5
+saturday | sat => weekday=6
+sunday | sun => weekday=7
+
+@WEEKDAY_FULL
+monday => weekday=1
+tuesday => weekday=2
+wednesday => weekday=3
+thursday => weekday=4
+friday => weekday=5
+saturday => weekday=6
+sunday => weekday=7
+
+@WEEKDAYS
+mondays => weekday=1
+tuesdays => weekday=2
+wednesdays => weekday=3
+thursdays => weekday=4
+fridays => weekday=5
+saturdays => weekday=6
+sundays => weekday=7
+
+@SEASON
+spring => season=SP
+summer => season=SU
+autumn | fall => season=FA
+winter => season=WI
+
+@NUM
+one | a | an => n=1
+two => n=2
+three => n=3
+four => n=4
+five => n=5
+six => n=6
+seven => n=7
+eight => n=8
+nine => n=9
+ten => n=10
+eleven => n=11
+twelve => n=12
+thirteen => n=13
+fourteen => n=14
+fifteen => n=15
+sixteen => n=16
+seventeen => n=17
+eighteen => n=18
+nineteen => n=19
+twenty => n=20
+thirty => n=30
+forty => n=40
+fifty => n=50
+sixty => n=60
+hundred => n=100
+
+@DAYWORD
+first | 1st => day=1
+second | 2nd => day=2
+third | 3rd => day=3
+fourth => day=4
+fifth => day=5
+twentieth => day=20
+
+@ORDINAL
+first | 1st => n=1
+second | 2nd => n=2
+third | 3rd => n=3
+fourth | 4th => n=4
+last => n=-1
+
+@ORD_SUFFIX
+st | nd | rd | th
+
+@UNIT
+year | years | yr | yrs => unit=Y
+month | months => unit=M
+week | weeks => unit=W
+day | days => unit=D
+hour | hours | hr | hrs => unit=H
+minute | minutes | min | mins => unit=MIN
+second | seconds | sec | secs => unit=S
+decade | decades => unit=DE
+century | centuries => unit=CE
+quarter | quarters => unit=Q
+weekend | weekends | week-end => unit=WE
+
+@UNIT_SG
+year => unit=Y
+month => unit=M
+week => unit=W
+day => unit=D
+decade => unit=DE
+century => unit=CE
+quarter => unit=Q
+weekend | week-end => unit=WE
+
+@UNIT_PL
+years => unit=Y
+months => unit=M
+weeks => unit=W
+days => unit=D
+hours => unit=H
+minutes => unit=MIN
+decades => unit=DE
+centuries => unit=CE
+
+@REL_DAY
+today => shift=0 unit=D
+yesterday => shift=-1 unit=D
+tomorrow => shift=1 unit=D
+the day before yesterday => shift=-2 unit=D
+the day after tomorrow => shift=2 unit=D
+tonight => shift=0 unit=D pod=NI
+
+@ANAPHORIC_DAY
+the next day | the following day | the day after => shift=1 unit=D anchor=last
+the day before | the previous day | the eve => shift=-1 unit=D anchor=last
+
+@POD
+morning => pod=MO
+noon => pod=MI
+afternoon => pod=AF
+evening => pod=EV
+night => pod=NI
+
+@MOD_POS
+early | the beginning of | the start of | beginning of | start of => mod=START
+mid | mid- | the middle of | middle of => mod=MID
+late | the end of | end of => mod=END
+
+@APPROX
+about | around | approximately | roughly | some | nearly | almost => mod=APPROX
+
+@MORE
+more than | over | at least => mod=MORE_THAN
+
+@LESS
+less than | under | fewer than | at most => mod=LESS_THAN
+
+@PAST_ADJ
+last | past | previous => dir=past
+
+@NEXT_ADJ
+next | coming | following => dir=future
+
+@DIR_ADJ
+last | past => dir=past
+next => dir=future
+
+@THIS
+this => dir=this
+
+@DET
+the
+
+@COUNT_NOUN
+dollars | euros | people | persons | tons | km | miles | meters | % | percent | troops | soldiers
+
+@VAGUE_PAST
+recently | formerly | previously | in the past | lately => ref=PAST_REF
+@VAGUE_FUTURE
+soon | in the future | shortly | later on => ref=FUTURE_REF
+@VAGUE_PRESENT
+now | currently | right now | at the moment | at present | nowadays => ref=PRESENT_REF
+@VAGUE_FUTURE_NOUN
+the future => ref=FUTURE_REF
+
+@HOLIDAY
+new year's day | new year | new years day => month=1 day=1
+valentine's day | valentines day | valentine day => month=2 day=14
+independence day => month=7 day=4
+halloween => month=10 day=31
+christmas | christmas day | xmas => month=12 day=25
+christmas eve => month=12 day=24
+new year's eve | new years eve => month=12 day=31
+liberation day => month=8 day=15
+easter | easter sunday => easter=0
+easter monday => easter=1
+good friday => easter=-2
+veterans day => month=11 day=11
+may day => month=5 day=1
+
+@SET_ADJ
+daily => unit=D
+weekly => unit=W
+monthly => unit=M
+annually | yearly | annual => unit=Y
+
+@TIME_WORD
+noon | midday => hour=12
+midnight => hour=0
+
+@QUARTER_WORD
+quarter => minute=15
+half => minute=30
+
+@FEW
+a few | few | several | many
+
+@TIMEPOD
+am | a.m. | a.m | in the morning => pod=MO
+pm | p.m. | p.m | in the afternoon | in the evening => pm=1
+
+@ROMAN
+nineteenth => century=19
+twentieth => century=20
+twenty-first => century=21
+
+@PAST_MARK exact
+was | were | had | did | said | yesterday | last | ago | went | came
+@FUTURE_MARK exact
+will | shall | going | next | tomorrow | 'll

@@ -1,0 +1,276 @@
+# dyade-time lexicon, French. Format (shared by every <lang>.lex):
+#   - a line `# ...` is a comment; ` # ` after content starts a trailing comment;
+#   - `@CLASS [exact]` opens a named lexicon class; rules refer to it as `@CLASS`;
+#     `exact` classes match the lowercased form with accents kept (tense markers: "a" ≠ "à"),
+#     other classes match the lowercased, accent-folded form (so "fevrier" = "février");
+#   - `surface | surface ... => slot=value ...` adds entries; a surface may span several
+#     tokens ("jour de la libération", "aujourd'hui"); values are integers or bare strings.
+# Slots are the engine's language-neutral vocabulary (crates/dyade-time/src/lang.rs SLOTS):
+#   year month day weekday(1=Mon) season(SP/SU/FA/WI) quarter half pod(MO/MI/AF/EV/NI/DT)
+#   hour minute n frac n2 mult unit(Y/M/W/D/H/MIN/S/DE/CE/Q/WE) shift (signed, in `unit`)
+#   sign (×n) dir(past/future/this) anchor(last = last mentioned day) century decade
+#   easter (days after Easter) pm half_hour minus type(DATE/TIME/DURATION/SET) ref mod drop
+
+@MONTH
+janvier | janv | janv. => month=1
+février | fevrier | févr | févr. | fev | fév => month=2
+mars => month=3
+avril | avr | avr. => month=4
+mai => month=5
+juin => month=6
+juillet | juil | juil. => month=7
+août | aout => month=8
+septembre | sept. => month=9
+octobre | oct | oct. => month=10
+novembre | nov | nov. => month=11
+décembre | decembre | déc | déc. => month=12
+
+@WEEKDAY
+lundi | lun => weekday=1
+mardi | mar => weekday=2
+mercredi | mer => weekday=3
+jeudi | jeu => weekday=4
+vendredi | ven => weekday=5
+samedi | sam => weekday=6
+dimanche | dim => weekday=7
+
+@WEEKDAY_FULL
+lundi => weekday=1
+mardi => weekday=2
+mercredi => weekday=3
+jeudi => weekday=4
+vendredi => weekday=5
+samedi => weekday=6
+dimanche => weekday=7
+
+@WEEKDAYS
+lundis => weekday=1
+mardis => weekday=2
+mercredis => weekday=3
+jeudis => weekday=4
+vendredis => weekday=5
+samedis => weekday=6
+dimanches => weekday=7
+
+@SEASON
+printemps => season=SP
+été => season=SU
+automne => season=FA
+hiver => season=WI
+
+# numerals in words (n); compounds are read by the NUM rules as n + n2
+@NUM
+un | une => n=1
+deux => n=2
+trois => n=3
+quatre => n=4
+cinq => n=5
+six => n=6
+sept => n=7
+huit => n=8
+neuf => n=9
+dix => n=10
+onze => n=11
+douze => n=12
+treize => n=13
+quatorze => n=14
+quinze => n=15
+seize => n=16
+dix-sept | dix sept => n=17
+dix-huit | dix huit => n=18
+dix-neuf | dix neuf => n=19
+vingt => n=20
+vingt et un | vingt-et-un | vingt-et-une | vingt et une => n=21
+vingt-deux | vingt deux => n=22
+vingt-trois | vingt trois => n=23
+vingt-quatre | vingt quatre => n=24
+vingt-cinq | vingt cinq => n=25
+vingt-six | vingt six => n=26
+vingt-sept | vingt sept => n=27
+vingt-huit | vingt huit => n=28
+vingt-neuf | vingt neuf => n=29
+trente => n=30
+trente et un | trente-et-un | trente et une => n=31
+quarante => n=40
+cinquante => n=50
+soixante => n=60
+soixante-dix | soixante dix => n=70
+quatre-vingt | quatre-vingts | quatre vingt => n=80
+quatre-vingt-dix | quatre vingt dix => n=90
+cent => n=100
+mille => n=1000
+deux mille => n=2000
+
+# ordinal words giving a day of month
+@DAYWORD
+premier | 1er | 1ère | première => day=1
+
+@ORDINAL
+premier | première | 1er => n=1
+deuxième | second | seconde | 2e | 2ème => n=2
+troisième | 3e | 3ème => n=3
+quatrième | 4e => n=4
+cinquième => n=5
+dernier | dernière => n=-1
+
+# roman numerals for centuries ("XIXe siècle")
+@ROMAN
+xvie | xvie => century=16
+xviie => century=17
+xviiie => century=18
+xixe | xix e => century=19
+xxe | xx e => century=20
+xxie | xxi e => century=21
+
+@UNIT
+an | ans | année | années => unit=Y
+mois => unit=M
+semaine | semaines => unit=W
+jour | jours | journée | journées => unit=D
+heure | heures => unit=H
+minute | minutes | min => unit=MIN
+seconde | secondes | sec => unit=S
+décennie | décennies => unit=DE
+siècle | siècles => unit=CE
+trimestre | trimestres => unit=Q
+week-end | week-ends | weekend | weekends => unit=WE
+
+@UNIT_SG
+an | année => unit=Y
+mois => unit=M
+semaine => unit=W
+jour | journée => unit=D
+décennie => unit=DE
+siècle => unit=CE
+trimestre => unit=Q
+week-end | weekend => unit=WE
+
+@UNIT_PL
+ans | années => unit=Y
+mois => unit=M
+semaines => unit=W
+jours | journées => unit=D
+heures => unit=H
+minutes => unit=MIN
+décennies => unit=DE
+siècles => unit=CE
+
+# single relative day words
+@REL_DAY
+aujourd'hui | aujourd hui => shift=0 unit=D
+hier => shift=-1 unit=D
+avant-hier | avant hier => shift=-2 unit=D
+demain => shift=1 unit=D
+après-demain | après demain => shift=2 unit=D
+
+@ANAPHORIC_DAY
+lendemain => shift=1 unit=D anchor=last
+surlendemain => shift=2 unit=D anchor=last
+veille => shift=-1 unit=D anchor=last
+avant-veille => shift=-2 unit=D anchor=last
+
+@POD
+matin | matinée => pod=MO
+midi => pod=MI
+après-midi | apres-midi | aprem => pod=AF
+soir | soirée => pod=EV
+nuit => pod=NI
+
+@MOD_POS
+début | debut | commencement => mod=START
+mi | mi- => mod=MID
+milieu => mod=MID
+fin => mod=END
+
+@APPROX
+environ | vers | aux alentours de | autour de | à peu près | près de => mod=APPROX
+
+@MORE
+plus de | plus d' | au moins | plus d | au-delà de => mod=MORE_THAN
+
+@LESS
+moins de | moins d' | moins d | à peine | pas plus de | près de => mod=LESS_THAN
+
+@PAST_ADJ
+dernier | dernière | passé | passée | écoulé | écoulée => dir=past
+
+@NEXT_ADJ
+prochain | prochaine | prochains | prochaines | suivant | suivante | à venir => dir=future
+
+@THIS
+ce | cet | cette => dir=this
+
+@DIR_ADJ
+dernier | dernière | passé | passée => dir=past
+prochain | prochaine | prochains | prochaines => dir=future
+
+@COUNT_NOUN
+euros | euro | dollars | personnes | habitants | mètres | km | kilomètres | tonnes | salariés | morts | blessés | victimes | % | pour | exemplaires | francs | livres | voix | points | habitants | ha | hectares | places | emplois | postes | élèves | soldats | hommes | femmes | enfants | cas
+
+@DET
+le | la | l' | les
+
+@VAGUE_PAST
+autrefois | jadis | récemment | naguère | dernièrement | antan | auparavant | par le passé => ref=PAST_REF
+@VAGUE_FUTURE
+prochainement | bientôt | dorénavant | sous peu => ref=FUTURE_REF
+@VAGUE_PRESENT
+actuellement | maintenant | pour l'instant | pour le moment | en ce moment | à l'heure actuelle | de nos jours | à présent | désormais | actuel | actuelle | actuels | actuelles => ref=PRESENT_REF
+@VAGUE_FUTURE_NOUN
+l'avenir | avenir | le futur => ref=FUTURE_REF
+
+# fixed-date and movable holidays (month/day, or days after Easter)
+@HOLIDAY
+jour de l'an | nouvel an | premier de l'an => month=1 day=1
+saint-valentin | saint valentin => month=2 day=14
+fête du travail | fête des travailleurs => month=5 day=1
+fête de la victoire | victoire de 1945 => month=5 day=8
+fête nationale | quatorze juillet | 14-juillet => month=7 day=14
+fête de la musique => month=6 day=21
+assomption => month=8 day=15
+jour de la libération => month=8 day=15
+toussaint => month=11 day=1
+armistice => month=11 day=11
+noël | noel => month=12 day=25
+réveillon de noël | reveillon de noel | veille de noël => month=12 day=24
+réveillon du nouvel an | saint-sylvestre | saint sylvestre | réveillon de la saint-sylvestre => month=12 day=31
+halloween => month=10 day=31
+pâques | paques => easter=0
+lundi de pâques => easter=1
+vendredi saint => easter=-2
+ascension => easter=39
+pentecôte | pentecote => easter=49
+lundi de pentecôte => easter=50
+mardi gras => easter=-47
+
+# tense markers (auxiliaries, past/future forms); the majority in a sentence sets its tense
+@PAST_MARK exact
+a | ont | avait | avaient | eu | été | était | étaient | fut | furent | hier | dernier | dernière | sont | avons | avez | as | ai | auparavant | passé | passée | déjà
+@FUTURE_MARK exact
+va | vont | sera | seront | aura | auront | devrait | devraient | doit | doivent | prochain | prochaine | prochains | prochaines | demain | pourrait | pourront | allons | vais | ira | iront | fera | feront | prévu | prévue | prévoit | compte | reviendrai | partirai | serai | serais | aurai
+
+@SET_ADJ
+quotidien | quotidienne | quotidiens | quotidiennes | journalier | journalière => unit=D
+hebdomadaire | hebdomadaires => unit=W
+mensuel | mensuelle | mensuels | mensuelles => unit=M
+annuel | annuelle | annuels | annuelles => unit=Y
+
+@TIME_WORD
+midi => hour=12
+minuit => hour=0
+
+@QUARTER_WORD
+quart => minute=15
+demie | demi => minute=30
+
+@HOUR_WORD
+heure | heures | h
+
+@FEW
+quelques | plusieurs | de nombreux | de nombreuses | des
+
+@TIMEPOD
+du matin => pod=MO
+de l'après-midi | de l'apres-midi => pm=1
+du soir => pm=1
+de la nuit => pod=NI
