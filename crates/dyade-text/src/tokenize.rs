@@ -1,0 +1,403 @@
+//! The tokenizer: one left-to-right pass over the text with a hand-written character
+//! scanner (no regex), driven by a [`LangRules`].
+//!
+//! Choices, following spaCy's French and English tokenizers where they agree with news use:
+//! - Elisions are split after the apostrophe ("l’URSS" → "l’" + "URSS"); words kept whole
+//!   are those whose prefix is not an elision ("aujourd’hui", "prud’hommes") or that are
+//!   listed as exceptions ("presqu’île").
+//! - English clitics are split before the clitic ("don't" → "do" + "n't").
+//! - Hyphenated words stay one token ("Jong-un", "Nord-Est"); listed pronoun suffixes are
+//!   split as spaCy does ("a-t-il" → "a" + "-t-il", "dit-elle" → "dit" + "-elle"), but a
+//!   capitalized base is split only before "-t-" or after a verb-like final t/d ("Faut-il",
+//!   "Est-ce"), so names such as "Kim Jong-il" stay whole.
+//! - Numbers keep their inner separators ("25.000", "3,5", "10h24", "2023-07-26",
+//!   "27/07/2023", "1er"); digit groups separated by a no-break or thin space are one token
+//!   ("25 000", norm "25000"); "%" is its own token; "10 h 24" is three tokens.
+//! - Runs of "." "!" "?" "…" are one token ("...", "?!"); every other punctuation or symbol
+//!   character is its own token (quotes included).
+//! - A "." glued between a word and an uppercase word ("Bangladesh.Une") is split off;
+//!   abbreviations, initials and acronyms keep their period ("M.", "J.", "U.S.").
+//! - URLs and e-mail addresses are one token.
+
+use crate::rules::{is_apostrophe, LangRules};
+use dyade_core::{Span, Token, TokenKind};
+
+/// Whitespace between tokens: Unicode White_Space plus zero-width characters.
+#[inline]
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}')
+}
+
+/// No-break and thin spaces, which may group digits ("25 000").
+#[inline]
+fn is_digit_group_space(c: char) -> bool {
+    matches!(c, '\u{00A0}' | '\u{202F}' | '\u{2009}')
+}
+
+#[inline]
+fn is_alnum(c: char) -> bool {
+    c.is_alphanumeric() || ('\u{300}'..='\u{36F}').contains(&c)
+}
+
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..).and_then(|s| s.chars().next())
+}
+
+#[inline]
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+/// Coarse class of a non-alphanumeric character.
+pub fn punct_kind(c: char) -> TokenKind {
+    match c {
+        '!' | '"' | '#' | '%' | '&' | '\'' | '(' | ')' | '*' | ',' | '-' | '.' | '/' | ':' | ';' | '?' | '@'
+        | '[' | '\\' | ']' | '_' | '{' | '}' => TokenKind::Punct,
+        '«' | '»' | '“' | '”' | '„' | '‟' | '‘' | '’' | '‚' | '‛' | '‹' | '›' | '–' | '—' | '‐' | '‑' | '―'
+        | '…' | '·' | '•' | '¡' | '¿' | '§' | '¶' | '′' | '″' => TokenKind::Punct,
+        _ => TokenKind::Symbol,
+    }
+}
+
+/// The analysis form of `s` when it differs from `s`: typographic apostrophes and quotes
+/// made ASCII, digit-group spaces removed, presentation ligatures (ﬁ, ﬂ) expanded,
+/// Unicode hyphens made ASCII. "œ" is kept (it is a French letter, not a ligature).
+pub fn normalize(s: &str) -> Option<Box<str>> {
+    if s.is_ascii() {
+        return None;
+    }
+    let needs = |c: char| {
+        matches!(c, '’' | '‘' | 'ʼ' | '‛' | '«' | '»' | '“' | '”' | '„' | '‟' | '\u{00A0}' | '\u{202F}' | '\u{2009}'
+            | 'ﬁ' | 'ﬂ' | 'ﬀ' | 'ﬃ' | 'ﬄ' | '‐' | '‑')
+    };
+    if !s.chars().any(needs) {
+        return None;
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '’' | '‘' | 'ʼ' | '‛' => out.push('\''),
+            '«' | '»' | '“' | '”' | '„' | '‟' => out.push('"'),
+            '\u{00A0}' | '\u{202F}' | '\u{2009}' => {}
+            'ﬁ' => out.push_str("fi"),
+            'ﬂ' => out.push_str("fl"),
+            'ﬀ' => out.push_str("ff"),
+            'ﬃ' => out.push_str("ffi"),
+            'ﬄ' => out.push_str("ffl"),
+            '‐' | '‑' => out.push('-'),
+            c => out.push(c),
+        }
+    }
+    Some(out.into_boxed_str())
+}
+
+#[inline]
+fn push(text: &str, out: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind) {
+    if start >= end {
+        return;
+    }
+    let s = &text[start..end];
+    let space_after = char_at(text, end).is_some_and(is_space);
+    out.push(Token { span: Span::new(start, end), kind, norm: normalize(s), space_after });
+}
+
+#[inline]
+fn word_kind(s: &str) -> TokenKind {
+    if s.as_bytes()[0].is_ascii_digit() || s.chars().next().is_some_and(|c| c.is_numeric()) {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    }
+}
+
+/// Case-insensitive, apostrophe-insensitive comparison of `s` with lowercase `pat`
+/// (whose apostrophes are `'`). Returns true when equal.
+fn eq_ci(s: &str, pat: &str) -> bool {
+    let mut a = s.chars();
+    let mut b = pat.chars();
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) => {
+                let x = if is_apostrophe(x) { '\'' } else { x };
+                if x != y && x.to_lowercase().next() != Some(y) {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+}
+
+/// If `word` ends with lowercase `pat` (case- and apostrophe-insensitively), the byte index
+/// in `word` where it starts.
+fn ends_with_ci(word: &str, pat: &str) -> Option<usize> {
+    let mut a = word.char_indices().rev();
+    let mut start = word.len();
+    for y in pat.chars().rev() {
+        let (i, x) = a.next()?;
+        let x = if is_apostrophe(x) { '\'' } else { x };
+        if x != y && x.to_lowercase().next() != Some(y) {
+            return None;
+        }
+        start = i;
+    }
+    Some(start)
+}
+
+fn looks_like_url(s: &str) -> bool {
+    let b = s.as_bytes();
+    let starts = |p: &str| b.len() > p.len() && b[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    starts("http://") || starts("https://") || starts("www.")
+}
+
+/// End of a URL or e-mail starting at `start`: up to whitespace, minus trailing punctuation.
+fn url_end(text: &str, start: usize) -> usize {
+    let rest = &text[start..];
+    let mut end = start + rest.find(is_space).unwrap_or(rest.len());
+    while let Some(c) = char_before(text, end) {
+        if end > start + 1 && matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '»' | '"' | '”' | '’' | '\'') {
+            end -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// True when the whitespace-delimited chunk at `start` is an e-mail address.
+fn looks_like_email(text: &str, start: usize) -> bool {
+    let rest = &text[start..];
+    let chunk = &rest[..rest.find(is_space).unwrap_or(rest.len())];
+    match chunk.find('@') {
+        Some(at) if at > 0 => chunk[at + 1..].contains('.') && chunk[..at].chars().all(|c| c.is_alphanumeric() || ".-_+".contains(c)),
+        _ => false,
+    }
+}
+
+/// Tokenize `text` with `rules`, appending to `out`.
+pub fn tokenize_into(text: &str, rules: &LangRules, out: &mut Vec<Token>) {
+    let mut i = 0;
+    let n = text.len();
+    while i < n {
+        let b = text.as_bytes()[i];
+        // ASCII fast path for the common cases.
+        let c = if b < 0x80 { b as char } else { char_at(text, i).unwrap() };
+        let cl = c.len_utf8();
+        if is_space(c) {
+            i += cl;
+            continue;
+        }
+        if is_alnum(c) {
+            if matches!(b, b'h' | b'w' | b'H' | b'W') && looks_like_url(&text[i..]) {
+                let e = url_end(text, i);
+                push(text, out, i, e, TokenKind::Symbol);
+                i = e;
+                continue;
+            }
+            if looks_like_email_fast(text, i) && looks_like_email(text, i) {
+                let e = url_end(text, i);
+                push(text, out, i, e, TokenKind::Symbol);
+                i = e;
+                continue;
+            }
+            i = scan_word(text, i, rules, out);
+            continue;
+        }
+        if matches!(c, '.' | '!' | '?' | '…') {
+            let mut j = i + cl;
+            while let Some(d) = char_at(text, j) {
+                if matches!(d, '.' | '!' | '?' | '…') {
+                    j += d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            push(text, out, i, j, TokenKind::Punct);
+            i = j;
+            continue;
+        }
+        push(text, out, i, i + cl, punct_kind(c));
+        i += cl;
+    }
+}
+
+/// Cheap pre-check: an '@' before the next whitespace (scans at most 64 bytes).
+#[inline]
+fn looks_like_email_fast(text: &str, start: usize) -> bool {
+    let b = &text.as_bytes()[start..];
+    for &x in b.iter().take(64) {
+        if x == b'@' {
+            return true;
+        }
+        if x == b' ' || x == b'\n' || x == b'\t' {
+            return false;
+        }
+    }
+    false
+}
+
+/// Scan a word or number starting at `start` (an alphanumeric character), push its
+/// token(s), return the end.
+fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) -> usize {
+    // Listed abbreviations with inner punctuation ("J.-C.", "e.g.") first.
+    for m in &rules.multi_abbrevs {
+        if text[start..].starts_with(&**m) && !char_at(text, start + m.len()).is_some_and(is_alnum) {
+            push(text, out, start, start + m.len(), TokenKind::Word);
+            return start + m.len();
+        }
+    }
+    let mut word_start = start;
+    let mut j = start;
+    // Start of the current dot-separated segment, for acronyms ("U.S.A.").
+    let mut seg_start = start;
+    // Start of the current digit group, for "25 000".
+    let mut group_start = start;
+    loop {
+        let Some(c) = char_at(text, j) else { break };
+        let cl = c.len_utf8();
+        if is_alnum(c) {
+            j += cl;
+            continue;
+        }
+        let prev = char_before(text, j);
+        let next = char_at(text, j + cl);
+        let prev_alnum = prev.is_some_and(is_alnum);
+        let next_alnum = next.is_some_and(is_alnum);
+        let prev_digit = prev.is_some_and(|p| p.is_ascii_digit());
+        let next_digit = next.is_some_and(|p| p.is_ascii_digit());
+        if is_apostrophe(c) {
+            let seg = &text[word_start..j];
+            if prev.is_some_and(char::is_alphabetic)
+                && seg.len() <= 8
+                && rules.elisions.iter().any(|e| seg.eq_ignore_ascii_case(e))
+                && !is_elision_exception(text, word_start, rules)
+            {
+                push(text, out, word_start, j + cl, TokenKind::Word);
+                word_start = j + cl;
+                seg_start = word_start;
+                group_start = word_start;
+                j = word_start;
+                if next_alnum {
+                    continue;
+                }
+                return j;
+            }
+            if prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic) {
+                j += cl;
+                continue;
+            }
+            break;
+        }
+        match c {
+            '-' | '‐' | '‑' if prev_alnum && next_alnum => {}
+            '.' if prev_digit && next_digit => {}
+            // Acronym: single letter, '.', letter followed by '.' ("U.S.", "e.g.").
+            '.' if prev.is_some_and(char::is_alphabetic)
+                && text[seg_start..j].chars().count() == 1
+                && next.is_some_and(char::is_alphabetic)
+                && char_at(text, j + cl + next.unwrap().len_utf8()) == Some('.') =>
+            {
+                j += cl;
+                seg_start = j;
+                continue;
+            }
+            ',' | ':' if prev_digit && next_digit => {}
+            '/' if prev_alnum && next_alnum => {}
+            '&' if prev.is_some_and(char::is_uppercase) && next.is_some_and(char::is_uppercase) => {}
+            c if is_digit_group_space(c)
+                && prev_digit
+                && text.as_bytes()[word_start].is_ascii_digit()
+                && (1..=3).contains(&(j - group_start))
+                && text[group_start..j].bytes().all(|d| d.is_ascii_digit())
+                && digit_group_follows(text, j + cl) =>
+            {
+                j += cl;
+                group_start = j;
+                continue;
+            }
+            _ => break,
+        }
+        j += cl;
+        if matches!(c, ',' | '.' | ':' | '/' | '-') {
+            group_start = j;
+        }
+    }
+    let mut end = j;
+    if word_start == end {
+        return end;
+    }
+    // A period belongs to listed abbreviations, initials and acronyms.
+    if char_at(text, end) == Some('.') {
+        let w = &text[word_start..end];
+        let with_dot = &text[word_start..end + 1];
+        let mut chars = w.chars();
+        let first = chars.next().unwrap();
+        let single_upper = first.is_uppercase() && chars.next().is_none();
+        let acronym = w.contains('.') && !first.is_ascii_digit();
+        if single_upper || acronym || rules.abbreviations.contains_key(with_dot) {
+            end += 1;
+        }
+    }
+    let word = &text[word_start..end];
+    // French pronoun suffixes ("a-t-il").
+    if !rules.hyphen_suffixes.is_empty()
+        && word.len() > 2
+        && word.contains('-')
+        && !rules.hyphen_exceptions.iter().any(|e| eq_ci(word, e))
+    {
+        for suf in &rules.hyphen_suffixes {
+            if word.len() > suf.len() && word.ends_with(&**suf) {
+                let base = &word[..word.len() - suf.len()];
+                let last = base.chars().next_back().unwrap();
+                let first = base.chars().next().unwrap();
+                let ok = last.is_alphabetic()
+                    && (!first.is_uppercase() && !base.chars().any(char::is_uppercase)
+                        || suf.starts_with("-t-")
+                        || (first.is_uppercase() && !base[first.len_utf8()..].chars().any(char::is_uppercase) && matches!(last, 't' | 'd'))
+                        || (base.len() <= 3 && matches!(&**suf, "-ce")));
+                if ok {
+                    let cut = word_start + base.len();
+                    push(text, out, word_start, cut, word_kind(base));
+                    push(text, out, cut, end, TokenKind::Word);
+                    return end;
+                }
+            }
+        }
+    }
+    // English clitics ("don't", "Russia's").
+    if !rules.clitics.is_empty() && word.contains(is_apostrophe) {
+        for cl in &rules.clitics {
+            if let Some(cut) = ends_with_ci(word, cl) {
+                if cut > 0 {
+                    push(text, out, word_start, word_start + cut, word_kind(word));
+                    push(text, out, word_start + cut, end, TokenKind::Word);
+                    return end;
+                }
+            }
+        }
+    }
+    push(text, out, word_start, end, word_kind(word));
+    end
+}
+
+/// Exactly three ASCII digits at `i`, not followed by another digit.
+fn digit_group_follows(text: &str, i: usize) -> bool {
+    let b = text.as_bytes();
+    i + 3 <= b.len() && b[i..i + 3].iter().all(u8::is_ascii_digit) && !b.get(i + 3).is_some_and(u8::is_ascii_digit)
+}
+
+/// True when the word at `start` is listed as kept whole ("presqu’île", "c’est-à-dire").
+fn is_elision_exception(text: &str, start: usize, rules: &LangRules) -> bool {
+    if rules.elision_exceptions.is_empty() {
+        return false;
+    }
+    let rest = &text[start..];
+    let end = rest
+        .char_indices()
+        .find(|&(_, c)| !(is_alnum(c) || is_apostrophe(c) || c == '-'))
+        .map_or(rest.len(), |(i, _)| i);
+    let w = &rest[..end];
+    rules.elision_exceptions.iter().any(|e| eq_ci(w, e))
+}
