@@ -247,10 +247,10 @@ mardi gras => easter=-47
 @PAST_MARK exact
 a | ont | avait | avaient | eu | été | était | étaient | fut | furent | hier | dernier | dernière | sont | avons | avez | as | ai | auparavant | passé | passée | déjà
 @FUTURE_MARK exact
-va | vont | sera | seront | aura | auront | devrait | devraient | doit | doivent | prochain | prochaine | prochains | prochaines | demain | pourrait | pourront | allons | vais | ira | iront | fera | feront | prévu | prévue | prévoit | compte | reviendrai | partirai | serai | serais | aurai
+va | vont | sera | seront | aura | auront | devrait | devraient | doit | doivent | prochain | prochaine | prochains | prochaines | demain | pourrait | pourront | allons | vais | ira | iront | fera | feront | prévu | prévue | prévoit | reviendrai | partirai | serai | serais | aurai
 
 @SET_ADJ
-quotidien | quotidienne | quotidiens | quotidiennes | journalier | journalière => unit=D
+quotidien | quotidienne | journalier | journalière => unit=D
 hebdomadaire | hebdomadaires => unit=W
 mensuel | mensuelle | mensuels | mensuelles => unit=M
 annuel | annuelle | annuels | annuelles => unit=Y

@@ -304,29 +304,23 @@ fn sentence_tense(l: &Lang, t: &Tokens, ti: usize, sentences: &[Span]) -> Tense 
     };
     let past_c = l.classes.iter().position(|c| c == "PAST_MARK");
     let fut_c = l.classes.iter().position(|c| c == "FUTURE_MARK");
-    let (mut p, mut f) = (0, 0);
+    // the marker nearest to the expression decides (verbs govern the adjacent time phrase)
+    let mut best: Option<(usize, Tense)> = None;
     for i in a..b {
         if t.toks[i].kind != Kind::Word {
             continue;
         }
-        if let Some(c) = past_c {
-            if l.class_at(c, t, i).next().is_some() {
-                p += 1;
-            }
+        let d = i.abs_diff(ti);
+        if best.is_some_and(|(bd, _)| bd <= d) {
+            continue;
         }
-        if let Some(c) = fut_c {
-            if l.class_at(c, t, i).next().is_some() {
-                f += 1;
-            }
+        if past_c.is_some_and(|c| l.class_at(c, t, i).next().is_some()) {
+            best = Some((d, Tense::Past));
+        } else if fut_c.is_some_and(|c| l.class_at(c, t, i).next().is_some()) {
+            best = Some((d, Tense::Future));
         }
     }
-    if p > f {
-        Tense::Past
-    } else if f > p {
-        Tense::Future
-    } else {
-        Tense::Unknown
-    }
+    best.map(|b| b.1).unwrap_or(Tense::Unknown)
 }
 
 fn is_final(t: &Tokens, i: usize) -> bool {

@@ -131,21 +131,28 @@ fn season_months(s: &str) -> (u32, u32) {
     }
 }
 
-/// Pick the year for a (month, day) given the reference and tense/direction.
+/// Pick the year for a (month, day): the nearest occurrence to the reference, unless the
+/// tense (or an explicit "dernier"/"prochain") points the other way by more than two months
+/// (news often reports in the past tense what is scheduled for the coming weeks).
 fn pick_year(dct: Date, m: u32, d: Option<u32>, dir: Option<&str>, tense: Tense) -> i32 {
-    let y = dct.y;
-    let key = (m, d.unwrap_or(0));
-    let dk = (dct.m, if d.is_some() { dct.d } else { 0 });
-    let past = matches!(dir, Some("past")) || (dir.is_none() && tense == Tense::Past);
-    let fut = matches!(dir, Some("future")) || (dir.is_none() && tense == Tense::Future);
-    if past && key > dk {
-        y - 1
-    } else if fut && key < dk {
-        y + 1
-    } else if matches!(dir, Some("past")) && key == dk && d.is_some() {
-        y - 1
-    } else {
-        y
+    let mid = |y: i32| match d {
+        Some(d) => Date::new(y, m, d).unwrap_or(Date { y, m, d: 1 }).days(),
+        None => Date { y, m, d: 15 }.days(),
+    };
+    let r = dct.days();
+    let cands = [dct.y - 1, dct.y, dct.y + 1];
+    let near = *cands.iter().min_by_key(|&&y| (mid(y) - r).abs()).unwrap();
+    let slack = if d.is_some() { 0 } else { 16 };
+    match dir {
+        Some("past") => return *cands.iter().rev().find(|&&y| mid(y) <= r + slack).unwrap_or(&near),
+        Some("future") => return *cands.iter().find(|&&y| mid(y) >= r - slack).unwrap_or(&near),
+        _ => {}
+    }
+    let delta = mid(near) - r;
+    match tense {
+        Tense::Past if delta > 60 => near - 1,
+        Tense::Future if delta < -60 => near + 1,
+        _ => near,
     }
 }
 
@@ -330,8 +337,13 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                     if diff <= 0 {
                         diff += 7;
                     }
-                } else if matches!(dir, Some("this")) {
-                    // "ce lundi": the one in the current week
+                } else if diff.abs() <= 2 || matches!(dir, Some("this")) {
+                    // "ce lundi", or a day close enough that the nearest reading wins
+                    if diff > 3 {
+                        diff -= 7;
+                    } else if diff < -3 {
+                        diff += 7;
+                    }
                 } else {
                     match ctx.tense {
                         Tense::Past if diff > 0 => diff -= 7,
