@@ -879,3 +879,27 @@ mod tests {
         }
     }
 }
+
+/// Bag-of-words F1 between two texts: lowercase alphanumeric runs, counted with multiplicity
+/// (so paragraph gluing and punctuation do not matter). Used to score extraction.
+pub fn bow_f1(pred: &str, gold: &str) -> f64 {
+    fn bag(s: &str) -> HashMap<String, usize> {
+        let mut m = HashMap::new();
+        for w in s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            *m.entry(w.to_lowercase()).or_insert(0) += 1;
+        }
+        m
+    }
+    let (p, g) = (bag(pred), bag(gold));
+    let (np, ng): (usize, usize) = (p.values().sum(), g.values().sum());
+    if np == 0 || ng == 0 {
+        return if np == ng { 1.0 } else { 0.0 };
+    }
+    let tp: usize = p.iter().map(|(w, c)| (*c).min(*g.get(w).unwrap_or(&0))).sum();
+    let (pr, rc) = (tp as f64 / np as f64, tp as f64 / ng as f64);
+    if tp == 0 {
+        0.0
+    } else {
+        2.0 * pr * rc / (pr + rc)
+    }
+}
