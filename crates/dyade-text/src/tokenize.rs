@@ -36,6 +36,13 @@ fn is_digit_group_space(c: char) -> bool {
 
 #[inline]
 fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // Latin-1 and Latin Extended-A/B letters without the Unicode table lookup.
+    if ('\u{C0}'..='\u{24F}').contains(&c) {
+        return c != '×' && c != '÷';
+    }
     c.is_alphanumeric() || ('\u{300}'..='\u{36F}').contains(&c)
 }
 
@@ -71,7 +78,8 @@ pub fn normalize(s: &str) -> Option<Box<str>> {
         matches!(c, '’' | '‘' | 'ʼ' | '‛' | '«' | '»' | '“' | '”' | '„' | '‟' | '\u{00A0}' | '\u{202F}' | '\u{2009}'
             | 'ﬁ' | 'ﬂ' | 'ﬀ' | 'ﬃ' | 'ﬄ' | '‐' | '‑')
     };
-    if !s.chars().any(needs) {
+    // All characters to map are encoded with one of these lead bytes; "é" (C3) is not.
+    if !s.bytes().any(|b| matches!(b, 0xC2 | 0xCA | 0xE2 | 0xEF)) || !s.chars().any(needs) {
         return None;
     }
     let mut out = String::with_capacity(s.len());
@@ -98,7 +106,11 @@ fn push(text: &str, out: &mut Vec<Token>, start: usize, end: usize, kind: TokenK
         return;
     }
     let s = &text[start..end];
-    let space_after = char_at(text, end).is_some_and(is_space);
+    let space_after = match text.as_bytes().get(end) {
+        None => false,
+        Some(&b) if b < 0x80 => b.is_ascii_whitespace(),
+        Some(_) => char_at(text, end).is_some_and(is_space),
+    };
     out.push(Token { span: Span::new(start, end), kind, norm: normalize(s), space_after });
 }
 
@@ -241,11 +253,21 @@ fn looks_like_email_fast(text: &str, start: usize) -> bool {
 /// Scan a word or number starting at `start` (an alphanumeric character), push its
 /// token(s), return the end.
 fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) -> usize {
-    // Listed abbreviations with inner punctuation ("J.-C.", "e.g.") first.
-    for m in &rules.multi_abbrevs {
-        if text[start..].starts_with(&**m) && !char_at(text, start + m.len()).is_some_and(is_alnum) {
-            push(text, out, start, start + m.len(), TokenKind::Word);
-            return start + m.len();
+    let bytes = text.as_bytes();
+    // Listed abbreviations with inner punctuation ("J.-C.", "e.g.") first; they all have a
+    // '.' right after their first run of ASCII letters, which is cheap to test.
+    if !rules.multi_abbrevs.is_empty() {
+        let mut r = start;
+        while r < bytes.len() && bytes[r].is_ascii_alphabetic() {
+            r += 1;
+        }
+        if r < bytes.len() && bytes[r] == b'.' && r > start {
+            for m in &rules.multi_abbrevs {
+                if text[start..].starts_with(&**m) && !char_at(text, start + m.len()).is_some_and(is_alnum) {
+                    push(text, out, start, start + m.len(), TokenKind::Word);
+                    return start + m.len();
+                }
+            }
         }
     }
     let mut word_start = start;
@@ -255,6 +277,10 @@ fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) 
     // Start of the current digit group, for "25 000".
     let mut group_start = start;
     loop {
+        // ASCII letters and digits: the common case, no decoding.
+        while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
         let Some(c) = char_at(text, j) else { break };
         let cl = c.len_utf8();
         if is_alnum(c) {
@@ -391,6 +417,11 @@ fn digit_group_follows(text: &str, i: usize) -> bool {
 /// True when the word at `start` is listed as kept whole ("presqu’île", "c’est-à-dire").
 fn is_elision_exception(text: &str, start: usize, rules: &LangRules) -> bool {
     if rules.elision_exceptions.is_empty() {
+        return false;
+    }
+    // Cheap test first: does an exception start with this word's first letter?
+    let first = text.as_bytes()[start].to_ascii_lowercase();
+    if !rules.elision_exceptions.iter().any(|e| e.as_bytes()[0] == first) {
         return false;
     }
     let rest = &text[start..];
