@@ -80,7 +80,7 @@ impl GazetteerRecognizer {
     /// A recognizer over `kb`.
     pub fn new(kb: Arc<ActorKb>) -> Self {
         let mut map: HashMap<(Vec<String>, Vec<u8>), Vec<usize>> = HashMap::new();
-        for (name, ai) in kb.all_names() {
+        for (name, ai) in kb.recognizable_names() {
             let a = &kb.actors[ai];
             // country codes are refs, not names, unless listed as names too
             let mut toks = tokenize(name);
@@ -186,6 +186,13 @@ impl GazetteerRecognizer {
                     break;
                 }
             }
+            // "Jersey" in "New Jersey", "Mexico" in "New Mexico": a one-word match after a
+            // capitalised name prefix is part of an unknown longer name
+            if let Some((1, _)) = matched {
+                if i > 0 && toks[i - 1].case != Case::Any && self.kb.name_prefixes.contains(&toks[i - 1].norm) && Self::gap_ok(text, &toks[i - 1], &toks[i]) {
+                    matched = None;
+                }
+            }
             if let Some((n, al)) = matched {
                 let span = Span::new(toks[i].span.start, toks[i + n - 1].span.end);
                 let (label, certain) = self.label_for(text, &toks, i, &al.actors);
@@ -211,7 +218,12 @@ impl GazetteerRecognizer {
         }
         if !surnames.is_empty() {
             for t in &toks {
-                if t.case == Case::Cap && surnames.contains_key(&t.norm) && !out.iter().any(|(e, _)| e.span.overlap(&t.span) > 0) {
+                let attached = |a: usize, b: usize| text[a..b].chars().all(|c| c == ' ' || c == '-' || c == '\u{a0}') && b - a <= 1;
+                let k = toks.iter().position(|x| x.span == t.span).unwrap_or(0);
+                // part of a longer name: "Jean-Philippe", "Philippe Martinez"
+                let in_longer = (k > 0 && text[toks[k - 1].span.end..t.span.start] == *"-")
+                    || (k + 1 < toks.len() && toks[k + 1].case != Case::Any && attached(t.span.end, toks[k + 1].span.start));
+                if !in_longer && t.case == Case::Cap && surnames.contains_key(&t.norm) && !out.iter().any(|(e, _)| e.span.overlap(&t.span) > 0) {
                     // not the first word of a longer capitalised name we do not know
                     out.push((Entity { span: t.span, label: EntityType::PER, reference: None, confidence: 0.7 }, false));
                 }

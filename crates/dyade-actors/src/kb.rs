@@ -63,6 +63,9 @@ pub struct Actor {
     pub names: Vec<String>,
     /// Dated roles (people only).
     pub roles: Vec<Role>,
+    /// Names listed with a leading `~`: used for linking, never searched for in text by the
+    /// gazetteer (common-noun phrases such as "armée russe", "région de Koursk").
+    pub link_only: Vec<String>,
     /// Country flags (`family_first`: people of this country give the family name first).
     pub flags: Vec<String>,
 }
@@ -144,6 +147,7 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
     ("titles.en.tsv", include_str!("../../../resources/actors/titles.en.tsv")),
     ("place_words.fr.txt", include_str!("../../../resources/actors/place_words.fr.txt")),
     ("place_words.en.txt", include_str!("../../../resources/actors/place_words.en.txt")),
+    ("name_prefixes.txt", include_str!("../../../resources/actors/name_prefixes.txt")),
 ];
 
 /// The knowledge base with its indexes.
@@ -160,6 +164,9 @@ pub struct ActorKb {
     titles: HashMap<String, Title>,
     /// Words that, right before a seat of government, make the mention a place ("au Kremlin").
     pub(crate) place_words: HashSet<String>,
+    /// Capitalised words that start longer place names ("New", "Saint"): a one-word name
+    /// right after one is not matched on its own.
+    pub(crate) name_prefixes: HashSet<String>,
     /// translit surname → people.
     surnames: HashMap<String, Vec<usize>>,
 }
@@ -235,7 +242,7 @@ impl ActorKb {
         };
         names.sort_by_key(|p| (order(p), p.clone()));
         for p in names {
-            if order(&p) == 99 && !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("place_words.")) {
+            if order(&p) == 99 && !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("place_words.") || n.starts_with("name_prefixes.")) {
                 continue;
             }
             let text = std::fs::read_to_string(&p).map_err(|e| KbError::Io { file: p.display().to_string(), source: e })?;
@@ -287,20 +294,22 @@ impl ActorKb {
                         agent: None,
                         names,
                         roles: vec![],
+                        link_only: vec![],
                         flags,
                     });
                     let caps: Vec<&str> = f.get(4).map(|s| split_list(s).collect()).unwrap_or_default();
                     if let Some(first) = caps.first() {
                         self.actors.push(Actor {
-                            id: first.to_string(),
+                            id: first.trim_start_matches('~').to_string(),
                             kind: ActorKind::Place,
                             label: EntityType::LOC,
-                            name: first.to_string(),
+                            name: first.trim_start_matches('~').to_string(),
                             country: Some(code.clone()),
                             subtype: "capital".into(),
                             agent: None,
                             names: caps.iter().map(|s| s.to_string()).collect(),
                             roles: vec![],
+                            link_only: vec![],
                             flags: vec![],
                         });
                     }
@@ -320,6 +329,7 @@ impl ActorKb {
                         agent: None,
                         names,
                         roles: vec![],
+                        link_only: vec![],
                         flags: vec![],
                     });
                 }
@@ -337,6 +347,7 @@ impl ActorKb {
                         agent: opt(3),
                         names,
                         roles: vec![],
+                        link_only: vec![],
                         flags: vec![],
                     });
                 }
@@ -358,6 +369,7 @@ impl ActorKb {
                         agent: None,
                         names,
                         roles,
+                        link_only: vec![],
                         flags: vec![],
                     });
                 }
@@ -369,6 +381,9 @@ impl ActorKb {
                     need(2)?;
                     let countries = f.get(2).map(|s| split_list(s).map(String::from).collect()).unwrap_or_default();
                     self.titles.insert(key(f[0]), Title { role: f[1].to_string(), countries });
+                }
+                n if n.starts_with("name_prefixes.") => {
+                    self.name_prefixes.insert(norm(line));
                 }
                 n if n.starts_with("place_words.") => {
                     self.place_words.insert(norm(line));
@@ -386,6 +401,14 @@ impl ActorKb {
         self.by_translit.clear();
         self.surnames.clear();
         // a later entry with the same id merges into the first (users can add aliases)
+        for a in self.actors.iter_mut() {
+            for n in a.names.iter_mut() {
+                if let Some(x) = n.strip_prefix('~') {
+                    *n = x.trim().to_string();
+                    a.link_only.push(n.clone());
+                }
+            }
+        }
         let mut merged: Vec<Actor> = Vec::with_capacity(self.actors.len());
         let mut pos: HashMap<(String, bool), usize> = HashMap::new();
         for a in self.actors.drain(..) {
@@ -398,6 +421,7 @@ impl ActorKb {
                     }
                 }
                 m.roles.extend(a.roles);
+                m.link_only.extend(a.link_only);
                 if m.country.is_none() {
                     m.country = a.country;
                 }
@@ -683,9 +707,17 @@ impl ActorKb {
         (c(ActorKind::Country), c(ActorKind::Place), c(ActorKind::Org), c(ActorKind::Person), c(ActorKind::Misc))
     }
 
-    /// All (name, entry index) pairs, for building recognizers.
+    /// All (name, entry index) pairs.
     pub fn all_names(&self) -> impl Iterator<Item = (&str, usize)> {
         self.actors.iter().enumerate().flat_map(|(i, a)| a.names.iter().map(move |n| (n.as_str(), i)))
+    }
+
+    /// The (name, entry index) pairs a recognizer should search text for: all names except
+    /// link-only ones and names without a letter ("27").
+    pub fn recognizable_names(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.actors.iter().enumerate().flat_map(|(i, a)| {
+            a.names.iter().filter(move |n| !a.link_only.contains(n) && n.chars().any(char::is_alphabetic)).map(move |n| (n.as_str(), i))
+        })
     }
 }
 

@@ -117,7 +117,10 @@ impl EntityLinker {
             for &ci in &c {
                 let a = &kb.actors[ci];
                 let mut s = -(ci as i64) / 1_000_000; // file order breaks ties
-                if a.country.as_ref().is_some_and(|x| doc_countries.contains(x)) {
+                // a country named in the document favours its people and places; not its
+                // organisations ("Conseil de sécurité" in an article about Russia is still
+                // usually the UN's)
+                if a.kind != ActorKind::Org && a.country.as_ref().is_some_and(|x| doc_countries.contains(x)) {
                     s += 1_000_000;
                 }
                 // roles of people named in the same sentence point to their organisation
