@@ -230,7 +230,6 @@ impl GazetteerRecognizer {
             }
             out.sort_by_key(|(e, _)| e.span.start);
         }
-        out.retain(|(e, _)| !doc.in_boilerplate(e.span) || true);
         out
     }
 
