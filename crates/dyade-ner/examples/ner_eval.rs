@@ -1,6 +1,9 @@
 //! Evaluate the NER model.
 //!
-//! `cargo run --release -p dyade-ner --example ner_eval -- [--model models/ner-fr.bin] [--pred DIR] [--errors]`
+//! `cargo run --release -p dyade-ner --example ner_eval -- [--model models/ner-fr.bin] [--pred DIR] [--errors] [--dyade-text]`
+//!
+//! `--dyade-text` segments the seeds with `dyade_text::tokenize`/`split_sentences` instead of
+//! the stand-in tokenizer of [`dyade_ner::tokenize`].
 //!
 //! (a) WikiNEuRal-fr dev: CoNLL entity-level P/R/F1 (exact span and type), model only.
 //! (b) Seeds: the full component (tokenizer, model, post-processing) on `shared/seeds/*.txt`,
@@ -16,6 +19,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut model_path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/ner-fr.bin").to_string();
     let mut pred_dir = "/tmp/dyade-ner-pred".to_string();
     let mut errors = false;
+    let mut dyade_text_seg = false;
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
     while i < args.len() {
@@ -23,6 +27,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--model" => { model_path = args[i + 1].clone(); i += 1; }
             "--pred" => { pred_dir = args[i + 1].clone(); i += 1; }
             "--errors" => errors = true,
+            "--dyade-text" => dyade_text_seg = true,
             o => return Err(format!("unknown option {o}").into()),
         }
         i += 1;
@@ -41,6 +46,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for f in &files {
         let stem = f.file_stem().unwrap().to_string_lossy().to_string();
         let mut doc = Document::new(stem.clone(), std::fs::read_to_string(f)?);
+        if dyade_text_seg {
+            // the project's segmenter instead of this crate's stand-in tokenizer
+            doc.tokens = dyade_text::tokenize(&doc.text, "fr");
+            doc.sentences = dyade_text::split_sentences(&doc.text, &doc.tokens, "fr");
+        }
         tagger.process(&mut doc);
         let ann = Annotation::from_document(&doc);
         std::fs::write(Path::new(&pred_dir).join(format!("{stem}.json")), serde_json::to_string_pretty(&ann)?)?;

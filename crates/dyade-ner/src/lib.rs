@@ -11,6 +11,8 @@
 //! [`Gazetteer`] matches, and fills `doc.entities` with `reference: None` and a confidence
 //! from the decoding margins.
 
+#![warn(missing_docs)]
+
 pub mod caplex;
 pub mod data;
 pub mod eval;
