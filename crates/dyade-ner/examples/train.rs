@@ -1,6 +1,10 @@
 //! Train the NER model.
 //!
 //! `cargo run --release -p dyade-ner --example train -- --train ../shared/data/ner/wikineural_fr_train.conllu --out models/ner-fr.bin`
+//!
+//! The shipped `models/ner-fr.bin` is reproduced byte for byte by:
+//! `cargo run --release -p dyade-ner --example train -- --train ../shared/data/ner/wikineural_fr_train.conllu
+//!  --io ../shared/data/ner/europeana_fr.bio --caplex ../shared/data/corpus/orangesum/orangesum.jsonl --out models/ner-fr.bin`
 //! Options: `--io FILE` (extra IO-tagged corpus), `--hipe FILE`, `--epochs N`, `--bits B`,
 //! `--seed S`, `--dev FILE` (print dev F1 after each epoch), `--caplex CORPUS.jsonl`
 //! (capitalization lexicon from an unlabelled corpus, e.g. OrangeSum).

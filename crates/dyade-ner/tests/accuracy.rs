@@ -24,9 +24,10 @@ fn model_round_trips() {
 fn wikineural_dev_f1() {
     let dev = data::read_conll(Path::new(&format!("{SHARED}/data/ner/wikineural_fr_dev.conllu"))).unwrap();
     let sc = eval::score_sentences(tagger().model(), &dev);
-    // measured 0.8656 overall, PER 0.921, LOC 0.888, ORG 0.792, MISC 0.732
-    assert!(sc.overall.f1() > 0.855, "{}", sc.table());
-    assert!(sc.per_type[0].f1() > 0.90, "{}", sc.table());
+    // measured 0.8569 overall, PER 0.907, LOC 0.883, ORG 0.780, MISC 0.721
+    // (0.8656 without the Europeana corpus in training)
+    assert!(sc.overall.f1() > 0.85, "{}", sc.table());
+    assert!(sc.per_type[0].f1() > 0.895, "{}", sc.table());
 }
 
 #[test]
@@ -47,9 +48,9 @@ fn seeds_strict_f1() {
         strict.add(s);
         relaxed.add(r);
     }
-    // measured strict P 0.820 R 0.844 F1 0.832, relaxed F1 0.856 (same as score.py)
-    assert!(strict.f1() > 0.82, "strict {strict:?}");
-    assert!(relaxed.f1() > 0.845, "relaxed {relaxed:?}");
+    // measured strict P 0.880 R 0.820 F1 0.849, relaxed F1 0.874 (same as score.py)
+    assert!(strict.f1() > 0.835, "strict {strict:?}");
+    assert!(relaxed.f1() > 0.86, "relaxed {relaxed:?}");
 }
 
 #[test]
@@ -60,8 +61,8 @@ fn hipe_dev_f1() {
         let s = data::read_hipe(Path::new(&format!("{SHARED}/data/ner/hipe/HIPE-2022-v2.1-{f}-fr.tsv"))).unwrap();
         all.add(eval::score_sentences_with(m.model(), &s, true).overall);
     }
-    // measured 0.417 micro F1 (PER/LOC/ORG; historical OCR, titles inside HIPE person spans)
-    assert!(all.f1() > 0.40, "{all:?}");
+    // measured 0.470 micro F1 (PER/LOC/ORG; historical OCR, titles inside HIPE person spans)
+    assert!(all.f1() > 0.455, "{all:?}");
 }
 
 #[test]
