@@ -102,6 +102,10 @@ fn starts_sentence(text: &str, t: &Token) -> bool {
         || matches!(c, '«' | '“' | '„' | '"' | '‘' | '(' | '[' | '¿' | '¡' | '—' | '–' | '-' | '•' | '*')
 }
 
+/// A quotation left open longer than this (bytes, no line break) is taken as unbalanced
+/// (OCR loss, a missing "»") and stops blocking sentence ends.
+pub const MAX_QUOTE_BYTES: usize = 1000;
+
 /// Sentence spans of `tokens` inside each of `regions` (sorted, non-overlapping byte spans;
 /// a sentence never crosses a region boundary). Tokens are assigned to the region holding
 /// their start.
@@ -112,11 +116,15 @@ pub fn split_into(text: &str, tokens: &[Token], rules: &LangRules, regions: &[Sp
         let b = tokens.partition_point(|t| t.span.start < region.end);
         stack.clear();
         let mut sent_start: Option<usize> = None;
+        let mut open_since = 0usize;
         let mut k = a;
         while k < b {
             let t = &tokens[k];
             let s0 = *sent_start.get_or_insert(t.span.start);
             let q = quote_role(text, t, &stack);
+            if stack.is_empty() {
+                open_since = t.span.start;
+            }
             apply(q, &mut stack);
             let mut last = k;
             let candidate = if is_terminal(text, t) {
@@ -133,6 +141,9 @@ pub fn split_into(text: &str, tokens: &[Token], rules: &LangRules, regions: &[Sp
                 false
             };
             let mut boundary = false;
+            if candidate && !stack.is_empty() && t.span.end - open_since > MAX_QUOTE_BYTES {
+                stack.clear();
+            }
             if candidate {
                 // Absorb closing quotes/brackets on the same line.
                 while last + 1 < b {
