@@ -47,7 +47,7 @@ summer => season=SU
 autumn | fall => season=FA
 winter => season=WI
 
-@NUM
+@NUM weak
 one | a | an => n=1
 two => n=2
 three => n=3
@@ -82,14 +82,14 @@ fourth => day=4
 fifth => day=5
 twentieth => day=20
 
-@ORDINAL
+@ORDINAL weak
 first | 1st => n=1
 second | 2nd => n=2
 third | 3rd => n=3
 fourth | 4th => n=4
 last => n=-1
 
-@ORD_SUFFIX
+@ORD_SUFFIX weak
 st | nd | rd | th
 
 @UNIT
@@ -149,32 +149,32 @@ early | the beginning of | the start of | beginning of | start of => mod=START
 mid | mid- | the middle of | middle of => mod=MID
 late | the end of | end of => mod=END
 
-@APPROX
+@APPROX weak
 about | around | approximately | roughly | some | nearly | almost => mod=APPROX
 
-@MORE
+@MORE weak
 more than | over | at least => mod=MORE_THAN
 
-@LESS
+@LESS weak
 less than | under | fewer than | at most => mod=LESS_THAN
 
-@PAST_ADJ
+@PAST_ADJ weak
 last | past | previous => dir=past
 
-@NEXT_ADJ
+@NEXT_ADJ weak
 next | coming | following => dir=future
 
-@DIR_ADJ
+@DIR_ADJ weak
 last | past => dir=past
 next => dir=future
 
-@THIS
+@THIS weak
 this => dir=this
 
-@DET
+@DET weak
 the
 
-@COUNT_NOUN
+@COUNT_NOUN weak
 dollars | euros | people | persons | tons | km | miles | meters | % | percent | troops | soldiers
 
 @VAGUE_PAST
@@ -211,14 +211,14 @@ annually | yearly | annual => unit=Y
 noon | midday => hour=12
 midnight => hour=0
 
-@QUARTER_WORD
+@QUARTER_WORD weak
 quarter => minute=15
 half => minute=30
 
-@FEW
+@FEW weak
 a few | few | several | many
 
-@TIMEPOD
+@TIMEPOD weak
 am | a.m. | a.m | in the morning => pod=MO
 pm | p.m. | p.m | in the afternoon | in the evening => pm=1
 

@@ -1,8 +1,10 @@
 # dyade-time lexicon, French. Format (shared by every <lang>.lex):
 #   - a line `# ...` is a comment; ` # ` after content starts a trailing comment;
-#   - `@CLASS [exact]` opens a named lexicon class; rules refer to it as `@CLASS`;
+#   - `@CLASS [exact] [weak]` opens a named lexicon class; rules refer to it as `@CLASS`;
 #     `exact` classes match the lowercased form with accents kept (tense markers: "a" ≠ "à"),
 #     other classes match the lowercased, accent-folded form (so "fevrier" = "février");
+#     `weak` classes (articles, numerals, markers) never start a match on their own: matching is
+#     only tried within five tokens before a number or a word of a non-weak class (speed);
 #   - `surface | surface ... => slot=value ...` adds entries; a surface may span several
 #     tokens ("jour de la libération", "aujourd'hui"); values are integers or bare strings.
 # Slots are the engine's language-neutral vocabulary (crates/dyade-time/src/lang.rs SLOTS):
@@ -59,7 +61,7 @@ automne => season=FA
 hiver => season=WI
 
 # numerals in words (n); compounds are read by the NUM rules as n + n2
-@NUM
+@NUM weak
 un | une => n=1
 deux => n=2
 trois => n=3
@@ -105,7 +107,7 @@ deux mille => n=2000
 @DAYWORD
 premier | 1er | 1ère | première => day=1
 
-@ORDINAL
+@ORDINAL weak
 premier | première | 1er => n=1
 deuxième | second | seconde | 2e | 2ème => n=2
 troisième | 3e | 3ème => n=3
@@ -182,32 +184,32 @@ mi | mi- => mod=MID
 milieu => mod=MID
 fin => mod=END
 
-@APPROX
+@APPROX weak
 environ | vers | aux alentours de | autour de | à peu près | près de => mod=APPROX
 
-@MORE
+@MORE weak
 plus de | plus d' | au moins | plus d | au-delà de => mod=MORE_THAN
 
-@LESS
+@LESS weak
 moins de | moins d' | moins d | à peine | pas plus de | près de => mod=LESS_THAN
 
-@PAST_ADJ
+@PAST_ADJ weak
 dernier | dernière | passé | passée | écoulé | écoulée => dir=past
 
-@NEXT_ADJ
+@NEXT_ADJ weak
 prochain | prochaine | prochains | prochaines | suivant | suivante | à venir => dir=future
 
-@THIS
+@THIS weak
 ce | cet | cette => dir=this
 
-@DIR_ADJ
+@DIR_ADJ weak
 dernier | dernière | passé | passée => dir=past
 prochain | prochaine | prochains | prochaines => dir=future
 
-@COUNT_NOUN
+@COUNT_NOUN weak
 euros | euro | dollars | personnes | habitants | mètres | km | kilomètres | tonnes | salariés | morts | blessés | victimes | % | pour | exemplaires | francs | livres | voix | points | habitants | ha | hectares | places | emplois | postes | élèves | soldats | hommes | femmes | enfants | cas
 
-@DET
+@DET weak
 le | la | l' | les
 
 @VAGUE_PAST
@@ -259,17 +261,17 @@ annuel | annuelle | annuels | annuelles => unit=Y
 midi => hour=12
 minuit => hour=0
 
-@QUARTER_WORD
+@QUARTER_WORD weak
 quart => minute=15
 demie | demi => minute=30
 
-@HOUR_WORD
+@HOUR_WORD weak
 heure | heures | h
 
-@FEW
+@FEW weak
 quelques | plusieurs | de nombreux | de nombreuses | des
 
-@TIMEPOD
+@TIMEPOD weak
 du matin => pod=MO
 de l'après-midi | de l'apres-midi => pm=1
 du soir => pm=1

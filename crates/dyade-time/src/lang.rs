@@ -5,7 +5,24 @@
 //! (`year`, `month`, `shift`, `unit`, `mod`…) that the resolver turns into TIMEX3 values.
 
 use crate::token::{phrase_tokens, Kind, Tokens};
-use std::collections::HashMap;
+use std::collections::HashMap as StdMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FxHash (rustc's hasher): the lexicon keys are short strings looked up once per token, where
+/// SipHash dominated the profile.
+#[derive(Default, Clone, Copy)]
+pub struct Fx(u64);
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+type HashMap<K, V> = StdMap<K, V, BuildHasherDefault<Fx>>;
 
 /// Semantic slots a lexicon entry or rule may set (language-neutral).
 pub const SLOTS: &[&str] = &[
@@ -94,6 +111,8 @@ pub struct Lang {
     pub classes: Vec<String>,
     /// Classes matched on the lowercased (not accent-folded) form.
     pub exact: Vec<bool>,
+    /// Weak classes (articles, numerals, markers): they never trigger matching on their own.
+    pub weak: Vec<bool>,
     /// Lexicon entries.
     pub entries: Vec<Entry>,
     /// First token → entry indices (longest first).
@@ -106,8 +125,17 @@ pub struct Lang {
     pub rules_by_lit: HashMap<String, Vec<u32>>,
     /// Class → rules that can start with it.
     pub rules_by_class: Vec<Vec<u32>>,
-    /// Rules that can start with a number / capitalized word.
+    /// Rules that can start with a number.
     pub rules_by_num: Vec<u32>,
+    /// Rules that can start with a capitalized word.
+    pub rules_by_cap: Vec<u32>,
+}
+
+/// Per-text cache of the lexicon entries matching at each token.
+#[derive(Debug, Default)]
+pub struct EntryCache {
+    starts: Vec<u32>,
+    ents: Vec<(u32, u32)>,
 }
 
 /// An error in a resource file, naming the file and line.
@@ -128,13 +156,15 @@ impl Lang {
             code: code.into(),
             classes: vec![],
             exact: vec![],
+            weak: vec![],
             entries: vec![],
-            by_first: HashMap::new(),
+            by_first: HashMap::default(),
             rules: vec![],
             strings: vec![],
-            rules_by_lit: HashMap::new(),
+            rules_by_lit: HashMap::default(),
             rules_by_class: vec![],
             rules_by_num: vec![],
+            rules_by_cap: vec![],
         };
         let mut cur: Option<usize> = None;
         for (ln, raw) in lex.lines().enumerate() {
@@ -146,9 +176,10 @@ impl Lang {
             if let Some(rest) = line.strip_prefix('@') {
                 let mut it = rest.split_whitespace();
                 let name = it.next().ok_or_else(|| err("empty class name"))?;
-                let exact = it.any(|o| o == "exact");
+                let opts: Vec<&str> = it.collect();
                 let id = l.class_id(name);
-                l.exact[id] = exact;
+                l.exact[id] = opts.contains(&"exact");
+                l.weak[id] = opts.contains(&"weak") || l.exact[id];
                 cur = Some(id);
                 continue;
             }
@@ -211,7 +242,8 @@ impl Lang {
                 match f {
                     First::Lit(s) => l.rules_by_lit.entry(s).or_default().push(ri as u32),
                     First::Class(c) => l.rules_by_class[c].push(ri as u32),
-                    First::Num => l.rules_by_num.push(ri as u32),
+                    First::Num(false) => l.rules_by_num.push(ri as u32),
+                    First::Num(true) => l.rules_by_cap.push(ri as u32),
                 }
             }
         }
@@ -228,6 +260,7 @@ impl Lang {
         }
         self.classes.push(name.into());
         self.exact.push(false);
+        self.weak.push(false);
         self.classes.len() - 1
     }
 
@@ -307,6 +340,55 @@ impl Lang {
         Ok(out)
     }
 
+    /// All lexicon entries matching at each token, computed once per text (matching then
+    /// filters these small lists instead of hashing the token again for every rule).
+    pub fn entry_cache(&self, t: &Tokens) -> EntryCache {
+        let mut c = EntryCache { starts: Vec::with_capacity(t.toks.len() + 1), ents: vec![] };
+        for i in 0..t.toks.len() {
+            c.starts.push(c.ents.len() as u32);
+            let f = t.fold(i);
+            let lw = t.low(i);
+            for key in [f, lw] {
+                if key == lw && key == f && c.ents.len() > c.starts[i] as usize {
+                    break;
+                }
+                if let Some(es) = self.by_first.get(key) {
+                    for &ei in es {
+                        let e = &self.entries[ei as usize];
+                        let exact = self.exact[e.class];
+                        if exact != (key == lw && (key != f || true)) && key != f {
+                            continue;
+                        }
+                        if i + e.toks.len() > t.toks.len() {
+                            continue;
+                        }
+                        let ok = e.toks.iter().enumerate().all(|(k, w)| {
+                            let tk = &t.toks[i + k];
+                            (k == 0 || !tk.brk) && (if exact { t.low(i + k) } else { t.fold(i + k) }) == w
+                        });
+                        if ok && !c.ents.iter().skip(c.starts[i] as usize).any(|x| x.0 == ei) {
+                            c.ents.push((ei, (i + e.toks.len()) as u32));
+                        }
+                    }
+                }
+                if f == lw {
+                    break;
+                }
+            }
+        }
+        c.starts.push(c.ents.len() as u32);
+        c
+    }
+
+    /// Entries of `class` at token `i`, from the cache.
+    pub fn cached<'a>(&'a self, c: &'a EntryCache, class: usize, i: usize) -> impl Iterator<Item = (usize, &'a Entry)> + 'a {
+        let r = if i + 1 < c.starts.len() { c.starts[i] as usize..c.starts[i + 1] as usize } else { 0..0 };
+        c.ents[r].iter().filter_map(move |&(ei, end)| {
+            let e = &self.entries[ei as usize];
+            (e.class == class).then_some((end as usize, e))
+        })
+    }
+
     /// Entries of `class` matching at token `i`: (end token, entry).
     pub fn class_at<'a>(&'a self, class: usize, t: &'a Tokens, i: usize) -> impl Iterator<Item = (usize, &'a Entry)> + 'a {
         let key = if self.exact[class] { t.low(i) } else { t.fold(i) };
@@ -329,12 +411,23 @@ impl Lang {
         })
     }
 
+    /// True when token `i` can anchor a temporal expression: a number, or the first token of
+    /// an entry of a non-weak class. Matching is only tried near such tokens (speed).
+    pub fn strong(&self, t: &Tokens, i: usize) -> bool {
+        if t.toks[i].kind == Kind::Num {
+            return true;
+        }
+        self.by_first.get(t.fold(i)).is_some_and(|es| es.iter().any(|&e| !self.weak[self.entries[e as usize].class]))
+    }
+
     /// Candidate rules that may start at token `i`.
     pub fn candidates(&self, t: &Tokens, i: usize, out: &mut Vec<u32>) {
         out.clear();
         let tk = &t.toks[i];
-        if tk.kind == Kind::Num || tk.cap {
+        if tk.kind == Kind::Num {
             out.extend_from_slice(&self.rules_by_num);
+        } else if tk.cap {
+            out.extend_from_slice(&self.rules_by_cap);
         }
         let f = t.fold(i);
         if let Some(v) = self.rules_by_lit.get(f) {
@@ -376,7 +469,7 @@ fn strip_comment(s: &str) -> &str {
 enum First {
     Lit(String),
     Class(usize),
-    Num,
+    Num(bool),
 }
 
 /// The possible first items of a sequence (through optional prefixes).
@@ -393,8 +486,8 @@ fn first_set(elems: &[Elem], out: &mut Vec<First>) -> bool {
                 out.push(First::Class(*c));
                 *o
             }
-            Elem::Num(_, _, o) => {
-                out.push(First::Num);
+            Elem::Num(k, _, o) => {
+                out.push(First::Num(*k == NumKind::CAP));
                 *o
             }
             Elem::Group(g, o) => {

@@ -100,8 +100,22 @@ impl TimexTagger {
         let mut out = vec![];
         let mut cands = Vec::new();
         let n = t.toks.len();
+        // next strong token at or after each position (matching starts at most WINDOW tokens before one)
+        const WINDOW: usize = 5;
+        let mut next_strong = vec![usize::MAX; n + 1];
+        for i in (0..n).rev() {
+            next_strong[i] = if l.strong(t, i) { i } else { next_strong[i + 1] };
+        }
+        let cache = l.entry_cache(t);
         let mut i = 0;
         while i < n {
+            if next_strong[i] == usize::MAX {
+                break;
+            }
+            if next_strong[i] - i > WINDOW {
+                i = next_strong[i] - WINDOW;
+                continue;
+            }
             l.candidates(t, i, &mut cands);
             if cands.is_empty() {
                 i += 1;
@@ -110,7 +124,7 @@ impl TimexTagger {
             let mut best: Option<(usize, Vec<Match>)> = None;
             for &ri in &cands {
                 let r = &l.rules[ri as usize];
-                if let Some((end, ms)) = self.match_rule(l, r, t, i) {
+                if let Some((end, ms)) = self.match_rule(l, r, t, i, &cache) {
                     if best.as_ref().is_none_or(|(e, _)| end > *e) {
                         best = Some((end, ms));
                     }
@@ -128,11 +142,13 @@ impl TimexTagger {
     }
 
     /// Match one rule at token `i`: (end token, emitted matches).
-    fn match_rule(&self, l: &Lang, r: &Rule, t: &Tokens, i: usize) -> Option<(usize, Vec<Match>)> {
+    fn match_rule(&self, l: &Lang, r: &Rule, t: &Tokens, i: usize, cache: &lang::EntryCache) -> Option<(usize, Vec<Match>)> {
         let mut init = [NONE; lang::NSLOTS];
-        let a_states = match_seq(l, &r.parts[0], t, i, vec![(i, init)]);
         if r.parts.len() == 1 {
-            let (end, mut sl) = a_states.into_iter().max_by_key(|s| s.0)?;
+            let mut best = None;
+            let mut work = init;
+            dfs(l, cache, t, i, &r.parts[0], None, i, &mut work, &mut best);
+            let (end, mut sl) = best?;
             if end == i {
                 return None;
             }
@@ -143,6 +159,7 @@ impl TimexTagger {
             return Some((end, vec![Match { span, slots: sl, tok: i }]));
         }
         // split range: A ~ connector ~ B; A borrows B's missing slots
+        let a_states = match_seq(l, &r.parts[0], t, i, vec![(i, init)]);
         let mut best: Option<(usize, usize, usize, Slots, Slots)> = None;
         for (ea, sa) in a_states {
             if ea == i {
@@ -371,6 +388,79 @@ fn default_slot(k: NumKind) -> Option<&'static str> {
         NumKind::N => "n",
         NumKind::CAP => return None,
     })
+}
+
+/// The rest of a pattern to match after a group ends.
+struct Cont<'a> {
+    elems: &'a [Elem],
+    next: Option<&'a Cont<'a>>,
+}
+
+/// Depth-first longest match of `elems` (then `cont`) from token `pos`, without allocating:
+/// slots are set in place and restored on backtrack; `best` keeps the longest end found first.
+#[allow(clippy::too_many_arguments)]
+fn dfs(l: &Lang, cache: &lang::EntryCache, t: &Tokens, start: usize, elems: &[Elem], cont: Option<&Cont>, pos: usize, sl: &mut Slots, best: &mut Option<(usize, Slots)>) {
+    let Some((e, rest)) = elems.split_first() else {
+        match cont {
+            Some(c) => dfs(l, cache, t, start, c.elems, c.next, pos, sl, best),
+            None => {
+                if best.as_ref().is_none_or(|b| pos > b.0) {
+                    *best = Some((pos, *sl));
+                }
+            }
+        }
+        return;
+    };
+    let n = t.toks.len();
+    let ok = |p: usize| p < n && (p == start || !t.toks[p].brk);
+    let opt = match e {
+        Elem::Lit(_, o) | Elem::Class(_, _, o) | Elem::Num(_, _, o) | Elem::Group(_, o) => *o,
+    };
+    match e {
+        Elem::Lit(alts, _) => {
+            for a in alts {
+                if a.iter().enumerate().all(|(k, w)| ok(pos + k) && t.fold(pos + k) == w) {
+                    dfs(l, cache, t, start, rest, cont, pos + a.len(), sl, best);
+                }
+            }
+        }
+        Elem::Class(c, rename, _) => {
+            if ok(pos) {
+                for (end, en) in l.cached(cache, *c, pos) {
+                    let saved = *sl;
+                    for (k, &(id, v)) in en.set.iter().enumerate() {
+                        match rename {
+                            Some(r) if k == 0 => sl[*r] = v,
+                            _ => sl[id] = v,
+                        }
+                    }
+                    dfs(l, cache, t, start, rest, cont, end, sl, best);
+                    *sl = saved;
+                }
+            }
+        }
+        Elem::Num(k, rename, _) => {
+            if ok(pos) && num_ok(*k, &t.toks[pos]) {
+                let slot = rename.or_else(|| default_slot(*k).and_then(lang::slot_id));
+                match slot {
+                    Some(s) => {
+                        let old = sl[s];
+                        sl[s] = t.toks[pos].num.min(i32::MAX as u32) as i32;
+                        dfs(l, cache, t, start, rest, cont, pos + 1, sl, best);
+                        sl[s] = old;
+                    }
+                    None => dfs(l, cache, t, start, rest, cont, pos + 1, sl, best),
+                }
+            }
+        }
+        Elem::Group(g, _) => {
+            let c = Cont { elems: rest, next: cont };
+            dfs(l, cache, t, start, g, Some(&c), pos, sl, best);
+        }
+    }
+    if opt {
+        dfs(l, cache, t, start, rest, cont, pos, sl, best);
+    }
 }
 
 /// All (end, slots) states after matching `elems` from each input state. A match never
