@@ -20,12 +20,14 @@ pub const BOILERPLATE_RESOURCES: [(&str, &str); 2] = [
 
 /// Lines longer than this (bytes) are never matched as whole-line chrome.
 const MAX_CHROME_LINE: usize = 300;
+/// Regex rules anchored at the line start (captions) are tried on lines up to this length.
+const MAX_ANCHORED_LINE: usize = 600;
 
 #[derive(Debug, Clone)]
 struct Rules {
     exact: HashMap<String, (String, bool)>,
     prefix: Vec<(String, String)>,
-    regex: Vec<(Regex, String)>,
+    regex: Vec<(Regex, String, bool)>,
 }
 
 /// Fold for matching: NFKD without combining marks, lowercase, curly quotes straightened,
@@ -81,8 +83,9 @@ impl Rules {
                     }
                     "prefix" => r.prefix.push((fold(t), format!("prefix:{label}"))),
                     "regex" => {
-                        let re = Regex::new(t).map_err(|e| format!("boilerplate resource line {}: bad regex: {e}", n + 1))?;
-                        r.regex.push((re, format!("regex:{label}")));
+                        let re = regex::RegexBuilder::new(t).dfa_size_limit(16 << 20).build().map_err(|e| format!("boilerplate resource line {}: bad regex: {e}", n + 1))?;
+                        let anchored = t.trim_start_matches("(?i)").starts_with('^');
+                        r.regex.push((re, format!("regex:{label}"), anchored));
                     }
                     other => return Err(format!("boilerplate resource line {}: unknown section kind `{other}`", n + 1)),
                 }
@@ -153,7 +156,8 @@ impl Cleaner {
         };
         let nonempty: Vec<Span> = lines.iter().copied().filter(|l| !l.is_empty()).collect();
         let first = nonempty.first().map(|l| l.slice(text));
-        let first_f = first.map(fold).unwrap_or_default();
+        // the title line, for captions that repeat it (only a short first line can be a title)
+        let first_f = first.filter(|f| f.len() <= MAX_CHROME_LINE).map(fold).unwrap_or_default();
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut tail = false;
         for (k, l) in nonempty.iter().enumerate() {
@@ -198,7 +202,12 @@ impl Cleaner {
                 }
             }
             let mut matched = false;
-            for (re, label) in &self.rules.regex {
+            for (re, label, anchored) in &self.rules.regex {
+                // line-shaped rules (anchored at the start) only concern short lines; skipping
+                // long ones keeps cleaning fast on unsplit articles
+                if *anchored && line.len() > MAX_ANCHORED_LINE {
+                    continue;
+                }
                 for m in re.find_iter(line) {
                     push(&mut out, l.start + m.start(), l.start + m.end(), label);
                     matched = true;
@@ -212,15 +221,20 @@ impl Cleaner {
                 push(&mut out, l.start, l.end, "caption:repeated-title");
                 continue;
             }
-            let words = line.split_whitespace().count();
+            // long lines are never labels, headings or related-article titles
+            let words = if short { line.split_whitespace().count() } else { usize::MAX };
             let punct = ends_sentence(line);
             // site name heading the page: 1-2 words alone on the first line
             if k == 0 && nonempty.len() > 2 && words <= 2 && line.len() < 30 && !punct {
                 push(&mut out, l.start, l.end, "site-name");
                 continue;
             }
+            // a long sentence-punctuated paragraph: content goes on, the end zone was not one
+            if punct && words >= 15 {
+                tail = false;
+            }
             // a short unpunctuated line repeated in the article is navigation or a label
-            if short && !punct && words <= 8 {
+            if short && !punct && words <= 8 && !line.ends_with(',') {
                 let c = seen.entry(f.clone()).or_insert(0);
                 *c += 1;
                 if *c > 1 && k > 0 {
@@ -294,74 +308,84 @@ pub fn line_spans(text: &str) -> Vec<Span> {
 /// "U.S.") are initials. Straight double quotes are paired within the paragraph to tell a
 /// closing quote (split after it) from an opening one (split before it).
 pub fn glued_breaks(s: &str) -> Vec<usize> {
-    let cs: Vec<(usize, char)> = s.char_indices().collect();
+    let b = s.as_bytes();
     let mut out = vec![];
     let mut quotes = 0usize;
+    let mut counted = 0usize;
     let mut i = 0;
-    while i < cs.len() {
-        let (_, c) = cs[i];
-        if c == '"' {
-            quotes += 1;
-        }
-        if !matches!(c, '.' | '!' | '?' | '…') || i == 0 {
+    while i < b.len() {
+        let plen = punct_len(b, i);
+        if plen == 0 || i == 0 {
             i += 1;
             continue;
         }
-        let prev = cs[i - 1].1;
+        // straight double quotes before the punctuation, for pairing
+        quotes += memchr::memchr_iter(b'"', &b[counted..i]).count();
+        counted = i;
+        let prev = s[..i].chars().next_back().unwrap();
         let ok_prev = prev.is_lowercase()
             || prev.is_ascii_digit()
             || matches!(prev, '"' | '»' | '”' | ')' | '’')
             || (prev.is_uppercase() && {
-                // word of capitals of length >= 2
-                let mut j = i;
-                while j > 0 && cs[j - 1].1.is_alphabetic() {
-                    j -= 1;
-                }
-                i - j >= 2 && cs[j..i].iter().all(|(_, c)| c.is_uppercase())
+                // a word of 2+ capitals (acronym), not an initial
+                let word: Vec<char> = s[..i].chars().rev().take_while(|c| c.is_alphabetic()).take(3).collect();
+                word.len() >= 2 && word.iter().all(|c| c.is_uppercase())
             });
         // the run of punctuation
         let mut j = i;
-        while j < cs.len() && matches!(cs[j].1, '.' | '!' | '?' | '…') {
-            j += 1;
+        loop {
+            let l = punct_len(b, j);
+            if l == 0 {
+                break;
+            }
+            j += l;
         }
-        if !ok_prev || j >= cs.len() {
+        if !ok_prev || j >= b.len() {
             i = j;
             continue;
         }
-        let mut k = j;
+        let mut rest = s[j..].chars();
+        let nc = rest.next().unwrap();
+        let after = s[j + nc.len_utf8()..].chars().next();
         let mut split_at = None;
-        let nc = cs[k].1;
-        if matches!(nc, '"') {
-            let inside = quotes % 2 == 1;
-            if inside {
-                // closing quote, then the next paragraph
-                k += 1;
-                if k < cs.len() && starts_para(&cs, k) {
-                    split_at = Some(cs[k].0);
+        if nc == '"' {
+            if quotes % 2 == 1 {
+                // a closing quote, then the next paragraph
+                if starts_para(&s[j + 1..]) {
+                    split_at = Some(j + 1);
                 }
-            } else if k + 1 < cs.len() && starts_para(&cs, k + 1) {
-                split_at = Some(cs[k].0);
+            } else if starts_para(&s[j + 1..]) {
+                // an opening quote starts the next paragraph
+                split_at = Some(j);
             }
         } else if matches!(nc, '»' | '”' | ')') {
-            k += 1;
-            if k < cs.len() && starts_para(&cs, k) {
-                split_at = Some(cs[k].0);
+            if starts_para(&s[j + nc.len_utf8()..]) {
+                split_at = Some(j + nc.len_utf8());
             }
         } else if matches!(nc, '«' | '“') {
-            if k + 1 < cs.len() && (starts_para(&cs, k + 1) || cs[k + 1].1 == ' ' || cs[k + 1].1 == '\u{a0}') {
-                split_at = Some(cs[k].0);
+            if after.is_some_and(|c| c.is_uppercase() || c == ' ' || c == '\u{a0}') {
+                split_at = Some(j);
             }
-        } else if starts_para(&cs, k) {
-            split_at = Some(cs[k].0);
+        } else if starts_para(&s[j..]) {
+            split_at = Some(j);
         }
         if let Some(p) = split_at {
-            if !looks_like_url(s, cs[i].0, p) {
+            if !looks_like_url(s, i, p) {
                 out.push(p);
             }
         }
         i = j;
     }
     out
+}
+
+/// Length of sentence-final punctuation at byte `i` (`.`, `!`, `?`, `…`), else 0.
+fn punct_len(b: &[u8], i: usize) -> usize {
+    match b.get(i) {
+        Some(b'.' | b'!' | b'?') => 1,
+        Some(0xE2) if b.get(i + 1) == Some(&0x80) && b.get(i + 2) == Some(&0xA6) => 3,
+        _ => 0,
+    }
 }
 
 /// True when the punctuation at `dot` sits inside a web address ("www.Example.com").
@@ -375,13 +399,10 @@ fn looks_like_url(s: &str, dot: usize, next: usize) -> bool {
         || after.split_once('.').is_some_and(|(_, tld)| tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_lowercase()))
 }
 
-fn starts_para(cs: &[(usize, char)], k: usize) -> bool {
-    let c = cs[k].1;
-    if !c.is_uppercase() {
-        return false;
-    }
-    // "p.S.A." style sequences of initials are not paragraph starts
-    !matches!(cs.get(k + 1).map(|x| x.1), Some('.'))
+fn starts_para(rest: &str) -> bool {
+    let mut it = rest.chars();
+    // an upper-case letter, not an initial in a run like "S.A."
+    it.next().is_some_and(|c| c.is_uppercase()) && it.next() != Some('.')
 }
 
 impl Component for Cleaner {

@@ -101,6 +101,8 @@ struct Patterns {
     cue: Regex,
 }
 
+/// Compiled date patterns. They avoid Unicode `\b` (it forces regex's slow NFA engine on
+/// non-ASCII text): ASCII boundaries around digits, explicit classes elsewhere.
 fn patterns() -> &'static Patterns {
     static P: OnceLock<Patterns> = OnceLock::new();
     P.get_or_init(|| {
@@ -111,12 +113,12 @@ fn patterns() -> &'static Patterns {
         let cues = alternation(lx.publish_cues.iter().chain(&lx.update_cues).cloned());
         Patterns {
             iso: Regex::new(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?").unwrap(),
-            dmy_num: Regex::new(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b").unwrap(),
-            dmy_name: Regex::new(&format!(r"(?i)\b(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({months})\.?\s+(\d{{4}})\b")).unwrap(),
-            mdy_name: Regex::new(&format!(r"(?i)\b({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b")).unwrap(),
-            time: Regex::new(r"(?i)\b(\d{1,2})\s*(?:h|:)\s*(\d{2})\b").unwrap(),
-            relative: Regex::new(&format!(r"(?i)^(?:(?:{wd})\s+)?({rel})\b")).unwrap(),
-            cue: Regex::new(&format!(r"(?i)(?:^|[\s,|(])({cues})\b[\s:]*(?:(?:le|on|à|at)\s+)?")).unwrap(),
+            dmy_num: Regex::new(r"(?-u:\b)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?-u:\b)").unwrap(),
+            dmy_name: Regex::new(&format!(r"(?i)(?-u:\b)(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({months})\.?\s+(\d{{4}})(?-u:\b)")).unwrap(),
+            mdy_name: Regex::new(&format!(r"(?i)(?-u:\b)({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?-u:\b)")).unwrap(),
+            time: Regex::new(r"(?i)(?-u:\b)(\d{1,2})\s*(?:h|:)\s*(\d{2})(?-u:\b)").unwrap(),
+            relative: Regex::new(&format!(r"(?i)^(?:(?:{wd})\s+)?({rel})(?:[^\p{{L}}]|$)")).unwrap(),
+            cue: Regex::new(&format!(r"(?i)(?:^|[\s,|(])({cues})(?:[\s:]+|$)(?:(?:le|on|à|at)\s+)?")).unwrap(),
         }
     })
 }

@@ -370,6 +370,18 @@ impl Reader {
             let origin = format!("{}:{}", st.path.display(), line_no);
             let r = match serde_json::from_str::<Value>(line) {
                 Ok(Value::Object(o)) => json_document(o, &st.stem, Some(line_no), &origin, st.sidecar.as_deref()),
+                Ok(Value::Array(items)) if items.iter().any(Value::is_object) => {
+                    // a whole JSON array on one line: one document per object
+                    for (i, item) in items.into_iter().enumerate() {
+                        let origin = format!("{origin}#{}", i + 1);
+                        let r = match item {
+                            Value::Object(o) => json_document(o, &format!("{}:{line_no}", st.stem), Some(i as u64 + 1), &origin, st.sidecar.as_deref()),
+                            other => Err(ErrorKind::NotAnObject(value_kind(&other))),
+                        };
+                        self.pending.push_back(r.map_err(|k| IngestError::at_line(&st.path, line_no, k)));
+                    }
+                    return self.pending.pop_front();
+                }
                 Ok(other) => Err(ErrorKind::NotAnObject(value_kind(&other))),
                 Err(e) => Err(ErrorKind::MalformedJson(e.to_string())),
             };
@@ -472,11 +484,10 @@ fn value_kind(v: &Value) -> &'static str {
 
 /// Check raw bytes are usable text: not binary, UTF-8, not empty. Strips a UTF-8 BOM.
 pub fn check_text(bytes: &[u8]) -> Result<&str, ErrorKind> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    let bom = if bytes.len() < bytes.len() + 3 { 0 } else { 3 };
-    let _ = bom;
+    let bom = if bytes.starts_with(b"\xef\xbb\xbf") { 3 } else { 0 };
+    let bytes = &bytes[bom..];
     if let Some(p) = memchr::memchr(0, bytes) {
-        return Err(ErrorKind::Binary { offset: p as u64 });
+        return Err(ErrorKind::Binary { offset: (bom + p) as u64 });
     }
     // Many C0 control characters (other than tab, newlines, form feed) in the head: binary.
     let head = &bytes[..bytes.len().min(8192)];
@@ -488,9 +499,9 @@ pub fn check_text(bytes: &[u8]) -> Result<&str, ErrorKind> {
         .take(head.len() / 20 + 1)
         .collect();
     if ctrl.len() > head.len() / 20 {
-        return Err(ErrorKind::Binary { offset: ctrl[0] as u64 });
+        return Err(ErrorKind::Binary { offset: (bom + ctrl[0]) as u64 });
     }
-    let s = std::str::from_utf8(bytes).map_err(|e| ErrorKind::InvalidUtf8 { offset: e.valid_up_to() as u64 })?;
+    let s = std::str::from_utf8(bytes).map_err(|e| ErrorKind::InvalidUtf8 { offset: (bom + e.valid_up_to()) as u64 })?;
     if s.trim().is_empty() {
         return Err(ErrorKind::Empty);
     }

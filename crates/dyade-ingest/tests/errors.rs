@@ -62,7 +62,7 @@ fn jsonl_errors_have_lines_and_do_not_stop_the_batch() {
     s.extend_from_slice(b"{\"id\": \"c\", \"title\": \"Sans texte\", \"url\": \"http://x\"}\n");
     s.extend_from_slice(b"\n");
     s.extend_from_slice(b"{\"id\": \"d\", \"text\": \"invalide \xff\"}\n");
-    s.extend_from_slice(b"[1, 2]\n");
+    s.extend_from_slice(b"\"just a string\"\n");
     s.extend_from_slice(b"{\"id\": \"e\", \"body\": \"\"}\n");
     s.extend_from_slice(b"{\"content\": \"Dernier article.\", \"lang\": \"fr\"}\n");
     let p = write(d.path(), "corpus.jsonl", &s);
