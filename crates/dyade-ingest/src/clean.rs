@@ -144,6 +144,25 @@ impl Cleaner {
         Self::from_resources(&texts.iter().map(String::as_str).collect::<Vec<_>>())
     }
 
+    /// The label of a prefix or line-anchored regex rule matching all of `piece`, if any.
+    fn piece_rule(&self, piece: &str) -> Option<String> {
+        if piece.len() > MAX_CHROME_LINE {
+            return None;
+        }
+        let f = fold(piece);
+        if let Some((label, _)) = self.rules.exact.get(&f) {
+            return Some(label.clone());
+        }
+        if let Some((_, label)) = self.rules.prefix.iter().find(|(p, _)| f.starts_with(p.as_str())) {
+            return Some(label.clone());
+        }
+        self.rules
+            .regex
+            .iter()
+            .find(|(re, _, anchored)| *anchored && re.find(piece).is_some_and(|m| m.start() == 0 && m.end() == piece.len()))
+            .map(|(_, l, _)| l.clone())
+    }
+
     /// Boilerplate spans of `text` (sorted, non-overlapping), given the outlet name if known.
     pub fn find_boilerplate(&self, text: &str, source: Option<&str>) -> Vec<Boilerplate> {
         let lines = line_spans(text);
@@ -414,6 +433,7 @@ impl Component for Cleaner {
         let bp = self.find_boilerplate(&doc.text, doc.meta.source.as_deref());
         // content paragraphs: lines minus boilerplate, split at glued paragraph breaks
         let mut paras = vec![];
+        let mut extra_bp = vec![];
         let mut bi = 0;
         for l in line_spans(&doc.text) {
             if l.is_empty() {
@@ -437,11 +457,20 @@ impl Component for Cleaner {
                     continue;
                 }
                 let mut a = s.start;
-                for b in glued_breaks(s.slice(&doc.text)) {
-                    paras.push(Span::new(a, s.start + b));
-                    a = s.start + b;
+                let breaks = glued_breaks(s.slice(&doc.text));
+                let glued = !breaks.is_empty();
+                for b in breaks.into_iter().map(|b| s.start + b).chain([s.end]) {
+                    let piece = Span::new(a, b);
+                    a = b;
+                    // a caption or "Lire aussi" glued between paragraphs ("…R.Photo : Mercedes")
+                    if glued {
+                        if let Some(label) = self.piece_rule(piece.slice(&doc.text)) {
+                            extra_bp.push(Boilerplate { span: piece, label });
+                            continue;
+                        }
+                    }
+                    paras.push(piece);
                 }
-                paras.push(Span::new(a, s.end));
             }
         }
         // publication date from a dateline, when metadata gave none
@@ -460,6 +489,11 @@ impl Component for Cleaner {
                 }
             }
             doc.meta.published = best.map(|d| d.estimate);
+        }
+        let mut bp = bp;
+        if !extra_bp.is_empty() {
+            bp.extend(extra_bp);
+            bp.sort_by_key(|b| b.span.start);
         }
         doc.boilerplate = bp;
         doc.paragraphs = paras;
