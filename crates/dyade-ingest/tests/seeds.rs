@@ -140,3 +140,22 @@ fn html_sample_f1_floor() {
     assert!(mean >= 0.94, "mean F1 {mean:.4} below floor");
     assert!(below <= 3, "{below} pages below 0.8");
 }
+
+#[test]
+fn seeds_without_sidecar_keep_boilerplate_and_date_evidence() {
+    let opts = ReadOptions { auto_sidecar: false, ..Default::default() };
+    let cleaner = Cleaner::new();
+    let mut n = 0;
+    for mut d in read_inputs(&[PathBuf::from(SHARED).join("seeds")], &opts).map(|r| r.unwrap()) {
+        assert!(d.meta.published.is_none() && d.meta.source.is_none());
+        cleaner.process(&mut d);
+        n += d.boilerplate.len();
+        if d.id.starts_with("002_") {
+            // "Publié hier à …" with no crawl time: evidence kept, no value invented
+            let p = d.meta.published.as_ref().unwrap();
+            assert_eq!((p.value.as_deref(), p.source.as_str()), (None, "text"));
+            assert!(p.evidence[0].contains("-1 day"));
+        }
+    }
+    assert!(n >= 12, "{n} boilerplate spans without metadata");
+}
