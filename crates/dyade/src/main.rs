@@ -4,6 +4,7 @@
 //! 3 the command completed but skipped some inputs (each named on stderr).
 
 mod annotate;
+mod bench;
 mod eval;
 mod ingest;
 mod inputs;
@@ -107,6 +108,18 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Measure throughput (MB/s and articles/s per core, per stage) and peak memory of the
+    /// pipeline over articles, without storing anything.
+    Bench {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Stop after this many articles.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
     /// Counts of stored documents, layers and runs.
     Stats {
         /// SQLite database file.
@@ -125,6 +138,7 @@ fn main() -> ExitCode {
         }
         Command::Show { doc, db, json } => show::run(&doc, &db, json),
         Command::Stats { db } => show::stats(&db),
+        Command::Bench { input, limit, json } => bench::run(&input, limit, json),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
