@@ -1,0 +1,93 @@
+//! English PLOVER gold sentences (shared/data/events/plover_gold_en.jsonl, PLOVER 0.5 labels
+//! mapped to v2.0: DEMAND→REQUEST, DISAPPROVE/INVESTIGATE→ACCUSE, FIGHT→ASSAULT).
+//!
+//! Measures, per sentence (each has one gold event):
+//! - type accuracy: the coder's first (highest-confidence) event has the gold type;
+//! - actor / recipient accuracy on those sentences: its actor is one of the gold actor codes,
+//!   its recipient one of the gold recipient codes (or both empty);
+//! - events right: gold events matched by some prediction with the same type and actor;
+//! - extra-event rate: predictions not matching the gold event, per gold event.
+//!
+//! `cargo run --release -p dyade-events --example plover_en [-- -v]`
+#[path = "../support/pipeline.rs"]
+mod support;
+
+use dyade_core::Document;
+
+fn map_type(t: &str) -> &str {
+    match t {
+        "DEMAND" => "REQUEST",
+        "DISAPPROVE" | "INVESTIGATE" => "ACCUSE",
+        "FIGHT" => "ASSAULT",
+        x => x,
+    }
+}
+
+fn codes(v: &serde_json::Value) -> Vec<String> {
+    v.as_array().map(|a| a.iter().filter_map(|x| x["code"].as_str().map(String::from)).collect()).unwrap_or_default()
+}
+
+fn main() {
+    let verbose = std::env::args().any(|a| a == "-v");
+    let path = support::shared().join("data/events/plover_gold_en.jsonl");
+    let text = std::fs::read_to_string(&path).expect("plover_gold_en.jsonl");
+    let p = support::pipeline(true);
+    let (mut n, mut type_ok, mut actor_ok, mut recip_ok, mut right, mut npred, mut extra, mut none) = (0, 0, 0, 0, 0, 0, 0, 0);
+    let mut confusion: std::collections::BTreeMap<(String, String), usize> = Default::default();
+    for line in text.lines() {
+        let row: serde_json::Value = serde_json::from_str(line).unwrap();
+        let mut d = Document::new(row["id"].as_str().unwrap(), row["text"].as_str().unwrap());
+        d.meta.lang = Some("en".into());
+        p.process(&mut d);
+        let g = &row["events"][0];
+        let gt = map_type(g["event"].as_str().unwrap()).to_string();
+        let ga = codes(&g["actor"]);
+        let gr = codes(&g["recipient"]);
+        n += 1;
+        npred += d.events.len();
+        let mut evs = d.events.clone();
+        evs.sort_by(|a, b| b.confidence.partial_cmp(&a.confidence).unwrap());
+        let main = evs.first();
+        let pt = main.map(|e| e.event_type.clone()).unwrap_or_else(|| "-".into());
+        if main.is_none() {
+            none += 1;
+        }
+        if pt == gt {
+            type_ok += 1;
+            let e = main.unwrap();
+            if e.actor.as_ref().is_some_and(|a| ga.contains(a)) {
+                actor_ok += 1;
+            }
+            if match &e.recipient {
+                None => gr.is_empty(),
+                Some(r) => gr.contains(r),
+            } {
+                recip_ok += 1;
+            }
+        }
+        *confusion.entry((gt.clone(), pt.clone())).or_default() += 1;
+        let matched = evs.iter().any(|e| e.event_type == gt && e.actor.as_ref().is_some_and(|a| ga.contains(a)));
+        if matched {
+            right += 1;
+        }
+        let typed = evs.iter().any(|e| e.event_type == gt);
+        extra += evs.len() - usize::from(typed);
+        if verbose && pt != gt {
+            println!("{gt:<9} {pt:<9} {}", row["text"].as_str().unwrap());
+        }
+    }
+    let f = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    if verbose {
+        for ((g, p), c) in &confusion {
+            if g != p && *c >= 3 {
+                println!("confusion {g} -> {p}: {c}");
+            }
+        }
+    }
+    println!("sentences: {n}, predicted events: {npred}, sentences without event: {none}");
+    println!("type_acc: {:.4}", f(type_ok, n));
+    println!("actor_acc (type right): {:.4}", f(actor_ok, type_ok));
+    println!("recipient_acc (type right): {:.4}", f(recip_ok, type_ok));
+    println!("events_right (type+actor): {:.4}", f(right, n));
+    println!("extra_event_rate: {:.4}", f(extra, n));
+}

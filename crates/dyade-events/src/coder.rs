@@ -1,0 +1,785 @@
+//! The sentence-level event coder.
+//!
+//! For each sentence: find triggers (longest lexicon match), collect actor candidates (linked
+//! entities mapped to countries through the actor KB — people to their country, capitals to
+//! theirs — and nationality adjectives), read each candidate's governing preposition, then pick
+//! actor and recipient by position and preposition class (subject before a verb, genitive
+//! after a noun, "à/avec/contre" for the recipient). Dates come from the sentence's timexes,
+//! else the narrative date carried from earlier sentences, else the publication date.
+
+use crate::lexicon::{fold, Entry, Lexicon};
+use dyade_actors::{ActorKb, ActorKind};
+use dyade_core::{Document, Event, EntityType, Span, TimexType, TokenKind};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The embedded French lexicon.
+pub const FR_LEXICON: &str = include_str!("../../../resources/events/fr.txt");
+/// The embedded English lexicon.
+pub const EN_LEXICON: &str = include_str!("../../../resources/events/en.txt");
+
+/// PLOVER non-state actor codes an organisation may stand for.
+const NON_STATE: &[&str] = &["IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"];
+
+/// PLOVER event coder: the `events` pipeline component.
+pub struct EventCoder {
+    lexicons: HashMap<String, Lexicon>,
+    kb: Arc<ActorKb>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Prep {
+    None,
+    To,
+    Of,
+    By,
+    Loc,
+    Src,
+    Between,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CKind {
+    Country,
+    Person,
+    Org,
+    Capital,
+    Place,
+    Adj,
+}
+
+#[derive(Debug, Clone)]
+struct Cand {
+    /// Token range [s, e) (document token indices).
+    s: usize,
+    e: usize,
+    country: String,
+    person: Option<String>,
+    kind: CKind,
+    /// Place ref for locations (English name).
+    place: Option<String>,
+    prep: Prep,
+}
+
+impl Cand {
+    fn actorlike(&self) -> bool {
+        self.kind != CKind::Place
+    }
+}
+
+/// An actor side: country codes with the person when one acts.
+type Side = Vec<(String, Option<String>)>;
+
+impl EventCoder {
+    /// A coder with the embedded French and English lexicons.
+    pub fn new(kb: Arc<ActorKb>) -> Self {
+        let mut lexicons = HashMap::new();
+        for (lang, text) in [("fr", FR_LEXICON), ("en", EN_LEXICON)] {
+            let lex = Lexicon::parse(&format!("resources/events/{lang}.txt"), lang, text).expect("embedded event lexicon parses");
+            lexicons.insert(lang.to_string(), lex);
+        }
+        EventCoder { lexicons, kb }
+    }
+
+    /// A coder with the default actor KB.
+    pub fn load_default() -> Self {
+        Self::new(Arc::new(ActorKb::load_default()))
+    }
+
+    /// Add or replace a language's lexicon.
+    pub fn with_lexicon(mut self, lex: Lexicon) -> Self {
+        self.lexicons.insert(lex.lang.clone(), lex);
+        self
+    }
+
+    /// The actor KB in use.
+    pub fn kb(&self) -> &ActorKb {
+        &self.kb
+    }
+
+    fn entity_cand(&self, reference: &str, label: EntityType) -> Option<(String, Option<String>, CKind, Option<String>)> {
+        match self.kb.get(reference) {
+            Some(a) => match a.kind {
+                ActorKind::Country => Some((a.id.clone(), None, CKind::Country, Some(a.name.clone()))),
+                ActorKind::Person => a.country.clone().map(|c| (c, Some(a.id.clone()), CKind::Person, None)),
+                ActorKind::Org => a
+                    .agent
+                    .clone()
+                    .filter(|g| NON_STATE.contains(&g.as_str()))
+                    .or_else(|| a.country.clone())
+                    .map(|c| (c, None, CKind::Org, None)),
+                ActorKind::Place => {
+                    let k = if a.subtype == "capital" { CKind::Capital } else { CKind::Place };
+                    a.country.clone().map(|c| (c, None, k, Some(a.id.clone())))
+                }
+                ActorKind::Misc => None,
+            },
+            None if label == EntityType::LOC && reference.len() == 3 && reference.chars().all(|c| c.is_ascii_uppercase()) => {
+                Some((reference.to_string(), None, CKind::Country, None))
+            }
+            None => None,
+        }
+    }
+
+    /// The subject of sentence `si` (first person not governed by a preposition, else the
+    /// first such actor), for pronoun subjects in the next sentences.
+    #[allow(clippy::too_many_arguments)]
+    fn subject_of(&self, doc: &Document, si: usize, ents: &[Cand], folded: &[String], punct: &[bool], lex: &Lexicon) -> Option<Side> {
+        let r = doc.tokens_in(doc.sentences[si]);
+        let cs: Vec<Cand> = ents
+            .iter()
+            .filter(|c| c.s >= r.start && c.e <= r.end && c.actorlike())
+            .map(|c| {
+                let mut c = c.clone();
+                c.prep = prep_of(&c, folded, punct, lex, r.start);
+                c
+            })
+            .filter(|c| c.prep == Prep::None)
+            .collect();
+        let c = cs.iter().find(|c| c.person.is_some()).or_else(|| cs.first())?;
+        Some(vec![(c.country.clone(), c.person.clone())])
+    }
+
+    /// Code the events of `doc`.
+    pub fn code(&self, doc: &Document) -> Vec<Event> {
+        let lang = doc.meta.lang.as_deref().unwrap_or("fr");
+        let Some(lex) = self.lexicons.get(lang) else { return vec![] };
+        let text = &doc.text;
+        let ntok = doc.tokens.len();
+        if ntok == 0 {
+            return vec![];
+        }
+        let folded: Vec<String> = doc.tokens.iter().map(|t| fold(t.norm(text))).collect();
+        let punct: Vec<bool> = doc.tokens.iter().map(|t| matches!(t.kind, TokenKind::Punct | TokenKind::Symbol)).collect();
+        let dct = doc.dct().map(|d| d.get(..10).unwrap_or(d).to_string());
+        let dct_year: Option<i32> = dct.as_deref().and_then(|d| d.get(..4)).and_then(|y| y.parse().ok());
+
+        // Trigger search first: most sentences have none, and nothing else is computed for them.
+        let mut per_sentence: Vec<(usize, Vec<(usize, usize, usize)>)> = vec![];
+        for (si, sent) in doc.sentences.iter().enumerate() {
+            if doc.in_boilerplate(*sent) {
+                continue;
+            }
+            let r = doc.tokens_in(*sent);
+            let mut found: Vec<(usize, usize, usize)> = vec![];
+            for i in r.clone() {
+                if punct[i] {
+                    continue;
+                }
+                for e in lex.candidates(&folded[i]) {
+                    if let Some(end) = lex.match_at(e, &folded[..r.end], &punct[..r.end], i) {
+                        found.push((i, end, e));
+                    }
+                }
+            }
+            if found.is_empty() {
+                continue;
+            }
+            // longest first, then earliest; drop overlaps
+            found.sort_by_key(|&(s, e, idx)| (std::cmp::Reverse(e - s), s, idx));
+            let mut kept: Vec<(usize, usize, usize)> = vec![];
+            for f in found {
+                if kept.iter().all(|k| f.1 < k.0 || f.0 > k.1) {
+                    kept.push(f);
+                }
+            }
+            kept.sort();
+            per_sentence.push((si, kept));
+        }
+        if per_sentence.is_empty() {
+            return vec![];
+        }
+
+        // Document-level: entity candidates and the topic dyad (the two most mentioned
+        // countries, in order of first mention), used for "les deux pays" and missing recipients.
+        let mut ent_cands: Vec<Cand> = vec![];
+        for e in &doc.entities {
+            let Some(r) = e.reference.as_deref() else { continue };
+            let Some((country, person, kind, place)) = self.entity_cand(r, e.label) else { continue };
+            let tr = doc.tokens_in(e.span);
+            if tr.is_empty() {
+                continue;
+            }
+            ent_cands.push(Cand { s: tr.start, e: tr.end, country, person, kind, place, prep: Prep::None });
+        }
+        ent_cands.sort_by_key(|c| c.s);
+        let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+        for c in &ent_cands {
+            if c.kind == CKind::Place || c.country.len() != 3 {
+                continue;
+            }
+            let n = counts.len();
+            let x = counts.entry(c.country.as_str()).or_insert((0, n));
+            x.0 += 1;
+        }
+        let mut top: Vec<(&str, (usize, usize))> = counts.into_iter().collect();
+        top.sort_by_key(|(_, (n, first))| (std::cmp::Reverse(*n), *first));
+        top.truncate(2);
+        top.sort_by_key(|(_, (_, first))| *first);
+        let dyad: Vec<String> = if top.len() == 2 && top[1].1 .0 >= 2 { top.iter().map(|(c, _)| c.to_string()).collect() } else { vec![] };
+
+        // Narrative dates: for each sentence, the last specific DATE timex at or before it.
+        let timex_tok: Vec<(usize, String)> = doc
+            .timexes
+            .iter()
+            .filter(|t| matches!(t.ttype, TimexType::DATE | TimexType::TIME))
+            .filter_map(|t| calendar_date(&t.value).map(|v| (doc.tokens_in(t.span).start, v)))
+            .collect();
+
+        let mut events: Vec<Event> = vec![];
+        for (si, trigs) in per_sentence {
+            let sent = doc.sentences[si];
+            let r = doc.tokens_in(sent);
+            let mut cands: Vec<Cand> = ent_cands.iter().filter(|c| c.s >= r.start && c.e <= r.end).cloned().collect();
+            // nationality adjectives and demonyms outside entities
+            for i in r.clone() {
+                if doc.tokens[i].kind != TokenKind::Word || cands.iter().any(|c| c.s <= i && i < c.e) {
+                    continue;
+                }
+                let w = doc.tokens[i].norm(text);
+                if w.len() < 4 {
+                    continue;
+                }
+                if let Some(c) = self.kb.country_of_adjective(w) {
+                    cands.push(Cand { s: i, e: i + 1, country: c.to_string(), person: None, kind: CKind::Adj, place: None, prep: Prep::None });
+                }
+            }
+            cands.sort_by_key(|c| c.s);
+            let cands = merge_cands(cands, &folded, &punct, lex);
+            let cands: Vec<Cand> = cands
+                .into_iter()
+                .map(|mut c| {
+                    c.prep = prep_of(&c, &folded, &punct, lex, r.start);
+                    c
+                })
+                .collect();
+            let sent_dates: Vec<(usize, String)> = timex_tok.iter().filter(|(t, _)| *t >= r.start && *t < r.end).cloned().collect();
+            let carried: Option<String> = timex_tok.iter().filter(|(t, _)| *t < r.start).last().map(|(_, v)| v.clone());
+            let hist_cue = (r.start..r.end).any(|i| lex.has("hist", &folded[i]));
+            let attrib = attribution(&cands, &folded, lex, r.clone(), &self.kb, doc);
+
+            for (ti, &(ts, te, ei)) in trigs.iter().enumerate() {
+                let entry = &lex.entries[ei];
+                // a weak trigger right before another trigger is part of it ("lutte contre une invasion")
+                if entry.flags.weak && trigs.get(ti + 1).is_some_and(|n| n.0 <= te + 3) {
+                    continue;
+                }
+                let mut conf: f32 = if entry.flags.noun { 0.7 } else { 0.8 };
+                if entry.flags.weak {
+                    conf -= 0.2;
+                }
+                let (mut actors, mut recips, between) = pick(&cands, ts, te, entry, &folded, &punct, lex, r.clone());
+                if entry.flags.norecip {
+                    recips.clear();
+                }
+                if entry.flags.passive {
+                    // "le soldat américain détenu en Corée du Nord": the subject undergoes the act
+                    std::mem::swap(&mut actors, &mut recips);
+                }
+                // "les deux pays" subject: the topic dyad
+                let group_subject = group_before(&folded, lex, r.start, ts) && dyad.len() == 2;
+                let mut mutual = between;
+                if group_subject && actors.len() < 2 {
+                    actors = dyad.iter().map(|c| (c.clone(), None)).collect();
+                    recips.clear();
+                    mutual = true;
+                }
+                let demonstrative = ts > r.start && lex.has("demonstrative", &folded[ts - 1]);
+                let possessive = ts > r.start && lex.has("poss", &folded[ts - 1]);
+                if actors.is_empty() && demonstrative {
+                    // "cette visite": the last event of the same type
+                    if let Some(p) = events.iter().rev().find(|e| e.event_type == entry.event) {
+                        actors = vec![(p.actor.clone().unwrap_or_default(), p.actor_person.clone())];
+                        recips = p.recipient.clone().map(|r| vec![(r, p.recipient_person.clone())]).unwrap_or_default();
+                        conf -= 0.1;
+                    }
+                }
+                if actors.is_empty() && possessive {
+                    // "son invasion …, la Russie": the sentence's subject
+                    if let Some(c) = cands.iter().find(|c| c.actorlike() && c.prep == Prep::None && !recips.iter().any(|r| r.0 == c.country)) {
+                        actors = vec![(c.country.clone(), c.person.clone())];
+                    }
+                }
+                if actors.is_empty() {
+                    // inside a quote: its speaker
+                    let tspan = doc.tokens[ts].span;
+                    if let Some(q) = doc.quotes.iter().find(|q| q.span.contains(&tspan) && q.speaker.is_some()) {
+                        let sp = q.speaker.as_deref().unwrap();
+                        if let Some((c, p, _, _)) = self.kb.get(sp).and_then(|_| self.entity_cand(sp, EntityType::PER)) {
+                            actors = vec![(c, p)];
+                            conf -= 0.1;
+                        }
+                    }
+                }
+                if actors.is_empty() && (!entry.flags.noun || cands.is_empty()) {
+                    // pronoun or elided subject: the subject of one of the two previous sentences
+                    for back in 1..=2 {
+                        if let Some(side) = si.checked_sub(back).and_then(|ps| self.subject_of(doc, ps, &ent_cands, &folded, &punct, lex)) {
+                            actors = side;
+                            conf -= 0.2;
+                            break;
+                        }
+                    }
+                }
+                actors.retain(|a| !a.0.is_empty());
+                if actors.is_empty() {
+                    continue;
+                }
+                if !recips.is_empty() || mutual {
+                    recips.retain(|r| !actors.iter().any(|a| a.0 == r.0));
+                }
+                // modality: intents, plans and promises are AGREE; the future tense too
+                let mut event = entry.event.clone();
+                let mut mode = entry.mode.clone();
+                if event != "AGREE" && is_intent(&folded, lex, r.start, ts, te, entry) {
+                    event = "AGREE".into();
+                    mode = None;
+                }
+                let negated = is_negated(&folded, lex, r.start, ts, te, r.end);
+                // location: a place introduced by a locative or "to" preposition
+                let location = cands
+                    .iter()
+                    .filter(|c| matches!(c.prep, Prep::To | Prep::Loc) && c.place.is_some())
+                    .min_by_key(|c| dist(c, ts, te))
+                    .and_then(|c| c.place.clone());
+                // the host of a visit or meeting is the location's country
+                if entry.flags.host {
+                    if let Some(loc_c) = cands
+                        .iter()
+                        .filter(|c| matches!(c.prep, Prep::To | Prep::Loc) && matches!(c.kind, CKind::Capital | CKind::Place | CKind::Country | CKind::Org))
+                        .min_by_key(|c| dist(c, ts, te))
+                    {
+                        let host = loc_c.country.clone();
+                        if actors.len() == 1 && actors[0].0 == host && recips.iter().any(|r| r.0 != host) {
+                            std::mem::swap(&mut actors, &mut recips);
+                        } else if actors.len() >= 2 && recips.is_empty() && actors.iter().any(|a| a.0 == host) {
+                            let (h, v): (Side, Side) = actors.into_iter().partition(|a| a.0 == host);
+                            actors = v;
+                            recips = h;
+                            mutual = false;
+                        } else if recips.is_empty() && actors.iter().all(|a| a.0 != host) {
+                            recips.push((host, None));
+                        }
+                    }
+                }
+                let mut recip_fallback = false;
+                if recips.is_empty() && !mutual && !entry.flags.norecip && dyad.len() == 2 && actors.len() == 1 && !entry.flags.joint {
+                    if let Some(other) = dyad.iter().find(|c| **c != actors[0].0) {
+                        if dyad.contains(&actors[0].0) {
+                            recips.push((other.clone(), None));
+                            recip_fallback = true;
+                            conf -= 0.15;
+                        }
+                    }
+                }
+                // date
+                let own = sent_dates
+                    .iter()
+                    .filter(|(t, _)| !embedded(*t, ts, &folded, &punct, lex, r.start, r.end))
+                    .min_by_key(|(t, _)| if *t >= ts { *t - ts } else { ts - *t }).map(|(_, v)| v.clone());
+                let year = |d: &str| d.get(..4).and_then(|y| y.parse::<i32>().ok());
+                let historical = hist_cue || matches!((own.as_deref().and_then(year), dct_year), (Some(y), Some(d)) if y < d - 2);
+                let date = match own {
+                    Some(d) => Some(d),
+                    None if historical => None,
+                    None => {
+                        conf -= 0.1;
+                        carried.clone().filter(|c| !matches!((year(c), dct_year), (Some(y), Some(d)) if y < d - 2)).or_else(|| dct.clone())
+                    }
+                };
+                let _ = recip_fallback;
+                let context = entry.context.clone();
+                let trigger = Span::new(doc.tokens[ts].span.start, doc.tokens[te].span.end);
+                let mk = |a: &(String, Option<String>), rcp: Option<&(String, Option<String>)>| {
+                    let date_s = date.clone();
+                    let sector = |p: &Option<String>| p.as_deref().and_then(|p| self.kb.person_sector(p, date_s.as_deref().unwrap_or("9999")).map(String::from));
+                    Event {
+                        sentence: sent,
+                        trigger,
+                        event_type: event.clone(),
+                        mode: mode.clone(),
+                        context: context.clone(),
+                        actor: Some(a.0.clone()),
+                        actor_person: a.1.clone(),
+                        actor_sector: sector(&a.1),
+                        recipient: rcp.map(|r| r.0.clone()),
+                        recipient_person: rcp.and_then(|r| r.1.clone()),
+                        recipient_sector: rcp.and_then(|r| sector(&r.1)),
+                        date: date.clone(),
+                        location: location.clone(),
+                        attribution: attrib.clone(),
+                        historical,
+                        negated,
+                        confidence: conf.clamp(0.1, 0.95),
+                    }
+                };
+                let mut out: Vec<Event> = vec![];
+                if entry.flags.recip || (mutual && !entry.flags.joint && recips.is_empty()) {
+                    let mut all: Side = actors.clone();
+                    if actors.len() < 2 {
+                        all.extend(recips.iter().cloned());
+                    }
+                    dedup_side(&mut all);
+                    for a in &all {
+                        for b in &all {
+                            if a.0 != b.0 {
+                                out.push(mk(a, Some(b)));
+                            }
+                        }
+                    }
+                } else if entry.flags.joint && actors.len() >= 2 && recips.is_empty() {
+                    for i in 0..actors.len() {
+                        for j in i + 1..actors.len() {
+                            if actors[i].0 != actors[j].0 {
+                                out.push(mk(&actors[i], Some(&actors[j])));
+                            }
+                        }
+                    }
+                } else {
+                    for a in &actors {
+                        if recips.is_empty() {
+                            out.push(mk(a, None));
+                        }
+                        for rc in &recips {
+                            out.push(mk(a, if rc.0 == a.0 { None } else { Some(rc) }));
+                        }
+                    }
+                }
+                events.extend(out);
+            }
+        }
+        dedup_events(events)
+    }
+}
+
+impl dyade_core::Component for EventCoder {
+    fn name(&self) -> &'static str {
+        "events"
+    }
+    fn process(&self, doc: &mut Document) {
+        doc.events = self.code(doc);
+    }
+}
+
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` prefix of a TIMEX3 value (seasons and weeks give the year).
+pub fn calendar_date(v: &str) -> Option<String> {
+    let b = v.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.len() >= r.end && b[r].iter().all(u8::is_ascii_digit);
+    if !digits(0..4) {
+        return None;
+    }
+    if b.len() >= 10 && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10) {
+        return Some(v[..10].to_string());
+    }
+    if b.len() >= 7 && b[4] == b'-' && digits(5..7) {
+        return Some(v[..7].to_string());
+    }
+    Some(v[..4].to_string())
+}
+
+fn dist(c: &Cand, ts: usize, te: usize) -> usize {
+    if c.e <= ts {
+        ts - c.e
+    } else if c.s > te {
+        c.s - te
+    } else {
+        0
+    }
+}
+
+fn dedup_side(side: &mut Side) {
+    let mut seen = std::collections::HashSet::new();
+    side.retain(|(c, _)| seen.insert(c.clone()));
+}
+
+/// Merge a title adjective with the named person it describes ("le président russe Vladimir
+/// Poutine", "Sergueï Choïgou, ministre russe de la Défense"): same country, close, nothing
+/// but title words, articles and one comma between.
+fn merge_cands(cands: Vec<Cand>, folded: &[String], punct: &[bool], lex: &Lexicon) -> Vec<Cand> {
+    let mut out: Vec<Cand> = vec![];
+    for c in cands {
+        if let Some(last) = out.last_mut() {
+            let gap = c.s.saturating_sub(last.e);
+            let joinable = (last.kind == CKind::Adj || c.kind == CKind::Adj || last.kind == CKind::Person || c.kind == CKind::Person)
+                && last.country == c.country
+                && gap <= 6
+                && (last.e..c.s).all(|i| !lex.has("coord", &folded[i]) && (!punct[i] || folded[i] == ","))
+                && (last.e..c.s).filter(|&i| punct[i]).count() <= 1;
+            if joinable {
+                if last.person.is_none() {
+                    last.person = c.person.clone();
+                }
+                if last.kind == CKind::Adj {
+                    last.kind = c.kind;
+                    last.place = c.place.clone();
+                }
+                last.e = c.e.max(last.e);
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The preposition governing a candidate: the nearest listed word within four tokens to its
+/// left (articles and title words are skipped; punctuation stops the search).
+fn prep_of(c: &Cand, folded: &[String], punct: &[bool], lex: &Lexicon, start: usize) -> Prep {
+    let mut i = c.s;
+    let mut n = 0;
+    while i > start && n < 4 {
+        i -= 1;
+        n += 1;
+        let w = folded[i].as_str();
+        if punct[i] {
+            return Prep::None;
+        }
+        for (name, p) in [("prep.src", Prep::Src), ("prep.between", Prep::Between), ("prep.by", Prep::By), ("prep.to", Prep::To), ("prep.loc", Prep::Loc), ("prep.of", Prep::Of)] {
+            if lex.has(name, w) {
+                return p;
+            }
+        }
+        if lex.has("stop", w) {
+            return Prep::None;
+        }
+    }
+    // two-word cues ("d'après", "according to")
+    if c.s >= start + 2 {
+        let two = format!("{} {}", folded[c.s - 2], folded[c.s - 1]);
+        if lex.has("prep.src", &two) {
+            return Prep::Src;
+        }
+    }
+    Prep::None
+}
+
+/// Coordinated candidates around `k` ("la Russie et la Corée du Nord", "des États-Unis, du
+/// Japon et de la République de Corée", "le chef d'État russe Vladimir Poutine et le dirigeant
+/// nord-coréen Kim Jong-un"), walking left or right.
+fn group(cands: &[Cand], k: usize, folded: &[String], punct: &[bool], lex: &Lexicon, left: bool) -> Vec<usize> {
+    let mut g = vec![k];
+    let mut cur = k;
+    loop {
+        let next = if left { cur.checked_sub(1) } else { Some(cur + 1).filter(|&n| n < cands.len()) };
+        let Some(n) = next else { break };
+        let (a, b) = if left { (&cands[n], &cands[cur]) } else { (&cands[cur], &cands[n]) };
+        if !b.actorlike() || !a.actorlike() {
+            break;
+        }
+        let between: Vec<usize> = (a.e..b.s).collect();
+        let has_coord = between.iter().any(|&i| lex.has("coord", &folded[i]) && folded[i] != ",");
+        let has_comma = between.iter().any(|&i| folded[i] == ",");
+        let clean = between.iter().all(|&i| (!punct[i] || folded[i] == ",") && !lex.has("stop", &folded[i]) && !lex.has("rel", &folded[i]));
+        let glue_only = between.iter().all(|&i| lex.has("coord", &folded[i]) || lex.has("glue", &folded[i]));
+        // "A, B et C": a comma joins when a coordination follows further on
+        let ok = clean && between.len() <= 4 && (has_coord || (has_comma && glue_only));
+        if ok {
+            g.push(n);
+            cur = n;
+        } else {
+            break;
+        }
+    }
+    g.sort();
+    g
+}
+
+fn side(cands: &[Cand], idx: &[usize]) -> Side {
+    let mut s: Side = idx.iter().map(|&i| (cands[i].country.clone(), cands[i].person.clone())).collect();
+    dedup_side(&mut s);
+    s
+}
+
+/// Choose actor and recipient sides for a trigger; the third value tells whether the actors
+/// come from a "between" phrase (a mutual act).
+#[allow(clippy::too_many_arguments)]
+fn pick(cands: &[Cand], ts: usize, te: usize, entry: &Entry, folded: &[String], punct: &[bool], lex: &Lexicon, r: std::ops::Range<usize>) -> (Side, Side, bool) {
+    let win = 14;
+    let is_left = |c: &Cand| c.e <= ts && ts - c.e <= 25;
+    let is_right = |c: &Cand| c.s > te && c.s - te <= win;
+    // no relative pronoun or conjunction between the trigger and a right-hand genitive
+    let clear_right = |c: &Cand| (te + 1..c.s).all(|i| !lex.has("stop", &folded[i]));
+    // a relative clause whose antecedent is the candidate: "la Corée du Sud, qui soupçonne"
+    let rel_subject = |c: &Cand| c.e <= ts && ts - c.e <= 3 && (c.e..ts).any(|i| lex.has("rel", &folded[i])) && (c.e..ts).all(|i| punct[i] || lex.has("rel", &folded[i]));
+    let mut actor: Option<Vec<usize>> = None;
+    let mut between = false;
+    if let Some(k) = cands.iter().position(|c| c.prep == Prep::By && c.actorlike() && dist(c, ts, te) <= win && c.s > te) {
+        actor = Some(group(cands, k, folded, punct, lex, false));
+    }
+    if actor.is_none() {
+        if let Some(k) = cands.iter().rposition(|c| rel_subject(c) && c.actorlike()) {
+            actor = Some(vec![k]);
+        }
+    }
+    if actor.is_none() && entry.flags.noun {
+        // genitive or adjective right after the noun: "la visite du ministre russe", "invasion russe"
+        if let Some(k) = cands.iter().position(|c| {
+            is_right(c) && c.actorlike() && clear_right(c) && (c.prep == Prep::Of || (c.kind == CKind::Adj && c.s <= te + 2 && c.prep == Prep::None))
+        }) {
+            actor = Some(group(cands, k, folded, punct, lex, false));
+        }
+    }
+    if actor.is_none() {
+        // subject: nearest actor-like candidate on the left not governed by a preposition,
+        // else a genitive ("les envoyés spéciaux des États-Unis")
+        for ok in [Prep::None, Prep::Of] {
+            if let Some(k) = cands.iter().rposition(|c| is_left(c) && c.actorlike() && c.prep == ok) {
+                actor = Some(group(cands, k, folded, punct, lex, true));
+                break;
+            }
+        }
+    }
+    if actor.is_none() && !entry.flags.noun {
+        // inverted or postponed subject ("Venu à Pyongyang, …, Sergueï Choïgou a …")
+        if let Some(k) = cands.iter().position(|c| c.s > te && c.actorlike() && c.prep == Prep::None) {
+            actor = Some(group(cands, k, folded, punct, lex, false));
+        }
+    }
+    if actor.is_none() {
+        // between-phrase: "entre Moscou et Pyongyang" gives both sides of a mutual act
+        if let Some(k) = cands.iter().position(|c| c.prep == Prep::Between && c.actorlike()) {
+            let g = group(cands, k, folded, punct, lex, false);
+            if g.len() >= 2 {
+                actor = Some(g);
+                between = true;
+            }
+        }
+    }
+    let Some(aidx) = actor else { return (vec![], vec![], false) };
+    let actors = side(cands, &aidx);
+    let acountries: Vec<&str> = actors.iter().map(|a| a.0.as_str()).collect();
+    let ok = |i: usize, c: &Cand| !aidx.contains(&i) && c.actorlike() && c.prep != Prep::Src && !acountries.contains(&c.country.as_str()) && c.s >= r.start;
+    let mut ridx: Option<Vec<usize>> = None;
+    for pass in 0..5 {
+        let found = cands.iter().enumerate().position(|(i, c)| {
+            ok(i, c)
+                && match pass {
+                    0 => c.s > ts && c.e <= te + 1,
+                    1 => is_right(c) && c.prep == Prep::To,
+                    2 => is_right(c) && matches!(c.prep, Prep::None | Prep::Of | Prep::Loc | Prep::Between),
+                    3 => c.e <= ts && matches!(c.prep, Prep::To) && ts - c.e <= win,
+                    _ => !entry.flags.norecip,
+                }
+        });
+        if let Some(k) = found {
+            ridx = Some(group(cands, k, folded, punct, lex, false).into_iter().filter(|&i| ok(i, &cands[i])).collect());
+            break;
+        }
+    }
+    let recips = ridx.map(|g| side(cands, &g)).unwrap_or_default();
+    (actors, recips, between)
+}
+
+/// A group subject ("les deux pays") between the sentence start and the trigger.
+fn group_before(folded: &[String], lex: &Lexicon, start: usize, ts: usize) -> bool {
+    let Some(set) = lex.lists.get("group") else { return false };
+    let lo = ts.saturating_sub(8).max(start);
+    (lo..ts).any(|i| {
+        set.iter().any(|g| {
+            let parts: Vec<&str> = g.split(' ').collect();
+            parts.iter().enumerate().all(|(k, p)| folded.get(i + k).is_some_and(|w| w == p)) && i + parts.len() <= ts
+        })
+    })
+}
+
+fn is_intent(folded: &[String], lex: &Lexicon, start: usize, ts: usize, te: usize, entry: &Entry) -> bool {
+    let lo = ts.saturating_sub(4).max(start);
+    if (lo..ts).any(|i| lex.has("intent", &folded[i])) {
+        return true;
+    }
+    // a future-tense verb matched by a stem pattern ("se rendra"); forms written out in the
+    // lexicon ("n'oublieront jamais") were meant as they are
+    if !entry.pattern.iter().any(|p| matches!(p, crate::lexicon::Pat::Prefix(_))) {
+        return false;
+    }
+    if let Some(sfx) = lex.lists.get("future.suffix") {
+        for w in &folded[ts..=te] {
+            if w.len() > 6 && sfx.iter().any(|s| w.ends_with(s.as_str())) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// True when the timex at token `t` sits in a relative clause (a comma-delimited segment
+/// opened by "qui", "que"…) that does not hold the trigger: "…, qui commémore … 1945, …".
+fn embedded(t: usize, ts: usize, folded: &[String], punct: &[bool], lex: &Lexicon, start: usize, end: usize) -> bool {
+    let mut a = t;
+    while a > start && !punct[a - 1] {
+        a -= 1;
+    }
+    let mut b = t;
+    while b < end && !punct[b] {
+        b += 1;
+    }
+    let holds_trigger = a <= ts && ts < b;
+    !holds_trigger && a < end && lex.has("rel", &folded[a])
+}
+
+fn is_negated(folded: &[String], lex: &Lexicon, start: usize, ts: usize, te: usize, end: usize) -> bool {
+    let lo = ts.saturating_sub(3).max(start);
+    let before = (lo..ts).any(|i| lex.has("neg.before", &folded[i]));
+    let after = (ts..(te + 3).min(end)).any(|i| lex.has("neg.after", &folded[i]));
+    if lex.lists.contains_key("neg.after") {
+        before && after
+    } else {
+        before
+    }
+}
+
+fn attribution(cands: &[Cand], folded: &[String], lex: &Lexicon, r: std::ops::Range<usize>, kb: &ActorKb, doc: &Document) -> Option<String> {
+    if let Some(c) = cands.iter().find(|c| c.prep == Prep::Src) {
+        return Some(c.country.clone());
+    }
+    // the quote layer: a claim reported with "selon"-type cues
+    let sent = Span::new(doc.tokens[r.start].span.start, doc.tokens[r.end - 1].span.end);
+    for q in &doc.quotes {
+        if q.span.overlap(&sent) == 0 {
+            continue;
+        }
+        let cue = q.cue.as_deref().map(fold).unwrap_or_default();
+        if lex.has("prep.src", &cue) {
+            if let Some(sp) = &q.speaker {
+                return Some(kb.person_country(sp, None).map(String::from).unwrap_or_else(|| sp.clone()));
+            }
+        }
+    }
+    let _ = folded;
+    None
+}
+
+fn dates_compatible(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x.starts_with(y.as_str()) || y.starts_with(x.as_str()),
+        _ => true,
+    }
+}
+
+/// One event per happening per article: same type, sides and a compatible date are merged
+/// (the more specific date and the higher confidence kept).
+fn dedup_events(events: Vec<Event>) -> Vec<Event> {
+    let mut out: Vec<Event> = vec![];
+    for e in events {
+        if let Some(x) = out.iter_mut().find(|x| {
+            x.event_type == e.event_type && x.actor == e.actor && x.recipient == e.recipient && dates_compatible(&x.date, &e.date) && x.historical == e.historical
+        }) {
+            if e.date.as_ref().map_or(0, |d| d.len()) > x.date.as_ref().map_or(0, |d| d.len()) {
+                x.date = e.date.clone();
+            }
+            if x.actor_person.is_none() {
+                x.actor_person = e.actor_person.clone();
+            }
+            if x.recipient_person.is_none() {
+                x.recipient_person = e.recipient_person.clone();
+            }
+            if x.location.is_none() {
+                x.location = e.location.clone();
+            }
+            x.confidence = x.confidence.max(e.confidence);
+            continue;
+        }
+        out.push(e);
+    }
+    out
+}
