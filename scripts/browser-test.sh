@@ -8,7 +8,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 SHARED="${SHARED:-$ROOT/../shared}"
 cd "$ROOT"
-cargo build -q -p dyade -p dyade-serve --examples --bins
+# SKIP_BUILD=1 reuses the binaries already built in target/debug.
+[ -n "${SKIP_BUILD:-}" ] || cargo build -q -p dyade -p dyade-serve --examples --bins
 BIN="$ROOT/target/debug/dyade"
 TMP="$(mktemp -d)"
 SERVER_PID=""

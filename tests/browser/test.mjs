@@ -11,18 +11,20 @@ const base = process.env.BASE_URL;
 if (!base) { console.error('BASE_URL is required'); process.exit(2); }
 const shots = process.env.SCREENSHOT_DIR;
 const profile = mkdtempSync(join(tmpdir(), 'dyade-chromium-'));
-const browser = await chromium.launch({
+// A new empty profile each run (Playwright passes it as --user-data-dir).
+const browser = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   headless: true,
+  viewport: { width: 1400, height: 1000 },
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`],
+    '--disable-component-update', '--disable-sync'],
 });
 let failures = 0;
 async function step(name, fn) {
   try { await fn(); console.log('ok   ' + name); } catch (e) { failures++; console.log('FAIL ' + name + '\n     ' + (e.stack || e).toString().split('\n').slice(0, 4).join('\n     ')); }
 }
 try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const page = await browser.newPage();
   const dialogs = [], pageErrors = [], external = [];
   page.on('dialog', d => { dialogs.push(d.message()); d.dismiss(); });
   page.on('pageerror', e => pageErrors.push(String(e)));
