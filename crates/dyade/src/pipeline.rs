@@ -4,10 +4,10 @@ use dyade_core::Pipeline;
 use std::sync::Arc;
 
 /// Bumped whenever the pipeline's output changes, so that re-ingesting updates stored layers.
-pub const REVISION: u32 = 1;
+pub const REVISION: u32 = 2;
 
 /// The default pipeline, every component loaded once: clean → language → segment → time →
-/// NER → gazetteer → linking.
+/// NER → gazetteer → linking → events.
 pub fn default_pipeline() -> anyhow::Result<Pipeline> {
     let kb = Arc::new(dyade_actors::ActorKb::load_default());
     let p = Pipeline::new()
@@ -17,7 +17,8 @@ pub fn default_pipeline() -> anyhow::Result<Pipeline> {
         .add(dyade_time::TimexTagger::default())
         .add(dyade_ner::NerTagger::new(dyade_ner::french_model(), dyade_ner::Rules::parse(dyade_ner::FR_RULES)?))
         .add(dyade_actors::GazetteerRecognizer::new(kb.clone()))
-        .add(dyade_actors::EntityLinker::new(kb));
+        .add(dyade_actors::EntityLinker::new(kb.clone()))
+        .add(dyade_events::EventCoder::new(kb));
     Ok(p)
 }
 
