@@ -169,6 +169,31 @@ pub struct ActorKb {
     pub(crate) name_prefixes: HashSet<String>,
     /// translit surname → people.
     surnames: HashMap<String, Vec<usize>>,
+    /// Normalized key of every name of every entry, parallel to `actors[i].names`.
+    name_keys: Vec<Vec<String>>,
+    /// Person names as translit token lists, bucketed by (token count, first letter of the
+    /// first token): a fuzzy query only ever matches names whose tokens share its first
+    /// letters, so [`ActorKb::fuzzy_person`] looks at one small bucket.
+    person_names: HashMap<(usize, Option<char>), Vec<PersonName>>,
+    /// Keys of the names of non-person entries, bucketed by (first char, char count), in
+    /// [`ActorKb::all_names`] order: candidates within one edit of a query.
+    other_names: HashMap<(char, usize), Vec<(String, usize)>>,
+    /// Last word of a country name's key → (country index, the key before that word).
+    country_parts: HashMap<String, Vec<(usize, String)>>,
+    /// Country code → index of its first capital entry.
+    capitals: HashMap<String, usize>,
+    /// Country code → indices of its people, in file order.
+    people_by_country: HashMap<String, Vec<usize>>,
+}
+
+/// One person name prepared for fuzzy matching.
+#[derive(Debug, Clone)]
+struct PersonName {
+    actor: usize,
+    /// Translit-folded tokens of the name's key.
+    toks: Vec<String>,
+    /// Index of the surname token.
+    si: usize,
 }
 
 fn split_list(s: &str) -> impl Iterator<Item = &str> {
@@ -400,6 +425,12 @@ impl ActorKb {
         self.by_key.clear();
         self.by_translit.clear();
         self.surnames.clear();
+        self.name_keys.clear();
+        self.person_names.clear();
+        self.other_names.clear();
+        self.country_parts.clear();
+        self.capitals.clear();
+        self.people_by_country.clear();
         // a later entry with the same id merges into the first (users can add aliases)
         for a in self.actors.iter_mut() {
             for n in a.names.iter_mut() {
@@ -461,6 +492,73 @@ impl ActorKb {
                 }
             }
         }
+        // precomputed keys and candidate buckets, so that no query normalizes KB names
+        let name_keys: Vec<Vec<String>> = self.actors.iter().map(|a| a.names.iter().map(|n| key(n)).collect()).collect();
+        for (i, a) in self.actors.iter().enumerate() {
+            let keys = &name_keys[i];
+            match a.kind {
+                ActorKind::Person => {
+                    let ff = self.family_first(a);
+                    for k in keys {
+                        let toks: Vec<String> = k.split(' ').map(translit_token).collect();
+                        let si = if ff || toks.len() == 1 { 0 } else { toks.len() - 1 };
+                        let b = (toks.len(), toks[0].chars().next());
+                        self.person_names.entry(b).or_default().push(PersonName { actor: i, toks, si });
+                    }
+                    if let Some(c) = &a.country {
+                        self.people_by_country.entry(c.clone()).or_default().push(i);
+                    }
+                }
+                _ => {
+                    for k in keys {
+                        if let Some(c) = k.chars().next() {
+                            self.other_names.entry((c, k.chars().count())).or_default().push((k.clone(), i));
+                        }
+                    }
+                }
+            }
+            if a.kind == ActorKind::Country {
+                for k in keys {
+                    if let Some((prefix, last)) = k.rsplit_once(' ') {
+                        self.country_parts.entry(last.to_string()).or_default().push((i, prefix.to_string()));
+                    }
+                }
+            }
+            if a.subtype == "capital" {
+                if let Some(c) = &a.country {
+                    self.capitals.entry(c.clone()).or_insert(i);
+                }
+            }
+        }
+        self.name_keys = name_keys;
+    }
+
+    /// Normalized keys ([`key`]) of the names of entry `i`, parallel to `actors[i].names`.
+    pub fn name_keys(&self, i: usize) -> &[String] {
+        &self.name_keys[i]
+    }
+
+    /// Index of the country with code `code`.
+    pub(crate) fn country_index(&self, code: &str) -> Option<usize> {
+        self.by_id.get(code).copied().filter(|&i| self.actors[i].kind == ActorKind::Country)
+    }
+
+    /// Countries having a name whose key is `prefix + " " + last`: (index, prefix) pairs.
+    pub(crate) fn country_parts(&self, last: &str) -> &[(usize, String)] {
+        self.country_parts.get(last).map_or(&[], Vec::as_slice)
+    }
+
+    /// Non-person entries with a name within exactly one edit of the normalized key `k`,
+    /// one item per matching name (an entry listed twice under close names counts twice).
+    pub(crate) fn names_one_edit_from(&self, k: &str) -> impl Iterator<Item = usize> + '_ {
+        let first = k.chars().next();
+        let len = k.chars().count();
+        let k = k.to_string();
+        (len.saturating_sub(1)..=len + 1)
+            .filter_map(move |l| first.and_then(|c| self.other_names.get(&(c, l))))
+            .flatten()
+            .filter(move |(nk, _)| one_edit(nk, &k))
+            .map(|(_, i)| *i)
     }
 
     fn family_first(&self, a: &Actor) -> bool {
@@ -485,19 +583,30 @@ impl ActorKb {
     /// Candidates for a name: exact normalized key, else transliteration key, else fuzzy
     /// (person names only, see [`ActorKb::fuzzy_person`]). Earlier file entries first.
     pub fn lookup(&self, name: &str) -> Vec<Candidate<'_>> {
-        let k = key(name);
-        if let Some(v) = self.by_key.get(&k) {
-            return v.iter().map(|&i| Candidate { actor: &self.actors[i], index: i, how: MatchKind::Exact }).collect();
-        }
-        if let Some(v) = self.by_translit.get(&translit(name)) {
-            return v.iter().map(|&i| Candidate { actor: &self.actors[i], index: i, how: MatchKind::Translit }).collect();
+        let v = self.lookup_strict(name);
+        if !v.is_empty() {
+            return v;
         }
         self.fuzzy_person(name).into_iter().map(|i| Candidate { actor: &self.actors[i], index: i, how: MatchKind::Fuzzy }).collect()
     }
 
     /// Exact or transliteration matches only (no fuzzy step).
     pub fn lookup_strict(&self, name: &str) -> Vec<Candidate<'_>> {
-        self.lookup(name).into_iter().filter(|c| c.how != MatchKind::Fuzzy).collect()
+        let k = key(name);
+        let t = k.split(' ').map(translit_token).collect::<Vec<_>>().join(" ");
+        self.lookup_keys(&k, &t)
+    }
+
+    /// [`ActorKb::lookup_strict`] given the name's [`key`] and [`translit`] key already
+    /// computed (the linker keeps them per mention).
+    pub fn lookup_keys(&self, key: &str, translit_key: &str) -> Vec<Candidate<'_>> {
+        if let Some(v) = self.by_key.get(key) {
+            return v.iter().map(|&i| Candidate { actor: &self.actors[i], index: i, how: MatchKind::Exact }).collect();
+        }
+        if let Some(v) = self.by_translit.get(translit_key) {
+            return v.iter().map(|&i| Candidate { actor: &self.actors[i], index: i, how: MatchKind::Translit }).collect();
+        }
+        vec![]
     }
 
     /// Fuzzy person match for a typo'd name. Accepted only when the surname is within
@@ -506,62 +615,59 @@ impl ActorKb {
     /// fits, so an unknown name ("Joseph Dempsey") is never forced onto an entry.
     pub fn fuzzy_person(&self, name: &str) -> Vec<usize> {
         let toks: Vec<String> = key(name).split(' ').filter(|t| !t.is_empty()).map(translit_token).collect();
+        self.fuzzy_person_tokens(&toks)
+    }
+
+    /// [`ActorKb::fuzzy_person`] on the name's translit-folded key tokens (non-empty).
+    pub fn fuzzy_person_tokens(&self, toks: &[String]) -> Vec<usize> {
         if toks.is_empty() {
             return vec![];
         }
         let allowed = |len: usize| if len >= 10 { 2 } else if len >= 5 { 1 } else { 0 };
-        let mut found: Vec<usize> = vec![];
-        for (i, a) in self.actors.iter().enumerate() {
-            if a.kind != ActorKind::Person {
+        // every token of a match equals or shares its first letter with the entry's token,
+        // so only names with the same token count and first letter can match
+        let Some(bucket) = self.person_names.get(&(toks.len(), toks[0].chars().next())) else { return vec![] };
+        let mut found: Option<usize> = None;
+        'names: for pn in bucket {
+            if found == Some(pn.actor) {
                 continue;
             }
-            let ff = self.family_first(a);
-            'names: for n in &a.names {
-                let nt: Vec<String> = key(n).split(' ').map(translit_token).collect();
-                if nt.len() != toks.len() {
+            let mut edits = 0;
+            for (j, (q, e)) in toks.iter().zip(&pn.toks).enumerate() {
+                if q == e {
                     continue;
                 }
-                let si = if ff || nt.len() == 1 { 0 } else { nt.len() - 1 };
-                let mut edits = 0;
-                for (j, (q, e)) in toks.iter().zip(&nt).enumerate() {
-                    if q == e {
-                        continue;
-                    }
-                    if q.chars().next() != e.chars().next() {
+                if q.chars().next() != e.chars().next() {
+                    continue 'names;
+                }
+                if j == pn.si {
+                    let d = edit_distance(q, e);
+                    if d > allowed(e.chars().count()) {
                         continue 'names;
                     }
-                    if j == si {
-                        let d = edit_distance(q, e);
-                        if d > allowed(e.chars().count()) {
-                            continue 'names;
-                        }
-                        edits += d;
-                    } else if !(q.chars().count() == 1 || e.chars().count() == 1) {
-                        // given names must agree (translit-folded) or be an initial
-                        let d = edit_distance(q, e);
-                        if d > 1 || e.chars().count() < 5 {
-                            continue 'names;
-                        }
-                        edits += d;
+                    edits += d;
+                } else if !(q.chars().count() == 1 || e.chars().count() == 1) {
+                    // given names must agree (translit-folded) or be an initial
+                    let d = edit_distance(q, e);
+                    if d > 1 || e.chars().count() < 5 {
+                        continue 'names;
                     }
-                }
-                // a one-token query must look like a surname (long enough, one edit at most)
-                if toks.len() == 1 && (edits > 1 || toks[0].chars().count() < 6) {
-                    continue;
-                }
-                if edits > 0 && edits <= 2 {
-                    if !found.contains(&i) {
-                        found.push(i);
-                    }
-                    break;
+                    edits += d;
                 }
             }
+            // a one-token query must look like a surname (long enough, one edit at most)
+            if toks.len() == 1 && (edits > 1 || toks[0].chars().count() < 6) {
+                continue;
+            }
+            if edits > 0 && edits <= 2 {
+                if found.is_some() {
+                    // two people fit: an unknown name is never forced onto either
+                    return vec![];
+                }
+                found = Some(pn.actor);
+            }
         }
-        if found.len() == 1 {
-            found
-        } else {
-            vec![]
-        }
+        found.into_iter().collect()
     }
 
     /// People whose surname (translit-folded) is `surname`.
@@ -579,7 +685,7 @@ impl ActorKb {
 
     /// The capital's ref of a country ("RUS" → "Moscow").
     pub fn capital_of(&self, code: &str) -> Option<&str> {
-        self.actors.iter().find(|a| a.subtype == "capital" && a.country.as_deref() == Some(code)).map(|a| a.id.as_str())
+        self.capitals.get(code).map(|&i| self.actors[i].id.as_str())
     }
 
     /// Sector (GOV, MIL…) of a role code.
@@ -591,10 +697,7 @@ impl ActorKb {
     /// two overlap on a hand-over day).
     pub fn role_holder(&self, country: &str, role: &str, date: &str) -> Option<&Actor> {
         let mut best: Option<(&Actor, &str)> = None;
-        for a in &self.actors {
-            if a.kind != ActorKind::Person || a.country.as_deref() != Some(country) {
-                continue;
-            }
+        for a in self.people_by_country.get(country).into_iter().flatten().map(|&i| &self.actors[i]) {
             for r in &a.roles {
                 if r.code == role && r.org.is_none() && r.active_on(date) {
                     let f = r.from.as_deref().unwrap_or("");
@@ -718,6 +821,31 @@ impl ActorKb {
         self.actors.iter().enumerate().flat_map(|(i, a)| {
             a.names.iter().filter(move |n| !a.link_only.contains(n) && n.chars().any(char::is_alphabetic)).map(move |n| (n.as_str(), i))
         })
+    }
+}
+
+/// True when `a` and `b` are exactly one Levenshtein edit apart (over chars): one
+/// substitution for equal lengths, one insertion otherwise.
+fn one_edit(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la == lb {
+        a.chars().zip(b.chars()).filter(|(x, y)| x != y).count() == 1
+    } else if la + 1 == lb || lb + 1 == la {
+        let (short, long) = if la < lb { (a, b) } else { (b, a) };
+        let (mut s, mut l) = (short.chars().peekable(), long.chars());
+        let mut skipped = false;
+        while let Some(c) = l.next() {
+            match s.peek() {
+                Some(&x) if x == c => {
+                    s.next();
+                }
+                _ if !skipped => skipped = true,
+                _ => return false,
+            }
+        }
+        s.peek().is_none()
+    } else {
+        false
     }
 }
 

@@ -3,7 +3,7 @@
 use crate::kb::{ActorKb, ActorKind, Candidate, MatchKind, TitleMatch};
 use crate::normalize::{clean_surface, key, translit_token};
 use dyade_core::{Component, Document, EntityType, Span};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// Links entities to the actor knowledge base (component name `link`).
@@ -20,6 +20,9 @@ pub struct EntityLinker {
 
 struct Mention {
     surface: String,
+    /// [`key`] of the surface, computed once.
+    key: String,
+    /// Translit-folded tokens of `key`.
     toks: Vec<String>,
     label: EntityType,
     span: Span,
@@ -79,12 +82,19 @@ impl EntityLinker {
             .iter()
             .map(|e| {
                 let surface = self.surface_of(doc.slice(e.span)).to_string();
-                let toks = key(&surface).split(' ').filter(|t| !t.is_empty()).map(translit_token).collect();
-                Mention { surface, toks, label: e.label, span: e.span, reference: None, from_kb: false }
+                let key = key(&surface);
+                let toks = key.split(' ').filter(|t| !t.is_empty()).map(translit_token).collect();
+                Mention { surface, key, toks, label: e.label, span: e.span, reference: None, from_kb: false }
             })
             .collect();
         let kb = &*self.kb;
-        let cands: Vec<Vec<Candidate>> = ms.iter().map(|m| kb.lookup_strict(&m.surface)).collect();
+        // the same name recurs in a document: look each distinct key up once
+        let mut memo: HashMap<&str, Vec<Candidate>> = HashMap::new();
+        let cands: Vec<Vec<Candidate>> = ms
+            .iter()
+            .map(|m| memo.entry(m.key.as_str()).or_insert_with(|| kb.lookup_keys(&m.key, &m.toks.join(" "))).clone())
+            .collect();
+        drop(memo);
         let compat = |m: &Mention, c: &[Candidate<'_>]| -> Vec<usize> {
             let v: Vec<usize> = c.iter().filter(|c| compatible(m.label, c.actor.kind, &c.actor.subtype)).map(|c| c.index).collect();
             if !v.is_empty() {
@@ -145,7 +155,7 @@ impl EntityLinker {
             if ms[i].reference.is_some() || ms[i].label != EntityType::PER || ms[i].toks.len() < 2 {
                 continue;
             }
-            let f = kb.fuzzy_person(&ms[i].surface);
+            let f = kb.fuzzy_person_tokens(&ms[i].toks);
             if f.len() == 1 {
                 ms[i].reference = Some(kb.actors[f[0]].id.clone());
                 ms[i].from_kb = true;
@@ -177,32 +187,27 @@ impl EntityLinker {
                 ms[i].reference = Some(kb.actors[ci].id.clone());
                 continue;
             }
-            let f = kb.fuzzy_person(&ms[i].surface);
+            let f = kb.fuzzy_person_tokens(&ms[i].toks);
             ms[i].reference = Some(if f.len() == 1 { kb.actors[f[0]].id.clone() } else { clean_surface(&ms[i].surface) });
         }
         // pass 5: other unknown names
+        let mut initials: Option<Vec<String>> = None;
         for i in 0..ms.len() {
             if ms[i].reference.is_some() {
                 continue;
             }
-            let r = self.contextual_part(&ms, i).or_else(|| acronym_of(&ms, i)).or_else(|| {
+            let r = self.contextual_part(&ms, i).or_else(|| acronym_of(&ms, i, &mut initials)).or_else(|| {
                 // fuzzy for long place/organisation names only (one typo)
-                let k = key(&ms[i].surface);
+                let k = &ms[i].key;
                 if k.chars().count() < 8 {
                     return None;
                 }
-                let hits: Vec<_> = kb
-                    .all_names()
-                    .filter(|(n, ai)| {
-                        let a = &kb.actors[*ai];
-                        a.kind != ActorKind::Person && compatible(ms[i].label, a.kind, &a.subtype) && {
-                            let nk = key(n);
-                            nk.chars().next() == k.chars().next() && crate::normalize::edit_distance(&nk, &k) == 1
-                        }
-                    })
-                    .map(|(_, ai)| ai)
-                    .collect();
-                (hits.len() == 1).then(|| kb.actors[hits[0]].id.clone())
+                let mut hits = kb.names_one_edit_from(k).filter(|&ai| {
+                    let a = &kb.actors[ai];
+                    compatible(ms[i].label, a.kind, &a.subtype)
+                });
+                let first = hits.next()?;
+                hits.next().is_none().then(|| kb.actors[first].id.clone())
             });
             ms[i].reference = Some(r.unwrap_or_else(|| clean_surface(&ms[i].surface)));
         }
@@ -218,33 +223,34 @@ impl EntityLinker {
     /// "Sud" with "Corée du Nord" in the text is "Corée du Sud". General for any country
     /// whose names differ by one final word (Soudan du Sud, Korea North/South).
     fn contextual_part(&self, ms: &[Mention], i: usize) -> Option<String> {
-        let k = key(&ms[i].surface);
+        let k = &ms[i].key;
         if k.contains(' ') || k.is_empty() {
             return None;
         }
         let kb = &*self.kb;
+        let parts = kb.country_parts(k);
+        if parts.is_empty() {
+            return None;
+        }
         let present: HashSet<&str> = ms.iter().filter_map(|m| m.reference.as_deref()).collect();
-        let mut found: Option<String> = None;
-        for a in kb.actors.iter().filter(|a| a.kind == ActorKind::Country && !present.contains(a.id.as_str())) {
-            for n in &a.names {
-                let nk = key(n);
-                let Some(prefix) = nk.strip_suffix(&k).and_then(|p| p.strip_suffix(' ')) else { continue };
-                // a present country shares the prefix ("coree du")
-                let sibling = present.iter().filter_map(|r| kb.country(r)).any(|c| {
-                    c.names.iter().any(|cn| {
-                        let ck = key(cn);
-                        ck.starts_with(prefix) && ck.len() > prefix.len() + 1 && !ck[prefix.len() + 1..].contains(' ')
-                    })
-                });
-                if sibling {
-                    if found.as_deref().is_some_and(|f| f != a.id) {
-                        return None;
-                    }
-                    found = Some(a.id.clone());
+        let mut found: Option<&str> = None;
+        for (ci, prefix) in parts {
+            let a = &kb.actors[*ci];
+            if present.contains(a.id.as_str()) {
+                continue;
+            }
+            // a present country shares the prefix ("coree du")
+            let sibling = present.iter().filter_map(|r| kb.country_index(r)).any(|c| {
+                kb.name_keys(c).iter().any(|ck| ck.starts_with(prefix.as_str()) && ck.len() > prefix.len() + 1 && ck.get(prefix.len() + 1..).is_some_and(|r| !r.contains(' ')))
+            });
+            if sibling {
+                if found.is_some_and(|f| f != a.id) {
+                    return None;
                 }
+                found = Some(&a.id);
             }
         }
-        found
+        found.map(String::from)
     }
 }
 
@@ -268,19 +274,28 @@ fn longest_form(ms: &[Mention], i: usize) -> Option<usize> {
 }
 
 /// An all-caps mention that spells the initials of a longer in-document name gets its ref.
-fn acronym_of(ms: &[Mention], i: usize) -> Option<String> {
+/// `initials` caches the initials of every mention (computed on first use).
+fn acronym_of(ms: &[Mention], i: usize, initials: &mut Option<Vec<String>>) -> Option<String> {
     let s = ms[i].surface.trim();
     if s.chars().count() < 2 || !s.chars().all(|c| c.is_uppercase()) {
         return None;
     }
     let want = key(s).replace(' ', "");
+    let initials = initials.get_or_insert_with(|| {
+        ms.iter()
+            .map(|o| {
+                if o.toks.len() < 2 {
+                    return String::new();
+                }
+                o.surface.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().next().is_some_and(char::is_uppercase)).filter_map(|w| key(w).chars().next()).collect()
+            })
+            .collect()
+    });
     ms.iter().enumerate().find_map(|(j, o)| {
         if j == i || o.toks.len() < 2 {
             return None;
         }
-        let words: Vec<String> = o.surface.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().next().is_some_and(char::is_uppercase)).map(|w| key(w)).collect();
-        let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
-        (initials == want).then(|| o.reference.clone().unwrap_or_else(|| clean_surface(&o.surface)))
+        (initials[j] == want).then(|| o.reference.clone().unwrap_or_else(|| clean_surface(&o.surface)))
     })
 }
 
