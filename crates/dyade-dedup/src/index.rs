@@ -3,7 +3,7 @@
 //!
 //! Memory layout (per article, k = 128, 32 bands): the signature in one flat `Vec<u32>`
 //! (512 B), a 24 B record, and per band one chain link (4 B) plus its share of the bucket map
-//! (`u64` band hash → most recent article, ~16–32 B per distinct bucket). Buckets are singly
+//! (32-bit band hash → most recent article, 9–18 B per distinct bucket). Buckets are singly
 //! linked lists through the `next` array, so a bucket of one article costs no allocation.
 
 use crate::minhash::{jaccard, Signature};
@@ -55,8 +55,14 @@ impl Hasher for IdentityHasher {
     fn write_u64(&mut self, n: u64) {
         self.0 = n;
     }
+    fn write_u32(&mut self, n: u32) {
+        // hashbrown takes the top 7 bits as tag and the low bits as position: spread both.
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
 }
-type BucketMap = HashMap<u64, u32, BuildHasherDefault<IdentityHasher>>;
+// Band keys are truncated to 32 bits: a false bucket collision (≈ n / 2^32 per lookup) only
+// adds a candidate that verification rejects, and entries shrink from 16 to 8 bytes.
+type BucketMap = HashMap<u32, u32, BuildHasherDefault<IdentityHasher>>;
 
 #[derive(Debug, Clone, Copy)]
 struct Rec {
@@ -155,7 +161,7 @@ impl DedupIndex {
         self.values.capacity() * 4
             + self.recs.capacity() * std::mem::size_of::<Rec>()
             + self.next.capacity() * 4
-            + map_entry(12 + 4, self.buckets.capacity())
+            + map_entry(8, self.buckets.capacity())
             + map_entry(16, self.by_key.capacity())
             + map_entry(4 + std::mem::size_of::<Root>(), self.roots.capacity())
     }
@@ -200,7 +206,7 @@ impl DedupIndex {
         big
     }
 
-    fn band_key(&self, values: &[u32], band: usize) -> u64 {
+    fn band_key(&self, values: &[u32], band: usize) -> u32 {
         let r = self.params.rows;
         let mut bytes = [0u8; 64];
         let mut n = 0;
@@ -211,7 +217,7 @@ impl DedupIndex {
             bytes[n..n + 4].copy_from_slice(&v.to_le_bytes());
             n += 4;
         }
-        xxh3_64_with_seed(&bytes[..n], band as u64)
+        xxh3_64_with_seed(&bytes[..n], band as u64) as u32
     }
 
     fn push(&mut self, key: u64, sig: &Signature, published: Option<&str>) -> u32 {
