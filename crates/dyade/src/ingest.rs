@@ -12,6 +12,8 @@ pub fn run(args: &InputArgs, db: &Path, batch: usize, quiet: bool) -> anyhow::Re
     let pipeline = pipeline::default_pipeline()?;
     let version = pipeline::version(&pipeline);
     let mut store = Store::open(db)?;
+    // The full-text index keeps itself in sync through triggers once it exists.
+    dyade_serve::ensure_fts(store.conn()).context("creating the full-text index")?;
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let run = store.begin_run("ingest", &argv.join(" "), &version)?;
     let bar = if quiet { ProgressBar::hidden() } else { ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(4)) };

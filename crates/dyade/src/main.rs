@@ -6,10 +6,13 @@
 mod annotate;
 mod bench;
 mod eval;
+mod export;
 mod ingest;
 mod inputs;
 mod pipeline;
+mod serve;
 mod show;
+mod timeline;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -120,6 +123,58 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The dyad timeline of two actors: merged events in both directions, dated, with their
+    /// sources, and a cooperation/conflict index per year.
+    Timeline {
+        /// First actor (country code, e.g. RUS).
+        a: String,
+        /// Second actor (country code, e.g. PRK).
+        b: String,
+        /// SQLite database file.
+        #[arg(long, value_name = "FILE", default_value = "dyade.db")]
+        db: PathBuf,
+        /// Earliest date (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Latest date (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
+        /// Print JSON instead of a text table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Serve the JSON HTTP API and the web page over a database (read-only, localhost).
+    Serve {
+        /// SQLite database file.
+        #[arg(long, value_name = "FILE", default_value = "dyade.db")]
+        db: PathBuf,
+        /// Address to listen on.
+        #[arg(long, value_name = "IP:PORT", default_value = "127.0.0.1:8080")]
+        addr: String,
+        /// Allow a non-loopback address (the API has no authentication).
+        #[arg(long)]
+        public: bool,
+        /// Do not create the full-text index at start.
+        #[arg(long)]
+        no_index: bool,
+    },
+    /// Export a table: JSONL, CSV, PLOVER JSONL or GDELT-like TSV for events, Parquet when
+    /// built with the `parquet` feature.
+    Export {
+        /// SQLite database file.
+        #[arg(long, value_name = "FILE", default_value = "dyade.db")]
+        db: PathBuf,
+        /// Table to export (documents, entities, timexes, quotes, events, merged_events…), or
+        /// `all` to write every table into the folder given by --out.
+        #[arg(long, default_value = "events")]
+        table: String,
+        /// jsonl, csv, plover, gdelt or parquet.
+        #[arg(long, default_value = "jsonl")]
+        format: String,
+        /// Output file (default: standard output), or folder with --table all.
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
     /// Counts of stored documents, layers and runs.
     Stats {
         /// SQLite database file.
@@ -138,6 +193,9 @@ fn main() -> ExitCode {
         }
         Command::Show { doc, db, json } => show::run(&doc, &db, json),
         Command::Stats { db } => show::stats(&db),
+        Command::Timeline { a, b, db, since, until, json } => timeline::run(&db, &a, &b, json, since, until),
+        Command::Serve { db, addr, public, no_index } => serve::run(&db, &addr, public, no_index),
+        Command::Export { db, table, format, out } => export::run(&db, &table, &format, out.as_deref()),
         Command::Bench { input, limit, json } => bench::run(&input, limit, json),
     };
     match result {
