@@ -12,11 +12,30 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// SipHash dominated the profile.
 #[derive(Default, Clone, Copy)]
 pub struct Fx(u64);
+impl Fx {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
 impl Hasher for Fx {
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        // eight bytes at a time (words are short; this is one or two rounds)
+        let mut c = bytes.chunks_exact(8);
+        for w in &mut c {
+            self.add(u64::from_le_bytes(w.try_into().unwrap()));
         }
+        let r = c.remainder();
+        if !r.is_empty() {
+            let mut b = [0u8; 8];
+            b[..r.len()].copy_from_slice(r);
+            self.add(u64::from_le_bytes(b) ^ ((r.len() as u64) << 59));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, b: u8) {
+        self.add(b as u64);
     }
     fn finish(&self) -> u64 {
         self.0
@@ -33,6 +52,9 @@ pub const SLOTS: &[&str] = &[
 
 /// Number of slots.
 pub const NSLOTS: usize = 42;
+
+/// Most slot assignments one lexicon entry may carry (the matcher saves them on a fixed array).
+pub const MAX_ENTRY_SETS: usize = 8;
 
 /// Slot index by name.
 pub fn slot_id(name: &str) -> Option<usize> {
@@ -70,14 +92,51 @@ pub enum NumKind {
 /// One pattern element.
 #[derive(Debug, Clone)]
 pub enum Elem {
-    /// Literal alternatives, each a token sequence (folded).
-    Lit(Vec<Vec<String>>, bool),
+    /// Literal alternatives, each a token sequence (folded word ids, see [`Lang::vocab`]).
+    Lit(Vec<Vec<u32>>, bool),
     /// Lexicon class, optional slot rename, optional flag.
     Class(usize, Option<usize>, bool),
     /// Numeric class, slot, optional flag.
     Num(NumKind, Option<usize>, bool),
     /// A group, optional flag.
     Group(Vec<Elem>, bool),
+}
+
+/// Token features for the rule prefilter: a bit per lexicon class starting at the token
+/// (`cls`, class id modulo 128), a bit per number kind and a hashed bit of the word id (`lit`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Feat {
+    /// Lexicon classes.
+    pub cls: u128,
+    /// Number kinds (bits 0–7) and the word id hashed into bits 8–63.
+    pub lit: u64,
+}
+
+impl Feat {
+    /// True when the two masks share a bit.
+    #[inline]
+    pub fn meets(&self, o: &Feat) -> bool {
+        (self.cls & o.cls) != 0 || (self.lit & o.lit) != 0
+    }
+    fn or(&mut self, o: &Feat) {
+        self.cls |= o.cls;
+        self.lit |= o.lit;
+    }
+}
+
+/// Tokens a rule's required elements are looked for from its start (the prefilter window).
+pub const REQ_WINDOW: usize = 8;
+
+/// The `lit` bit of a word id.
+#[inline]
+pub fn word_bit(w: u32) -> u64 {
+    1u64 << (8 + w % 56)
+}
+
+/// The `lit` bit of a number kind.
+#[inline]
+pub fn num_bit(k: NumKind) -> u64 {
+    1u64 << (k as u32)
 }
 
 /// A rule: up to three parts (`A ~ connector ~ B`, for split ranges) and slot assignments.
@@ -89,6 +148,9 @@ pub struct Rule {
     pub set: Vec<(usize, i32)>,
     /// Line in the rules file (for debugging).
     pub line: usize,
+    /// Prefilter: every mask must meet the features of the first [`REQ_WINDOW`] tokens
+    /// (one per mandatory element that always starts inside that window).
+    pub req: Vec<Feat>,
 }
 
 /// A lexicon entry.
@@ -96,8 +158,10 @@ pub struct Rule {
 pub struct Entry {
     /// Class id.
     pub class: usize,
-    /// Folded token sequence.
+    /// Folded token sequence (lowercased only for `exact` classes).
     pub toks: Vec<String>,
+    /// The same tokens as word ids.
+    pub ids: Vec<u32>,
     /// Slot assignments.
     pub set: Vec<(usize, i32)>,
 }
@@ -115,25 +179,41 @@ pub struct Lang {
     pub weak: Vec<bool>,
     /// Lexicon entries.
     pub entries: Vec<Entry>,
-    /// First token → entry indices (longest first).
-    pub by_first: HashMap<String, Vec<u32>>,
+    /// Every word of the lexicon and the rule literals (folded, or lowercased for `exact`
+    /// classes) → word id. Tokens are looked up once per text; matching then compares ids.
+    pub vocab: HashMap<String, u32>,
+    /// Word id → entries of non-`exact` classes starting with it (longest first).
+    first_fold: Vec<Vec<u32>>,
+    /// Word id → entries of `exact` classes starting with it (longest first).
+    first_exact: Vec<Vec<u32>>,
+    /// Word id → starts an entry of a non-weak class (an anchor for matching).
+    strong_w: Vec<bool>,
     /// Rules in priority order.
     pub rules: Vec<Rule>,
     /// Interned strings.
     pub strings: Vec<String>,
-    /// First folded token → rules that can start with it.
-    pub rules_by_lit: HashMap<String, Vec<u32>>,
-    /// Class → rules that can start with it.
-    pub rules_by_class: Vec<Vec<u32>>,
-    /// Rules that can start with a number.
-    pub rules_by_num: Vec<u32>,
-    /// Rules that can start with a capitalized word.
-    pub rules_by_cap: Vec<u32>,
+    /// Candidate rules (sorted) by the folded word id of the first token: plain word, number, capitalized.
+    cand_w: [Vec<Vec<u32>>; 3],
+    /// Candidate rules for a number / capitalized word outside the vocabulary.
+    cand_unk: [Vec<u32>; 3],
+    /// Candidate rules through `exact` classes, by lowercased word id.
+    cand_exact: Vec<Vec<u32>>,
+    /// The `PAST_MARK` / `FUTURE_MARK` classes (tense markers), if the pack has them.
+    pub tense_classes: (Option<usize>, Option<usize>),
 }
 
-/// Per-text cache of the lexicon entries matching at each token.
+/// Word id of a token outside the vocabulary.
+pub const UNK: u32 = u32::MAX;
+
+/// Per-text preparation: each token's word ids and the lexicon entries matching at it.
 #[derive(Debug, Default)]
-pub struct EntryCache {
+pub struct Prep {
+    /// Folded word id per token (`UNK` outside the vocabulary).
+    pub fid: Vec<u32>,
+    /// Lowercased word id per token (for `exact` classes).
+    pub lid: Vec<u32>,
+    /// Prefilter features per token.
+    pub feat: Vec<Feat>,
     starts: Vec<u32>,
     ents: Vec<(u32, u32)>,
 }
@@ -158,13 +238,16 @@ impl Lang {
             exact: vec![],
             weak: vec![],
             entries: vec![],
-            by_first: HashMap::default(),
+            vocab: HashMap::default(),
+            first_fold: vec![],
+            first_exact: vec![],
+            strong_w: vec![],
             rules: vec![],
             strings: vec![],
-            rules_by_lit: HashMap::default(),
-            rules_by_class: vec![],
-            rules_by_num: vec![],
-            rules_by_cap: vec![],
+            cand_w: [vec![], vec![], vec![]],
+            cand_unk: [vec![], vec![], vec![]],
+            cand_exact: vec![],
+            tense_classes: (None, None),
         };
         let mut cur: Option<usize> = None;
         for (ln, raw) in lex.lines().enumerate() {
@@ -189,6 +272,9 @@ impl Lang {
                 None => (line, ""),
             };
             let set = l.parse_sets(sets).map_err(|m| err(&m))?;
+            if set.len() > MAX_ENTRY_SETS {
+                return Err(err(&format!("more than {MAX_ENTRY_SETS} slot assignments")));
+            }
             for s in surf.split('|') {
                 let s = s.trim();
                 if s.is_empty() {
@@ -198,15 +284,9 @@ impl Lang {
                 if toks.is_empty() {
                     return Err(err("empty surface"));
                 }
-                l.entries.push(Entry { class, toks, set: set.clone() });
+                let ids = toks.iter().map(|w| l.word_id(w)).collect();
+                l.entries.push(Entry { class, toks, ids, set: set.clone() });
             }
-        }
-        for (i, e) in l.entries.iter().enumerate() {
-            l.by_first.entry(e.toks[0].clone()).or_default().push(i as u32);
-        }
-        for v in l.by_first.values_mut() {
-            let entries = &l.entries;
-            v.sort_by_key(|&i| std::cmp::Reverse(entries[i as usize].toks.len()));
         }
         for (ln, raw) in rules.lines().enumerate() {
             let line = strip_comment(raw).trim();
@@ -232,25 +312,9 @@ impl Lang {
             if parts.len() != 1 && parts.len() != 3 {
                 return Err(err("a split rule has exactly three parts `A ~ connector ~ B`"));
             }
-            l.rules.push(Rule { parts, set, line: ln + 1 });
+            l.rules.push(Rule { parts, set, line: ln + 1, req: vec![] });
         }
-        l.rules_by_class = vec![vec![]; l.classes.len()];
-        for ri in 0..l.rules.len() {
-            let mut firsts = vec![];
-            first_set(&l.rules[ri].parts[0], &mut firsts);
-            for f in firsts {
-                match f {
-                    First::Lit(s) => l.rules_by_lit.entry(s).or_default().push(ri as u32),
-                    First::Class(c) => l.rules_by_class[c].push(ri as u32),
-                    First::Num(false) => l.rules_by_num.push(ri as u32),
-                    First::Num(true) => l.rules_by_cap.push(ri as u32),
-                }
-            }
-        }
-        for v in l.rules_by_lit.values_mut().chain(l.rules_by_class.iter_mut()) {
-            v.dedup();
-        }
-        l.rules_by_num.dedup();
+        l.build_tables();
         Ok(l)
     }
 
@@ -262,6 +326,83 @@ impl Lang {
         self.exact.push(false);
         self.weak.push(false);
         self.classes.len() - 1
+    }
+
+    /// The id of a vocabulary word, adding it.
+    fn word_id(&mut self, w: &str) -> u32 {
+        let n = self.vocab.len() as u32;
+        *self.vocab.entry(w.to_string()).or_insert(n)
+    }
+
+    /// Index entries and rules by word id (called once the pack is parsed).
+    fn build_tables(&mut self) {
+        let nv = self.vocab.len();
+        self.first_fold = vec![vec![]; nv];
+        self.first_exact = vec![vec![]; nv];
+        self.strong_w = vec![false; nv];
+        for (i, e) in self.entries.iter().enumerate() {
+            let w = e.ids[0] as usize;
+            if self.exact[e.class] {
+                self.first_exact[w].push(i as u32);
+            } else {
+                self.first_fold[w].push(i as u32);
+                self.strong_w[w] |= !self.weak[e.class];
+            }
+        }
+        for v in self.first_fold.iter_mut().chain(self.first_exact.iter_mut()) {
+            let entries = &self.entries;
+            v.sort_by_key(|&i| std::cmp::Reverse(entries[i as usize].ids.len()));
+        }
+        // first elements of every rule
+        let mut by_lit: Vec<Vec<u32>> = vec![vec![]; nv];
+        let mut by_class: Vec<Vec<u32>> = vec![vec![]; self.classes.len()];
+        let (mut by_num, mut by_cap) = (vec![], vec![]);
+        for ri in 0..self.rules.len() {
+            let mut firsts = vec![];
+            first_set(&self.rules[ri].parts[0], &mut firsts);
+            for f in firsts {
+                match f {
+                    First::Lit(w) => by_lit[w as usize].push(ri as u32),
+                    First::Class(c) => by_class[c].push(ri as u32),
+                    First::Num(false) => by_num.push(ri as u32),
+                    First::Num(true) => by_cap.push(ri as u32),
+                }
+            }
+        }
+        let norm = |mut v: Vec<u32>| {
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let mut plain = vec![];
+        for w in 0..nv {
+            let mut v = by_lit[w].clone();
+            for &ei in &self.first_fold[w] {
+                v.extend_from_slice(&by_class[self.entries[ei as usize].class]);
+            }
+            plain.push(norm(v));
+        }
+        let with = |extra: &[u32]| plain.iter().map(|v| norm(v.iter().chain(extra).copied().collect())).collect::<Vec<_>>();
+        self.cand_w = [plain.clone(), with(&by_num), with(&by_cap)];
+        self.cand_unk = [vec![], norm(by_num), norm(by_cap)];
+        self.cand_exact = (0..nv)
+            .map(|w| norm(self.first_exact[w].iter().flat_map(|&ei| by_class[self.entries[ei as usize].class].iter().copied()).collect()))
+            .collect();
+        // prefilter requirements
+        let maxlen: Vec<usize> = (0..self.classes.len()).map(|c| self.entries.iter().filter(|e| e.class == c).map(|e| e.ids.len()).max().unwrap_or(1)).collect();
+        for r in &mut self.rules {
+            let mut off = 0usize;
+            for e in &r.parts[0] {
+                if off >= REQ_WINDOW {
+                    break;
+                }
+                if let Some(m) = elem_mask(e) {
+                    r.req.push(m);
+                }
+                off += elem_maxlen(e, &maxlen);
+            }
+        }
+        self.tense_classes = (self.classes.iter().position(|c| c == "PAST_MARK"), self.classes.iter().position(|c| c == "FUTURE_MARK"));
     }
 
     /// Intern a string value.
@@ -330,7 +471,8 @@ impl Lang {
                 };
                 out.push(Elem::Num(k, rename, opt));
             } else {
-                let alts: Vec<Vec<String>> = t.split('|').map(phrase_tokens).filter(|v| !v.is_empty()).collect();
+                let alts: Vec<Vec<u32>> =
+                    t.split('|').map(phrase_tokens).filter(|v| !v.is_empty()).map(|v| v.iter().map(|w| self.word_id(w)).collect()).collect();
                 if alts.is_empty() {
                     return Err(format!("empty literal `{t}`"));
                 }
@@ -340,110 +482,114 @@ impl Lang {
         Ok(out)
     }
 
-    /// All lexicon entries matching at each token, computed once per text (matching then
-    /// filters these small lists instead of hashing the token again for every rule).
-    pub fn entry_cache(&self, t: &Tokens) -> EntryCache {
-        let mut c = EntryCache { starts: Vec::with_capacity(t.toks.len() + 1), ents: vec![] };
-        for i in 0..t.toks.len() {
-            c.starts.push(c.ents.len() as u32);
+    /// Word ids and the lexicon entries matching at each token, computed once per text
+    /// (one hash lookup per token; matching then compares integers).
+    pub fn prepare(&self, t: &Tokens, p: &mut Prep) {
+        let n = t.toks.len();
+        p.fid.clear();
+        p.lid.clear();
+        p.starts.clear();
+        p.ents.clear();
+        for i in 0..n {
             let f = t.fold(i);
+            let fid = self.vocab.get(f).copied().unwrap_or(UNK);
             let lw = t.low(i);
-            for key in [f, lw] {
-                if key == lw && key == f && c.ents.len() > c.starts[i] as usize {
-                    break;
+            let lid = if t.toks[i].low == t.toks[i].fold { fid } else { self.vocab.get(lw).copied().unwrap_or(UNK) };
+            p.fid.push(fid);
+            p.lid.push(lid);
+        }
+        for i in 0..n {
+            p.starts.push(p.ents.len() as u32);
+            for (w, list, ids) in [(p.fid[i], &self.first_fold, &p.fid), (p.lid[i], &self.first_exact, &p.lid)] {
+                if w == UNK {
+                    continue;
                 }
-                if let Some(es) = self.by_first.get(key) {
-                    for &ei in es {
-                        let e = &self.entries[ei as usize];
-                        let exact = self.exact[e.class];
-                        if exact != (key == lw && (key != f || true)) && key != f {
-                            continue;
-                        }
-                        if i + e.toks.len() > t.toks.len() {
-                            continue;
-                        }
-                        let ok = e.toks.iter().enumerate().all(|(k, w)| {
-                            let tk = &t.toks[i + k];
-                            (k == 0 || !tk.brk) && (if exact { t.low(i + k) } else { t.fold(i + k) }) == w
-                        });
-                        if ok && !c.ents.iter().skip(c.starts[i] as usize).any(|x| x.0 == ei) {
-                            c.ents.push((ei, (i + e.toks.len()) as u32));
-                        }
+                for &ei in &list[w as usize] {
+                    let e = &self.entries[ei as usize];
+                    let k = e.ids.len();
+                    if i + k > n {
+                        continue;
                     }
-                }
-                if f == lw {
-                    break;
+                    if (1..k).all(|j| !t.toks[i + j].brk && ids[i + j] == e.ids[j]) {
+                        p.ents.push((ei, (i + k) as u32));
+                    }
                 }
             }
         }
-        c.starts.push(c.ents.len() as u32);
-        c
+        p.starts.push(p.ents.len() as u32);
+        p.feat.clear();
+        for i in 0..n {
+            let tk = &t.toks[i];
+            let mut f = Feat::default();
+            if p.fid[i] != UNK {
+                f.lit |= word_bit(p.fid[i]);
+            }
+            if tk.kind == Kind::Num {
+                for k in NUM_KINDS {
+                    if crate::num_ok(k, tk) {
+                        f.lit |= num_bit(k);
+                    }
+                }
+            } else if tk.cap && tk.kind == Kind::Word {
+                f.lit |= num_bit(NumKind::CAP);
+            }
+            for &(ei, _) in &p.ents[p.starts[i] as usize..p.starts[i + 1] as usize] {
+                f.cls |= 1u128 << (self.entries[ei as usize].class % 128);
+            }
+            p.feat.push(f);
+        }
     }
 
-    /// Entries of `class` at token `i`, from the cache.
-    pub fn cached<'a>(&'a self, c: &'a EntryCache, class: usize, i: usize) -> impl Iterator<Item = (usize, &'a Entry)> + 'a {
-        let r = if i + 1 < c.starts.len() { c.starts[i] as usize..c.starts[i + 1] as usize } else { 0..0 };
-        c.ents[r].iter().filter_map(move |&(ei, end)| {
+    /// Features of the window of [`REQ_WINDOW`] tokens from `i`.
+    #[inline]
+    pub fn window(&self, p: &Prep, i: usize) -> Feat {
+        let mut w = Feat::default();
+        for f in &p.feat[i..(i + REQ_WINDOW).min(p.feat.len())] {
+            w.or(f);
+        }
+        w
+    }
+
+    /// Entries of `class` at token `i` (end token, entry), from the preparation.
+    #[inline]
+    pub fn cached<'a>(&'a self, p: &'a Prep, class: usize, i: usize) -> impl Iterator<Item = (usize, &'a Entry)> + 'a {
+        let r = if i + 1 < p.starts.len() { p.starts[i] as usize..p.starts[i + 1] as usize } else { 0..0 };
+        p.ents[r].iter().filter_map(move |&(ei, end)| {
             let e = &self.entries[ei as usize];
             (e.class == class).then_some((end as usize, e))
         })
     }
 
-    /// Entries of `class` matching at token `i`: (end token, entry).
-    pub fn class_at<'a>(&'a self, class: usize, t: &'a Tokens, i: usize) -> impl Iterator<Item = (usize, &'a Entry)> + 'a {
-        let key = if self.exact[class] { t.low(i) } else { t.fold(i) };
-        self.by_first.get(key).into_iter().flatten().filter_map(move |&ei| {
-            let e = &self.entries[ei as usize];
-            if e.class != class || i + e.toks.len() > t.toks.len() {
-                return None;
-            }
-            for (k, w) in e.toks.iter().enumerate().skip(1) {
-                let tk = &t.toks[i + k];
-                if tk.brk {
-                    return None;
-                }
-                let f = if self.exact[class] { t.low(i + k) } else { t.fold(i + k) };
-                if f != w {
-                    return None;
-                }
-            }
-            Some((i + e.toks.len(), e))
-        })
-    }
-
     /// True when token `i` can anchor a temporal expression: a number, or the first token of
     /// an entry of a non-weak class. Matching is only tried near such tokens (speed).
-    pub fn strong(&self, t: &Tokens, i: usize) -> bool {
-        if t.toks[i].kind == Kind::Num {
-            return true;
-        }
-        self.by_first.get(t.fold(i)).is_some_and(|es| es.iter().any(|&e| !self.weak[self.entries[e as usize].class]))
+    #[inline]
+    pub fn strong(&self, t: &Tokens, p: &Prep, i: usize) -> bool {
+        t.toks[i].kind == Kind::Num || (p.fid[i] != UNK && self.strong_w[p.fid[i] as usize])
     }
 
-    /// Candidate rules that may start at token `i`.
-    pub fn candidates(&self, t: &Tokens, i: usize, out: &mut Vec<u32>) {
-        out.clear();
+    /// Candidate rules (sorted) that may start at token `i`; `buf` is scratch space used only
+    /// when an `exact` class adds rules.
+    #[inline]
+    pub fn candidates<'a>(&'a self, t: &Tokens, p: &Prep, i: usize, buf: &'a mut Vec<u32>) -> &'a [u32] {
         let tk = &t.toks[i];
-        if tk.kind == Kind::Num {
-            out.extend_from_slice(&self.rules_by_num);
+        let k = if tk.kind == Kind::Num {
+            1
         } else if tk.cap {
-            out.extend_from_slice(&self.rules_by_cap);
+            2
+        } else {
+            0
+        };
+        let base: &[u32] = if p.fid[i] != UNK { &self.cand_w[k][p.fid[i] as usize] } else { &self.cand_unk[k] };
+        let ex: &[u32] = if p.lid[i] != UNK { &self.cand_exact[p.lid[i] as usize] } else { &[] };
+        if ex.is_empty() {
+            return base;
         }
-        let f = t.fold(i);
-        if let Some(v) = self.rules_by_lit.get(f) {
-            out.extend_from_slice(v);
-        }
-        for key in [f, t.low(i)] {
-            if let Some(es) = self.by_first.get(key) {
-                for &ei in es {
-                    out.extend_from_slice(&self.rules_by_class[self.entries[ei as usize].class]);
-                }
-            }
-        }
-        if out.len() > 1 {
-            out.sort_unstable();
-            out.dedup();
-        }
+        buf.clear();
+        buf.extend_from_slice(base);
+        buf.extend_from_slice(ex);
+        buf.sort_unstable();
+        buf.dedup();
+        buf
     }
 }
 
@@ -466,8 +612,30 @@ fn strip_comment(s: &str) -> &str {
     }
 }
 
+const NUM_KINDS: [NumKind; 8] = [NumKind::D, NumKind::M, NumKind::Y, NumKind::Y2, NumKind::H, NumKind::MI, NumKind::N, NumKind::CAP];
+
+/// The prefilter mask of a mandatory element (`None` for optional elements and groups).
+fn elem_mask(e: &Elem) -> Option<Feat> {
+    match e {
+        Elem::Lit(alts, false) => Some(Feat { cls: 0, lit: alts.iter().fold(0, |m, a| m | word_bit(a[0])) }),
+        Elem::Class(c, _, false) => Some(Feat { cls: 1u128 << (c % 128), lit: 0 }),
+        Elem::Num(k, _, false) => Some(Feat { cls: 0, lit: num_bit(*k) }),
+        _ => None,
+    }
+}
+
+/// The most tokens an element can span.
+fn elem_maxlen(e: &Elem, class_max: &[usize]) -> usize {
+    match e {
+        Elem::Lit(alts, _) => alts.iter().map(|a| a.len()).max().unwrap_or(1),
+        Elem::Class(c, _, _) => class_max[*c],
+        Elem::Num(..) => 1,
+        Elem::Group(g, _) => g.iter().map(|x| elem_maxlen(x, class_max)).sum(),
+    }
+}
+
 enum First {
-    Lit(String),
+    Lit(u32),
     Class(usize),
     Num(bool),
 }
@@ -478,7 +646,7 @@ fn first_set(elems: &[Elem], out: &mut Vec<First>) -> bool {
         let opt = match e {
             Elem::Lit(alts, o) => {
                 for a in alts {
-                    out.push(First::Lit(a[0].clone()));
+                    out.push(First::Lit(a[0]));
                 }
                 *o
             }

@@ -19,7 +19,7 @@ pub mod token;
 
 use calendar::Date;
 use dyade_core::{Component, DateEstimate, Document, Span, Timex};
-use lang::{Elem, Lang, NumKind, Rule, Slots, NONE};
+use lang::{Elem, Lang, NumKind, Prep, Rule, Slots, NONE};
 use resolve::{Ctx, Ids, Resolved};
 pub use resolve::Tense;
 use std::sync::OnceLock;
@@ -91,115 +91,103 @@ impl TimexTagger {
         let l = self.lang(lang);
         let mut toks = Tokens::default();
         token::tokenize(text, &mut toks);
-        let ms = self.find(l, &toks);
-        self.resolve_all(l, &toks, &ms, dct, sentences, skip, bias).into_iter().map(|(t, _)| t).collect()
+        let mut p = Prep::default();
+        let ms = self.find(l, &toks, &mut p);
+        self.resolve_all(l, &toks, &p, &ms, dct, sentences, skip, bias).into_iter().map(|(t, _)| t).collect()
     }
 
     /// Find all rule matches (leftmost-longest).
-    fn find(&self, l: &Lang, t: &Tokens) -> Vec<Match> {
+    fn find(&self, l: &Lang, t: &Tokens, p: &mut Prep) -> Vec<Match> {
         let mut out = vec![];
-        let mut cands = Vec::new();
+        let mut buf = Vec::new();
         let n = t.toks.len();
-        // next strong token at or after each position (matching starts at most WINDOW tokens before one)
-        const WINDOW: usize = 5;
-        let mut next_strong = vec![usize::MAX; n + 1];
-        for i in (0..n).rev() {
-            next_strong[i] = if l.strong(t, i) { i } else { next_strong[i + 1] };
-        }
-        let cache = l.entry_cache(t);
+        l.prepare(t, p);
+        // matching starts at most WINDOW tokens before a strong token (a number or a non-weak
+        // lexicon word): weak words alone (articles, numerals, markers) never make an expression
+        const WINDOW: usize = 6;
+        // the DFS restores the slots it sets, so one work buffer serves every attempt
+        let mut work = [NONE; lang::NSLOTS];
+        let mut next_strong = usize::MAX;
         let mut i = 0;
         while i < n {
-            if next_strong[i] == usize::MAX {
-                break;
+            if next_strong == usize::MAX || next_strong < i {
+                next_strong = (i..n).find(|&j| l.strong(t, p, j)).unwrap_or(usize::MAX);
+                if next_strong == usize::MAX {
+                    break;
+                }
             }
-            if next_strong[i] - i > WINDOW {
-                i = next_strong[i] - WINDOW;
+            if next_strong - i > WINDOW {
+                i = next_strong - WINDOW;
                 continue;
             }
-            l.candidates(t, i, &mut cands);
+            let cands = l.candidates(t, p, i, &mut buf);
             if cands.is_empty() {
                 i += 1;
                 continue;
             }
-            let mut best: Option<(usize, Vec<Match>)> = None;
-            for &ri in &cands {
+            let m = Matcher { l, p, t, start: i };
+            // longest match wins; on equal length the earlier rule (paths only count when longer)
+            let mut best = Best { end: i, rule: u32::MAX, a: work, split: None };
+            let win = l.window(p, i);
+            for &ri in cands {
                 let r = &l.rules[ri as usize];
-                if let Some((end, ms)) = self.match_rule(l, r, t, i, &cache) {
-                    if best.as_ref().is_none_or(|(e, _)| end > *e) {
-                        best = Some((end, ms));
+                if !r.req.iter().all(|m| m.meets(&win)) {
+                    continue;
+                }
+                if r.parts.len() == 1 {
+                    m.dfs(&r.parts[0], None, i, &mut work, &mut |pos, sl| {
+                        if pos > best.end {
+                            best = Best { end: pos, rule: ri, a: *sl, split: None };
+                        }
+                    });
+                } else {
+                    m.split(r, i, &mut work, &mut best, ri);
+                }
+            }
+            if best.rule == u32::MAX {
+                i += 1;
+                continue;
+            }
+            let r = &l.rules[best.rule as usize];
+            let sp = |a: usize, b: usize| Span::new(t.toks[a].start as usize, t.toks[b - 1].end as usize);
+            match best.split {
+                None => {
+                    let mut sl = best.a;
+                    for &(k, v) in &r.set {
+                        sl[k] = v;
                     }
+                    out.push(Match { span: sp(i, best.end), slots: sl, tok: i });
+                }
+                Some((ea, ec, mut sb)) => {
+                    // split range: A borrows B's missing slots
+                    let mut sa = best.a;
+                    for k in 0..lang::NSLOTS {
+                        if sa[k] == NONE {
+                            sa[k] = sb[k];
+                        }
+                    }
+                    for &(k, v) in &r.set {
+                        sb[k] = v;
+                    }
+                    out.push(Match { span: sp(i, ea), slots: sa, tok: i });
+                    out.push(Match { span: sp(ec, best.end), slots: sb, tok: ec });
                 }
             }
-            match best {
-                Some((end, ms)) => {
-                    out.extend(ms);
-                    i = end;
-                }
-                None => i += 1,
-            }
+            i = best.end;
         }
         out
     }
 
-    /// Match one rule at token `i`: (end token, emitted matches).
-    fn match_rule(&self, l: &Lang, r: &Rule, t: &Tokens, i: usize, cache: &lang::EntryCache) -> Option<(usize, Vec<Match>)> {
-        let mut init = [NONE; lang::NSLOTS];
-        if r.parts.len() == 1 {
-            let mut best = None;
-            let mut work = init;
-            dfs(l, cache, t, i, &r.parts[0], None, i, &mut work, &mut best);
-            let (end, mut sl) = best?;
-            if end == i {
-                return None;
-            }
-            for &(k, v) in &r.set {
-                sl[k] = v;
-            }
-            let span = Span::new(t.toks[i].start as usize, t.toks[end - 1].end as usize);
-            return Some((end, vec![Match { span, slots: sl, tok: i }]));
-        }
-        // split range: A ~ connector ~ B; A borrows B's missing slots
-        let a_states = match_seq(l, &r.parts[0], t, i, vec![(i, init)]);
-        let mut best: Option<(usize, usize, usize, Slots, Slots)> = None;
-        for (ea, sa) in a_states {
-            if ea == i {
-                continue;
-            }
-            for (ec, _) in match_seq(l, &r.parts[1], t, i, vec![(ea, init)]) {
-                if ec == ea {
-                    continue;
-                }
-                for (eb, sb) in match_seq(l, &r.parts[2], t, i, vec![(ec, init)]) {
-                    if eb > ec && best.as_ref().is_none_or(|b| eb > b.0) {
-                        best = Some((eb, ea, ec, sa, sb));
-                    }
-                }
-            }
-        }
-        let (eb, ea, ec, mut sa, mut sb) = best?;
-        init = sb;
-        for &(k, v) in &r.set {
-            sb[k] = v;
-        }
-        for k in 0..lang::NSLOTS {
-            if sa[k] == NONE {
-                sa[k] = init[k];
-            }
-        }
-        let sp = |a: usize, b: usize| Span::new(t.toks[a].start as usize, t.toks[b - 1].end as usize);
-        Some((eb, vec![Match { span: sp(i, ea), slots: sa, tok: i }, Match { span: sp(ec, eb), slots: sb, tok: ec }]))
-    }
-
     /// Resolve matches in text order, tracking the last mentioned day.
     #[allow(clippy::too_many_arguments)]
-    fn resolve_all(&self, l: &Lang, t: &Tokens, ms: &[Match], dct: Option<Date>, sentences: &[Span], skip: &[Span], bias: Tense) -> Vec<(Timex, Resolved)> {
+    fn resolve_all(&self, l: &Lang, t: &Tokens, p: &Prep, ms: &[Match], dct: Option<Date>, sentences: &[Span], skip: &[Span], bias: Tense) -> Vec<(Timex, Resolved)> {
         let mut out = vec![];
         let mut last: Option<Date> = None;
         for m in ms {
             if skip.iter().any(|s| s.overlap(&m.span) > 0) {
                 continue;
             }
-            let mut tense = sentence_tense(l, t, m.tok, sentences);
+            let mut tense = sentence_tense(l, t, p, m.tok, sentences);
             if tense == Tense::Unknown {
                 tense = bias;
             }
@@ -219,8 +207,9 @@ impl TimexTagger {
         let l = self.lang(lang);
         let mut toks = Tokens::default();
         token::tokenize(text, &mut toks);
-        let ms = self.find(l, &toks);
-        infer_from(l, &self.ids, text, &toks, &ms)
+        let mut p = Prep::default();
+        let ms = self.find(l, &toks, &mut p);
+        infer_from(l, &self.ids, text, &toks, &p, &ms)
     }
 }
 
@@ -245,15 +234,16 @@ impl Component for TimexTagger {
         let l = self.lang(&lang);
         let mut toks = Tokens::default();
         token::tokenize(&doc.text, &mut toks);
-        let ms = self.find(l, &toks);
+        let mut p = Prep::default();
+        let ms = self.find(l, &toks, &mut p);
         if doc.meta.published.is_none() {
-            if let Some(est) = infer_from(l, &self.ids, &doc.text, &toks, &ms) {
+            if let Some(est) = infer_from(l, &self.ids, &doc.text, &toks, &p, &ms) {
                 doc.meta.published = Some(est);
             }
         }
         let dct = doc.dct().and_then(Date::parse);
         let skip: Vec<Span> = doc.boilerplate.iter().map(|b| b.span).collect();
-        let res = self.resolve_all(l, &toks, &ms, dct, &doc.sentences, &skip, Tense::Unknown);
+        let res = self.resolve_all(l, &toks, &p, &ms, dct, &doc.sentences, &skip, Tense::Unknown);
         doc.timexes = res.into_iter().map(|(t, _)| t).collect();
     }
 }
@@ -264,12 +254,12 @@ impl Component for TimexTagger {
 /// ("hier mercredi 26 juillet 2023" → published 2023-07-27); otherwise the window runs from the
 /// latest fully specified date the article mentions outside future-tense sentences (an article
 /// is written after what it reports) to one year later (news reports recent events).
-fn infer_from(l: &Lang, ids: &Ids, text: &str, t: &Tokens, ms: &[Match]) -> Option<DateEstimate> {
+fn infer_from(l: &Lang, ids: &Ids, text: &str, t: &Tokens, p: &Prep, ms: &[Match]) -> Option<DateEstimate> {
     let mut evidence = vec![];
     let mut latest_abs: Option<(Date, &str)> = None;
     for m in ms {
         let sl = &m.slots;
-        let tense = sentence_tense(l, t, m.tok, &[]);
+        let tense = sentence_tense(l, t, p, m.tok, &[]);
         let ctx = Ctx { dct: None, last: None, tense };
         let Some(r) = resolve::resolve(l, ids, sl, &ctx) else { continue };
         let sh = sl[ids.shift];
@@ -304,7 +294,7 @@ fn infer_from(l: &Lang, ids: &Ids, text: &str, t: &Tokens, ms: &[Match]) -> Opti
 }
 
 /// Tense of the sentence around token `ti`, from the pack's `@PAST_MARK` / `@FUTURE_MARK` words.
-fn sentence_tense(l: &Lang, t: &Tokens, ti: usize, sentences: &[Span]) -> Tense {
+fn sentence_tense(l: &Lang, t: &Tokens, p: &Prep, ti: usize, sentences: &[Span]) -> Tense {
     let (a, b) = if !sentences.is_empty() {
         let pos = t.toks[ti].start as usize;
         let k = sentences.partition_point(|s| s.end <= pos);
@@ -319,8 +309,7 @@ fn sentence_tense(l: &Lang, t: &Tokens, ti: usize, sentences: &[Span]) -> Tense 
     } else {
         sentence_bounds(t, ti)
     };
-    let past_c = l.classes.iter().position(|c| c == "PAST_MARK");
-    let fut_c = l.classes.iter().position(|c| c == "FUTURE_MARK");
+    let (past_c, fut_c) = l.tense_classes;
     // the marker nearest to the expression decides (verbs govern the adjacent time phrase)
     let mut best: Option<(usize, Tense)> = None;
     for i in a..b {
@@ -331,9 +320,9 @@ fn sentence_tense(l: &Lang, t: &Tokens, ti: usize, sentences: &[Span]) -> Tense 
         if best.is_some_and(|(bd, _)| bd <= d) {
             continue;
         }
-        if past_c.is_some_and(|c| l.class_at(c, t, i).next().is_some()) {
+        if past_c.is_some_and(|c| l.cached(p, c, i).next().is_some()) {
             best = Some((d, Tense::Past));
-        } else if fut_c.is_some_and(|c| l.class_at(c, t, i).next().is_some()) {
+        } else if fut_c.is_some_and(|c| l.cached(p, c, i).next().is_some()) {
             best = Some((d, Tense::Future));
         }
     }
@@ -357,7 +346,7 @@ fn sentence_bounds(t: &Tokens, ti: usize) -> (usize, usize) {
     (a, b)
 }
 
-fn num_ok(k: NumKind, tk: &token::Tok) -> bool {
+pub(crate) fn num_ok(k: NumKind, tk: &token::Tok) -> bool {
     if k == NumKind::CAP {
         return tk.kind == Kind::Word && tk.cap;
     }
@@ -396,135 +385,112 @@ struct Cont<'a> {
     next: Option<&'a Cont<'a>>,
 }
 
-/// Depth-first longest match of `elems` (then `cont`) from token `pos`, without allocating:
-/// slots are set in place and restored on backtrack; `best` keeps the longest end found first.
-#[allow(clippy::too_many_arguments)]
-fn dfs(l: &Lang, cache: &lang::EntryCache, t: &Tokens, start: usize, elems: &[Elem], cont: Option<&Cont>, pos: usize, sl: &mut Slots, best: &mut Option<(usize, Slots)>) {
-    let Some((e, rest)) = elems.split_first() else {
-        match cont {
-            Some(c) => dfs(l, cache, t, start, c.elems, c.next, pos, sl, best),
-            None => {
-                if best.as_ref().is_none_or(|b| pos > b.0) {
-                    *best = Some((pos, *sl));
-                }
-            }
-        }
-        return;
-    };
-    let n = t.toks.len();
-    let ok = |p: usize| p < n && (p == start || !t.toks[p].brk);
-    let opt = match e {
-        Elem::Lit(_, o) | Elem::Class(_, _, o) | Elem::Num(_, _, o) | Elem::Group(_, o) => *o,
-    };
-    match e {
-        Elem::Lit(alts, _) => {
-            for a in alts {
-                if a.iter().enumerate().all(|(k, w)| ok(pos + k) && t.fold(pos + k) == w) {
-                    dfs(l, cache, t, start, rest, cont, pos + a.len(), sl, best);
-                }
-            }
-        }
-        Elem::Class(c, rename, _) => {
-            if ok(pos) {
-                for (end, en) in l.cached(cache, *c, pos) {
-                    let saved = *sl;
-                    for (k, &(id, v)) in en.set.iter().enumerate() {
-                        match rename {
-                            Some(r) if k == 0 => sl[*r] = v,
-                            _ => sl[id] = v,
-                        }
-                    }
-                    dfs(l, cache, t, start, rest, cont, end, sl, best);
-                    *sl = saved;
-                }
-            }
-        }
-        Elem::Num(k, rename, _) => {
-            if ok(pos) && num_ok(*k, &t.toks[pos]) {
-                let slot = rename.or_else(|| default_slot(*k).and_then(lang::slot_id));
-                match slot {
-                    Some(s) => {
-                        let old = sl[s];
-                        sl[s] = t.toks[pos].num.min(i32::MAX as u32) as i32;
-                        dfs(l, cache, t, start, rest, cont, pos + 1, sl, best);
-                        sl[s] = old;
-                    }
-                    None => dfs(l, cache, t, start, rest, cont, pos + 1, sl, best),
-                }
-            }
-        }
-        Elem::Group(g, _) => {
-            let c = Cont { elems: rest, next: cont };
-            dfs(l, cache, t, start, g, Some(&c), pos, sl, best);
-        }
-    }
-    if opt {
-        dfs(l, cache, t, start, rest, cont, pos, sl, best);
-    }
+/// Matching state for one rule start.
+struct Matcher<'a> {
+    l: &'a Lang,
+    p: &'a Prep,
+    t: &'a Tokens,
+    /// The first token: a match never crosses a line break after it.
+    start: usize,
 }
 
-/// All (end, slots) states after matching `elems` from each input state. A match never
-/// crosses a line break after its first token (`start`).
-fn match_seq(l: &Lang, elems: &[Elem], t: &Tokens, start: usize, mut states: Vec<(usize, Slots)>) -> Vec<(usize, Slots)> {
-    let n = t.toks.len();
-    let ok = |p: usize| p < n && (p == start || !t.toks[p].brk);
-    for e in elems {
-        let mut next = Vec::with_capacity(states.len() + 1);
+/// The best match so far at one start token.
+struct Best {
+    end: usize,
+    rule: u32,
+    /// Slots of the match (of part A for a split range).
+    a: Slots,
+    /// Split range: (end of A, start of B, slots of B).
+    split: Option<(usize, usize, Slots)>,
+}
+
+impl Matcher<'_> {
+    /// Match a split rule `A ~ connector ~ B` at `i`, updating `best` when longer.
+    fn split(&self, r: &Rule, i: usize, work: &mut Slots, best: &mut Best, ri: u32) {
+        let mut w1 = [NONE; lang::NSLOTS];
+        let mut w2 = [NONE; lang::NSLOTS];
+        self.dfs(&r.parts[0], None, i, work, &mut |ea, sa| {
+            if ea == i {
+                return;
+            }
+            self.dfs(&r.parts[1], None, ea, &mut w1, &mut |ec, _| {
+                if ec == ea {
+                    return;
+                }
+                self.dfs(&r.parts[2], None, ec, &mut w2, &mut |eb, sb| {
+                    if eb > ec && eb > best.end {
+                        *best = Best { end: eb, rule: ri, a: *sa, split: Some((ea, ec, *sb)) };
+                    }
+                });
+            });
+        });
+    }
+
+    /// Depth-first match of `elems` (then `cont`) from token `pos`, without allocating: slots
+    /// are set in place and restored on backtrack; `on_end` sees every complete path.
+    fn dfs(&self, elems: &[Elem], cont: Option<&Cont>, pos: usize, sl: &mut Slots, on_end: &mut dyn FnMut(usize, &Slots)) {
+        let Some((e, rest)) = elems.split_first() else {
+            match cont {
+                Some(c) => self.dfs(c.elems, c.next, pos, sl, on_end),
+                None => on_end(pos, sl),
+            }
+            return;
+        };
+        let t = self.t;
+        let n = t.toks.len();
+        let ok = |p: usize| p < n && (p == self.start || !t.toks[p].brk);
         let opt = match e {
             Elem::Lit(_, o) | Elem::Class(_, _, o) | Elem::Num(_, _, o) | Elem::Group(_, o) => *o,
         };
-        for (p, sl) in &states {
-            let (p, sl) = (*p, *sl);
-            if opt {
-                next.push((p, sl));
-            }
-            match e {
-                Elem::Lit(alts, _) => {
-                    for a in alts {
-                        if a.iter().enumerate().all(|(k, w)| ok(p + k) && t.fold(p + k) == w) {
-                            next.push((p + a.len(), sl));
-                        }
+        match e {
+            Elem::Lit(alts, _) => {
+                for a in alts {
+                    if a.iter().enumerate().all(|(k, &w)| ok(pos + k) && self.p.fid[pos + k] == w) {
+                        self.dfs(rest, cont, pos + a.len(), sl, on_end);
                     }
-                }
-                Elem::Class(c, rename, _) => {
-                    if ok(p) {
-                        for (end, en) in l.class_at(*c, t, p) {
-                            if (p + 1..end).any(|q| !ok(q)) {
-                                continue;
-                            }
-                            let mut s2 = sl;
-                            for (k, &(id, v)) in en.set.iter().enumerate() {
-                                match rename {
-                                    Some(r) if k == 0 => s2[*r] = v,
-                                    _ => s2[id] = v,
-                                }
-                            }
-                            next.push((end, s2));
-                        }
-                    }
-                }
-                Elem::Num(k, rename, _) => {
-                    if ok(p) && num_ok(*k, &t.toks[p]) {
-                        let mut s2 = sl;
-                        let slot = rename.or_else(|| default_slot(*k).and_then(lang::slot_id));
-                        if let Some(s) = slot {
-                            s2[s] = t.toks[p].num.min(i32::MAX as u32) as i32;
-                        }
-                        next.push((p + 1, s2));
-                    }
-                }
-                Elem::Group(g, _) => {
-                    next.extend(match_seq(l, g, t, start, vec![(p, sl)]));
                 }
             }
+            Elem::Class(c, rename, _) => {
+                if ok(pos) {
+                    for (end, en) in self.l.cached(self.p, *c, pos) {
+                        // save only the slots this entry sets (copying all slots dominated)
+                        let mut saved = [(0usize, 0i32); lang::MAX_ENTRY_SETS];
+                        for (k, &(id, v)) in en.set.iter().enumerate() {
+                            let target = match rename {
+                                Some(r) if k == 0 => *r,
+                                _ => id,
+                            };
+                            saved[k] = (target, sl[target]);
+                            sl[target] = v;
+                        }
+                        self.dfs(rest, cont, end, sl, on_end);
+                        for &(target, old) in saved[..en.set.len()].iter().rev() {
+                            sl[target] = old;
+                        }
+                    }
+                }
+            }
+            Elem::Num(k, rename, _) => {
+                if ok(pos) && num_ok(*k, &t.toks[pos]) {
+                    let slot = rename.or_else(|| default_slot(*k).and_then(lang::slot_id));
+                    match slot {
+                        Some(s) => {
+                            let old = sl[s];
+                            sl[s] = t.toks[pos].num.min(i32::MAX as u32) as i32;
+                            self.dfs(rest, cont, pos + 1, sl, on_end);
+                            sl[s] = old;
+                        }
+                        None => self.dfs(rest, cont, pos + 1, sl, on_end),
+                    }
+                }
+            }
+            Elem::Group(g, _) => {
+                let c = Cont { elems: rest, next: cont };
+                self.dfs(g, Some(&c), pos, sl, on_end);
+            }
         }
-        if next.is_empty() {
-            return next;
+        if opt {
+            self.dfs(rest, cont, pos, sl, on_end);
         }
-        // keep the state set small: one state per end position (the first found)
-        next.sort_by_key(|s| s.0);
-        next.dedup_by_key(|s| s.0);
-        states = next;
     }
-    states
 }

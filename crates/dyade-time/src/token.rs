@@ -144,7 +144,7 @@ pub fn tokenize(text: &str, out: &mut Tokens) {
                 while i < n && bytes[i].is_ascii_alphabetic() {
                     i += 1;
                 }
-                if i < n && bytes[i] >= 128 && text[i..].chars().next().is_some_and(|c| c.is_alphabetic()) {
+                if i < n && bytes[i] >= 128 && text[i..].chars().next().is_some_and(is_letter) {
                     i = word_general(text, s, out, brk);
                 } else {
                     let a = out.buf.len() as u32;
@@ -174,7 +174,7 @@ pub fn tokenize(text: &str, out: &mut Tokens) {
             i += c.len_utf8();
             continue;
         }
-        if c.is_alphabetic() {
+        if is_letter(c) {
             i = word_general(text, i, out, brk);
             brk = false;
             continue;
@@ -190,13 +190,27 @@ pub fn tokenize(text: &str, out: &mut Tokens) {
     }
 }
 
+/// Letter test with a fast path for ASCII and Latin-1/Latin Extended-A (French, English).
+#[inline]
+fn is_letter(c: char) -> bool {
+    let u = c as u32;
+    if u < 0x80 {
+        c.is_ascii_alphabetic()
+    } else if (0xC0..0x250).contains(&u) {
+        u != 0xD7 && u != 0xF7
+    } else {
+        c.is_alphabetic()
+    }
+}
+
 /// A word with non-ASCII letters starting at `s`; returns its end.
 fn word_general(text: &str, s: usize, out: &mut Tokens, brk: bool) -> usize {
     let mut end = s;
     let mut cap = false;
     let mut ascii = true;
+    let a = out.buf.len() as u32;
     for (k, c) in text[s..].char_indices() {
-        if !c.is_alphabetic() {
+        if !is_letter(c) {
             break;
         }
         if k == 0 {
@@ -204,25 +218,32 @@ fn word_general(text: &str, s: usize, out: &mut Tokens, brk: bool) -> usize {
         }
         ascii &= c.is_ascii();
         end = s + k + c.len_utf8();
-    }
-    let w = &text[s..end];
-    let a = out.buf.len() as u32;
-    for c in w.chars() {
-        for l in c.to_lowercase() {
-            out.buf.push(l);
+        let u = c as u32;
+        if u < 0x80 {
+            out.buf.push(c.to_ascii_lowercase());
+        } else if (0xC0..=0xDE).contains(&u) && u != 0xD7 {
+            // Latin-1 capitals lowercase by +0x20
+            out.buf.push(char::from_u32(u + 0x20).unwrap_or(c));
+        } else if (0xDF..0x100).contains(&u) {
+            out.buf.push(c);
+        } else {
+            for l in c.to_lowercase() {
+                out.buf.push(l);
+            }
         }
     }
     let e = out.buf.len() as u32;
     let fold = if ascii {
         (a, e)
     } else {
-        let mut f = String::new();
-        for c in out.buf[a as usize..e as usize].chars() {
-            fold_char(c, &mut f);
+        let fa = out.buf.len();
+        let mut k = a as usize;
+        while k < e as usize {
+            let c = out.buf[k..].chars().next().unwrap_or(' ');
+            k += c.len_utf8();
+            fold_char(c, &mut out.buf);
         }
-        let fa = out.buf.len() as u32;
-        out.buf.push_str(&f);
-        (fa, out.buf.len() as u32)
+        (fa as u32, out.buf.len() as u32)
     };
     out.toks.push(Tok { start: s as u32, end: end as u32, kind: Kind::Word, low: (a, e), fold, num: 0, ndig: 0, cap, brk });
     end
