@@ -10,6 +10,7 @@ mod export;
 mod ingest;
 mod inputs;
 mod pipeline;
+mod query;
 mod serve;
 mod show;
 mod timeline;
@@ -175,6 +176,22 @@ enum Command {
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
     },
+    /// Query the store with the HTTP API's queries and parameters, e.g.
+    /// `dyade query events actor=RUS recipient=PRK from=2023` or `dyade query quotes speaker="Vladimir Putin"`.
+    /// Kinds: articles, events, dyad, top-actors, top-pairs, entities, mentions, quotes, speakers.
+    /// Prints one JSON object per line (or one pretty document with --pretty).
+    Query {
+        /// What to query.
+        kind: String,
+        /// Parameters as key=value (limit=, offset= page through results).
+        params: Vec<String>,
+        /// SQLite database file.
+        #[arg(long, value_name = "FILE", default_value = "dyade.db")]
+        db: PathBuf,
+        /// Print the whole answer as one indented JSON document.
+        #[arg(long)]
+        pretty: bool,
+    },
     /// Counts of stored documents, layers and runs.
     Stats {
         /// SQLite database file.
@@ -193,6 +210,7 @@ fn main() -> ExitCode {
         }
         Command::Show { doc, db, json } => show::run(&doc, &db, json),
         Command::Stats { db } => show::stats(&db),
+        Command::Query { kind, params, db, pretty } => query::run(&db, &kind, &params, pretty),
         Command::Timeline { a, b, db, since, until, json } => timeline::run(&db, &a, &b, json, since, until),
         Command::Serve { db, addr, public, no_index } => serve::run(&db, &addr, public, no_index),
         Command::Export { db, table, format, out } => export::run(&db, &table, &format, out.as_deref()),
