@@ -166,6 +166,7 @@ impl EventCoder {
                 if punct[i] {
                     continue;
                 }
+                // pattern prefixes are at least PREFIX_KEY long, so shorter tokens only match exactly
                 for e in lex.candidates(&folded[i]) {
                     if let Some(end) = lex.match_at(e, &folded[..r.end], &punct[..r.end], i) {
                         found.push((i, end, e));

@@ -189,8 +189,9 @@ impl Lexicon {
     /// Entries whose first element may match folded token `t`.
     pub fn candidates<'a>(&'a self, t: &str) -> impl Iterator<Item = usize> + 'a {
         let a = self.by_word.get(t).into_iter().flatten().copied();
-        let k: String = t.chars().take(PREFIX_KEY).collect();
-        let b = self.by_prefix.get(&k).into_iter().flatten().copied();
+        // the first PREFIX_KEY characters, sliced without allocating
+        let cut = t.char_indices().nth(PREFIX_KEY).map_or(t.len(), |(i, _)| i);
+        let b = self.by_prefix.get(&t[..cut]).into_iter().flatten().copied();
         a.chain(b)
     }
 
