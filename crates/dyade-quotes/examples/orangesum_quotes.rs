@@ -23,7 +23,11 @@ fn main() -> anyhow::Result<()> {
         .add(dyade_ner::NerTagger::new(dyade_ner::french_model(), dyade_ner::Rules::parse(dyade_ner::FR_RULES)?))
         .add(dyade_actors::GazetteerRecognizer::new(kb.clone()))
         .add(dyade_actors::EntityLinker::new(kb.clone()));
-    let quotes = dyade_quotes::QuoteExtractor::with_kb(kb);
+    let quotes = if std::env::var_os("QUOTES_NO_KB").is_some() {
+        dyade_quotes::QuoteExtractor::new(dyade_quotes::Lexicon::builtin(), None)
+    } else {
+        dyade_quotes::QuoteExtractor::with_kb(kb)
+    };
     let docs: Vec<_> = dyade_ingest::read_inputs(&[path], &Default::default()).take(n).filter_map(|d| d.ok()).collect();
     eprintln!("annotating {} articles (upstream stages)…", docs.len());
     let mut docs: Vec<_> = docs
@@ -35,11 +39,15 @@ fn main() -> anyhow::Result<()> {
         .collect();
     // the quote stage alone, one core, timed
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    let t0 = Instant::now();
-    for d in docs.iter_mut() {
-        quotes.process(d);
+    // best of three passes (the machine is shared)
+    let mut secs = f64::MAX;
+    for _ in 0..3 {
+        let t0 = Instant::now();
+        for d in docs.iter_mut() {
+            quotes.process(d);
+        }
+        secs = secs.min(t0.elapsed().as_secs_f64());
     }
-    let secs = t0.elapsed().as_secs_f64();
     let total: usize = docs.iter().map(|d| d.quotes.len()).sum();
     let top: usize = docs.iter().map(|d| d.quotes.iter().filter(|q| q.kind != dyade_core::QuoteKind::Mixed).count()).sum();
     let by_kind = |k| docs.iter().map(|d| d.quotes.iter().filter(|q| q.kind == k).count()).sum::<usize>();
@@ -73,8 +81,7 @@ fn main() -> anyhow::Result<()> {
     for (n, (i, j)) in picked.into_iter().enumerate() {
         let d = &docs[i];
         let q = &d.quotes[j];
-        let (ss, se) = d.sentence_at(q.span.start).map(|s| (d.sentences[s].start, d.sentences[q.span.end.saturating_sub(1).max(q.span.start)].end.max(d.sentences[s].end))).unwrap_or((q.span.start, q.span.end));
-        let _ = se;
+        let ss = d.sentence_at(q.span.start).map(|s| d.sentences[s].start).unwrap_or(q.span.start);
         let ctx_end = (q.span.end + 120).min(d.text.len());
         let mut ce = ctx_end;
         while !d.text.is_char_boundary(ce) {

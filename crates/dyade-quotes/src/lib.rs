@@ -51,6 +51,8 @@ struct Compiled {
     /// mark char → (opens, closes) pair indices
     marks: HashMap<char, (Vec<usize>, Vec<usize>)>,
     aux: HashSet<String>,
+    verbs: HashSet<String>,
+    participles: HashSet<String>,
     comp: HashSet<String>,
     preps: HashSet<String>,
     dets: HashSet<String>,
@@ -106,6 +108,8 @@ impl Compiled {
             pats,
             marks,
             aux: h("auxiliaries"),
+            verbs: h("verbs"),
+            participles: h("participles"),
             comp: h("complementizers"),
             preps: h("prepositions"),
             dets: h("determiners"),
@@ -190,6 +194,9 @@ struct W {
 /// The token ending at or before `pos` (skipping spaces), if any after `floor`.
 /// Words keep a trailing apostrophe ("qu'"); "qu'il" gives "il" then "qu'".
 fn prev_tok(t: &str, pos: usize, floor: usize) -> Option<W> {
+    if floor >= pos {
+        return None;
+    }
     let b = &t[floor..pos];
     let trimmed = b.trim_end_matches(is_space);
     if trimmed.is_empty() {
@@ -214,6 +221,10 @@ fn prev_tok(t: &str, pos: usize, floor: usize) -> Option<W> {
 
 /// The token starting at or after `pos` (skipping spaces), before `ceil`.
 fn next_tok(t: &str, pos: usize, ceil: usize) -> Option<W> {
+    let ceil = floor_char(t, ceil.min(t.len()));
+    if pos >= ceil {
+        return None;
+    }
     let b = &t[pos..ceil];
     let lead = b.len() - b.trim_start_matches(is_space).len();
     let s = pos + lead;
@@ -308,11 +319,13 @@ struct Run<'a> {
     cues: Vec<Cue>,
     /// (position of the mention, ref) of resolved speakers, in resolution order.
     history: Vec<(usize, String)>,
+    /// Memo of [`Run::entity_ref`] (KB lookups are the costly part).
+    refs: std::cell::RefCell<HashMap<usize, Option<String>>>,
 }
 
 impl<'a> Run<'a> {
     fn new(c: &'a Compiled, kb: Option<&'a ActorKb>, doc: &'a Document) -> Self {
-        Run { c, kb, doc, t: &doc.text, pairs: vec![], cues: vec![], history: vec![] }
+        Run { c, kb, doc, t: &doc.text, pairs: vec![], cues: vec![], history: vec![], refs: Default::default() }
     }
 
     fn sentence(&self, pos: usize) -> (usize, usize) {
@@ -554,12 +567,14 @@ impl<'a> Run<'a> {
 
     /// Inverted subject pronoun glued to a verb: "-t-il", "-elle".
     fn inverted_after(&self, e: usize) -> Option<(char, usize)> {
-        let rest = &self.t[e..floor_char(self.t, self.t.len().min(e + 10))];
-        let rest = rest.strip_prefix("-t-").or_else(|| rest.strip_prefix('-'))?;
+        let window = &self.t[e..floor_char(self.t, self.t.len().min(e + 12))];
+        let (skip, rest) = if let Some(r) = window.strip_prefix("-t-") { (3, r) } else { (1, window.strip_prefix('-')?) };
         let w: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+        if rest[w.len()..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
+            return None;
+        }
         let g = *self.c.lex.pronouns.get(&fold(&w))?;
-        let consumed = self.t[e..].len() - rest.len() + w.len();
-        Some((g, e + consumed))
+        Some((g, e + skip + w.len()))
     }
 
     fn verb_cue(&self, s: usize, e: usize) -> Option<Cue> {
@@ -628,7 +643,7 @@ impl<'a> Run<'a> {
                 break;
             }
             let l = lower(t, w);
-            if self.c.lex.set("participles").contains(&l) || (k > 0 && self.c.lex.set("verbs").contains(&l)) {
+            if self.c.participles.contains(&l) || (k > 0 && self.c.verbs.contains(&l)) {
                 break;
             }
             if self.c.comp.contains(&l) {
@@ -753,7 +768,13 @@ impl<'a> Run<'a> {
         let mut it = t[a..se].char_indices().peekable();
         while let Some((i, ch)) = it.next() {
             let p = a + i;
-            if let Some(pair) = self.pairs.iter().find(|q| q.open == p) {
+            let pair = if self.c.marks.contains_key(&ch) {
+                let k = self.pairs.partition_point(|q| q.open < p);
+                self.pairs.get(k).filter(|q| q.open == p)
+            } else {
+                None
+            };
+            if let Some(pair) = pair {
                 // skip over a quotation; ", " right after it ends the clause
                 let close_len = t[pair.close..].chars().next().map_or(1, |c| c.len_utf8());
                 let after = pair.close + close_len;
@@ -782,7 +803,7 @@ impl<'a> Run<'a> {
                     let rest = fold(t[p + 1..floor_char(t, se.min(p + 40))].trim_start_matches(is_space));
                     let brk = self.c.breakers.iter().any(|b| rest.starts_with(b.as_str()) && rest[b.len()..].chars().next().map_or(true, |c| !c.is_alphanumeric()));
                     // a postposed cue ends the clause too
-                    let cue_next = self.cues.iter().any(|c| c.span.start > p && t[p + 1..c.span.start].trim_matches(is_space).is_empty());
+                    let cue_next = self.cues.iter().any(|c| c.span.start > p && c.span.start <= p + 4 && t[p + 1..c.span.start].trim_matches(is_space).is_empty());
                     if brk || cue_next || self.postposed_verb_at(p + 1, se) {
                         return p;
                     }
@@ -804,19 +825,18 @@ impl<'a> Run<'a> {
         }
         let l = lower(t, w);
         let head = l.split('-').next().unwrap_or("");
-        let verbs = self.c.lex.set("verbs").iter().chain(self.c.lex.set("participles"));
         if self.c.aux.contains(head) || self.c.aux.contains(&l) {
             if l.contains('-') {
                 return true;
             }
             if let Some(n) = next_tok(t, w.e, se) {
                 let nl = lower(t, n);
-                return self.c.lex.set("verbs").contains(&nl) && self.subject_after(n.e, se).is_some();
+                return self.c.verbs.contains(&nl) && self.subject_after(n.e, se).is_some();
             }
             return false;
         }
-        let v = verbs.into_iter().any(|v| *v == l || *v == head);
-        v && (l.contains('-') || self.c.lex.set("participles").contains(&l))
+        let v = self.c.verbs.contains(&l) || self.c.verbs.contains(head) || self.c.participles.contains(&l) || self.c.participles.contains(head);
+        v && (l.contains('-') || self.c.participles.contains(&l))
     }
 
     // -- speakers ----------------------------------------------------------------------
@@ -872,6 +892,15 @@ impl<'a> Run<'a> {
     /// The ref of entity `i`, with short forms resolved to an earlier full name ("M. Kim")
     /// and names cut short by the recognizer repaired from the KB.
     fn entity_ref(&self, i: usize) -> Option<String> {
+        if let Some(r) = self.refs.borrow().get(&i) {
+            return r.clone();
+        }
+        let r = self.entity_ref_uncached(i);
+        self.refs.borrow_mut().insert(i, r.clone());
+        r
+    }
+
+    fn entity_ref_uncached(&self, i: usize) -> Option<String> {
         let e = &self.doc.entities[i];
         let surface = self.doc.slice(e.span);
         let r = e.reference.clone();
@@ -958,7 +987,7 @@ impl<'a> Run<'a> {
         }
         if let Some(kb) = self.kb {
             let text = &t[ca..cb];
-            if text.len() < 80 {
+            if text.len() < 80 && ws.len() - k <= 7 {
                 if let Some(c) = kb.lookup_strict(text).first() {
                     if matches!(c.actor.kind, ActorKind::Org | ActorKind::Country | ActorKind::Person) {
                         return Some((c.actor.id.clone(), Span::new(ca, cb)));
@@ -1192,6 +1221,27 @@ impl<'a> Run<'a> {
             && t[ws[0].s..].chars().next().is_some_and(|c| c.is_uppercase())
     }
 
+    /// A short quotation inside a dash-delimited intertitle ("- Etats-Unis : poussées
+    /// « préoccupantes » -"), which news wires glue to the paragraphs around them.
+    fn in_heading(&self, p: &Pair) -> bool {
+        let t = self.t;
+        let lo = floor_char(t, p.open.saturating_sub(60));
+        let hi = floor_char(t, (p.close + 60).min(t.len()));
+        let before = &t[lo..p.open];
+        let after = &t[p.close..hi];
+        let Some(b) = before.rfind("- ").or_else(|| before.rfind(" -")) else { return false };
+        let seg = &before[b..];
+        if seg.contains(['.', '!', '?', '»', '"', '”']) && !seg.ends_with(['"', '«', '“']) {
+            return false;
+        }
+        let head_start = lo + b;
+        let line_start = head_start == 0 || t[..head_start].ends_with(['.', '\n', '"', '»', '-']) || t[..head_start].trim_end_matches(is_space).ends_with(['.', '\n']);
+        let close_len = t[p.close..].chars().next().map_or(1, |c| c.len_utf8());
+        let rest = &after[close_len.min(after.len())..];
+        let dash_after = rest.find(" -").or_else(|| rest.find("- ")).is_some_and(|k| !rest[..k].contains(['.', ',', ';']));
+        line_start && dash_after
+    }
+
     fn quote(&self, span: Span, kind: QuoteKind, cue: Option<&Cue>) -> Quote {
         Quote {
             span,
@@ -1245,7 +1295,7 @@ impl<'a> Run<'a> {
                 out.push(self.quote(p.content, QuoteKind::Mixed, Some(&self.cues[*i])));
                 continue;
             }
-            if self.is_title(p) {
+            if self.is_title(p) || self.in_heading(p) {
                 continue;
             }
             let (ss, _) = self.sentence(p.open);
@@ -1272,7 +1322,7 @@ impl<'a> Run<'a> {
             let nwords = words_in(t, p.content.start, p.content.end).iter().filter(|w| w.word).count();
             let q = if let Some(c) = cue {
                 self.quote(p.content, QuoteKind::Direct, Some(c))
-            } else if nwords >= 6 {
+            } else if nwords >= 6 && (colon || t[p.content.start..].chars().next().is_some_and(|c| c.is_uppercase())) {
                 // a full quotation without a cue: the subject before it, or the previous speaker
                 let (sp, span) = match self.subject_before(ss, p.open) {
                     Some((r, s)) => (Some(r), Some(s)),
