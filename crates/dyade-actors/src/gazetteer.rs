@@ -23,39 +23,118 @@ struct Alias {
     actors: Vec<usize>,
 }
 
-/// A text token: byte span and normalized form.
+/// A text token: byte span, normalized form (a range of [`Toks::buf`]) and case.
 #[derive(Debug, Clone)]
 struct Tok {
     span: Span,
-    norm: String,
+    norm: (u32, u32),
     case: Case,
 }
 
-fn case_of(s: &str) -> Case {
-    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
-        Case::Upper
-    } else if letters.first().is_some_and(|c| c.is_uppercase()) {
-        Case::Cap
-    } else {
-        Case::Any
+/// The tokens of a text, their normalized forms stored one after the other in one buffer
+/// (one allocation per document instead of one per token).
+#[derive(Debug, Default)]
+struct Toks {
+    v: Vec<Tok>,
+    buf: String,
+}
+
+impl Toks {
+    /// Normalized form of token `i`.
+    fn n(&self, i: usize) -> &str {
+        let (a, b) = self.v[i].norm;
+        &self.buf[a as usize..b as usize]
     }
 }
 
-fn tokenize(text: &str) -> Vec<Tok> {
-    let mut out = vec![];
+impl std::ops::Deref for Toks {
+    type Target = [Tok];
+    fn deref(&self) -> &[Tok] {
+        &self.v
+    }
+}
+
+/// FxHash (as in rustc): names are short and not attacker-chosen, so a fast
+/// non-cryptographic hash suits the per-token lookups.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let w = u64::from_le_bytes(c.try_into().expect("8 bytes"));
+            self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
+
+fn case_of(s: &str) -> Case {
+    let mut letters = s.chars().filter(|c| c.is_alphabetic());
+    let Some(first) = letters.next() else { return Case::Any };
+    if !first.is_uppercase() {
+        return Case::Any;
+    }
+    // Upper needs at least two letters, all uppercase
+    let mut n = 1;
+    for c in letters {
+        if !c.is_uppercase() {
+            return Case::Cap;
+        }
+        n += 1;
+    }
+    if n >= 2 {
+        Case::Upper
+    } else {
+        Case::Cap
+    }
+}
+
+/// Tokens of `text`: runs of alphanumerics (and combining marks inside a run), with their
+/// normalized form ([`norm`] without spaces; for ASCII words simply the lowercase).
+fn tokenize(text: &str) -> Toks {
+    let bytes = text.as_bytes();
+    let mut out = Toks { v: Vec::with_capacity(text.len() / 6), buf: String::with_capacity(text.len()) };
     let mut start: Option<usize> = None;
-    for (b, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        let word = c.is_alphanumeric() || (start.is_some() && unicode_normalization::char::is_combining_mark(c));
+    let mut b = 0;
+    while b <= bytes.len() {
+        // ASCII bytes directly; other chars decoded (a combining mark is never ASCII)
+        let (word, width) = if b == bytes.len() {
+            (false, 1)
+        } else if bytes[b].is_ascii() {
+            (bytes[b].is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text[b..].chars().next().expect("char boundary");
+            (c.is_alphanumeric() || (start.is_some() && unicode_normalization::char::is_combining_mark(c)), c.len_utf8())
+        };
         match (word, start) {
             (true, None) => start = Some(b),
             (false, Some(s)) => {
                 let w = &text[s..b];
-                out.push(Tok { span: Span::new(s, b), norm: norm(w).replace(' ', ""), case: case_of(w) });
+                let from = out.buf.len();
+                if w.is_ascii() {
+                    out.buf.extend(w.bytes().map(|x| x.to_ascii_lowercase() as char));
+                } else {
+                    out.buf.extend(norm(w).chars().filter(|&c| c != ' '));
+                }
+                out.v.push(Tok { span: Span::new(s, b), norm: (from as u32, out.buf.len() as u32), case: case_of(w) });
                 start = None;
             }
             _ => {}
         }
+        b += width;
     }
     out
 }
@@ -71,7 +150,7 @@ fn tokenize(text: &str) -> Vec<Tok> {
 /// document are then matched on their own ("Kim" after "Kim Jong Un").
 pub struct GazetteerRecognizer {
     kb: Arc<ActorKb>,
-    by_first: HashMap<String, Vec<Alias>>,
+    by_first: HashMap<String, Vec<Alias>, FxBuild>,
 }
 
 const ARTICLES: &[&str] = &["le", "la", "les", "l", "the"];
@@ -84,21 +163,24 @@ impl GazetteerRecognizer {
             let a = &kb.actors[ai];
             // country codes are refs, not names, unless listed as names too
             let mut toks = tokenize(name);
-            while toks.len() > 1 && toks[0].case == Case::Any && ARTICLES.contains(&toks[0].norm.as_str()) {
-                toks.remove(0);
+            let mut skip = 0;
+            while toks.len() - skip > 1 && toks[skip].case == Case::Any && ARTICLES.contains(&toks.n(skip)) {
+                skip += 1;
             }
+            let norms: Vec<String> = (skip..toks.len()).map(|i| toks.n(i).to_string()).collect();
+            toks.v.drain(..skip);
             if toks.is_empty() {
                 continue;
             }
             // the canonical name of a country is English; French text uses the listed aliases
             let _ = a;
-            let k = (toks.iter().map(|t| t.norm.clone()).collect::<Vec<_>>(), toks.iter().map(|t| t.case as u8).collect::<Vec<_>>());
+            let k = (norms, toks.iter().map(|t| t.case as u8).collect::<Vec<_>>());
             let v = map.entry(k).or_default();
             if !v.contains(&ai) {
                 v.push(ai);
             }
         }
-        let mut by_first: HashMap<String, Vec<Alias>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<Alias>, FxBuild> = HashMap::default();
         for ((toks, cases), actors) in map {
             let case = cases
                 .iter()
@@ -136,7 +218,7 @@ impl GazetteerRecognizer {
 
     /// Choose the label for a matched alias from its candidates (countries, then places,
     /// organisations, people, other names), and whether the knowledge base is certain of it.
-    fn label_for(&self, text: &str, toks: &[Tok], at: usize, actors: &[usize]) -> (EntityType, bool) {
+    fn label_for(&self, text: &str, toks: &Toks, at: usize, actors: &[usize]) -> (EntityType, bool) {
         let rank = |k: ActorKind| match k {
             ActorKind::Country => 0,
             ActorKind::Place => 1,
@@ -151,8 +233,8 @@ impl GazetteerRecognizer {
             // "au Kremlin" is the place, "le Kremlin a déclaré" the institution
             certain = false;
             if at > 0 && Self::gap_ok(text, &toks[at - 1], &toks[at]) || at > 0 {
-                let prev = &toks[at - 1].norm;
-                let prev2 = if at > 1 { format!("{} {}", toks[at - 2].norm, prev) } else { String::new() };
+                let prev = toks.n(at - 1);
+                let prev2 = if at > 1 { format!("{} {}", toks.n(at - 2), prev) } else { String::new() };
                 if self.kb.place_words.contains(prev) || self.kb.place_words.contains(&prev2) {
                     label = EntityType::LOC;
                 }
@@ -170,7 +252,7 @@ impl GazetteerRecognizer {
         let mut i = 0;
         while i < toks.len() {
             let mut matched = None;
-            if let Some(cands) = self.by_first.get(&toks[i].norm) {
+            if let Some(cands) = self.by_first.get(toks.n(i)) {
                 'alias: for al in cands {
                     let n = al.toks.len();
                     if i + n > toks.len() {
@@ -178,7 +260,7 @@ impl GazetteerRecognizer {
                     }
                     for k in 0..n {
                         let t = &toks[i + k];
-                        if t.norm != al.toks[k] || !Self::case_ok(al.case[k], t.case) || (k > 0 && !Self::gap_ok(text, &toks[i + k - 1], t)) {
+                        if toks.n(i + k) != al.toks[k] || !Self::case_ok(al.case[k], t.case) || (k > 0 && !Self::gap_ok(text, &toks[i + k - 1], t)) {
                             continue 'alias;
                         }
                     }
@@ -189,7 +271,7 @@ impl GazetteerRecognizer {
             // "Jersey" in "New Jersey", "Mexico" in "New Mexico": a one-word match after a
             // capitalised name prefix is part of an unknown longer name
             if let Some((1, _)) = matched {
-                if i > 0 && toks[i - 1].case != Case::Any && self.kb.name_prefixes.contains(&toks[i - 1].norm) && Self::gap_ok(text, &toks[i - 1], &toks[i]) {
+                if i > 0 && toks[i - 1].case != Case::Any && self.kb.name_prefixes.contains(toks.n(i - 1)) && Self::gap_ok(text, &toks[i - 1], &toks[i]) {
                     matched = None;
                 }
             }
@@ -212,18 +294,24 @@ impl GazetteerRecognizer {
             let ff = self.kb.is_family_first(a);
             let full = tokenize(&a.name);
             if full.len() >= 2 {
-                let s = if ff { &full[0] } else { &full[full.len() - 1] };
-                surnames.insert(s.norm.clone(), ());
+                let s = if ff { full.n(0) } else { full.n(full.len() - 1) };
+                surnames.insert(s.to_string(), ());
             }
         }
         if !surnames.is_empty() {
-            for t in &toks {
+            // `out` is sorted and non-overlapping so far: walk it alongside the tokens
+            let n_found = out.len();
+            let mut next = 0;
+            for (k, t) in toks.iter().enumerate() {
                 let attached = |a: usize, b: usize| text[a..b].chars().all(|c| c == ' ' || c == '-' || c == '\u{a0}') && b - a <= 1;
-                let k = toks.iter().position(|x| x.span == t.span).unwrap_or(0);
+                while next < n_found && out[next].0.span.end <= t.span.start {
+                    next += 1;
+                }
+                let overlaps = next < n_found && out[next].0.span.start < t.span.end;
                 // part of a longer name: "Jean-Philippe", "Philippe Martinez"
                 let in_longer = (k > 0 && text[toks[k - 1].span.end..t.span.start] == *"-")
                     || (k + 1 < toks.len() && toks[k + 1].case != Case::Any && attached(t.span.end, toks[k + 1].span.start));
-                if !in_longer && t.case == Case::Cap && surnames.contains_key(&t.norm) && !out.iter().any(|(e, _)| e.span.overlap(&t.span) > 0) {
+                if !in_longer && t.case == Case::Cap && surnames.contains_key(toks.n(k)) && !overlaps {
                     // not the first word of a longer capitalised name we do not know
                     out.push((Entity { span: t.span, label: EntityType::PER, reference: None, confidence: 0.7 }, false));
                 }

@@ -632,6 +632,10 @@ impl ActorKb {
             if found == Some(pn.actor) {
                 continue;
             }
+            // cheap rejections first: first letters, and length gaps no edit budget covers
+            if toks.iter().zip(&pn.toks).any(|(q, e)| q.as_bytes().first() != e.as_bytes().first()) {
+                continue;
+            }
             let mut edits = 0;
             for (j, (q, e)) in toks.iter().zip(&pn.toks).enumerate() {
                 if q == e {

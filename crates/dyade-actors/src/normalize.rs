@@ -15,6 +15,9 @@ const ARTICLES: &[&str] = &["le", "la", "les", "l", "the"];
 
 /// Lowercase, accent-free, one space between alphanumeric runs.
 pub fn norm(s: &str) -> String {
+    if s.is_ascii() {
+        return norm_ascii(s);
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.nfkd() {
@@ -32,6 +35,24 @@ pub fn norm(s: &str) -> String {
                 'ß' => out.push_str("ss"),
                 _ => out.extend(c.to_lowercase()),
             }
+        } else {
+            pending_space = true;
+        }
+    }
+    out
+}
+
+/// [`norm`] of an ASCII string (NFKD is the identity there): same result, no decomposition.
+fn norm_ascii(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(b.to_ascii_lowercase() as char);
         } else {
             pending_space = true;
         }
@@ -69,22 +90,9 @@ pub fn translit(s: &str) -> String {
 /// "ch/sh/zh/u/ge", y/i, w/v, doubled letters and a French silent final e.
 pub fn translit_token(t: &str) -> String {
     let mut s = t.to_string();
-    for (a, b) in [
-        ("tch", "ch"),
-        ("sch", "ch"),
-        ("sh", "ch"),
-        ("zh", "j"),
-        ("dj", "j"),
-        ("kh", "h"),
-        ("ph", "f"),
-        ("ou", "u"),
-        ("gue", "ge"),
-        ("gui", "gi"),
-        ("y", "i"),
-        ("w", "v"),
-        ("ck", "k"),
-    ] {
-        if s.contains(a) {
+    for (a, b) in TRANSLIT_RULES {
+        // a plain byte scan: tokens are short, a substring searcher costs more to set up
+        if contains_bytes(s.as_bytes(), a.as_bytes()) {
             s = s.replace(a, b);
         }
     }
@@ -107,8 +115,69 @@ pub fn translit_token(t: &str) -> String {
     out
 }
 
+/// True when `needle` (non-empty) occurs in `hay`.
+fn contains_bytes(hay: &[u8], needle: &[u8]) -> bool {
+    hay.len() >= needle.len() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// The replacements of [`translit_token`], applied in this order, each to the result of the
+/// previous one.
+const TRANSLIT_RULES: [(&str, &str); 13] = [
+    ("tch", "ch"),
+    ("sch", "ch"),
+    ("sh", "ch"),
+    ("zh", "j"),
+    ("dj", "j"),
+    ("kh", "h"),
+    ("ph", "f"),
+    ("ou", "u"),
+    ("gue", "ge"),
+    ("gui", "gi"),
+    ("y", "i"),
+    ("w", "v"),
+    ("ck", "k"),
+];
+
 /// Levenshtein distance over chars.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    // names are short: work on the stack when both fit, allocate otherwise
+    const N: usize = 48;
+    let (mut ab, mut bb) = (['\0'; N], ['\0'; N]);
+    let (mut la, mut lb) = (0, 0);
+    for c in a.chars() {
+        if la == N {
+            return edit_distance_heap(a, b);
+        }
+        ab[la] = c;
+        la += 1;
+    }
+    for c in b.chars() {
+        if lb == N {
+            return edit_distance_heap(a, b);
+        }
+        bb[lb] = c;
+        lb += 1;
+    }
+    let (a, b) = (&ab[..la], &bb[..lb]);
+    // one row, updated in place (`diag` keeps the previous row's value at j - 1)
+    let mut row = [0u16; N + 1];
+    for (j, r) in row.iter_mut().enumerate().take(lb + 1) {
+        *r = j as u16;
+    }
+    for i in 1..=la {
+        let mut diag = row[0];
+        row[0] = i as u16;
+        for j in 1..=lb {
+            let cost = u16::from(a[i - 1] != b[j - 1]);
+            let v = (row[j] + 1).min(row[j - 1] + 1).min(diag + cost);
+            diag = row[j];
+            row[j] = v;
+        }
+    }
+    row[lb] as usize
+}
+
+fn edit_distance_heap(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
@@ -145,5 +214,15 @@ mod tests {
         assert_eq!(translit("Khrouchtchev"), translit("Khrushchev"));
         assert_eq!(translit("Koursk"), translit("Kursk"));
         assert_eq!(edit_distance("peskok", "peskov"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("sitting", "kitten"), 3);
+        assert_eq!(edit_distance("abc", ""), 3);
+        assert_eq!(edit_distance("flaw", "lawn"), 2);
+        assert_eq!(translit_token("tchaikovski"), "chaikovski");
+        assert_eq!(translit_token("khrouchtchev"), "hruchchev");
+        let long = "a".repeat(60);
+        assert_eq!(edit_distance(&long, "ab"), 59);
+        assert_eq!(norm("L'ONU, Jong-un 2024"), "l onu jong un 2024");
     }
 }
