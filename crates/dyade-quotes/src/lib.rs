@@ -1242,6 +1242,21 @@ impl<'a> Run<'a> {
         line_start && dash_after
     }
 
+    /// A lowercase quotation that continues its sentence's predicate ("M. Kim a quant à lui
+    /// « insisté sur… »"): not after an article or preposition (a quoted term, a legal
+    /// charge) and with a subject before it.
+    fn clause_like(&self, p: &Pair, ss: usize) -> bool {
+        let t = self.t;
+        let Some(w) = prev_tok(t, p.open, ss) else { return false };
+        if w.word {
+            let l = lower(t, w);
+            if self.is_det(&l) || self.c.preps.contains(&l) || self.c.comp.contains(&l) {
+                return false;
+            }
+        }
+        self.subject_before(ss, p.open).is_some()
+    }
+
     fn quote(&self, span: Span, kind: QuoteKind, cue: Option<&Cue>) -> Quote {
         Quote {
             span,
@@ -1322,7 +1337,7 @@ impl<'a> Run<'a> {
             let nwords = words_in(t, p.content.start, p.content.end).iter().filter(|w| w.word).count();
             let q = if let Some(c) = cue {
                 self.quote(p.content, QuoteKind::Direct, Some(c))
-            } else if nwords >= 6 && (colon || t[p.content.start..].chars().next().is_some_and(|c| c.is_uppercase())) {
+            } else if nwords >= 6 && (colon || t[p.content.start..].chars().next().is_some_and(|c| c.is_uppercase()) || self.clause_like(p, ss)) {
                 // a full quotation without a cue: the subject before it, or the previous speaker
                 let (sp, span) = match self.subject_before(ss, p.open) {
                     Some((r, s)) => (Some(r), Some(s)),
