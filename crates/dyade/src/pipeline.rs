@@ -4,7 +4,7 @@ use dyade_core::Pipeline;
 use std::sync::Arc;
 
 /// Bumped whenever the pipeline's output changes, so that re-ingesting updates stored layers.
-pub const REVISION: u32 = 2;
+pub const REVISION: u32 = 3;
 
 /// The default pipeline, every component loaded once: clean → language → segment → time →
 /// NER → gazetteer → linking → events.
@@ -18,6 +18,7 @@ pub fn default_pipeline() -> anyhow::Result<Pipeline> {
         .add(dyade_ner::NerTagger::new(dyade_ner::french_model(), dyade_ner::Rules::parse(dyade_ner::FR_RULES)?))
         .add(dyade_actors::GazetteerRecognizer::new(kb.clone()))
         .add(dyade_actors::EntityLinker::new(kb.clone()))
+        .add(dyade_quotes::QuoteExtractor::with_kb(kb.clone()))
         .add(dyade_events::EventCoder::new(kb));
     Ok(p)
 }
