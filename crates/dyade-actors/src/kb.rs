@@ -175,9 +175,9 @@ pub struct ActorKb {
     /// first token): a fuzzy query only ever matches names whose tokens share its first
     /// letters, so [`ActorKb::fuzzy_person`] looks at one small bucket.
     person_names: HashMap<(usize, Option<char>), Vec<PersonName>>,
-    /// Keys of the names of non-person entries, bucketed by (first char, char count), in
-    /// [`ActorKb::all_names`] order: candidates within one edit of a query.
-    other_names: HashMap<(char, usize), Vec<(String, usize)>>,
+    /// Keys of the names of non-person entries as chars, bucketed by (first char, char
+    /// count), in [`ActorKb::all_names`] order: candidates within one edit of a query.
+    other_names: HashMap<(char, usize), Vec<(Vec<char>, usize)>>,
     /// Last word of a country name's key → (country index, the key before that word).
     country_parts: HashMap<String, Vec<(usize, String)>>,
     /// Country code → index of its first capital entry.
@@ -512,7 +512,7 @@ impl ActorKb {
                 _ => {
                     for k in keys {
                         if let Some(c) = k.chars().next() {
-                            self.other_names.entry((c, k.chars().count())).or_default().push((k.clone(), i));
+                            self.other_names.entry((c, k.chars().count())).or_default().push((k.chars().collect(), i));
                         }
                     }
                 }
@@ -552,8 +552,8 @@ impl ActorKb {
     /// one item per matching name (an entry listed twice under close names counts twice).
     pub(crate) fn names_one_edit_from(&self, k: &str) -> impl Iterator<Item = usize> + '_ {
         let first = k.chars().next();
-        let len = k.chars().count();
-        let k = k.to_string();
+        let k: Vec<char> = k.chars().collect();
+        let len = k.len();
         (len.saturating_sub(1)..=len + 1)
             .filter_map(move |l| first.and_then(|c| self.other_names.get(&(c, l))))
             .flatten()
@@ -632,7 +632,7 @@ impl ActorKb {
             if found == Some(pn.actor) {
                 continue;
             }
-            // cheap rejections first: first letters, and length gaps no edit budget covers
+            // cheap rejection first: first letters (equal tokens share theirs)
             if toks.iter().zip(&pn.toks).any(|(q, e)| q.as_bytes().first() != e.as_bytes().first()) {
                 continue;
             }
@@ -830,24 +830,24 @@ impl ActorKb {
 
 /// True when `a` and `b` are exactly one Levenshtein edit apart (over chars): one
 /// substitution for equal lengths, one insertion otherwise.
-fn one_edit(a: &str, b: &str) -> bool {
-    let (la, lb) = (a.chars().count(), b.chars().count());
+fn one_edit(a: &[char], b: &[char]) -> bool {
+    let (la, lb) = (a.len(), b.len());
     if la == lb {
-        a.chars().zip(b.chars()).filter(|(x, y)| x != y).count() == 1
-    } else if la + 1 == lb || lb + 1 == la {
-        let (short, long) = if la < lb { (a, b) } else { (b, a) };
-        let (mut s, mut l) = (short.chars().peekable(), long.chars());
-        let mut skipped = false;
-        while let Some(c) = l.next() {
-            match s.peek() {
-                Some(&x) if x == c => {
-                    s.next();
+        let mut diff = 0;
+        for (x, y) in a.iter().zip(b) {
+            if x != y {
+                diff += 1;
+                if diff > 1 {
+                    return false;
                 }
-                _ if !skipped => skipped = true,
-                _ => return false,
             }
         }
-        s.peek().is_none()
+        diff == 1
+    } else if la + 1 == lb || lb + 1 == la {
+        let (short, long) = if la < lb { (a, b) } else { (b, a) };
+        // the first difference is the inserted char; the rest must agree
+        let p = short.iter().zip(long).position(|(x, y)| x != y).unwrap_or(short.len());
+        short[p..] == long[p + 1..]
     } else {
         false
     }

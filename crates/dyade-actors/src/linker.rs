@@ -24,6 +24,8 @@ struct Mention {
     key: String,
     /// Translit-folded tokens of `key`.
     toks: Vec<String>,
+    /// The same tokens as ids unique within the document (cheap containment tests).
+    ids: Vec<u32>,
     label: EntityType,
     span: Span,
     reference: Option<String>,
@@ -77,14 +79,19 @@ impl EntityLinker {
     /// Set `reference` on every entity of `doc`.
     pub fn link(&self, doc: &mut Document) {
         let date = doc.dct().map(|d| d.get(..10).unwrap_or(d).to_string());
+        let mut tok_ids: HashMap<String, u32> = HashMap::new();
         let mut ms: Vec<Mention> = doc
             .entities
             .iter()
             .map(|e| {
                 let surface = self.surface_of(doc.slice(e.span)).to_string();
                 let key = key(&surface);
-                let toks = key.split(' ').filter(|t| !t.is_empty()).map(translit_token).collect();
-                Mention { surface, key, toks, label: e.label, span: e.span, reference: None, from_kb: false }
+                let toks: Vec<String> = key.split(' ').filter(|t| !t.is_empty()).map(translit_token).collect();
+                let ids = toks.iter().map(|t| {
+                    let n = tok_ids.len() as u32;
+                    *tok_ids.entry(t.clone()).or_insert(n)
+                }).collect();
+                Mention { surface, key, toks, ids, label: e.label, span: e.span, reference: None, from_kb: false }
             })
             .collect();
         let kb = &*self.kb;
@@ -260,7 +267,7 @@ fn antecedent(ms: &[Mention], i: usize) -> Option<usize> {
     let m = &ms[i];
     let fits = |j: usize| {
         let o = &ms[j];
-        j != i && o.label == EntityType::PER && o.toks.len() > m.toks.len() && o.reference.is_some() && m.toks.iter().all(|t| o.toks.contains(t))
+        j != i && o.label == EntityType::PER && o.ids.len() > m.ids.len() && o.reference.is_some() && m.ids.iter().all(|t| o.ids.contains(t))
     };
     (0..i).rev().find(|&j| fits(j)).or_else(|| (i + 1..ms.len()).find(|&j| fits(j)))
 }
@@ -269,7 +276,7 @@ fn antecedent(ms: &[Mention], i: usize) -> Option<usize> {
 fn longest_form(ms: &[Mention], i: usize) -> Option<usize> {
     let m = &ms[i];
     (0..ms.len())
-        .filter(|&j| j != i && ms[j].label == EntityType::PER && ms[j].toks.len() > m.toks.len() && m.toks.iter().all(|t| ms[j].toks.contains(t)))
+        .filter(|&j| j != i && ms[j].label == EntityType::PER && ms[j].ids.len() > m.ids.len() && m.ids.iter().all(|t| ms[j].ids.contains(t)))
         .max_by_key(|&j| ms[j].toks.len())
 }
 

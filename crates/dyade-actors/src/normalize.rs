@@ -117,7 +117,9 @@ pub fn translit_token(t: &str) -> String {
 
 /// True when `needle` (non-empty) occurs in `hay`.
 fn contains_bytes(hay: &[u8], needle: &[u8]) -> bool {
-    hay.len() >= needle.len() && hay.windows(needle.len()).any(|w| w == needle)
+    let n = needle.len();
+    // byte loops, not slice equality (which calls memcmp for each window)
+    hay.len() >= n && (0..=hay.len() - n).any(|i| hay[i] == needle[0] && (1..n).all(|k| hay[i + k] == needle[k]))
 }
 
 /// The replacements of [`translit_token`], applied in this order, each to the result of the
@@ -196,7 +198,21 @@ fn edit_distance_heap(a: &str, b: &str) -> usize {
 /// A surface form cleaned for use as a new ref: whitespace collapsed, typographic
 /// apostrophes straightened.
 pub fn clean_surface(s: &str) -> String {
-    s.replace(['’', '‘', 'ʼ'], "'").split_whitespace().collect::<Vec<_>>().join(" ")
+    // one pass: apostrophes straightened, whitespace runs to one space, ends trimmed
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            pending_space = true;
+            continue;
+        }
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        out.push(if matches!(c, '’' | '‘' | 'ʼ') { '\'' } else { c });
+    }
+    out
 }
 
 #[cfg(test)]
@@ -224,5 +240,6 @@ mod tests {
         let long = "a".repeat(60);
         assert_eq!(edit_distance(&long, "ab"), 59);
         assert_eq!(norm("L'ONU, Jong-un 2024"), "l onu jong un 2024");
+        assert_eq!(clean_surface("  l’ONU \n  de  Kim\u{a0}Jong "), "l'ONU de Kim Jong");
     }
 }
