@@ -231,3 +231,7 @@ twenty-first => century=21
 was | were | had | did | said | yesterday | last | ago | went | came
 @FUTURE_MARK exact
 will | shall | going | next | tomorrow | 'll
+
+# words between a date and a time of day that make one expression ("March 2 at 5pm")
+@JOIN weak
+at | , | on | in the | around | about | by | - | the

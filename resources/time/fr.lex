@@ -276,3 +276,8 @@ du matin => pod=MO
 de l'après-midi | de l'apres-midi => pm=1
 du soir => pm=1
 de la nuit => pod=NI
+
+# words between a date and a time of day that make one expression ("le 2 mars à 5h",
+# "lundi dans l'après-midi"); the engine merges a date match and a time match joined by these
+@JOIN weak
+à | a | vers | , | le | la | l' | dans la | dans l' | en | au | du | de | aux alentours de | autour de | à environ | - | pour | dès | dès la | dès le

@@ -198,6 +198,8 @@ pub struct Lang {
     cand_unk: [Vec<u32>; 3],
     /// Candidate rules through `exact` classes, by lowercased word id.
     cand_exact: Vec<Vec<u32>>,
+    /// The `JOIN` class (words between a date and a time that make one expression), if any.
+    pub join_class: Option<usize>,
     /// The `PAST_MARK` / `FUTURE_MARK` classes (tense markers), if the pack has them.
     pub tense_classes: (Option<usize>, Option<usize>),
 }
@@ -248,6 +250,7 @@ impl Lang {
             cand_unk: [vec![], vec![], vec![]],
             cand_exact: vec![],
             tense_classes: (None, None),
+            join_class: None,
         };
         let mut cur: Option<usize> = None;
         for (ln, raw) in lex.lines().enumerate() {
@@ -402,6 +405,7 @@ impl Lang {
                 off += elem_maxlen(e, &maxlen);
             }
         }
+        self.join_class = self.classes.iter().position(|c| c == "JOIN");
         self.tense_classes = (self.classes.iter().position(|c| c == "PAST_MARK"), self.classes.iter().position(|c| c == "FUTURE_MARK"));
     }
 

@@ -43,6 +43,10 @@ struct Match {
     span: Span,
     slots: Slots,
     tok: usize,
+    /// Token after the match.
+    end: usize,
+    /// Part of a split range (never merged).
+    split: bool,
 }
 
 impl TimexTagger {
@@ -89,15 +93,30 @@ impl TimexTagger {
     /// means the coming Monday; news text keeps `Tense::Unknown`, i.e. the nearest day).
     pub fn tag_biased(&self, text: &str, lang: &str, dct: Option<Date>, sentences: &[Span], skip: &[Span], bias: Tense) -> Vec<Timex> {
         let l = self.lang(lang);
-        let mut toks = Tokens::default();
-        token::tokenize(text, &mut toks);
-        let mut p = Prep::default();
-        let ms = self.find(l, &toks, &mut p);
-        self.resolve_all(l, &toks, &p, &ms, dct, sentences, skip, bias).into_iter().map(|(t, _)| t).collect()
+        with_scratch(|toks, p| {
+            token::tokenize(text, toks);
+            let ms = self.find(l, toks, p, false);
+            self.resolve_all(l, toks, p, &ms, Reference { date: dct, ..Default::default() }, sentences, skip, bias).into_iter().map(|(t, _)| t).collect()
+        })
+    }
+
+    /// Tag against a full reference instant such as Duckling's `2013-02-12T04:30:00-02:00`
+    /// (date, and time of day when given). With `Tense::Future` the reference is "now" in a
+    /// scheduling context: underspecified expressions take their next occurrence ("lundi" on a
+    /// Monday is the following one, "minuit" the coming midnight) and clock shifts resolve to
+    /// times ("dans une heure" → `…T05:30`).
+    pub fn tag_at(&self, text: &str, lang: &str, reference: &str, bias: Tense) -> Vec<Timex> {
+        let rf = Reference::parse(reference, bias == Tense::Future);
+        let l = self.lang(lang);
+        with_scratch(|toks, p| {
+            token::tokenize(text, toks);
+            let ms = self.find(l, toks, p, rf.forward);
+            self.resolve_all(l, toks, p, &ms, rf, &[], &[], bias).into_iter().map(|(t, _)| t).collect()
+        })
     }
 
     /// Find all rule matches (leftmost-longest).
-    fn find(&self, l: &Lang, t: &Tokens, p: &mut Prep) -> Vec<Match> {
+    fn find(&self, l: &Lang, t: &Tokens, p: &mut Prep, merge: bool) -> Vec<Match> {
         let mut out = vec![];
         let mut buf = Vec::new();
         let n = t.toks.len();
@@ -156,7 +175,7 @@ impl TimexTagger {
                     for &(k, v) in &r.set {
                         sl[k] = v;
                     }
-                    out.push(Match { span: sp(i, best.end), slots: sl, tok: i });
+                    out.push(Match { span: sp(i, best.end), slots: sl, tok: i, end: best.end, split: false });
                 }
                 Some((ea, ec, mut sb)) => {
                     // split range: A borrows B's missing slots
@@ -169,18 +188,88 @@ impl TimexTagger {
                     for &(k, v) in &r.set {
                         sb[k] = v;
                     }
-                    out.push(Match { span: sp(i, ea), slots: sa, tok: i });
-                    out.push(Match { span: sp(ec, best.end), slots: sb, tok: ec });
+                    out.push(Match { span: sp(i, ea), slots: sa, tok: i, end: ea, split: true });
+                    out.push(Match { span: sp(ec, best.end), slots: sb, tok: ec, end: best.end, split: true });
                 }
             }
             i = best.end;
+        }
+        if merge {
+            self.merge(l, t, p, out)
+        } else {
+            out
+        }
+    }
+
+    /// Merge a date and a time of day that follow each other, joined only by `@JOIN` words
+    /// ("le 2 mars à 5h", "13h30 samedi 21 septembre", "demain vers midi"): one expression.
+    fn merge(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
+        let Some(join) = l.join_class else { return ms };
+        let id = &self.ids;
+        let date_slots = [id.year, id.yy, id.month, id.day, id.weekday, id.easter, id.shift];
+        let time_slots = [id.hour, id.minute, id.pod];
+        let blocked = [id.rf, id.drop, id.sign, id.century, id.decade, id.season, id.quarter, id.half, id.md];
+        let has = |m: &Match, ks: &[usize]| ks.iter().any(|&k| m.slots[k] != NONE);
+        let is_str = |m: &Match, k: usize, v: &str| l.str_of(m.slots[k]) == Some(v);
+        // a "N heures" duration next to a date reads as a clock time
+        let clock = |m: &Match| -> Option<Slots> {
+            if !is_str(m, id.ty, "DURATION") || !is_str(m, id.unit, "H") || m.slots[id.md] != NONE {
+                return None;
+            }
+            let n = m.slots[id.n];
+            if !(0..=24).contains(&n) || m.slots[id.half_hour] != NONE || m.slots[id.frac] != NONE || m.slots[id.n2] != NONE {
+                return None;
+            }
+            let mut s = [NONE; lang::NSLOTS];
+            s[id.hour] = n;
+            Some(s)
+        };
+        let usable = |m: &Match| -> Option<Slots> {
+            if m.split {
+                return None;
+            }
+            if let Some(s) = clock(m) {
+                return Some(s);
+            }
+            if has(m, &blocked) || (m.slots[id.ty] != NONE && !is_str(m, id.ty, "TIME") && !is_str(m, id.ty, "DATE")) {
+                return None;
+            }
+            if m.slots[id.unit] != NONE && !is_str(m, id.unit, "D") {
+                return None;
+            }
+            Some(m.slots)
+        };
+        let mut out: Vec<Match> = Vec::with_capacity(ms.len());
+        for m in ms {
+            if let Some(prev) = out.last_mut() {
+                if let (Some(a), Some(b)) = (usable(prev), usable(&m)) {
+                    let dated = |s: &Slots| date_slots.iter().any(|&k| s[k] != NONE);
+                    let timed = |s: &Slots| time_slots.iter().any(|&k| s[k] != NONE);
+                    let one_each = (dated(&a) && !timed(&a) && timed(&b) && !dated(&b)) || (timed(&a) && !dated(&a) && dated(&b) && !(timed(&b) && b[id.hour] != NONE));
+                    let conflict = (0..lang::NSLOTS).any(|k| a[k] != NONE && b[k] != NONE && a[k] != b[k]);
+                    if one_each && !conflict && joined(l, t, p, join, prev.end, m.tok) {
+                        let mut s = a;
+                        for k in 0..lang::NSLOTS {
+                            if s[k] == NONE {
+                                s[k] = b[k];
+                            }
+                        }
+                        s[id.ty] = NONE;
+                        prev.slots = s;
+                        prev.span = Span::new(prev.span.start, m.span.end);
+                        prev.end = m.end;
+                        continue;
+                    }
+                }
+            }
+            out.push(m);
         }
         out
     }
 
     /// Resolve matches in text order, tracking the last mentioned day.
     #[allow(clippy::too_many_arguments)]
-    fn resolve_all(&self, l: &Lang, t: &Tokens, p: &Prep, ms: &[Match], dct: Option<Date>, sentences: &[Span], skip: &[Span], bias: Tense) -> Vec<(Timex, Resolved)> {
+    fn resolve_all(&self, l: &Lang, t: &Tokens, p: &Prep, ms: &[Match], rf: Reference, sentences: &[Span], skip: &[Span], bias: Tense) -> Vec<(Timex, Resolved)> {
         let mut out = vec![];
         let mut last: Option<Date> = None;
         for m in ms {
@@ -191,7 +280,7 @@ impl TimexTagger {
             if tense == Tense::Unknown {
                 tense = bias;
             }
-            let ctx = Ctx { dct, last, tense };
+            let ctx = Ctx { dct: rf.date, last, tense, now: rf.minute, forward: rf.forward };
             if let Some(r) = resolve::resolve(l, &self.ids, &m.slots, &ctx) {
                 if let Some(d) = r.day {
                     last = Some(d);
@@ -208,7 +297,7 @@ impl TimexTagger {
         let mut toks = Tokens::default();
         token::tokenize(text, &mut toks);
         let mut p = Prep::default();
-        let ms = self.find(l, &toks, &mut p);
+        let ms = self.find(l, &toks, &mut p, false);
         infer_from(l, &self.ids, text, &toks, &p, &ms)
     }
 }
@@ -216,6 +305,63 @@ impl TimexTagger {
 impl Default for TimexTagger {
     fn default() -> Self {
         Self::new()
+    }
+}
+
+/// True when tokens `a..b` are exactly a sequence of `join` class entries (or empty) on one line.
+fn joined(l: &Lang, t: &Tokens, p: &Prep, join: usize, a: usize, b: usize) -> bool {
+    let mut i = a;
+    let mut n = 0;
+    while i < b {
+        if t.toks[i].brk {
+            return false;
+        }
+        match l.cached(p, join, i).map(|(e, _)| e).filter(|&e| e <= b).max() {
+            Some(e) => i = e,
+            None => return false,
+        }
+        n += 1;
+        if n > 3 {
+            return false;
+        }
+    }
+    true
+}
+
+thread_local! {
+    /// Per-thread token and preparation buffers, reused across texts (no per-text allocation).
+    static SCRATCH: std::cell::RefCell<(Tokens, Prep)> = std::cell::RefCell::new(Default::default());
+}
+
+fn with_scratch<R>(f: impl FnOnce(&mut Tokens, &mut Prep) -> R) -> R {
+    SCRATCH.with(|c| match c.try_borrow_mut() {
+        Ok(mut g) => {
+            let (t, p) = &mut *g;
+            f(t, p)
+        }
+        Err(_) => f(&mut Tokens::default(), &mut Prep::default()),
+    })
+}
+
+/// The reference point of a tagging call.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reference {
+    /// Reference day (document creation time).
+    pub date: Option<Date>,
+    /// Time of day of the reference, in minutes, when known.
+    pub minute: Option<u32>,
+    /// Scheduling-style input (Duckling, Recognizers-Text): underspecified expressions take
+    /// their next occurrence, and a date and a time of day joined by `@JOIN` words make one
+    /// expression (TimeML news annotation keeps "samedi 4 janvier, 18h30" as two).
+    pub forward: bool,
+}
+
+impl Reference {
+    /// Parse `YYYY-MM-DD[THH:MM[:SS][zone]]`.
+    pub fn parse(s: &str, forward: bool) -> Reference {
+        let date = Date::parse(s);
+        let minute = s.get(11..16).and_then(|t| Some(t.get(..2)?.parse::<u32>().ok()? * 60 + t.get(3..5)?.parse::<u32>().ok()?));
+        Reference { date, minute: minute.filter(|_| s.as_bytes().get(10) == Some(&b'T')), forward }
     }
 }
 
@@ -232,19 +378,19 @@ impl Component for TimexTagger {
     fn process(&self, doc: &mut Document) {
         let lang = doc.meta.lang.clone().unwrap_or_else(|| "fr".into());
         let l = self.lang(&lang);
-        let mut toks = Tokens::default();
-        token::tokenize(&doc.text, &mut toks);
-        let mut p = Prep::default();
-        let ms = self.find(l, &toks, &mut p);
-        if doc.meta.published.is_none() {
-            if let Some(est) = infer_from(l, &self.ids, &doc.text, &toks, &p, &ms) {
-                doc.meta.published = Some(est);
+        with_scratch(|toks, p| {
+            token::tokenize(&doc.text, toks);
+            let ms = self.find(l, toks, p, false);
+            if doc.meta.published.is_none() {
+                if let Some(est) = infer_from(l, &self.ids, &doc.text, toks, p, &ms) {
+                    doc.meta.published = Some(est);
+                }
             }
-        }
-        let dct = doc.dct().and_then(Date::parse);
-        let skip: Vec<Span> = doc.boilerplate.iter().map(|b| b.span).collect();
-        let res = self.resolve_all(l, &toks, &p, &ms, dct, &doc.sentences, &skip, Tense::Unknown);
-        doc.timexes = res.into_iter().map(|(t, _)| t).collect();
+            let dct = doc.dct().and_then(Date::parse);
+            let skip: Vec<Span> = doc.boilerplate.iter().map(|b| b.span).collect();
+            let res = self.resolve_all(l, toks, p, &ms, Reference { date: dct, ..Default::default() }, &doc.sentences, &skip, Tense::Unknown);
+            doc.timexes = res.into_iter().map(|(t, _)| t).collect();
+        })
     }
 }
 
@@ -260,7 +406,7 @@ fn infer_from(l: &Lang, ids: &Ids, text: &str, t: &Tokens, p: &Prep, ms: &[Match
     for m in ms {
         let sl = &m.slots;
         let tense = sentence_tense(l, t, p, m.tok, &[]);
-        let ctx = Ctx { dct: None, last: None, tense };
+        let ctx = Ctx { dct: None, last: None, tense, now: None, forward: false };
         let Some(r) = resolve::resolve(l, ids, sl, &ctx) else { continue };
         let sh = sl[ids.shift];
         let unit = (sl[ids.unit] != NONE).then(|| l.str_of(sl[ids.unit])).flatten();

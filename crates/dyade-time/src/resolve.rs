@@ -24,6 +24,10 @@ pub struct Ctx {
     pub last: Option<Date>,
     /// Tense of the sentence.
     pub tense: Tense,
+    /// Time of day of the reference (minutes), when known.
+    pub now: Option<u32>,
+    /// Scheduling context: the next occurrence of underspecified expressions.
+    pub forward: bool,
 }
 
 /// A resolved expression.
@@ -310,6 +314,14 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
             "Y" => format!("{:04}", a.y as i64 + k),
             "DE" => format!("{:03}", (a.y as i64).div_euclid(10) + k),
             "CE" => format!("{:02}", (a.y as i64).div_euclid(100) + k),
+            "H" | "MIN" if ctx.now.is_some() && !use_last => {
+                // a clock shift from a known time of day
+                let per = if u == "H" { 60 } else { 1 };
+                let t = a.days() * 1440 + ctx.now.unwrap_or(0) as i64 + k * per;
+                let d = Date::from_days(t.div_euclid(1440));
+                let m = t.rem_euclid(1440);
+                return mk(ttype_of(TimexType::TIME), format!("{}T{:02}:{:02}", d.iso(), m / 60, m % 60), Some(d), true);
+            }
             "H" | "MIN" | "S" => {
                 return mk(ttype_of(TimexType::TIME), if k < 0 { "PAST_REF" } else if k > 0 { "FUTURE_REF" } else { "PRESENT_REF" }.into(), None, true)
             }
@@ -328,7 +340,7 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
             Some(a) => {
                 let mut diff = w as i64 - a.weekday() as i64;
                 let past = matches!(dir, Some("past"));
-                let fut = matches!(dir, Some("future"));
+                let fut = matches!(dir, Some("future")) || (ctx.forward && !past);
                 if past {
                     if diff >= 0 {
                         diff -= 7;
@@ -393,7 +405,7 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                     match m {
                         Some(m) => {
                             let dd2 = dd.or(eas.map(|e| easter(a.y).add_days(e as i64).d));
-                            year = Some(pick_year(a, m, dd2, dir, ctx.tense));
+                            year = Some(pick_year(a, m, dd2, dir.or(ctx.forward.then_some("future")), ctx.tense));
                         }
                         None => year = Some(a.y),
                     }
@@ -431,7 +443,21 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                     Some(a) if year.is_none() => {
                         let mut m = a.m;
                         let mut y = a.y;
-                        if matches!(dir, Some("future")) && d < a.d {
+                        if let (Some(w), false) = (get(ids.weekday), use_last) {
+                            // "jeudi 15": the nearest month (the next one when scheduling)
+                            // whose 15th is a Thursday
+                            let ks: &[i64] = if ctx.forward { &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] } else { &[0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6] };
+                            for &k in ks {
+                                let b = Date { y: a.y, m: a.m, d: 1 }.add_months(k);
+                                if let Some(x) = Date::new(b.y, b.m, d) {
+                                    if x.weekday() == w as u32 && (!ctx.forward || x >= a) {
+                                        m = x.m;
+                                        y = x.y;
+                                        break;
+                                    }
+                                }
+                            }
+                        } else if (matches!(dir, Some("future")) || ctx.forward) && d < a.d {
                             let n = a.add_months(1);
                             m = n.m;
                             y = n.y;
@@ -490,7 +516,14 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
             Some(d) => Some(d),
             None => {
                 relative = true;
-                let a = ctx.last.or(ctx.dct);
+                let mut a = ctx.last.or(ctx.dct);
+                // scheduling: a time already past today means tomorrow ("minuit")
+                if let (true, None, Some(now), Some(h)) = (ctx.forward, ctx.last, ctx.now, hour) {
+                    let mi = get(ids.minute).unwrap_or(0);
+                    if ((h * 60 + mi) as u32) < now && gs(ids.pod).is_none() {
+                        a = a.map(|x| x.add_days(1));
+                    }
+                }
                 day = a;
                 a.map(|a| a.iso())
             }
