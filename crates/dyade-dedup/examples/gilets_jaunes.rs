@@ -4,7 +4,7 @@
 //!
 //! `cargo run --release -p dyade-dedup --example gilets_jaunes [-- --sample 50 --seed 2024 --threshold 0.5]`
 
-#[path = "common.rs"]
+#[path = "common/mod.rs"]
 mod common;
 use common::*;
 use dyade_dedup::minhash::exact_jaccard;

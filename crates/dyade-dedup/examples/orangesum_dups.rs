@@ -3,7 +3,7 @@
 //!
 //! `cargo run --release -p dyade-dedup --example orangesum_dups [-- --w 5 --threshold 0.5 --limit N]`
 
-#[path = "common.rs"]
+#[path = "common/mod.rs"]
 mod common;
 use common::*;
 use dyade_dedup::*;
