@@ -11,6 +11,8 @@
 //!   [`dedup_store`] and [`stories_store`] only process documents not done yet.
 //! - **Evaluation** ([`eval`]): B-cubed and adjusted Rand index.
 
+#![warn(missing_docs)]
+
 pub mod eval;
 pub mod index;
 pub mod minhash;
