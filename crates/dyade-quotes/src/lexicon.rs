@@ -49,6 +49,7 @@ pub const SECTIONS: &[&str] = &[
     "not_sources",
     "infinitive_leads",
     "infinitive_endings",
+    "passives",
 ];
 
 /// One language's quote lexicon. Word entries are stored lowercased with `'` apostrophes.

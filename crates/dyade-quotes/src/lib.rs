@@ -586,6 +586,13 @@ impl<'a> Run<'a> {
                 return None;
             }
         }
+        // a passive ("est jugé", "is considered") is not speech
+        if let Some(w) = prev_tok(t, s, ss) {
+            let reflexive = t[..w.s].ends_with(['\'', '’']);
+            if w.word && !reflexive && self.c.lex.set("passives").contains(&lower(t, w)) {
+                return None;
+            }
+        }
         let mut start = s;
         let mut inverted = None;
         // auxiliary within four words before, inside the same clause
