@@ -172,7 +172,7 @@ veille => shift=-1 unit=D anchor=last
 avant-veille => shift=-2 unit=D anchor=last
 
 @POD
-matin | matinée => pod=MO
+matin | matinée | mat => pod=MO
 midi => pod=MI
 après-midi | apres-midi | aprem => pod=AF
 soir | soirée => pod=EV
@@ -194,10 +194,10 @@ plus de | plus d' | au moins | plus d | au-delà de => mod=MORE_THAN
 moins de | moins d' | moins d | à peine | pas plus de | près de => mod=LESS_THAN
 
 @PAST_ADJ weak
-dernier | dernière | passé | passée | écoulé | écoulée => dir=past
+dernier | dernière | derniers | dernières | passé | passée | passés | passées | écoulé | écoulée | écoulés | écoulées | précédent | précédente | précédents | précédentes => dir=past
 
 @NEXT_ADJ weak
-prochain | prochaine | prochains | prochaines | suivant | suivante | à venir => dir=future
+prochain | prochaine | prochains | prochaines | suivant | suivante | suivants | suivantes | à venir | d'après | qui suit | qui vient => dir=future
 
 @THIS weak
 ce | cet | cette => dir=this
@@ -232,6 +232,7 @@ fête de la musique => month=6 day=21
 assomption => month=8 day=15
 jour de la libération => month=8 day=15
 toussaint => month=11 day=1
+jour des morts => month=11 day=2
 armistice => month=11 day=11
 noël | noel => month=12 day=25
 réveillon de noël | reveillon de noel | veille de noël => month=12 day=24
@@ -261,6 +262,20 @@ annuel | annuelle | annuels | annuelles => unit=Y
 midi => hour=12
 minuit => hour=0
 
+# minutes after a clock time in words ("midi quinze", "quinze heures trente")
+@MINUTE_WORD weak
+cinq => minute=5
+dix => minute=10
+quart => minute=15
+quinze => minute=15
+vingt => minute=20
+vingt-cinq | vingt cinq => minute=25
+trente | demie | demi => minute=30
+quarante => minute=40
+quarante-cinq | quarante cinq | trois quarts | trois-quarts => minute=45
+cinquante => minute=50
+trois => minute=3
+
 @QUARTER_WORD weak
 quart => minute=15
 demie | demi => minute=30
@@ -281,3 +296,11 @@ de la nuit => pod=NI
 # "lundi dans l'après-midi"); the engine merges a date match and a time match joined by these
 @JOIN weak
 à | a | vers | , | le | la | l' | dans la | dans l' | en | au | du | de | aux alentours de | autour de | à environ | - | pour | dès | dès la | dès le
+
+# prepositions that scheduling-style inputs (Duckling, Recognizers) keep inside the span;
+# TimeML spans leave them out. Entries may set a mod ("à partir du 8" → ON_OR_AFTER).
+@LEAD weak
+à | a | vers | en | au | pour | dès | pendant | durant | d'ici | le
+à partir de | à partir du | à partir d' | dès le | depuis => mod=ON_OR_AFTER
+après | plus tard que => mod=AFTER
+avant | n'importe quand avant => mod=BEFORE

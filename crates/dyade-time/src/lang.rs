@@ -48,10 +48,11 @@ pub const SLOTS: &[&str] = &[
     "type", "ref", "mod", "year", "yy", "month", "day", "weekday", "season", "quarter", "half", "week", "weekend", "pod",
     "hour", "minute", "second", "n", "frac", "unit", "shift", "sign", "dir", "set", "anchor", "century", "decade", "easter",
     "pm", "drop", "nth", "ordinal", "tense", "dayword", "approx", "n2", "mult", "half_hour", "minus", "yearword", "now",
+    "lead",
 ];
 
 /// Number of slots.
-pub const NSLOTS: usize = 42;
+pub const NSLOTS: usize = 43;
 
 /// Most slot assignments one lexicon entry may carry (the matcher saves them on a fixed array).
 pub const MAX_ENTRY_SETS: usize = 8;
@@ -200,6 +201,8 @@ pub struct Lang {
     cand_exact: Vec<Vec<u32>>,
     /// The `JOIN` class (words between a date and a time that make one expression), if any.
     pub join_class: Option<usize>,
+    /// The `LEAD` class (prepositions included in spans of scheduling-style inputs), if any.
+    pub lead_class: Option<usize>,
     /// The `PAST_MARK` / `FUTURE_MARK` classes (tense markers), if the pack has them.
     pub tense_classes: (Option<usize>, Option<usize>),
 }
@@ -251,6 +254,7 @@ impl Lang {
             cand_exact: vec![],
             tense_classes: (None, None),
             join_class: None,
+            lead_class: None,
         };
         let mut cur: Option<usize> = None;
         for (ln, raw) in lex.lines().enumerate() {
@@ -406,6 +410,7 @@ impl Lang {
             }
         }
         self.join_class = self.classes.iter().position(|c| c == "JOIN");
+        self.lead_class = self.classes.iter().position(|c| c == "LEAD");
         self.tense_classes = (self.classes.iter().position(|c| c == "PAST_MARK"), self.classes.iter().position(|c| c == "FUTURE_MARK"));
     }
 

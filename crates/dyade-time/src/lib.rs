@@ -95,28 +95,29 @@ impl TimexTagger {
         let l = self.lang(lang);
         with_scratch(|toks, p| {
             token::tokenize(text, toks);
-            let ms = self.find(l, toks, p, false);
+            let ms = self.find(l, toks, p, None);
             self.resolve_all(l, toks, p, &ms, Reference { date: dct, ..Default::default() }, sentences, skip, bias).into_iter().map(|(t, _)| t).collect()
         })
     }
 
-    /// Tag against a full reference instant such as Duckling's `2013-02-12T04:30:00-02:00`
-    /// (date, and time of day when given). With `Tense::Future` the reference is "now" in a
-    /// scheduling context: underspecified expressions take their next occurrence ("lundi" on a
-    /// Monday is the following one, "minuit" the coming midnight) and clock shifts resolve to
-    /// times ("dans une heure" → `…T05:30`).
-    pub fn tag_at(&self, text: &str, lang: &str, reference: &str, bias: Tense) -> Vec<Timex> {
-        let rf = Reference::parse(reference, bias == Tense::Future);
+    /// Tag scheduling-style input against a full reference instant such as Duckling's
+    /// `2013-02-12T04:30:00-02:00` (date, and time of day when given): the reference is "now",
+    /// so underspecified expressions take their next occurrence ("lundi" on a Monday is the
+    /// following one, "minuit" the coming midnight), clock shifts resolve to times ("dans une
+    /// heure" → `…T05:30`), and a date and a time joined by `@JOIN` words make one expression.
+    /// `style` sets the span convention.
+    pub fn tag_at(&self, text: &str, lang: &str, reference: &str, style: SpanStyle) -> Vec<Timex> {
+        let rf = Reference::parse(reference, true);
         let l = self.lang(lang);
         with_scratch(|toks, p| {
             token::tokenize(text, toks);
-            let ms = self.find(l, toks, p, rf.forward);
-            self.resolve_all(l, toks, p, &ms, rf, &[], &[], bias).into_iter().map(|(t, _)| t).collect()
+            let ms = self.find(l, toks, p, Some(style));
+            self.resolve_all(l, toks, p, &ms, rf, &[], &[], Tense::Future).into_iter().map(|(t, _)| t).collect()
         })
     }
 
     /// Find all rule matches (leftmost-longest).
-    fn find(&self, l: &Lang, t: &Tokens, p: &mut Prep, merge: bool) -> Vec<Match> {
+    fn find(&self, l: &Lang, t: &Tokens, p: &mut Prep, sched: Option<SpanStyle>) -> Vec<Match> {
         let mut out = vec![];
         let mut buf = Vec::new();
         let n = t.toks.len();
@@ -175,7 +176,11 @@ impl TimexTagger {
                     for &(k, v) in &r.set {
                         sl[k] = v;
                     }
-                    out.push(Match { span: sp(i, best.end), slots: sl, tok: i, end: best.end, split: false });
+                    // `lead=N`: the first N tokens (a preposition) disambiguate but stay out
+                    // of TimeML spans
+                    let lead = sl[self.ids.lead];
+                    let s0 = if lead > 0 && sched != Some(SpanStyle::WithPrepositions) { (i + lead as usize).min(best.end - 1) } else { i };
+                    out.push(Match { span: sp(s0, best.end), slots: sl, tok: s0, end: best.end, split: false });
                 }
                 Some((ea, ec, mut sb)) => {
                     // split range: A borrows B's missing slots
@@ -194,11 +199,58 @@ impl TimexTagger {
             }
             i = best.end;
         }
-        if merge {
-            self.merge(l, t, p, out)
-        } else {
-            out
+        match sched {
+            None | Some(SpanStyle::TimeMl) => out,
+            Some(SpanStyle::WithPrepositions) => {
+                let ms = self.merge(l, t, p, out);
+                self.leads(l, t, p, ms)
+            }
+            Some(SpanStyle::Bare) => {
+                let ms = self.merge(l, t, p, out);
+                self.bare(l, t, p, ms)
+            }
         }
+    }
+
+    /// Bare spans leave out a leading article (`@DET`): "le 12 janvier" → "12 janvier".
+    fn bare(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
+        let Some(det) = l.classes.iter().position(|c| c == "DET") else { return ms };
+        for m in ms.iter_mut() {
+            if let Some((e, _)) = l.cached(p, det, m.tok).next() {
+                if e < m.end && t.toks[m.tok].start as usize == m.span.start {
+                    m.tok = e;
+                    m.span = Span::new(t.toks[e].start as usize, m.span.end);
+                }
+            }
+        }
+        ms
+    }
+
+    /// Scheduling-style spans include a leading preposition of the `@LEAD` class ("à 15h",
+    /// "pour le 27", "à partir du 8" with its `mod`); TimeML spans leave it out.
+    fn leads(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
+        let Some(lead) = l.lead_class else { return ms };
+        let mut prev_end = 0;
+        for m in ms.iter_mut() {
+            if !m.split || m.span.start == t.toks[m.tok].start as usize {
+                let lo = m.tok.saturating_sub(4).max(prev_end);
+                let hit = (lo..m.tok).find_map(|j| {
+                    let (end, e) = l.cached(p, lead, j).find(|(end, _)| *end == m.tok)?;
+                    ((j + 1..end).all(|k| !t.toks[k].brk) && !t.toks[m.tok].brk).then_some((j, e))
+                });
+                if let Some((j, e)) = hit {
+                    if e.set.iter().all(|&(k, v)| m.slots[k] == NONE || m.slots[k] == v) {
+                        for &(k, v) in &e.set {
+                            m.slots[k] = v;
+                        }
+                        m.span = Span::new(t.toks[j].start as usize, m.span.end);
+                        m.tok = j;
+                    }
+                }
+            }
+            prev_end = m.end;
+        }
+        ms
     }
 
     /// Merge a date and a time of day that follow each other, joined only by `@JOIN` words
@@ -297,7 +349,7 @@ impl TimexTagger {
         let mut toks = Tokens::default();
         token::tokenize(text, &mut toks);
         let mut p = Prep::default();
-        let ms = self.find(l, &toks, &mut p, false);
+        let ms = self.find(l, &toks, &mut p, None);
         infer_from(l, &self.ids, text, &toks, &p, &ms)
     }
 }
@@ -343,6 +395,17 @@ fn with_scratch<R>(f: impl FnOnce(&mut Tokens, &mut Prep) -> R) -> R {
     })
 }
 
+/// Span conventions for [`TimexTagger::tag_at`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpanStyle {
+    /// TimeML: articles inside, prepositions outside, date and time kept apart.
+    TimeMl,
+    /// Duckling: the leading preposition (`@LEAD`) inside ("à 15h", "à partir du 8").
+    WithPrepositions,
+    /// Recognizers-Text: neither article nor preposition ("12 janvier 2016").
+    Bare,
+}
+
 /// The reference point of a tagging call.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Reference {
@@ -380,7 +443,7 @@ impl Component for TimexTagger {
         let l = self.lang(&lang);
         with_scratch(|toks, p| {
             token::tokenize(&doc.text, toks);
-            let ms = self.find(l, toks, p, false);
+            let ms = self.find(l, toks, p, None);
             if doc.meta.published.is_none() {
                 if let Some(est) = infer_from(l, &self.ids, &doc.text, toks, p, &ms) {
                     doc.meta.published = Some(est);

@@ -78,6 +78,7 @@ pub struct Ids {
     pub(crate) minus: usize,
     pub(crate) half_hour: usize,
     pub(crate) mult: usize,
+    pub(crate) lead: usize,
 }
 
 impl Ids {
@@ -116,6 +117,7 @@ impl Ids {
             minus: s("minus"),
             half_hour: s("half_hour"),
             mult: s("mult"),
+            lead: s("lead"),
         }
     }
 }
@@ -289,6 +291,24 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
             return mk(ttype_of(TimexType::DATE), v.into(), None, true);
         };
         let k = k as i64;
+        if ctx.forward && get(ids.sign).is_some() && !use_last && get(ids.weekday).is_none() {
+            // scheduling: "dans une semaine" is the day a week from now
+            match u {
+                "W" => {
+                    let d = a.add_days(7 * k);
+                    return mk(ttype_of(TimexType::DATE), d.iso(), Some(d), true);
+                }
+                "M" => {
+                    let d = a.add_months(k);
+                    return mk(ttype_of(TimexType::DATE), d.iso(), Some(d), true);
+                }
+                "Y" => {
+                    let d = a.add_months(12 * k);
+                    return mk(ttype_of(TimexType::DATE), format!("{:04}-{:02}", d.y, d.m), None, true);
+                }
+                _ => {}
+            }
+        }
         date = Some(match u {
             "D" => {
                 let d = a.add_days(k);
@@ -407,7 +427,8 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                             let dd2 = dd.or(eas.map(|e| easter(a.y).add_days(e as i64).d));
                             year = Some(pick_year(a, m, dd2, dir.or(ctx.forward.then_some("future")), ctx.tense));
                         }
-                        None => year = Some(a.y),
+                        None if dd.is_none() => year = Some(a.y),
+                        None => {}
                     }
                 }
             } else if year.is_none() {
@@ -487,6 +508,7 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     let hour = get(ids.hour);
     let pod = gs(ids.pod);
     let mut time: Option<String> = None;
+    let mut clock: Option<i32> = None;
     if let Some(mut h) = hour {
         let mut mi = get(ids.minute).unwrap_or(0);
         if get(ids.half_hour).is_some() && get(ids.minute).is_none() {
@@ -508,6 +530,7 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
             return None;
         }
         time = Some(format!("T{h:02}:{mi:02}"));
+        clock = Some(h * 60 + mi);
     } else if let Some(p) = pod {
         time = Some(format!("T{p}"));
     }
@@ -518,9 +541,8 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 relative = true;
                 let mut a = ctx.last.or(ctx.dct);
                 // scheduling: a time already past today means tomorrow ("minuit")
-                if let (true, None, Some(now), Some(h)) = (ctx.forward, ctx.last, ctx.now, hour) {
-                    let mi = get(ids.minute).unwrap_or(0);
-                    if ((h * 60 + mi) as u32) < now && gs(ids.pod).is_none() {
+                if let (true, None, Some(now), Some(c)) = (ctx.forward, ctx.last, ctx.now, clock) {
+                    if (c as u32) < now {
                         a = a.map(|x| x.add_days(1));
                     }
                 }
