@@ -5,6 +5,7 @@
 
 mod annotate;
 mod bench;
+mod dedup;
 mod eval;
 mod export;
 mod ingest;
@@ -192,6 +193,29 @@ enum Command {
         #[arg(long)]
         pretty: bool,
     },
+    /// Group near-duplicate articles (MinHash + LSH, incremental: only new articles are
+    /// signed) and print the groups with their similarity and canonical article.
+    Dedup {
+        /// SQLite database file.
+        #[arg(long, value_name = "FILE", default_value = "dyade.db")]
+        db: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Group articles into stories (entities, time and text similarity, incremental) and print
+    /// each story with its label.
+    Stories {
+        /// SQLite database file.
+        #[arg(long, value_name = "FILE", default_value = "dyade.db")]
+        db: PathBuf,
+        /// Only articles published on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Counts of stored documents, layers and runs.
     Stats {
         /// SQLite database file.
@@ -201,6 +225,12 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Die quietly on a closed pipe (`dyade query … | head`), as Unix tools do, instead of
+    // panicking on the next print.
+    #[cfg(unix)]
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Ingest { input, db, batch, quiet } => ingest::run(&input, &db, batch.max(1), quiet),
@@ -210,6 +240,8 @@ fn main() -> ExitCode {
         }
         Command::Show { doc, db, json } => show::run(&doc, &db, json),
         Command::Stats { db } => show::stats(&db),
+        Command::Dedup { db, json } => dedup::run_dedup(&db, json),
+        Command::Stories { db, since, json } => dedup::run_stories(&db, since, json),
         Command::Query { kind, params, db, pretty } => query::run(&db, &kind, &params, pretty),
         Command::Timeline { a, b, db, since, until, json } => timeline::run(&db, &a, &b, json, since, until),
         Command::Serve { db, addr, public, no_index } => serve::run(&db, &addr, public, no_index),
