@@ -7,6 +7,7 @@
 //! - [`translit`]: `key` with French/English transliteration variants folded
 //!   ("Choïgou" = "Shoigu", "Sergueï" = "Sergei", "Poutine" = "Putin", "Koursk" = "Kursk").
 
+#[cfg(test)]
 use unicode_normalization::UnicodeNormalization;
 
 /// Leading articles dropped by [`key`]. French and English; an article here never starts a
@@ -18,6 +19,43 @@ pub fn norm(s: &str) -> String {
     if s.is_ascii() {
         return norm_ascii(s);
     }
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    // NFKD char by char: the string-level form only adds canonical reordering of
+    // combining marks, and every mark is dropped below (the `norm_per_char_is_nfkd` test
+    // checks that all chars of non-zero combining class are marks)
+    let mut push = |c: char| {
+        if unicode_normalization::char::is_combining_mark(c) {
+            return;
+        }
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            match c {
+                'œ' | 'Œ' => out.push_str("oe"),
+                'æ' | 'Æ' => out.push_str("ae"),
+                'ß' => out.push_str("ss"),
+                _ => out.extend(c.to_lowercase()),
+            }
+        } else {
+            pending_space = true;
+        }
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            push(c);
+        } else {
+            unicode_normalization::char::decompose_compatible(c, &mut push);
+        }
+    }
+    out
+}
+
+/// The reference [`norm`]: string-level NFKD (kept for the equivalence test).
+#[cfg(test)]
+fn norm_nfkd(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.nfkd() {
@@ -218,6 +256,19 @@ pub fn clean_surface(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn norm_per_char_is_nfkd() {
+        use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert!(canonical_combining_class(c) == 0 || is_combining_mark(c), "{c:?} reorders but is kept");
+            let s = format!("a{c}\u{301}\u{316}b {c}");
+            assert_eq!(norm(&s), norm_nfkd(&s), "{c:?}");
+        }
+        for s in ["Sergueï Choïgou", "Œuvre d’Ærø", "ḳ́", "ﬁn ½", "한국 조선"] {
+            assert_eq!(norm(s), norm_nfkd(s), "{s}");
+        }
+    }
 
     #[test]
     fn keys() {
