@@ -23,13 +23,28 @@ pub fn annotate_into(args: &InputArgs, out: &Path) -> anyhow::Result<(u64, u64)>
     inputs::init_threads(args.threads);
     let pipeline = pipeline::default_pipeline()?;
     let (mut written, mut skipped) = (0u64, 0u64);
+    // Near-duplicates among the articles of this run, reported in each file's metadata.
+    let params = dyade_dedup::MinHashParams::default();
+    let mut dups = dyade_dedup::DedupIndex::new(params.k, dyade_dedup::LshParams::default());
+    let hasher = dyade_dedup::MinHasher::new(params);
+    let mut ids: Vec<String> = Vec::new();
     inputs::process(
         args,
         &pipeline,
         64,
         |_| Ok(false),
         |docs| {
-            for d in docs {
+            for mut d in docs {
+                let key = ids.len() as u64;
+                ids.push(d.id.clone());
+                let sig = hasher.signature(&d.text);
+                if let Some(g) = dups.insert(key, &sig, d.dct()) {
+                    d.meta.extra.insert(
+                        "near_duplicate_of".into(),
+                        serde_json::json!({"doc": ids[g.matched as usize], "similarity": g.similarity,
+                            "group_canonical": ids[g.canonical as usize], "group_size": g.size}),
+                    );
+                }
                 let path = out.join(format!("{}.json", file_stem(&d.id)));
                 let json = serde_json::to_string_pretty(&annotation(&d))?;
                 std::fs::write(&path, json).with_context(|| format!("cannot write {}", path.display()))?;
