@@ -217,7 +217,7 @@ autrefois | jadis | récemment | naguère | dernièrement | antan | auparavant |
 @VAGUE_FUTURE
 prochainement | bientôt | dorénavant | sous peu => ref=FUTURE_REF
 @VAGUE_PRESENT
-actuellement | maintenant | pour l'instant | pour le moment | en ce moment | à l'heure actuelle | de nos jours | à présent | désormais | actuel | actuelle | actuels | actuelles => ref=PRESENT_REF
+actuellement | maintenant | tout de suite | pour l'instant | pour le moment | en ce moment | à l'heure actuelle | de nos jours | à présent | désormais | actuel | actuelle | actuels | actuelles => ref=PRESENT_REF
 @VAGUE_FUTURE_NOUN
 l'avenir | avenir | le futur => ref=FUTURE_REF
 
@@ -287,7 +287,7 @@ heure | heures | h
 quelques | plusieurs | de nombreux | de nombreuses | des
 
 @TIMEPOD weak
-du matin => pod=MO
+du matin | du mat => pod=MO
 de l'après-midi | de l'apres-midi => pm=1
 du soir => pm=1
 de la nuit => pod=NI
@@ -300,7 +300,7 @@ de la nuit => pod=NI
 # prepositions that scheduling-style inputs (Duckling, Recognizers) keep inside the span;
 # TimeML spans leave them out. Entries may set a mod ("à partir du 8" → ON_OR_AFTER).
 @LEAD weak
-à | a | vers | en | au | pour | dès | pendant | durant | d'ici | le
+à | a | vers | en | au | pour | dès | pendant | durant | d'ici | le | dans | du | de | d' | entre | et | jusqu'au | jusqu'à | jusqu'a | jusqu au
 à partir de | à partir du | à partir d' | dès le | depuis => mod=ON_OR_AFTER
 après | plus tard que => mod=AFTER
 avant | n'importe quand avant => mod=BEFORE

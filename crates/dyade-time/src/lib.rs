@@ -294,8 +294,19 @@ impl TimexTagger {
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
         for m in ms {
             if let Some(prev) = out.last_mut() {
-                if let (Some(a), Some(b)) = (usable(prev), usable(&m)) {
+                if let (Some(mut a), Some(mut b)) = (usable(prev), usable(&m)) {
                     let dated = |s: &Slots| date_slots.iter().any(|&k| s[k] != NONE);
+                    // "today" implied by a bare part of the day ("le matin", shift=0) yields
+                    // to an explicit date next to it ("le 15 février le matin")
+                    let soft = |s: &Slots| s[id.shift] == 0 && date_slots.iter().filter(|&&k| s[k] != NONE).count() == 1;
+                    let hard = |x: &Slots| dated(x) && !soft(x);
+                    if hard(&a) && soft(&b) && b[id.pod] != NONE {
+                        b[id.shift] = NONE;
+                        b[id.unit] = NONE;
+                    } else if hard(&b) && soft(&a) && a[id.pod] != NONE {
+                        a[id.shift] = NONE;
+                        a[id.unit] = NONE;
+                    }
                     let timed = |s: &Slots| time_slots.iter().any(|&k| s[k] != NONE);
                     let one_each = (dated(&a) && !timed(&a) && timed(&b) && !dated(&b)) || (timed(&a) && !dated(&a) && dated(&b) && !(timed(&b) && b[id.hour] != NONE));
                     let conflict = (0..lang::NSLOTS).any(|k| a[k] != NONE && b[k] != NONE && a[k] != b[k]);

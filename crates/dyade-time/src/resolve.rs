@@ -79,6 +79,7 @@ pub struct Ids {
     pub(crate) half_hour: usize,
     pub(crate) mult: usize,
     pub(crate) lead: usize,
+    pub(crate) nth: usize,
 }
 
 impl Ids {
@@ -118,6 +119,7 @@ impl Ids {
             half_hour: s("half_hour"),
             mult: s("mult"),
             lead: s("lead"),
+            nth: s("nth"),
         }
     }
 }
@@ -267,7 +269,11 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         }
         _ => {}
     }
-    let dir = gs(ids.dir);
+    // scheduling: "ce/cet …" and bare names mean the coming one
+    let dir = match gs(ids.dir) {
+        Some("this") | None if ctx.forward => Some("future"),
+        d => d,
+    };
     let use_last = gs(ids.anchor) == Some("last");
     let anchor = if use_last { ctx.last.or(ctx.dct) } else { ctx.dct };
     let mut relative = false;
@@ -385,7 +391,8 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                         _ => {}
                     }
                 }
-                let d = a.add_days(diff);
+                // "lundi en huit": that weekday, `nth` weeks later
+                let d = a.add_days(diff + 7 * get(ids.nth).unwrap_or(0) as i64);
                 day = Some(d);
                 date = Some(d.iso());
             }
@@ -423,6 +430,15 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 if let Some(a) = anchor {
                     let m = month.or(season.map(|s| season_months(s).0)).or(eas.map(|e| easter(a.y).add_days(e as i64).m));
                     match m {
+                        Some(_) if month.is_none() && season.is_some_and(|s| {
+                            let (b, e) = season_months(s);
+                            if b <= e { (b..=e).contains(&a.m) } else { a.m >= b || a.m <= e }
+                        }) && !matches!(dir, Some("past")) =>
+                        {
+                            // the season we are in ("cet hiver" in February: the one that began in December)
+                            let (b, _) = season_months(season.unwrap_or("SP"));
+                            year = Some(if a.m < b { a.y - 1 } else { a.y });
+                        }
                         Some(m) => {
                             let dd2 = dd.or(eas.map(|e| easter(a.y).add_days(e as i64).d));
                             year = Some(pick_year(a, m, dd2, dir.or(ctx.forward.then_some("future")), ctx.tense));

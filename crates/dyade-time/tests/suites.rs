@@ -42,10 +42,10 @@ fn duckling_and_recognizers_floors() {
         assert!(got >= floor, "{name}: {got:.4} < {floor}");
     }
 }
-const DUCKLING_FR: f64 = 0.20;
-const DUCKLING_EN: f64 = 0.10;
-const RECOG_FR: f64 = 0.20;
-const RECOG_EN: f64 = 0.15;
+const DUCKLING_FR: f64 = 0.70;
+const DUCKLING_EN: f64 = 0.16;
+const RECOG_FR: f64 = 0.27;
+const RECOG_EN: f64 = 0.17;
 
 #[test]
 fn news_expressions() {
