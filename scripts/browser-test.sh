@@ -27,8 +27,6 @@ cp "$SHARED/seeds/meta.jsonl" "$TMP/meta.jsonl"
 echo '{"doc": "zz_malicious", "dct": "2023-09-14", "lang": "fr", "title": "<img src=x onerror=alert(4)> Titre", "source": "<script>alert(5)</script>"}' >> "$TMP/meta.jsonl"
 "$BIN" ingest "$SHARED"/seeds/*.txt "$TMP/in/zz_malicious.txt" --meta "$TMP/meta.jsonl" --db "$TMP/t.db" --quiet
 
-# Until the PLOVER stage is in the pipeline the store has no events: add test fixtures then.
-"$ROOT/target/debug/examples/fixture_events" "$TMP/t.db"
 
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 if "$BIN" serve --help >/dev/null 2>&1; then
