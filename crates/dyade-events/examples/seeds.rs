@@ -10,6 +10,25 @@ fn main() {
     for (d, _) in pairs.iter_mut() {
         p.process(d);
     }
+    if std::env::args().any(|a| a == "-d") {
+        // layer dump per sentence: entities with refs, timexes with values, quote speakers
+        for (d, _) in &pairs {
+            println!("##### {}", d.id);
+            for (si, s) in d.sentences.iter().enumerate() {
+                let bp = if d.in_boilerplate(*s) { " [BP]" } else { "" };
+                println!("[{si}]{bp} {}", &d.text[s.start..s.end]);
+                for e in d.entities.iter().filter(|e| s.contains(&e.span)) {
+                    println!("    E {:?} {:?} -> {:?}", &d.text[e.span.start..e.span.end], e.label, e.reference);
+                }
+                for t in d.timexes.iter().filter(|t| s.contains(&t.span)) {
+                    println!("    T {:?} {:?}", &d.text[t.span.start..t.span.end], t.value);
+                }
+                for q in d.quotes.iter().filter(|q| q.span.overlap(s) > 0) {
+                    println!("    Q {:?} speaker={:?}", &d.text[q.span.start..q.span.end].chars().take(30).collect::<String>(), q.speaker);
+                }
+            }
+        }
+    }
     if verbose {
         for (d, g) in &pairs {
             let a = dyade_core::Annotation::from_document(d);

@@ -219,15 +219,31 @@ impl EventCoder {
         top.sort_by_key(|(_, (_, first))| *first);
         let dyad: Vec<String> = if top.len() == 2 && top[1].1 .0 >= 2 { top.iter().map(|(c, _)| c.to_string()).collect() } else { vec![] };
 
-        // Narrative dates: for each sentence, the last specific DATE timex at or before it.
-        let timex_tok: Vec<(usize, String)> = doc
+        // Calendar timexes (token, value, inside a relative clause): a date in "…, qui
+        // commémore … en 1945, …" describes something else and never sets the narrative time.
+        let timex_tok: Vec<(usize, String, bool)> = doc
             .timexes
             .iter()
             .filter(|t| matches!(t.ttype, TimexType::DATE | TimexType::TIME))
-            .filter_map(|t| calendar_date(&t.value).map(|v| (doc.tokens_in(t.span).start, v)))
+            .filter_map(|t| {
+                let v = calendar_date(&t.value)?;
+                let tk = doc.tokens_in(t.span).start;
+                let sr = doc.sentences.iter().map(|s| doc.tokens_in(*s)).find(|r| r.contains(&tk)).unwrap_or(tk..tk + 1);
+                Some((tk, v, embedded(tk, usize::MAX, usize::MAX, &folded, &punct, lex, sr.start, sr.end)))
+            })
             .collect();
-
+        // The headline (first content paragraph: one sentence without final punctuation) is
+        // dated like the lead, whose first date is the headline event's date.
+        let headline = headline_sentence(doc, &punct);
+        let lead_date: Option<String> = headline.and_then(|h| {
+            let lo = doc.tokens_in(doc.sentences[h]).end;
+            let hi = doc.sentences.get(h + 3).map(|s| doc.tokens_in(*s).end).unwrap_or(ntok);
+            timex_tok.iter().find(|(t, _, rel)| *t >= lo && *t < hi && !rel).map(|(_, v, _)| v.clone())
+        });
+        let policy = date_policy();
         let mut events: Vec<Event> = vec![];
+        // parallel to `events`: the date comes from the event's own sentence (not a fallback)
+        let mut own_dates: Vec<bool> = vec![];
         for (si, trigs) in per_sentence {
             let sent = doc.sentences[si];
             let r = doc.tokens_in(sent);
@@ -254,8 +270,15 @@ impl EventCoder {
                     c
                 })
                 .collect();
-            let sent_dates: Vec<(usize, String)> = timex_tok.iter().filter(|(t, _)| *t >= r.start && *t < r.end).cloned().collect();
-            let carried: Option<String> = timex_tok.iter().filter(|(t, _)| *t < r.start).last().map(|(_, v)| v.clone());
+            let sent_dates: Vec<(usize, String)> = timex_tok.iter().filter(|(t, _, _)| *t >= r.start && *t < r.end).map(|(t, v, _)| (*t, v.clone())).collect();
+            // the narrative time: the last date outside relative clauses in an earlier sentence,
+            // with the index of the sentence that gave it
+            let carried: Option<(String, usize)> = timex_tok
+                .iter()
+                .filter(|(t, _, rel)| *t < r.start && !rel)
+                .last()
+                .map(|(t, v, _)| (v.clone(), doc.sentences.iter().position(|s| doc.tokens_in(*s).contains(t)).unwrap_or(0)));
+            let vague = doc.timexes.iter().any(|t| matches!(t.value.as_str(), "PAST_REF" | "PRESENT_REF") && sent.contains(&t.span));
             let hist_cue = (r.start..r.end).any(|i| lex.has("hist", &folded[i]));
             let attrib = attribution(&cands, &folded, lex, r.clone(), &self.kb, doc);
 
@@ -287,9 +310,11 @@ impl EventCoder {
                 }
                 let demonstrative = ts > r.start && lex.has("demonstrative", &folded[ts - 1]);
                 let possessive = ts > r.start && lex.has("poss", &folded[ts - 1]);
+                let mut anaphor: Option<usize> = None;
                 if actors.is_empty() && demonstrative {
                     // "cette visite": the last event of the same type
-                    if let Some(p) = events.iter().rev().find(|e| e.event_type == entry.event) {
+                    anaphor = events.iter().rposition(|e| e.event_type == entry.event);
+                    if let Some(p) = anaphor.map(|k| &events[k]) {
                         actors = vec![(p.actor.clone().unwrap_or_default(), p.actor_person.clone())];
                         recips = p.recipient.clone().map(|r| vec![(r, p.recipient_person.clone())]).unwrap_or_default();
                         conf -= 0.1;
@@ -312,7 +337,9 @@ impl EventCoder {
                         }
                     }
                 }
-                if actors.is_empty() && (!entry.flags.noun || cands.is_empty()) {
+                // a nominal trigger takes an earlier sentence's subject only through a possessive
+                // ("son combat"); bare nouns (headings, topics) have no agent to carry over
+                if actors.is_empty() && (!entry.flags.noun || possessive) {
                     // pronoun or elided subject: the subject of one of the two previous sentences
                     for back in 1..=2 {
                         if let Some(side) = si.checked_sub(back).and_then(|ps| self.subject_of(doc, ps, &ent_cands, &folded, &punct, lex)) {
@@ -337,17 +364,19 @@ impl EventCoder {
                     mode = None;
                 }
                 let negated = is_negated(&folded, lex, r.start, ts, te, r.end);
-                // location: a place introduced by a locative or "to" preposition
+                // location: a place introduced by a place preposition ("à", "en", "dans"; not
+                // "contre", "avec")
+                let at_place = |c: &Cand| matches!(c.prep, Prep::To | Prep::Loc) && place_prep(c, &folded, &punct, lex, r.start);
                 let location = cands
                     .iter()
-                    .filter(|c| matches!(c.prep, Prep::To | Prep::Loc) && c.place.is_some())
+                    .filter(|c| at_place(c) && c.place.is_some())
                     .min_by_key(|c| dist(c, ts, te))
                     .and_then(|c| c.place.clone());
                 // the host of a visit or meeting is the location's country
                 if entry.flags.host {
                     if let Some(loc_c) = cands
                         .iter()
-                        .filter(|c| matches!(c.prep, Prep::To | Prep::Loc) && matches!(c.kind, CKind::Capital | CKind::Place | CKind::Country | CKind::Org))
+                        .filter(|c| at_place(c) && matches!(c.kind, CKind::Capital | CKind::Place | CKind::Country | CKind::Org))
                         .min_by_key(|c| dist(c, ts, te))
                     {
                         let host = loc_c.country.clone();
@@ -373,21 +402,60 @@ impl EventCoder {
                         }
                     }
                 }
-                // date
-                let own = sent_dates
-                    .iter()
-                    .filter(|(t, _)| !embedded(*t, ts, &folded, &punct, lex, r.start, r.end))
-                    .min_by_key(|(t, _)| if *t >= ts { *t - ts } else { ts - *t }).map(|(_, v)| v.clone());
+                // date: the nearest timex of the sentence that this trigger is the nearest
+                // trigger to (so "la visite …, visite qui …, des accords conclus en septembre"
+                // leaves the first visit undated); else the last date before the trigger in the
+                // sentence; else the narrative time of earlier sentences (see `DatePolicy`)
+                let tdist = |t: usize, a: usize, b: usize| if t >= a { t.saturating_sub(b) } else { a - t };
+                let usable: Vec<&(usize, String)> = sent_dates.iter().filter(|(t, _)| !embedded(*t, ts, te, &folded, &punct, lex, r.start, r.end)).collect();
+                let blocked = |t: usize| {
+                    let (lo, hi) = if t < ts { (t, ts) } else { (te, t) };
+                    trigs.iter().any(|&(s2, e2, e2i)| s2 > lo && e2 < hi && !lex.entries[e2i].flags.weak && (s2, e2) != (ts, te))
+                };
+                let owned = usable.iter().filter(|(t, _)| !blocked(*t)).min_by_key(|(t, _)| tdist(*t, ts, te)).map(|(_, v)| v.clone());
+                let before = usable.iter().filter(|(t, _)| *t < ts).last().map(|(_, v)| v.clone());
+                let own = owned.clone().or(before);
                 let year = |d: &str| d.get(..4).and_then(|y| y.parse::<i32>().ok());
-                let historical = hist_cue || matches!((own.as_deref().and_then(year), dct_year), (Some(y), Some(d)) if y < d - 2);
+                let old_year = |d: &str| matches!((year(d), dct_year), (Some(y), Some(dy)) if y < dy - 2);
+                let mut historical = hist_cue || own.as_deref().is_some_and(old_year);
+                // the era the event belongs to (for historical names: Moscow before 1992 is the USSR)
+                let mut era: Option<i32> = own.as_deref().and_then(year);
+                let mut own_date = own.is_some();
                 let date = match own {
                     Some(d) => Some(d),
                     None if historical => None,
+                    None if Some(si) == headline => {
+                        own_date = lead_date.is_some();
+                        lead_date.clone().or_else(|| if policy == DatePolicy::Dct { dct.clone() } else { None })
+                    }
                     None => {
                         conf -= 0.1;
-                        carried.clone().filter(|c| !matches!((year(c), dct_year), (Some(y), Some(d)) if y < d - 2)).or_else(|| dct.clone())
+                        match &carried {
+                            // "il y a quelques mois", "récemment": a vague past/present reference
+                            // in the sentence dates the event in the publication year
+                            _ if vague && policy != DatePolicy::Dct => dct.as_deref().and_then(|d| d.get(..4)).map(String::from),
+                            // a historical narrative ("(en 1948) … Il avait également reçu …"):
+                            // the event belongs to it, but its own date is unknown
+                            Some((c, _)) if old_year(c) && policy != DatePolicy::Dct => {
+                                historical = true;
+                                era = year(c);
+                                None
+                            }
+                            Some((c, from)) if !old_year(c) && (policy != DatePolicy::Near || si - from <= NARRATIVE_SPAN) => Some(c.clone()),
+                            _ if policy == DatePolicy::Dct => dct.clone(),
+                            _ => None,
+                        }
                     }
                 };
+                if era.is_some_and(|y| y < 1992) {
+                    for side in [&mut actors, &mut recips] {
+                        for a in side.iter_mut() {
+                            if let Some(h) = historical_code(&a.0, era.unwrap()) {
+                                a.0 = h;
+                            }
+                        }
+                    }
+                }
                 let _ = recip_fallback;
                 let context = entry.context.clone();
                 let trigger = Span::new(doc.tokens[ts].span.start, doc.tokens[te].span.end);
@@ -446,10 +514,20 @@ impl EventCoder {
                         }
                     }
                 }
+                // "Cette visite, qui a eu lieu du 15 au 17 janvier": the date belongs to the
+                // event referred to, when that one had none of its own
+                if let Some(k) = anaphor {
+                    if own_date && !own_dates[k] && events[k].actor == out.first().and_then(|e| e.actor.clone()) {
+                        events[k].date = date.clone();
+                        own_dates[k] = true;
+                        continue;
+                    }
+                }
+                own_dates.extend(std::iter::repeat_n(own_date, out.len()));
                 events.extend(out);
             }
         }
-        dedup_events(events)
+        dedup_events(events, own_dates)
     }
 }
 
@@ -460,6 +538,20 @@ impl dyade_core::Component for EventCoder {
     fn process(&self, doc: &mut Document) {
         doc.events = self.code(doc);
     }
+}
+
+/// Countries whose earlier state had its own code: (code, first year of the current state,
+/// code before). `resources/events/historical.tsv`.
+const HISTORICAL: &str = include_str!("../../../resources/events/historical.tsv");
+
+/// The code of `code`'s predecessor state in `year` ("RUS" in 1950 → "SUN"), if any.
+pub fn historical_code(code: &str, year: i32) -> Option<String> {
+    HISTORICAL.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).find_map(|l| {
+        let f: Vec<&str> = l.split('\t').collect();
+        let from: i32 = f.get(1)?.trim().parse().ok()?;
+        let since: i32 = f.get(2).and_then(|x| x.trim().parse().ok()).unwrap_or(i32::MIN);
+        (f[0] == code && year < from && year >= since).then(|| f.get(3).map(|x| x.trim().to_string())).flatten()
+    })
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` prefix of a TIMEX3 value (seasons and weeks give the year).
@@ -526,6 +618,28 @@ fn merge_cands(cands: Vec<Cand>, folded: &[String], punct: &[bool], lex: &Lexico
 /// The preposition governing a candidate: the nearest listed word within four tokens to its
 /// left (articles and title words are skipped; punctuation stops the search).
 fn prep_of(c: &Cand, folded: &[String], punct: &[bool], lex: &Lexicon, start: usize) -> Prep {
+    // inside a "selon …" phrase the candidate is a source, however long the phrase
+    // ("selon les services de renseignement sud-coréens")
+    let mut j = c.s;
+    while j > start && !punct[j - 1] {
+        j -= 1;
+        if lex.has("prep.src", &folded[j]) {
+            return Prep::Src;
+        }
+    }
+    prep_near(c, folded, punct, lex, start)
+}
+
+fn prep_class(lex: &Lexicon, w: &str) -> Option<Prep> {
+    for (name, p) in [("prep.src", Prep::Src), ("prep.between", Prep::Between), ("prep.by", Prep::By), ("prep.to", Prep::To), ("prep.loc", Prep::Loc), ("prep.of", Prep::Of)] {
+        if lex.has(name, w) {
+            return Some(p);
+        }
+    }
+    None
+}
+
+fn prep_near(c: &Cand, folded: &[String], punct: &[bool], lex: &Lexicon, start: usize) -> Prep {
     let mut i = c.s;
     let mut n = 0;
     while i > start && n < 4 {
@@ -535,10 +649,15 @@ fn prep_of(c: &Cand, folded: &[String], punct: &[bool], lex: &Lexicon, start: us
         if punct[i] {
             return Prep::None;
         }
-        for (name, p) in [("prep.src", Prep::Src), ("prep.between", Prep::Between), ("prep.by", Prep::By), ("prep.to", Prep::To), ("prep.loc", Prep::Loc), ("prep.of", Prep::Of)] {
-            if lex.has(name, w) {
-                return p;
+        if let Some(p) = prep_class(lex, w) {
+            // "par des", "à des", "avec des": the partitive article is governed by the
+            // preposition before it
+            if p == Prep::Of && i > start && !punct[i - 1] {
+                if let Some(q) = prep_class(lex, &folded[i - 1]).filter(|q| *q != Prep::Of) {
+                    return q;
+                }
             }
+            return p;
         }
         if lex.has("stop", w) {
             return Prep::None;
@@ -552,6 +671,30 @@ fn prep_of(c: &Cand, folded: &[String], punct: &[bool], lex: &Lexicon, start: us
         }
     }
     Prep::None
+}
+
+/// True when the word governing `c` (within three tokens, articles skipped) is a place
+/// preposition (`@prep.place`); without that list every "to"/locative preposition counts.
+fn place_prep(c: &Cand, folded: &[String], punct: &[bool], lex: &Lexicon, start: usize) -> bool {
+    if !lex.lists.contains_key("prep.place") {
+        return true;
+    }
+    let mut i = c.s;
+    let mut n = 0;
+    while i > start && n < 3 {
+        i -= 1;
+        n += 1;
+        if punct[i] {
+            return false;
+        }
+        if lex.has("prep.place", &folded[i]) {
+            return true;
+        }
+        if prep_class(lex, &folded[i]).is_some_and(|p| p != Prep::Of) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Coordinated candidates around `k` ("la Russie et la Corée du Nord", "des États-Unis, du
@@ -573,7 +716,9 @@ fn group(cands: &[Cand], k: usize, folded: &[String], punct: &[bool], lex: &Lexi
         let clean = between.iter().all(|&i| (!punct[i] || folded[i] == ",") && !lex.has("stop", &folded[i]) && !lex.has("rel", &folded[i]));
         let glue_only = between.iter().all(|&i| lex.has("coord", &folded[i]) || lex.has("glue", &folded[i]));
         // "A, B et C": a comma joins when a coordination follows further on
-        let ok = clean && between.len() <= 4 && (has_coord || (has_comma && glue_only));
+        // a comma alone joins only members governed alike ("des États-Unis, du Japon et de
+        // la Corée"), not "à Moscou, Choe Son Hui"
+        let ok = clean && between.len() <= 4 && (has_coord || (has_comma && glue_only && a.prep == b.prep));
         if ok {
             g.push(n);
             cur = n;
@@ -604,13 +749,11 @@ fn pick(cands: &[Cand], ts: usize, te: usize, entry: &Entry, folded: &[String], 
     let rel_subject = |c: &Cand| c.e <= ts && ts - c.e <= 3 && (c.e..ts).any(|i| lex.has("rel", &folded[i])) && (c.e..ts).all(|i| punct[i] || lex.has("rel", &folded[i]));
     let mut actor: Option<Vec<usize>> = None;
     let mut between = false;
-    if let Some(k) = cands.iter().position(|c| c.prep == Prep::By && c.actorlike() && dist(c, ts, te) <= win && c.s > te) {
+    // a passive agent belongs to the trigger only when close to it ("la visite effectuée par
+    // X", "a été signé par X"); further on it belongs to a participle inside the object
+    // ("reconnaître deux États soutenus par la Russie")
+    if let Some(k) = cands.iter().position(|c| c.prep == Prep::By && c.actorlike() && c.s > te && c.s - te <= 5) {
         actor = Some(group(cands, k, folded, punct, lex, false));
-    }
-    if actor.is_none() {
-        if let Some(k) = cands.iter().rposition(|c| rel_subject(c) && c.actorlike()) {
-            actor = Some(vec![k]);
-        }
     }
     if actor.is_none() && entry.flags.noun {
         // genitive or adjective right after the noun: "la visite du ministre russe", "invasion russe"
@@ -620,7 +763,14 @@ fn pick(cands: &[Cand], ts: usize, te: usize, entry: &Entry, folded: &[String], 
             actor = Some(group(cands, k, folded, punct, lex, false));
         }
     }
-    if actor.is_none() {
+    // "son combat", "sa lutte": the possessor is the clause's subject, found by the caller
+    let possessive = entry.flags.noun && ts > r.start && lex.has("poss", &folded[ts - 1]);
+    if actor.is_none() && !possessive {
+        if let Some(k) = cands.iter().rposition(|c| rel_subject(c) && c.actorlike()) {
+            actor = Some(vec![k]);
+        }
+    }
+    if actor.is_none() && !possessive {
         // subject: nearest actor-like candidate on the left not governed by a preposition,
         // else a genitive ("les envoyés spéciaux des États-Unis")
         for ok in [Prep::None, Prep::Of] {
@@ -646,7 +796,8 @@ fn pick(cands: &[Cand], ts: usize, te: usize, entry: &Entry, folded: &[String], 
             }
         }
     }
-    let Some(aidx) = actor else { return (vec![], vec![], false) };
+    // without an actor the recipient is still read: the caller may find the actor elsewhere
+    let aidx = actor.unwrap_or_default();
     let actors = side(cands, &aidx);
     let acountries: Vec<&str> = actors.iter().map(|a| a.0.as_str()).collect();
     let ok = |i: usize, c: &Cand| !aidx.contains(&i) && c.actorlike() && c.prep != Prep::Src && !acountries.contains(&c.country.as_str()) && c.s >= r.start;
@@ -705,7 +856,10 @@ fn is_intent(folded: &[String], lex: &Lexicon, start: usize, ts: usize, te: usiz
 
 /// True when the timex at token `t` sits in a relative clause (a comma-delimited segment
 /// opened by "qui", "que"…) that does not hold the trigger: "…, qui commémore … 1945, …".
-fn embedded(t: usize, ts: usize, folded: &[String], punct: &[bool], lex: &Lexicon, start: usize, end: usize) -> bool {
+/// A relative clause right after the trigger describes it ("Cette visite, qui a eu lieu du 15
+/// au 17 janvier") and is not embedded.
+#[allow(clippy::too_many_arguments)]
+fn embedded(t: usize, ts: usize, te: usize, folded: &[String], punct: &[bool], lex: &Lexicon, start: usize, end: usize) -> bool {
     let mut a = t;
     while a > start && !punct[a - 1] {
         a -= 1;
@@ -715,7 +869,42 @@ fn embedded(t: usize, ts: usize, folded: &[String], punct: &[bool], lex: &Lexico
         b += 1;
     }
     let holds_trigger = a <= ts && ts < b;
-    !holds_trigger && a < end && lex.has("rel", &folded[a])
+    let after_trigger = te != usize::MAX && (a == te + 1 || (a == te + 2 && punct[te + 1]));
+    !holds_trigger && !after_trigger && a < end && lex.has("rel", &folded[a])
+}
+
+/// How an event without a date in its own sentence is dated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DatePolicy {
+    /// The last earlier date of the article, else the publication date.
+    Dct,
+    /// The last earlier date of the article, else null.
+    Carry,
+    /// A date from the last few sentences (the same narrative), else null.
+    Near,
+}
+
+/// How many sentences back a date still dates a sentence that gives none.
+const NARRATIVE_SPAN: usize = 3;
+
+fn date_policy() -> DatePolicy {
+    match std::env::var("DYADE_EVENT_DATES").as_deref() {
+        Ok("dct") => DatePolicy::Dct,
+        Ok("carry") => DatePolicy::Carry,
+        _ => DatePolicy::Near,
+    }
+}
+
+/// The headline: the first sentence outside boilerplate when it is alone in its paragraph,
+/// ends without final punctuation and a body follows.
+fn headline_sentence(doc: &Document, punct: &[bool]) -> Option<usize> {
+    let (si, s) = doc.sentences.iter().enumerate().find(|(_, s)| !doc.in_boilerplate(**s))?;
+    let para = doc.paragraphs.iter().find(|p| p.contains(s))?;
+    let alone = doc.sentences.iter().filter(|x| para.contains(x)).count() == 1;
+    let r = doc.tokens_in(*s);
+    let last = r.end.checked_sub(1)?;
+    let ends = punct[last] && matches!(doc.text[doc.tokens[last].span.start..doc.tokens[last].span.end].chars().next(), Some('.' | '!' | '?' | '…' | '»' | '"' | '”'));
+    (alone && !ends && doc.sentences.len() > si + 1).then_some(si)
 }
 
 fn is_negated(folded: &[String], lex: &Lexicon, start: usize, ts: usize, te: usize, end: usize) -> bool {
@@ -758,15 +947,22 @@ fn dates_compatible(a: &Option<String>, b: &Option<String>) -> bool {
 }
 
 /// One event per happening per article: same type, sides and a compatible date are merged
-/// (the more specific date and the higher confidence kept).
-fn dedup_events(events: Vec<Event>) -> Vec<Event> {
-    let mut out: Vec<Event> = vec![];
-    for e in events {
-        if let Some(x) = out.iter_mut().find(|x| {
-            x.event_type == e.event_type && x.actor == e.actor && x.recipient == e.recipient && dates_compatible(&x.date, &e.date) && x.historical == e.historical
+/// (the more specific date and the higher confidence kept); an event dated only by a fallback
+/// (narrative, publication date) merges with the same act dated in its own sentence.
+fn dedup_events(events: Vec<Event>, own: Vec<bool>) -> Vec<Event> {
+    let mut out: Vec<(Event, bool)> = vec![];
+    for (e, eown) in events.into_iter().zip(own) {
+        if let Some((x, xown)) = out.iter_mut().find(|(x, xown)| {
+            x.event_type == e.event_type
+                && x.actor == e.actor
+                && x.recipient == e.recipient
+                && (dates_compatible(&x.date, &e.date) || *xown != eown)
+                && x.historical == e.historical
         }) {
-            if e.date.as_ref().map_or(0, |d| d.len()) > x.date.as_ref().map_or(0, |d| d.len()) {
+            let take = if *xown != eown { eown } else { e.date.as_ref().map_or(0, |d| d.len()) > x.date.as_ref().map_or(0, |d| d.len()) };
+            if take {
                 x.date = e.date.clone();
+                *xown = eown || *xown;
             }
             if x.actor_person.is_none() {
                 x.actor_person = e.actor_person.clone();
@@ -780,7 +976,7 @@ fn dedup_events(events: Vec<Event>) -> Vec<Event> {
             x.confidence = x.confidence.max(e.confidence);
             continue;
         }
-        out.push(e);
+        out.push((e, eown));
     }
-    out
+    out.into_iter().map(|(e, _)| e).collect()
 }

@@ -11,7 +11,7 @@ pub fn shared() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"))
 }
 
-/// Pipeline up to linking, with or without the event coder.
+/// Pipeline up to quotes, with or without the event coder.
 pub fn pipeline(with_events: bool) -> Pipeline {
     let kb = Arc::new(dyade_actors::ActorKb::load_default());
     let mut p = Pipeline::new()
@@ -21,7 +21,8 @@ pub fn pipeline(with_events: bool) -> Pipeline {
         .add(dyade_time::TimexTagger::default())
         .add(dyade_ner::NerTagger::new(dyade_ner::french_model(), dyade_ner::Rules::parse(dyade_ner::FR_RULES).unwrap()))
         .add(dyade_actors::GazetteerRecognizer::new(kb.clone()))
-        .add(dyade_actors::EntityLinker::new(kb.clone()));
+        .add(dyade_actors::EntityLinker::new(kb.clone()))
+        .add(dyade_quotes::QuoteExtractor::with_kb(kb.clone()));
     if with_events {
         p = p.add(dyade_events::EventCoder::new(kb));
     }
