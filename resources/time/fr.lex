@@ -14,18 +14,18 @@
 #   easter (days after Easter) pm half_hour minus type(DATE/TIME/DURATION/SET) ref mod drop
 
 @MONTH
-janvier | janv | janv. => month=1
-février | fevrier | févr | févr. | fev | fév => month=2
+janvier | janv | janv. | jan => month=1
+février | fevrier | févr | févr. | fev | fév | fev. | fév. => month=2
 mars => month=3
 avril | avr | avr. => month=4
 mai => month=5
-juin => month=6
-juillet | juil | juil. => month=7
+juin | jun => month=6
+juillet | juil | juil. | jul => month=7
 août | aout => month=8
-septembre | sept. => month=9
+septembre | sept. | sep | sep. => month=9
 octobre | oct | oct. => month=10
 novembre | nov | nov. => month=11
-décembre | decembre | déc | déc. => month=12
+décembre | decembre | déc | déc. | dec | dec. => month=12
 
 @WEEKDAY
 lundi | lun => weekday=1
@@ -288,6 +288,8 @@ quelques | plusieurs | de nombreux | de nombreuses | des
 
 @TIMEPOD weak
 du matin | du mat => pod=MO
+am | a.m. | a.m => pod=MO
+pm | p.m. | p.m => pm=1
 de l'après-midi | de l'apres-midi => pm=1
 du soir => pm=1
 de la nuit => pod=NI

@@ -212,12 +212,13 @@ impl TimexTagger {
         }
     }
 
-    /// Bare spans leave out a leading article (`@DET`): "le 12 janvier" → "12 janvier".
+    /// Bare spans leave out an article (`@DET`) before a day number: "le 12 janvier" →
+    /// "12 janvier" (Recognizers keeps it elsewhere: "la semaine prochaine", "les années 70").
     fn bare(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
         let Some(det) = l.classes.iter().position(|c| c == "DET") else { return ms };
         for m in ms.iter_mut() {
             if let Some((e, _)) = l.cached(p, det, m.tok).next() {
-                if e < m.end && t.toks[m.tok].start as usize == m.span.start {
+                if e < m.end && t.toks[m.tok].start as usize == m.span.start && t.toks[e].kind == Kind::Num {
                     m.tok = e;
                     m.span = Span::new(t.toks[e].start as usize, m.span.end);
                 }
@@ -308,7 +309,11 @@ impl TimexTagger {
                         a[id.unit] = NONE;
                     }
                     let timed = |s: &Slots| time_slots.iter().any(|&k| s[k] != NONE);
-                    let one_each = (dated(&a) && !timed(&a) && timed(&b) && !dated(&b)) || (timed(&a) && !dated(&a) && dated(&b) && !(timed(&b) && b[id.hour] != NONE));
+                    // one side brings the day, the other the clock time or part of the day
+                    // ("ce matin à 19h": the part of the day and the hour are compatible)
+                    let hard2 = |x: &Slots| dated(x) && !soft(x);
+                    let one_each = dated(&a) != dated(&b) || (hard2(&a) != hard2(&b));
+                    let one_each = one_each && (timed(&a) || timed(&b)) && !(a[id.hour] != NONE && b[id.hour] != NONE) && (dated(&a) || dated(&b));
                     let conflict = (0..lang::NSLOTS).any(|k| a[k] != NONE && b[k] != NONE && a[k] != b[k]);
                     if one_each && !conflict && joined(l, t, p, join, prev.end, m.tok) {
                         let mut s = a;

@@ -44,8 +44,8 @@ fn duckling_and_recognizers_floors() {
 }
 const DUCKLING_FR: f64 = 0.70;
 const DUCKLING_EN: f64 = 0.16;
-const RECOG_FR: f64 = 0.27;
-const RECOG_EN: f64 = 0.17;
+const RECOG_FR: f64 = 0.37;
+const RECOG_EN: f64 = 0.18;
 
 #[test]
 fn news_expressions() {
