@@ -299,9 +299,19 @@ impl EventCoder {
                 if entry.flags.passive {
                     // "le soldat américain détenu en Corée du Nord": the subject undergoes the act
                     std::mem::swap(&mut actors, &mut recips);
+                    // "600 soldats nord-coréens ont été tués dans ces combats": no agent named,
+                    // the agent is the victims' opponent in the fighting told before
+                    let agent_named = cands.iter().any(|c| c.prep == Prep::By && c.s > te && c.s - te <= 5);
+                    if !agent_named && !recips.is_empty() {
+                        if let Some(p) = events.iter().rev().find(|e| e.event_type == entry.event && matches!(e.event_type.as_str(), "ASSAULT" | "COERCE") && recips.iter().any(|v| Some(&v.0) == e.actor.as_ref())) {
+                            actors = p.recipient.clone().map(|c| vec![(c, None)]).unwrap_or_default();
+                        }
+                    }
                 }
+                // "ce qui leur impose des sanctions": a group before a relative pronoun is not
+                // the trigger's subject
                 // "les deux pays" subject: the topic dyad
-                let group_subject = group_before(&folded, lex, r.start, ts) && dyad.len() == 2;
+                let group_subject = group_before(&folded, lex, r.start, ts) && dyad.len() == 2 && !(ts.saturating_sub(8).max(r.start)..ts).any(|i| lex.has("rel", &folded[i]));
                 let mut mutual = between;
                 if group_subject && actors.len() < 2 {
                     actors = dyad.iter().map(|c| (c.clone(), None)).collect();
@@ -311,6 +321,12 @@ impl EventCoder {
                 let demonstrative = ts > r.start && lex.has("demonstrative", &folded[ts - 1]);
                 let possessive = ts > r.start && lex.has("poss", &folded[ts - 1]);
                 let mut anaphor: Option<usize> = None;
+                // "ces combats", "cette visite": a nominal anaphor takes the sides of the last
+                // event of its type, whatever words stand around it
+                if demonstrative && entry.flags.noun && events.iter().any(|e| e.event_type == entry.event) {
+                    actors.clear();
+                    recips.clear();
+                }
                 if actors.is_empty() && demonstrative {
                     // "cette visite": the last event of the same type
                     anaphor = events.iter().rposition(|e| e.event_type == entry.event);
@@ -373,6 +389,7 @@ impl EventCoder {
                     .min_by_key(|c| dist(c, ts, te))
                     .and_then(|c| c.place.clone());
                 // the host of a visit or meeting is the location's country
+                let mut third_party: Option<Side> = None;
                 if entry.flags.host {
                     if let Some(loc_c) = cands
                         .iter()
@@ -388,8 +405,20 @@ impl EventCoder {
                             recips = h;
                             mutual = false;
                         } else if recips.is_empty() && actors.iter().all(|a| a.0 != host) {
+                            if actors.len() >= 2 && entry.flags.joint {
+                                // a meeting of several parties in a third country: each visits
+                                // the host, and they meet each other (mode third-party)
+                                third_party = Some(actors.clone());
+                            }
                             recips.push((host, None));
                         }
+                    }
+                }
+                // a parade in Beijing is China's, whoever attends it
+                if entry.flags.locactor {
+                    if let Some(loc_c) = cands.iter().filter(|c| at_place(c) && c.kind != CKind::Adj).min_by_key(|c| dist(c, ts, te)) {
+                        actors = vec![(loc_c.country.clone(), None)];
+                        recips.clear();
                     }
                 }
                 let mut recip_fallback = false;
@@ -511,6 +540,15 @@ impl EventCoder {
                         }
                         for rc in &recips {
                             out.push(mk(a, if rc.0 == a.0 { None } else { Some(rc) }));
+                        }
+                    }
+                }
+                if let Some(tp) = &third_party {
+                    for i in 0..tp.len() {
+                        for j in i + 1..tp.len() {
+                            let mut e = mk(&tp[i], Some(&tp[j]));
+                            e.mode = Some("third-party".into());
+                            out.push(e);
                         }
                     }
                 }
@@ -809,7 +847,8 @@ fn pick(cands: &[Cand], ts: usize, te: usize, entry: &Entry, folded: &[String], 
                     0 => c.s > ts && c.e <= te + 1,
                     1 => is_right(c) && c.prep == Prep::To,
                     2 => is_right(c) && matches!(c.prep, Prep::None | Prep::Of | Prep::Loc | Prep::Between),
-                    3 => c.e <= ts && matches!(c.prep, Prep::To) && ts - c.e <= win,
+                    // a visit's host is not "contre l'Ukraine" before it
+                    3 => c.e <= ts && matches!(c.prep, Prep::To) && ts - c.e <= win && !entry.flags.host,
                     _ => !entry.flags.norecip,
                 }
         });

@@ -51,6 +51,8 @@ pub struct Flags {
     pub weak: bool,
     /// Passive participle ("détenu", "ont été tués"): the subject undergoes the act.
     pub passive: bool,
+    /// The country where it happens is the actor (parades, shows of force staged at home).
+    pub locactor: bool,
 }
 
 /// A trigger entry.
@@ -165,6 +167,7 @@ impl Lexicon {
                         "norecip" => flags.norecip = true,
                         "weak" => flags.weak = true,
                         "passive" => flags.passive = true,
+                        "locactor" => flags.locactor = true,
                         _ if f.starts_with("ctx=") => context.push(f[4..].to_string()),
                         _ => return Err(err(format!("unknown flag {f:?}"))),
                     }
