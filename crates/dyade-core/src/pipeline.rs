@@ -33,9 +33,13 @@ impl Pipeline {
         self.components.push(c);
     }
     /// Run every component on `doc`, in order.
+    ///
+    /// A component that panics on this document is isolated: the panic is recorded in
+    /// `doc.meta.extra["stage_errors"]` (stage and message) and the next components still run,
+    /// so one odd article never stops a batch of thousands.
     pub fn process(&self, doc: &mut Document) {
         for c in &self.components {
-            c.process(doc);
+            run_isolated(c.as_ref(), doc);
         }
     }
     /// Run every component, adding each one's wall time (ns) into `timings` (same order as
@@ -43,12 +47,69 @@ impl Pipeline {
     pub fn process_timed(&self, doc: &mut Document, timings: &mut [u64]) {
         for (c, t) in self.components.iter().zip(timings.iter_mut()) {
             let start = std::time::Instant::now();
-            c.process(doc);
+            run_isolated(c.as_ref(), doc);
             *t += start.elapsed().as_nanos() as u64;
         }
     }
     /// Names of the components, in order.
     pub fn names(&self) -> Vec<&'static str> {
         self.components.iter().map(|c| c.name()).collect()
+    }
+}
+
+fn run_isolated(c: &dyn Component, doc: &mut Document) {
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| c.process(doc)));
+    if let Err(payload) = result {
+        let msg = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        let entry = serde_json::json!({"stage": c.name(), "error": msg});
+        match doc.meta.extra.get_mut("stage_errors").and_then(|v| v.as_array_mut()) {
+            Some(list) => list.push(entry),
+            None => {
+                doc.meta.extra.insert("stage_errors".into(), serde_json::Value::Array(vec![entry]));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Boom;
+    impl Component for Boom {
+        fn name(&self) -> &'static str {
+            "boom"
+        }
+        fn process(&self, doc: &mut Document) {
+            if doc.text.contains("bad") {
+                panic!("cannot handle {}", doc.id);
+            }
+        }
+    }
+    struct Count;
+    impl Component for Count {
+        fn name(&self) -> &'static str {
+            "count"
+        }
+        fn process(&self, doc: &mut Document) {
+            doc.meta.extra.insert("counted".into(), true.into());
+        }
+    }
+
+    #[test]
+    fn a_panicking_stage_is_recorded_and_the_rest_runs() {
+        let p = Pipeline::new().add(Boom).add(Count);
+        let mut d = Document::new("x", "a bad article");
+        p.process(&mut d);
+        assert_eq!(d.meta.extra["stage_errors"][0]["stage"], "boom");
+        assert_eq!(d.meta.extra["stage_errors"][0]["error"], "cannot handle x");
+        assert_eq!(d.meta.extra["counted"], true);
+        let mut ok = Document::new("y", "a good article");
+        p.process(&mut ok);
+        assert!(!ok.meta.extra.contains_key("stage_errors"));
     }
 }

@@ -47,6 +47,16 @@ where
             return Ok(());
         }
         batch.par_iter_mut().for_each(|d| pipeline.process(d));
+        for d in &batch {
+            if let Some(errs) = d.meta.extra.get("stage_errors").and_then(|v| v.as_array()) {
+                for e in errs {
+                    eprintln!(
+                        "dyade: {}: stage {} failed ({}); the article is kept without that stage's layer",
+                        d.meta.origin, e["stage"].as_str().unwrap_or("?"), e["error"].as_str().unwrap_or("?")
+                    );
+                }
+            }
+        }
         sink(batch)?;
     }
 }
