@@ -15,6 +15,7 @@ mod query;
 mod serve;
 mod show;
 mod timeline;
+mod train;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -216,12 +217,23 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Train a model from data (reproducible: same inputs and seed, same bytes).
+    #[command(subcommand)]
+    Train(TrainCommand),
     /// Counts of stored documents, layers and runs.
     Stats {
         /// SQLite database file.
         #[arg(long, value_name = "FILE", default_value = "dyade.db")]
         db: PathBuf,
     },
+}
+
+#[derive(Subcommand)]
+enum TrainCommand {
+    /// The NER model (averaged structured perceptron). The shipped models/ner-fr.bin is
+    /// `dyade train ner --train ../shared/data/ner/wikineural_fr_train.conllu --io
+    /// ../shared/data/ner/europeana_fr.bio --caplex ../shared/data/corpus/orangesum/orangesum.jsonl`.
+    Ner(train::NerArgs),
 }
 
 fn main() -> ExitCode {
@@ -240,6 +252,7 @@ fn main() -> ExitCode {
         }
         Command::Show { doc, db, json } => show::run(&doc, &db, json),
         Command::Stats { db } => show::stats(&db),
+        Command::Train(TrainCommand::Ner(a)) => train::run_ner(&a),
         Command::Dedup { db, json } => dedup::run_dedup(&db, json),
         Command::Stories { db, since, json } => dedup::run_stories(&db, since, json),
         Command::Query { kind, params, db, pretty } => query::run(&db, &kind, &params, pretty),
