@@ -202,8 +202,10 @@ impl TimexTagger {
         match sched {
             None | Some(SpanStyle::TimeMl) => out,
             Some(SpanStyle::WithPrepositions) => {
-                let ms = self.merge(l, t, p, out);
-                self.leads(l, t, p, ms)
+                // prepositions first: "le 20 à partir de 10h" merges across the absorbed
+                // "à partir de" and keeps its mod
+                let ms = self.leads(l, t, p, out);
+                self.merge(l, t, p, ms)
             }
             Some(SpanStyle::Bare) => {
                 let ms = self.merge(l, t, p, out);
@@ -261,7 +263,7 @@ impl TimexTagger {
         let id = &self.ids;
         let date_slots = [id.year, id.yy, id.month, id.day, id.weekday, id.easter, id.shift];
         let time_slots = [id.hour, id.minute, id.pod];
-        let blocked = [id.rf, id.drop, id.sign, id.century, id.decade, id.season, id.quarter, id.half, id.md];
+        let blocked = [id.rf, id.drop, id.sign, id.century, id.decade, id.season, id.quarter, id.half];
         let has = |m: &Match, ks: &[usize]| ks.iter().any(|&k| m.slots[k] != NONE);
         let is_str = |m: &Match, k: usize, v: &str| l.str_of(m.slots[k]) == Some(v);
         // a "N heures" duration next to a date reads as a clock time
@@ -542,7 +544,8 @@ fn sentence_tense(l: &Lang, t: &Tokens, p: &Prep, ti: usize, sentences: &[Span])
             continue;
         }
         let d = i.abs_diff(ti);
-        if best.is_some_and(|(bd, _)| bd <= d) {
+        // a marker far away in a long sentence governs another clause
+        if d > MAX_MARKER_DIST || best.is_some_and(|(bd, _)| bd <= d) {
             continue;
         }
         if past_c.is_some_and(|c| l.cached(p, c, i).next().is_some()) {
@@ -553,6 +556,9 @@ fn sentence_tense(l: &Lang, t: &Tokens, p: &Prep, ti: usize, sentences: &[Span])
     }
     best.map(|b| b.1).unwrap_or(Tense::Unknown)
 }
+
+/// Farthest a tense marker may be from the expression (tokens).
+const MAX_MARKER_DIST: usize = 20;
 
 fn is_final(t: &Tokens, i: usize) -> bool {
     let s = t.fold(i);

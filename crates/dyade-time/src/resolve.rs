@@ -391,8 +391,11 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                         _ => {}
                     }
                 }
-                // "lundi en huit": that weekday, `nth` weeks later
-                let d = a.add_days(diff + 7 * get(ids.nth).unwrap_or(0) as i64);
+                // "mardi en huit": that weekday from today on, `nth` weeks later
+                if let Some(k) = get(ids.nth) {
+                    diff = (w as i64 - a.weekday() as i64).rem_euclid(7) + 7 * k as i64;
+                }
+                let d = a.add_days(diff);
                 day = Some(d);
                 date = Some(d.iso());
             }
