@@ -229,7 +229,11 @@ impl EventCoder {
                 let v = calendar_date(&t.value)?;
                 let tk = doc.tokens_in(t.span).start;
                 let sr = doc.sentences.iter().map(|s| doc.tokens_in(*s)).find(|r| r.contains(&tk)).unwrap_or(tk..tk + 1);
-                Some((tk, v, embedded(tk, usize::MAX, usize::MAX, &folded, &punct, lex, sr.start, sr.end)))
+                // a relative clause right after a trigger describes that event and does date it
+                let trigs = per_sentence.iter().find(|(_, k)| k.first().is_some_and(|f| sr.contains(&f.0))).map(|(_, k)| k.as_slice()).unwrap_or(&[]);
+                let rel = embedded(tk, usize::MAX, usize::MAX, &folded, &punct, lex, sr.start, sr.end)
+                    && trigs.iter().all(|&(_, te, _)| embedded(tk, usize::MAX, te, &folded, &punct, lex, sr.start, sr.end));
+                Some((tk, v, rel))
             })
             .collect();
         // The headline (first content paragraph: one sentence without final punctuation) is
@@ -296,6 +300,8 @@ impl EventCoder {
                 if entry.flags.norecip {
                     recips.clear();
                 }
+                // the date of the event this one is read from, if any
+                let mut ref_date: Option<String> = None;
                 if entry.flags.passive {
                     // "le soldat américain détenu en Corée du Nord": the subject undergoes the act
                     std::mem::swap(&mut actors, &mut recips);
@@ -305,13 +311,14 @@ impl EventCoder {
                     if !agent_named && !recips.is_empty() {
                         if let Some(p) = events.iter().rev().find(|e| e.event_type == entry.event && matches!(e.event_type.as_str(), "ASSAULT" | "COERCE") && recips.iter().any(|v| Some(&v.0) == e.actor.as_ref())) {
                             actors = p.recipient.clone().map(|c| vec![(c, None)]).unwrap_or_default();
+                            ref_date = p.date.clone();
                         }
                     }
                 }
                 // "ce qui leur impose des sanctions": a group before a relative pronoun is not
                 // the trigger's subject
                 // "les deux pays" subject: the topic dyad
-                let group_subject = group_before(&folded, lex, r.start, ts) && dyad.len() == 2 && !(ts.saturating_sub(8).max(r.start)..ts).any(|i| lex.has("rel", &folded[i]));
+                let group_subject = dyad.len() == 2 && group_before(&folded, lex, r.start, ts).is_some_and(|g_end| !(g_end..ts).any(|i| lex.has("rel", &folded[i])));
                 let mut mutual = between;
                 if group_subject && actors.len() < 2 {
                     actors = dyad.iter().map(|c| (c.clone(), None)).collect();
@@ -460,6 +467,7 @@ impl EventCoder {
                     None => {
                         conf -= 0.1;
                         match &carried {
+                            _ if ref_date.is_some() => ref_date.clone(),
                             // "il y a quelques mois", "récemment": a vague past/present reference
                             // in the sentence dates the event in the publication year
                             _ if vague && policy != DatePolicy::Dct => dct.as_deref().and_then(|d| d.get(..4)).map(String::from),
@@ -631,7 +639,12 @@ fn merge_cands(cands: Vec<Cand>, folded: &[String], punct: &[bool], lex: &Lexico
     for c in cands {
         if let Some(last) = out.last_mut() {
             let gap = c.s.saturating_sub(last.e);
+            // "la région frontalière russe de Koursk": a place keeps its adjective apart (the
+            // adjective is the country, an actor; the place is not)
+            let placeish = |k: CKind| matches!(k, CKind::Place | CKind::Capital);
             let joinable = (last.kind == CKind::Adj || c.kind == CKind::Adj || last.kind == CKind::Person || c.kind == CKind::Person)
+                && !placeish(last.kind)
+                && !placeish(c.kind)
                 && last.country == c.country
                 && gap <= 6
                 && (last.e..c.s).all(|i| !lex.has("coord", &folded[i]) && (!punct[i] || folded[i] == ","))
@@ -779,7 +792,9 @@ fn side(cands: &[Cand], idx: &[usize]) -> Side {
 #[allow(clippy::too_many_arguments)]
 fn pick(cands: &[Cand], ts: usize, te: usize, entry: &Entry, folded: &[String], punct: &[bool], lex: &Lexicon, r: std::ops::Range<usize>) -> (Side, Side, bool) {
     let win = 14;
-    let is_left = |c: &Cand| c.e <= ts && ts - c.e <= 25;
+    // a noun's left-hand subject never sits beyond a relative pronoun ("les deux pays sont
+    // pointés du doigt par l'Occident, qui leur impose des sanctions")
+    let is_left = |c: &Cand| c.e <= ts && ts - c.e <= 25 && !(entry.flags.noun && (c.e..ts).any(|i| lex.has("rel", &folded[i])));
     let is_right = |c: &Cand| c.s > te && c.s - te <= win;
     // no relative pronoun or conjunction between the trigger and a right-hand genitive
     let clear_right = |c: &Cand| (te + 1..c.s).all(|i| !lex.has("stop", &folded[i]));
@@ -826,7 +841,7 @@ fn pick(cands: &[Cand], ts: usize, te: usize, entry: &Entry, folded: &[String], 
     }
     if actor.is_none() {
         // between-phrase: "entre Moscou et Pyongyang" gives both sides of a mutual act
-        if let Some(k) = cands.iter().position(|c| c.prep == Prep::Between && c.actorlike()) {
+        if let Some(k) = cands.iter().position(|c| c.prep == Prep::Between && c.actorlike() && !(entry.flags.noun && c.e <= ts && (c.e..ts).any(|i| lex.has("rel", &folded[i])))) {
             let g = group(cands, k, folded, punct, lex, false);
             if g.len() >= 2 {
                 actor = Some(g);
@@ -861,14 +876,15 @@ fn pick(cands: &[Cand], ts: usize, te: usize, entry: &Entry, folded: &[String], 
     (actors, recips, between)
 }
 
-/// A group subject ("les deux pays") between the sentence start and the trigger.
-fn group_before(folded: &[String], lex: &Lexicon, start: usize, ts: usize) -> bool {
-    let Some(set) = lex.lists.get("group") else { return false };
+/// A group subject ("les deux pays") between the sentence start and the trigger: the token
+/// index right after it.
+fn group_before(folded: &[String], lex: &Lexicon, start: usize, ts: usize) -> Option<usize> {
+    let set = lex.lists.get("group")?;
     let lo = ts.saturating_sub(8).max(start);
-    (lo..ts).any(|i| {
-        set.iter().any(|g| {
+    (lo..ts).rev().find_map(|i| {
+        set.iter().find_map(|g| {
             let parts: Vec<&str> = g.split(' ').collect();
-            parts.iter().enumerate().all(|(k, p)| folded.get(i + k).is_some_and(|w| w == p)) && i + parts.len() <= ts
+            (parts.iter().enumerate().all(|(k, p)| folded.get(i + k).is_some_and(|w| w == p)) && i + parts.len() <= ts).then_some(i + parts.len())
         })
     })
 }
