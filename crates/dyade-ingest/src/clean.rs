@@ -34,31 +34,83 @@ struct Rules {
 /// whitespace collapsed, trailing ":" "." "…" and spaces removed.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] into `out` (cleared first), reusing its allocation.
+///
+/// Fast path: characters are decomposed one at a time, ASCII without any table. NFKD also
+/// reorders runs of non-starters (canonical ordering), but starters never move, so when every
+/// non-starter produced is a combining mark (dropped here) the per-character result equals
+/// the whole-string one; otherwise the string is folded again through the full NFKD.
+pub fn fold_into(s: &str, out: &mut String) {
+    out.clear();
     let mut space = false;
-    for c in s.nfkd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
-        if c.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        let c = match c {
-            '’' | '‘' | '`' => '\'',
-            c => c,
+    let mut exact = true;
+    {
+        let mut emit = |c: char, out: &mut String| {
+            if c.is_ascii() {
+                if c.is_ascii_whitespace() || c == '\x0b' {
+                    space = !out.is_empty();
+                    return;
+                }
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(if c == '`' { '\'' } else { c.to_ascii_lowercase() });
+                return;
+            }
+            if unicode_normalization::char::is_combining_mark(c) {
+                return;
+            }
+            if unicode_normalization::char::canonical_combining_class(c) != 0 {
+                exact = false;
+            }
+            fold_char(c, out, &mut space);
         };
-        out.extend(c.to_lowercase());
+        for c in s.chars() {
+            if c.is_ascii() {
+                emit(c, out);
+            } else {
+                unicode_normalization::char::decompose_compatible(c, |d| emit(d, out));
+            }
+        }
+    }
+    if !exact {
+        out.clear();
+        space = false;
+        for c in s.nfkd() {
+            if unicode_normalization::char::is_combining_mark(c) {
+                continue;
+            }
+            fold_char(c, out, &mut space);
+        }
     }
     let t = out.trim_end_matches([':', '.', ' ', '*']).len();
     out.truncate(t);
     if out.ends_with("...") {
         out.truncate(out.len() - 3);
     }
-    out
+}
+
+/// One decomposed, non-mark character of [`fold`].
+#[inline]
+fn fold_char(c: char, out: &mut String, space: &mut bool) {
+    if c.is_whitespace() {
+        *space = !out.is_empty();
+        return;
+    }
+    if *space {
+        out.push(' ');
+        *space = false;
+    }
+    let c = match c {
+        '’' | '‘' | '`' => '\'',
+        c => c,
+    };
+    out.extend(c.to_lowercase());
 }
 
 impl Rules {
@@ -179,10 +231,18 @@ impl Cleaner {
         let first_f = first.filter(|f| f.len() <= MAX_CHROME_LINE).map(fold).unwrap_or_default();
         let mut seen: HashMap<String, usize> = HashMap::new();
         let mut tail = false;
+        // folded line and head, buffers reused across lines
+        let mut f = String::new();
+        let mut head = String::new();
+        let source_tag = source_f.as_ref().map(|sf| format!("({sf})"));
         for (k, l) in nonempty.iter().enumerate() {
             let line = l.slice(text);
             let short = line.len() <= MAX_CHROME_LINE;
-            let f = if short { fold(line) } else { String::new() };
+            if short {
+                fold_into(line, &mut f);
+            } else {
+                f.clear();
+            }
             if short {
                 if let Some((label, is_tail)) = self.rules.exact.get(&f) {
                     push(&mut out, l.start, l.end, label);
@@ -201,9 +261,9 @@ impl Cleaner {
             // agency tag at the start of a paragraph
             if let Some(m) = self.agency.find(line) {
                 push(&mut out, l.start, l.start + m.end(), "agency-tag");
-            } else if let Some(sf) = &source_f {
-                let head = fold(&line[..floor(line, 60)]);
-                if head.starts_with(&format!("({sf})")) {
+            } else if let Some(tag) = &source_tag {
+                fold_into(&line[..floor(line, 60)], &mut head);
+                if head.starts_with(tag.as_str()) {
                     if let Some(p) = line.find(')') {
                         let rest = &line[p + 1..];
                         let dash = rest.len() - rest.trim_start_matches([' ', '\u{a0}', '-', '–', '—']).len();
@@ -511,6 +571,42 @@ fn trim_span(text: &str, s: Span) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The reference fold: whole-string NFKD.
+    fn fold_reference(s: &str) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for c in s.nfkd() {
+            if unicode_normalization::char::is_combining_mark(c) {
+                continue;
+            }
+            fold_char(c, &mut out, &mut space);
+        }
+        let t = out.trim_end_matches([':', '.', ' ', '*']).len();
+        out.truncate(t);
+        if out.ends_with("...") {
+            out.truncate(out.len() - 3);
+        }
+        out
+    }
+
+    #[test]
+    fn fold_fast_path_equals_nfkd() {
+        let cases = [
+            "", "  ", "Partager\u{a0}:", "À LIRE AUSSI…", "Crédit photo : AFP", "\tÉté\x0b  İstanbul ﬁn ²…",
+            "l’Œuvre `x` ‘y’ ...", "e\u{301}\u{327}a", "Ǆ ǅ ǆ Ⅻ ㎏ ﬀ", "한국어 텍스트", "a\u{0345}\u{0301}b",
+            "ἄλφα ᾅ", "ß ẞ ﬆ", "x\u{200b}y\u{feff}z\u{2028}w", "…...", "*:. ",
+        ];
+        for c in cases {
+            assert_eq!(fold(c), fold_reference(c), "{c:?}");
+        }
+        // every character of the first planes, alone and between letters
+        for cp in (0..0x3_0000u32).filter_map(char::from_u32) {
+            for s in [cp.to_string(), format!("A{cp}\u{301}b"), format!("{cp}\u{316}\u{301}")] {
+                assert_eq!(fold(&s), fold_reference(&s), "U+{:04X}", cp as u32);
+            }
+        }
+    }
 
     #[test]
     fn glued() {
