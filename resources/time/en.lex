@@ -235,3 +235,10 @@ will | shall | going | next | tomorrow | 'll
 # words between a date and a time of day that make one expression ("March 2 at 5pm")
 @JOIN weak
 at | , | on | in the | around | about | by | - | the
+
+# prepositions that scheduling-style inputs (Duckling, Recognizers) keep inside the span;
+# TimeML spans leave them out. Entries may set a mod.
+@LEAD weak
+at | on | in | by | for | during | within | the
+from | since | starting | as of | after => mod=AFTER
+before | until | till | up to => mod=BEFORE
