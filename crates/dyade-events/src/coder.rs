@@ -372,7 +372,21 @@ impl EventCoder {
                         }
                     }
                 }
+                // a parade in Beijing is China's, whoever attends it
+                if entry.flags.locactor {
+                    if let Some(loc_c) = cands
+                        .iter()
+                        .filter(|c| matches!(c.prep, Prep::To | Prep::Loc) && place_prep(c, &folded, &punct, lex, r.start) && c.kind != CKind::Adj)
+                        .min_by_key(|c| dist(c, ts, te))
+                    {
+                        actors = vec![(loc_c.country.clone(), None)];
+                        recips.clear();
+                    }
+                }
                 actors.retain(|a| !a.0.is_empty());
+                if std::env::var_os("DYADE_EVENT_TRACE").is_some() {
+                    eprintln!("TRACE {} {:?} {:?} -> {:?}", entry.event, &text[doc.tokens[ts].span.start..doc.tokens[te].span.end], actors, recips);
+                }
                 if actors.is_empty() {
                     continue;
                 }
@@ -412,20 +426,13 @@ impl EventCoder {
                             recips = h;
                             mutual = false;
                         } else if recips.is_empty() && actors.iter().all(|a| a.0 != host) {
-                            if actors.len() >= 2 && entry.flags.joint {
-                                // a meeting of several parties in a third country: each visits
-                                // the host, and they meet each other (mode third-party)
-                                third_party = Some(actors.clone());
-                            }
-                            recips.push((host, None));
+                            recips.push((host.clone(), None));
                         }
-                    }
-                }
-                // a parade in Beijing is China's, whoever attends it
-                if entry.flags.locactor {
-                    if let Some(loc_c) = cands.iter().filter(|c| at_place(c) && c.kind != CKind::Adj).min_by_key(|c| dist(c, ts, te)) {
-                        actors = vec![(loc_c.country.clone(), None)];
-                        recips.clear();
+                        if actors.len() >= 2 && entry.flags.joint && actors.iter().all(|a| a.0 != host) {
+                            // a meeting of several parties in a third country: each visits
+                            // the host, and they meet each other (mode third-party)
+                            third_party = Some(actors.clone());
+                        }
                     }
                 }
                 let mut recip_fallback = false;
@@ -880,7 +887,7 @@ fn pick(cands: &[Cand], ts: usize, te: usize, entry: &Entry, folded: &[String], 
 /// index right after it.
 fn group_before(folded: &[String], lex: &Lexicon, start: usize, ts: usize) -> Option<usize> {
     let set = lex.lists.get("group")?;
-    let lo = ts.saturating_sub(8).max(start);
+    let lo = ts.saturating_sub(12).max(start);
     (lo..ts).rev().find_map(|i| {
         set.iter().find_map(|g| {
             let parts: Vec<&str> = g.split(' ').collect();
