@@ -44,7 +44,7 @@ pub fn render(doc: &Document) -> String {
         }
     }
     let _ = writeln!(s, "\n{}", doc.text.trim_end());
-    let _ = writeln!(s, "\n## Layers: {} sentences, {} tokens, {} boilerplate", doc.sentences.len(), doc.tokens.len(), doc.boilerplate.len());
+    let _ = writeln!(s, "\n## Layers: {} paragraphs, {} sentences, {} boilerplate", doc.paragraphs.len(), doc.sentences.len(), doc.boilerplate.len());
     for b in &doc.boilerplate {
         let _ = writeln!(s, "  boilerplate [{}] {:?}", b.label, doc.slice(b.span));
     }
