@@ -174,7 +174,7 @@ avant-veille => shift=-2 unit=D anchor=last
 @POD
 matin | matinée | mat => pod=MO
 midi => pod=MI
-après-midi | apres-midi | aprem => pod=AF
+après-midi | apres-midi | aprem | après midi => pod=AF
 soir | soirée => pod=EV
 nuit => pod=NI
 
@@ -288,8 +288,12 @@ quelques | plusieurs | de nombreux | de nombreuses | des
 
 @TIMEPOD weak
 du matin | du mat => pod=MO
-am | a.m. | a.m => pod=MO
-pm | p.m. | p.m => pm=1
+am | a.m. | a.m | a m | a. m. | a. m => pod=MO
+pm | p.m. | p.m | p m | p. m. | p. m => pm=1
+de matin | de matinée | du matinée | de la matinée | dans le matin | dans la matinée => pod=MO
+de soir | du soirée | de soirée | de la soirée | dans la soirée | dans le soirée | dans le soir => pm=1
+dans l'après-midi | de l'après-midi | l'après-midi | après-midi | dans l'après midi | après midi => pm=1
+dans la nuit | de nuit => pod=NI
 de l'après-midi | de l'apres-midi => pm=1
 du soir => pm=1
 de la nuit => pod=NI

@@ -48,11 +48,11 @@ pub const SLOTS: &[&str] = &[
     "type", "ref", "mod", "year", "yy", "month", "day", "weekday", "season", "quarter", "half", "week", "weekend", "pod",
     "hour", "minute", "second", "n", "frac", "unit", "shift", "sign", "dir", "set", "anchor", "century", "decade", "easter",
     "pm", "drop", "nth", "ordinal", "tense", "dayword", "approx", "n2", "mult", "half_hour", "minus", "yearword", "now",
-    "lead",
+    "lead", "sched",
 ];
 
 /// Number of slots.
-pub const NSLOTS: usize = 43;
+pub const NSLOTS: usize = 44;
 
 /// Most slot assignments one lexicon entry may carry (the matcher saves them on a fixed array).
 pub const MAX_ENTRY_SETS: usize = 8;
@@ -149,6 +149,8 @@ pub struct Rule {
     pub set: Vec<(usize, i32)>,
     /// Line in the rules file (for debugging).
     pub line: usize,
+    /// Only for scheduling-style inputs (`sched=1`: "à 7" is a time in a request, a score in news).
+    pub sched_only: bool,
     /// Prefilter: every mask must meet the features of the first [`REQ_WINDOW`] tokens
     /// (one per mandatory element that always starts inside that window).
     pub req: Vec<Feat>,
@@ -319,7 +321,8 @@ impl Lang {
             if parts.len() != 1 && parts.len() != 3 {
                 return Err(err("a split rule has exactly three parts `A ~ connector ~ B`"));
             }
-            l.rules.push(Rule { parts, set, line: ln + 1, req: vec![] });
+            let sched_only = set.iter().any(|&(k, _)| Some(k) == slot_id("sched"));
+            l.rules.push(Rule { parts, set, line: ln + 1, req: vec![], sched_only });
         }
         l.build_tables();
         Ok(l)

@@ -127,6 +127,7 @@ impl TimexTagger {
         const WINDOW: usize = 6;
         // the DFS restores the slots it sets, so one work buffer serves every attempt
         let mut work = [NONE; lang::NSLOTS];
+        let sched_mode = matches!(sched, Some(SpanStyle::WithPrepositions | SpanStyle::Bare));
         let mut next_strong = usize::MAX;
         let mut i = 0;
         while i < n {
@@ -151,7 +152,7 @@ impl TimexTagger {
             let win = l.window(p, i);
             for &ri in cands {
                 let r = &l.rules[ri as usize];
-                if !r.req.iter().all(|m| m.meets(&win)) {
+                if (r.sched_only && !sched_mode) || !r.req.iter().all(|m| m.meets(&win)) {
                     continue;
                 }
                 if r.parts.len() == 1 {
