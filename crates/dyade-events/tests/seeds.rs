@@ -13,8 +13,8 @@ fn seed_events_floor() {
     let f1 = r["events"]["f1"].as_f64().unwrap();
     let high = r["events_recall_high_conf"].as_f64().unwrap();
     eprintln!("events {} high-conf recall {high}", r["events"]);
-    assert!(f1 >= 0.55, "events F1 {f1}");
-    assert!(high >= 0.62, "high-confidence recall {high}");
+    assert!(f1 >= 0.72, "events F1 {f1}");
+    assert!(high >= 0.79, "high-confidence recall {high}");
 }
 
 #[test]
