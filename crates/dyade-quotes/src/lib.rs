@@ -262,8 +262,12 @@ fn lower(t: &str, w: W) -> String {
     fold(&t[w.s..w.e])
 }
 
-/// Trim spaces and the given extra characters from both ends of `[a, b)`.
+/// Trim spaces and the given extra characters from both ends of `[a, b)`. An inverted range
+/// (a clause boundary found past its end) is empty: callers test `b > a`.
 fn trim_span(t: &str, a: usize, b: usize, extra: &[char]) -> (usize, usize) {
+    if b <= a {
+        return (a, a);
+    }
     let s = &t[a..b];
     let l = s.trim_start_matches(|c: char| is_space(c) || extra.contains(&c));
     let a2 = a + (s.len() - l.len());
