@@ -242,3 +242,9 @@ at | , | on | in the | around | about | by | - | the
 at | on | in | by | for | during | within | the
 from | since | starting | as of | after => mod=AFTER
 before | until | till | up to => mod=BEFORE
+
+# range connectors (Recognizers-Text style ranges are one span: "from 4pm to 5pm")
+@RANGE_JOIN weak
+to | - | through | thru | until | till | and
+@RANGE_OPEN weak
+from | between

@@ -310,3 +310,10 @@ de la nuit => pod=NI
 à partir de | à partir du | à partir d' | dès le | depuis => mod=ON_OR_AFTER
 après | plus tard que => mod=AFTER
 avant | n'importe quand avant => mod=BEFORE
+
+# range connectors: scheduling inputs written in the Recognizers-Text style make one span of
+# "de 4pm à 5pm", "entre 3 et 12 septembre"
+@RANGE_JOIN weak
+à | a | au | jusqu'à | jusqu'a | jusqu'au | jusqu au | - | et
+@RANGE_OPEN weak
+de | du | entre | depuis

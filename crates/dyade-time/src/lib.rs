@@ -210,9 +210,38 @@ impl TimexTagger {
             }
             Some(SpanStyle::Bare) => {
                 let ms = self.merge(l, t, p, out);
-                self.bare(l, t, p, ms)
+                let ms = self.bare(l, t, p, ms);
+                self.fuse_ranges(l, t, p, ms)
             }
         }
+    }
+
+    /// Recognizers-style ranges are one expression: two matches joined by a `@RANGE_JOIN`
+    /// word ("4pm à 5pm"), with a `@RANGE_OPEN` word before ("de", "entre"), become one span
+    /// (value and slots of the first, the start of the range).
+    fn fuse_ranges(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
+        let class = |n: &str| l.classes.iter().position(|c| c == n);
+        let (Some(join), open) = (class("RANGE_JOIN"), class("RANGE_OPEN")) else { return ms };
+        let mut out: Vec<Match> = Vec::with_capacity(ms.len());
+        for m in ms {
+            if let Some(prev) = out.last_mut() {
+                if prev.end < m.tok && joined(l, t, p, join, prev.end, m.tok) && m.tok - prev.end <= 3 {
+                    prev.span = Span::new(prev.span.start, m.span.end);
+                    prev.end = m.end;
+                    prev.split = true;
+                    if let Some(o) = open {
+                        let lo = prev.tok.saturating_sub(3);
+                        if let Some(j) = (lo..prev.tok).find(|&j| l.cached(p, o, j).any(|(e, _)| e == prev.tok)) {
+                            prev.span = Span::new(t.toks[j].start as usize, prev.span.end);
+                            prev.tok = j;
+                        }
+                    }
+                    continue;
+                }
+            }
+            out.push(m);
+        }
+        out
     }
 
     /// Bare spans leave out an article (`@DET`) before a day number: "le 12 janvier" →
@@ -421,7 +450,8 @@ pub enum SpanStyle {
     TimeMl,
     /// Duckling: the leading preposition (`@LEAD`) inside ("à 15h", "à partir du 8").
     WithPrepositions,
-    /// Recognizers-Text: neither article nor preposition ("12 janvier 2016").
+    /// Recognizers-Text: neither article (before a day number) nor preposition ("12 janvier
+    /// 2016"), and a range is one span ("de 4pm à 5pm", value of its start).
     Bare,
 }
 
