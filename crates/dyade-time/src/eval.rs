@@ -469,6 +469,11 @@ fn norm_time(v: &str) -> String {
 
 fn period_bounds(v: &str) -> Option<(Date, Date)> {
     let b = v.as_bytes();
+    if b.len() == 3 && v.chars().all(|c| c.is_ascii_digit()) {
+        // a decade ("197" = the 1970s)
+        let d: i32 = v.parse().ok()?;
+        return Some((Date::new(d * 10, 1, 1)?, Date::new(d * 10 + 10, 1, 1)?));
+    }
     if b.len() == 7 && b[4] == b'-' {
         let d = Date::new(v[..4].parse().ok()?, v[5..7].parse().ok()?, 1)?;
         return Some((d, d.add_months(1)));

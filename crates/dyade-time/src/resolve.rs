@@ -152,6 +152,7 @@ fn pick_year(dct: Date, m: u32, d: Option<u32>, dir: Option<&str>, tense: Tense)
     let near = *cands.iter().min_by_key(|&&y| (mid(y) - r).abs()).unwrap();
     let slack = if d.is_some() { 0 } else { 16 };
     match dir {
+        Some("this") => return dct.y,
         Some("past") => return *cands.iter().rev().find(|&&y| mid(y) <= r + slack).unwrap_or(&near),
         Some("future") => return *cands.iter().find(|&&y| mid(y) >= r - slack).unwrap_or(&near),
         _ => {}
@@ -269,9 +270,9 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         }
         _ => {}
     }
-    // scheduling: "ce/cet …" and bare names mean the coming one
+    // scheduling: bare names mean the coming one ("ce/cet" + month or season: this year's)
     let dir = match gs(ids.dir) {
-        Some("this") | None if ctx.forward => Some("future"),
+        None if ctx.forward => Some("future"),
         d => d,
     };
     let use_last = gs(ids.anchor) == Some("last");
