@@ -20,10 +20,18 @@ fn first_char(text: &str, t: &Token) -> char {
 }
 
 /// True when the gap between `a` and `b` (byte offsets) contains a line break.
-#[inline]
+#[inline(always)]
 fn gap_has_newline(text: &str, a: usize, b: usize) -> bool {
-    a < b && text.as_bytes()[a..b].iter().any(|&x| x == b'\n' || x == b'\r')
-        || (b > a + 2 && text[a..b].contains('\u{2029}'))
+    // most gaps are empty or one space
+    if b <= a || (b == a + 1 && text.as_bytes()[a] == b' ') {
+        return false;
+    }
+    gap_has_newline_slow(text, a, b)
+}
+
+#[inline(never)]
+fn gap_has_newline_slow(text: &str, a: usize, b: usize) -> bool {
+    text.as_bytes()[a..b].iter().any(|&x| x == b'\n' || x == b'\r') || (b > a + 2 && text[a..b].contains('\u{2029}'))
 }
 
 /// Quote role of a token.
@@ -34,10 +42,15 @@ enum Q {
     None,
 }
 
+#[inline(always)]
 fn quote_role(text: &str, t: &Token, stack: &[char]) -> Q {
     if t.kind != TokenKind::Punct || t.span.len() > 3 {
         return Q::None;
     }
+    quote_role_punct(text, t, stack)
+}
+
+fn quote_role_punct(text: &str, t: &Token, stack: &[char]) -> Q {
     let c = first_char(text, t);
     match c {
         '«' => Q::Open('»'),

@@ -70,16 +70,23 @@ pub fn punct_kind(c: char) -> TokenKind {
 /// The analysis form of `s` when it differs from `s`: typographic apostrophes and quotes
 /// made ASCII, digit-group spaces removed, presentation ligatures (ﬁ, ﬂ) expanded,
 /// Unicode hyphens made ASCII. "œ" is kept (it is a French letter, not a ligature).
+#[inline]
 pub fn normalize(s: &str) -> Option<Box<str>> {
-    if s.is_ascii() {
+    // All characters to map are encoded with one of these lead bytes; "é" (C3) is not, nor
+    // is any ASCII byte: most tokens are done after this one pass.
+    if !s.bytes().any(|b| matches!(b, 0xC2 | 0xCA | 0xE2 | 0xEF)) {
         return None;
     }
+    normalize_slow(s)
+}
+
+#[cold]
+fn normalize_slow(s: &str) -> Option<Box<str>> {
     let needs = |c: char| {
         matches!(c, '’' | '‘' | 'ʼ' | '‛' | '«' | '»' | '“' | '”' | '„' | '‟' | '\u{00A0}' | '\u{202F}' | '\u{2009}'
             | 'ﬁ' | 'ﬂ' | 'ﬀ' | 'ﬃ' | 'ﬄ' | '‐' | '‑')
     };
-    // All characters to map are encoded with one of these lead bytes; "é" (C3) is not.
-    if !s.bytes().any(|b| matches!(b, 0xC2 | 0xCA | 0xE2 | 0xEF)) || !s.chars().any(needs) {
+    if !s.chars().any(needs) {
         return None;
     }
     let mut out = String::with_capacity(s.len());
@@ -102,6 +109,13 @@ pub fn normalize(s: &str) -> Option<Box<str>> {
 
 #[inline]
 fn push(text: &str, out: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind) {
+    push_n(text, out, start, end, kind, true)
+}
+
+/// [`push`], with `may_norm` false when the token is known to have no analysis form (all
+/// ASCII, or only characters [`normalize`] keeps), which skips [`normalize`].
+#[inline]
+fn push_n(text: &str, out: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind, may_norm: bool) {
     if start >= end {
         return;
     }
@@ -111,7 +125,8 @@ fn push(text: &str, out: &mut Vec<Token>, start: usize, end: usize, kind: TokenK
         Some(&b) if b < 0x80 => b.is_ascii_whitespace(),
         Some(_) => char_at(text, end).is_some_and(is_space),
     };
-    out.push(Token { span: Span::new(start, end), kind, norm: normalize(s), space_after });
+    let norm = if may_norm { normalize(s) } else { None };
+    out.push(Token { span: Span::new(start, end), kind, norm, space_after });
 }
 
 #[inline]
@@ -192,6 +207,9 @@ fn looks_like_email(text: &str, start: usize) -> bool {
 pub fn tokenize_into(text: &str, rules: &LangRules, out: &mut Vec<Token>) {
     let mut i = 0;
     let n = text.len();
+    // Position of the next '@' at or after `i` (n when none), for the e-mail test.
+    let mut next_at = 0usize;
+    let mut at_known = false;
     while i < n {
         let b = text.as_bytes()[i];
         // ASCII fast path for the common cases.
@@ -208,7 +226,11 @@ pub fn tokenize_into(text: &str, rules: &LangRules, out: &mut Vec<Token>) {
                 i = e;
                 continue;
             }
-            if looks_like_email_fast(text, i) && looks_like_email(text, i) {
+            if !at_known || next_at < i {
+                next_at = memchr::memchr(b'@', &text.as_bytes()[i..]).map_or(n, |p| i + p);
+                at_known = true;
+            }
+            if next_at < n && looks_like_email_fast(text, i, next_at) && looks_like_email(text, i) {
                 let e = url_end(text, i);
                 push(text, out, i, e, TokenKind::Symbol);
                 i = e;
@@ -226,34 +248,28 @@ pub fn tokenize_into(text: &str, rules: &LangRules, out: &mut Vec<Token>) {
                     break;
                 }
             }
-            push(text, out, i, j, TokenKind::Punct);
+            // "." "!" "?" "…" have no analysis form
+            push_n(text, out, i, j, TokenKind::Punct, false);
             i = j;
             continue;
         }
-        push(text, out, i, i + cl, punct_kind(c));
+        push_n(text, out, i, i + cl, punct_kind(c), cl > 1);
         i += cl;
     }
 }
 
-/// Cheap pre-check: an '@' before the next whitespace (scans at most 64 bytes).
+/// Cheap pre-check: an '@' before the next whitespace within 64 bytes of `start`, given
+/// `at`, the position of the first '@' at or after `start`.
 #[inline]
-fn looks_like_email_fast(text: &str, start: usize) -> bool {
-    let b = &text.as_bytes()[start..];
-    for &x in b.iter().take(64) {
-        if x == b'@' {
-            return true;
-        }
-        if x == b' ' || x == b'\n' || x == b'\t' {
-            return false;
-        }
-    }
-    false
+fn looks_like_email_fast(text: &str, start: usize, at: usize) -> bool {
+    at - start < 64 && !text.as_bytes()[start..at].iter().any(|&x| x == b' ' || x == b'\n' || x == b'\t')
 }
 
 /// Scan a word or number starting at `start` (an alphanumeric character), push its
 /// token(s), return the end.
 fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) -> usize {
     let bytes = text.as_bytes();
+    let mut j = start;
     // Listed abbreviations with inner punctuation ("J.-C.", "e.g.") first; they all have a
     // '.' right after their first run of ASCII letters, which is cheap to test.
     if !rules.multi_abbrevs.is_empty() {
@@ -261,6 +277,8 @@ fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) 
         while r < bytes.len() && bytes[r].is_ascii_alphabetic() {
             r += 1;
         }
+        // the letters are scanned: the word loop below goes on from there
+        j = r;
         if r < bytes.len() && bytes[r] == b'.' && r > start {
             for m in &rules.multi_abbrevs {
                 if text[start..].starts_with(&**m) && !char_at(text, start + m.len()).is_some_and(is_alnum) {
@@ -271,7 +289,10 @@ fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) 
         }
     }
     let mut word_start = start;
-    let mut j = start;
+    // '-' seen in the word (for pronoun suffixes), tracked instead of searched afterwards
+    let mut last_hyphen: Option<usize> = None;
+    // any non-ASCII character in the word (else no token of it has an analysis form)
+    let mut non_ascii = false;
     // Start of the current dot-separated segment, for acronyms ("U.S.A.").
     let mut seg_start = start;
     // Start of the current digit group, for "25 000".
@@ -281,8 +302,14 @@ fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) 
         while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
             j += 1;
         }
+        let Some(&b) = bytes.get(j) else { break };
+        // ASCII characters that never join a word: done without decoding around them.
+        if b < 0x80 && !matches!(b, b'\'' | b'-' | b'.' | b',' | b':' | b'/' | b'&') {
+            break;
+        }
         let Some(c) = char_at(text, j) else { break };
         let cl = c.len_utf8();
+        non_ascii |= cl > 1;
         if is_alnum(c) {
             j += cl;
             continue;
@@ -300,7 +327,7 @@ fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) 
                 && rules.elisions.iter().any(|e| seg.eq_ignore_ascii_case(e))
                 && !is_elision_exception(text, word_start, rules)
             {
-                push(text, out, word_start, j + cl, TokenKind::Word);
+                push_n(text, out, word_start, j + cl, TokenKind::Word, non_ascii);
                 word_start = j + cl;
                 seg_start = word_start;
                 group_start = word_start;
@@ -345,6 +372,9 @@ fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) 
             }
             _ => break,
         }
+        if c == '-' {
+            last_hyphen = Some(j);
+        }
         j += cl;
         if matches!(c, ',' | '.' | ':' | '/' | '-') {
             group_start = j;
@@ -355,7 +385,7 @@ fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) 
         return end;
     }
     // A period belongs to listed abbreviations, initials and acronyms.
-    if char_at(text, end) == Some('.') {
+    if bytes.get(end) == Some(&b'.') {
         let w = &text[word_start..end];
         let with_dot = &text[word_start..end + 1];
         let mut chars = w.chars();
@@ -370,7 +400,7 @@ fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) 
     // French pronoun suffixes ("a-t-il").
     if !rules.hyphen_suffixes.is_empty()
         && word.len() > 2
-        && word.contains('-')
+        && last_hyphen.is_some_and(|h| h >= word_start)
         && !rules.hyphen_exceptions.iter().any(|e| eq_ci(word, e))
     {
         for suf in &rules.hyphen_suffixes {
@@ -385,8 +415,8 @@ fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) 
                         || (base.len() <= 3 && matches!(&**suf, "-ce")));
                 if ok {
                     let cut = word_start + base.len();
-                    push(text, out, word_start, cut, word_kind(base));
-                    push(text, out, cut, end, TokenKind::Word);
+                    push_n(text, out, word_start, cut, word_kind(base), non_ascii);
+                    push_n(text, out, cut, end, TokenKind::Word, non_ascii);
                     return end;
                 }
             }
@@ -397,14 +427,14 @@ fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) 
         for cl in &rules.clitics {
             if let Some(cut) = ends_with_ci(word, cl) {
                 if cut > 0 {
-                    push(text, out, word_start, word_start + cut, word_kind(word));
-                    push(text, out, word_start + cut, end, TokenKind::Word);
+                    push_n(text, out, word_start, word_start + cut, word_kind(word), non_ascii);
+                    push_n(text, out, word_start + cut, end, TokenKind::Word, non_ascii);
                     return end;
                 }
             }
         }
     }
-    push(text, out, word_start, end, word_kind(word));
+    push_n(text, out, word_start, end, word_kind(word), non_ascii);
     end
 }
 
