@@ -4,8 +4,13 @@
 //! entities mapped to countries through the actor KB — people to their country, capitals to
 //! theirs — and nationality adjectives), read each candidate's governing preposition, then pick
 //! actor and recipient by position and preposition class (subject before a verb, genitive
-//! after a noun, "à/avec/contre" for the recipient). Dates come from the sentence's timexes,
-//! else the narrative date carried from earlier sentences, else the publication date.
+//! after a noun, "à/avec/contre" for the recipient). Dates come from the sentence's timex
+//! nearest the trigger with no other trigger between (relative clauses about something else
+//! skipped), else the last date before the trigger in the sentence, else the narrative date of
+//! the last three sentences (the same narrative), else null (FORMAT.md: undated is null); a
+//! headline takes the lead's date, "cette visite, qui a eu lieu le …" dates the visit told
+//! before. `DYADE_EVENT_DATES=dct|carry` switches to the older fallbacks (for measurement);
+//! `DYADE_EVENT_TRACE=1` prints each trigger's sides to stderr.
 
 use crate::lexicon::{fold, Entry, Lexicon};
 use dyade_actors::{ActorKb, ActorKind};
