@@ -927,6 +927,11 @@ fn is_intent(folded: &[String], lex: &Lexicon, start: usize, ts: usize, te: usiz
 /// au 17 janvier") and is not embedded.
 #[allow(clippy::too_many_arguments)]
 fn embedded(t: usize, ts: usize, te: usize, folded: &[String], punct: &[bool], lex: &Lexicon, start: usize, end: usize) -> bool {
+    // the sentence's token range may end past the last token (a sentence cut by boilerplate)
+    let end = end.min(punct.len()).min(folded.len());
+    if t >= end {
+        return false;
+    }
     let mut a = t;
     while a > start && !punct[a - 1] {
         a -= 1;
@@ -936,7 +941,7 @@ fn embedded(t: usize, ts: usize, te: usize, folded: &[String], punct: &[bool], l
         b += 1;
     }
     let holds_trigger = a <= ts && ts < b;
-    let after_trigger = te != usize::MAX && (a == te + 1 || (a == te + 2 && punct[te + 1]));
+    let after_trigger = te != usize::MAX && (a == te + 1 || (a == te + 2 && punct.get(te + 1).copied().unwrap_or(false)));
     !holds_trigger && !after_trigger && a < end && lex.has("rel", &folded[a])
 }
 

@@ -193,3 +193,19 @@ fn annotate_writes_the_gold_format_and_eval_agrees_with_gold() {
     assert_eq!(r["entities_strict"]["f1"], 1.0);
     assert_eq!(r["events"]["f1"], 1.0);
 }
+
+/// OrangeSum articles that once made a stage panic (found by ingesting the whole corpus):
+/// every stage must now handle them.
+#[test]
+fn no_stage_fails_on_articles_that_once_crashed_one() {
+    let lines = [8229usize, 12698, 21118, 21928, 31041, 32367, 33331, 33387, 34336, 35493];
+    let src = std::fs::read_to_string(shared().join("data/corpus/orangesum/orangesum.jsonl")).unwrap();
+    let all: Vec<&str> = src.lines().collect();
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("hard.jsonl");
+    std::fs::write(&input, lines.iter().map(|&n| format!("{}\n", all[n - 1])).collect::<String>()).unwrap();
+    let out = dyade().arg("annotate").arg(&input).arg("--out").arg(dir.path().join("out")).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(!stderr.contains("failed"), "{stderr}");
+}
