@@ -136,7 +136,7 @@ impl Lexicon {
                 Some((t, m)) => (t.to_string(), Some(m.to_string())),
                 None => (cols[0].to_string(), None),
             };
-            if !crate::cameo::PLOVER_TYPES.contains(&event.as_str()) {
+            if !dyade_plover::PLOVER_TYPES.contains(&event.as_str()) {
                 return Err(err(format!("unknown PLOVER type {event:?}")));
             }
             let mut pattern = vec![];

@@ -8,14 +8,13 @@
 //! - [`merge`]: cross-article merging of event mentions into happenings in the SQLite store.
 //! - [`timeline`]: the dated list of merged events of a dyad and its cooperation/conflict index.
 
-pub mod cameo;
 pub mod coder;
 pub mod lexicon;
 pub mod merge;
 pub mod record;
 pub mod timeline;
 
-pub use cameo::{cameo_info, CameoInfo, CameoTable, PLOVER_TYPES};
+pub use dyade_plover::{cameo_info, CameoInfo, CameoTable, PLOVER_TYPES};
 pub use coder::EventCoder;
 pub use lexicon::{Lexicon, LexiconError};
 pub use merge::{merge_events, MergeStats};

@@ -1,6 +1,6 @@
 //! PLOVER JSON records (manual v2.0 fields) with CAMEO/GDELT extras.
 
-use crate::cameo::cameo_info;
+use dyade_plover::cameo_info;
 use dyade_core::{CharIndex, Document, Event};
 use serde_json::{json, Value};
 

@@ -1,7 +1,7 @@
 //! Dyad timelines: the dated merged events between two actors (both directions) and a
 //! cooperation/conflict index per period, from PLOVER quad classes and Goldstein scores.
 
-use crate::cameo::cameo_info;
+use dyade_plover::cameo_info;
 use rusqlite::{params, Connection};
 use serde::Serialize;
 use std::collections::BTreeMap;

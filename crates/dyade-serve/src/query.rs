@@ -109,7 +109,7 @@ impl Params {
             Some(t) => Ok(Some(t.name.to_string())),
             None => Err(bad(format!(
                 "{name}: unknown PLOVER type {v:?}; use one of {}",
-                plover::TYPES.iter().map(|t| t.name).collect::<Vec<_>>().join(", ")
+                plover::types().iter().map(|t| t.name).collect::<Vec<_>>().join(", ")
             ))),
         }
     }
@@ -237,7 +237,7 @@ fn add_plover(items: &mut [Value]) {
 pub fn meta(conn: &Connection) -> Result<Value> {
     let c = |t: &str| -> Result<i64> { count(conn, &format!("SELECT count(*) FROM {t}"), &[]) };
     let optional: Vec<&str> = ["documents_fts", "merged_events", "merged_event_mentions"].into_iter().filter(|t| has_table(conn, t)).collect();
-    let types: Vec<Value> = plover::TYPES.iter().map(|t| json!({"type": t.name, "quad": t.quad, "score": t.score})).collect();
+    let types: Vec<Value> = plover::types().iter().map(|t| json!({"type": t.name, "quad": t.quad, "score": t.score})).collect();
     Ok(json!({
         "version": env!("CARGO_PKG_VERSION"),
         "counts": { "documents": c("documents")?, "entities": c("entities")?, "timexes": c("timexes")?, "quotes": c("quotes")?, "events": c("events")? },
