@@ -151,6 +151,10 @@ fn tokenize(text: &str) -> Toks {
 pub struct GazetteerRecognizer {
     kb: Arc<ActorKb>,
     by_first: HashMap<String, Vec<Alias>, FxBuild>,
+    /// Languages the statistical recognizer before this one was trained on. In any other
+    /// language its spans are unreliable (the French model tags "The United States and
+    /// Jordan" as one ORG), so a gazetteer name replaces the spans it overlaps.
+    model_langs: Vec<String>,
 }
 
 const ARTICLES: &[&str] = &["le", "la", "les", "l", "the"];
@@ -195,7 +199,14 @@ impl GazetteerRecognizer {
         for v in by_first.values_mut() {
             v.sort_by(|a, b| b.toks.len().cmp(&a.toks.len()));
         }
-        GazetteerRecognizer { kb, by_first }
+        GazetteerRecognizer { kb, by_first, model_langs: vec!["fr".into()] }
+    }
+
+    /// Set the languages the statistical recognizer run before this one was trained on
+    /// (default `fr`); in other languages gazetteer names win over overlapping spans.
+    pub fn with_model_langs(mut self, langs: &[&str]) -> Self {
+        self.model_langs = langs.iter().map(|l| l.to_string()).collect();
+        self
     }
 
     /// A recognizer over the embedded default knowledge base.
@@ -323,9 +334,15 @@ impl GazetteerRecognizer {
 
     /// Merge gazetteer mentions into `doc.entities`: the recognizer's spans are kept, a
     /// gazetteer span overlapping none of them is added, and the type of an identical span
-    /// is corrected where the knowledge base is certain of it.
+    /// is corrected where the knowledge base is certain of it. In a language outside
+    /// [`Self::with_model_langs`] the gazetteer spans replace the recognizer's overlapping ones.
     pub fn merge_into(&self, doc: &mut Document) {
         let found = self.find(doc);
+        let trusted = doc.meta.lang.as_deref().is_none_or(|l| self.model_langs.iter().any(|m| m == l));
+        if !trusted {
+            // an untrained language: the knowledge base's names replace overlapping model spans
+            doc.entities.retain(|e| !found.iter().any(|(g, _)| g.span.overlap(&e.span) > 0));
+        }
         for (g, certain) in found {
             let mut overlapped = false;
             for e in doc.entities.iter_mut() {
