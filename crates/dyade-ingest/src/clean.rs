@@ -28,6 +28,15 @@ struct Rules {
     exact: HashMap<String, (String, bool)>,
     prefix: Vec<(String, String)>,
     regex: Vec<(Regex, String, bool)>,
+    /// All regex rules as one set, to find in one pass which ones match a line.
+    regex_set: regex::RegexSet,
+    /// The unanchored regex rules as one set (for lines too long for anchored rules), with
+    /// their indexes in `regex`.
+    unanchored_set: regex::RegexSet,
+    unanchored_idx: Vec<usize>,
+    /// The anchored regex rules as one set (for whole glued pieces), with their indexes.
+    anchored_set: regex::RegexSet,
+    anchored_idx: Vec<usize>,
 }
 
 /// Fold for matching: NFKD without combining marks, lowercase, curly quotes straightened,
@@ -115,7 +124,17 @@ fn fold_char(c: char, out: &mut String, space: &mut bool) {
 
 impl Rules {
     fn parse(texts: &[&str]) -> Result<Rules, String> {
-        let mut r = Rules { exact: HashMap::new(), prefix: vec![], regex: vec![] };
+        let mut r = Rules {
+            exact: HashMap::new(),
+            prefix: vec![],
+            regex: vec![],
+            regex_set: regex::RegexSet::empty(),
+            unanchored_set: regex::RegexSet::empty(),
+            unanchored_idx: vec![],
+            anchored_set: regex::RegexSet::empty(),
+            anchored_idx: vec![],
+        };
+        let mut patterns: Vec<&str> = vec![];
         for text in texts {
             let (mut kind, mut label) = (String::new(), String::new());
             for (n, line) in text.lines().enumerate() {
@@ -138,6 +157,7 @@ impl Rules {
                         let re = regex::RegexBuilder::new(t).dfa_size_limit(16 << 20).build().map_err(|e| format!("boilerplate resource line {}: bad regex: {e}", n + 1))?;
                         let anchored = t.trim_start_matches("(?i)").starts_with('^');
                         r.regex.push((re, format!("regex:{label}"), anchored));
+                        patterns.push(t);
                     }
                     other => return Err(format!("boilerplate resource line {}: unknown section kind `{other}`", n + 1)),
                 }
@@ -145,6 +165,14 @@ impl Rules {
         }
         // longest prefixes first so the most specific label wins
         r.prefix.sort_by_key(|(p, _)| std::cmp::Reverse(p.len()));
+        let set = |pats: &[&str]| {
+            regex::RegexSetBuilder::new(pats).dfa_size_limit(16 << 20).build().map_err(|e| format!("boilerplate regex set: {e}"))
+        };
+        r.regex_set = set(&patterns)?;
+        r.unanchored_idx = (0..r.regex.len()).filter(|&i| !r.regex[i].2).collect();
+        r.unanchored_set = set(&r.unanchored_idx.iter().map(|&i| patterns[i]).collect::<Vec<_>>())?;
+        r.anchored_idx = (0..r.regex.len()).filter(|&i| r.regex[i].2).collect();
+        r.anchored_set = set(&r.anchored_idx.iter().map(|&i| patterns[i]).collect::<Vec<_>>())?;
         Ok(r)
     }
 }
@@ -208,9 +236,13 @@ impl Cleaner {
         if let Some((_, label)) = self.rules.prefix.iter().find(|(p, _)| f.starts_with(p.as_str())) {
             return Some(label.clone());
         }
-        self.rules
-            .regex
-            .iter()
+        // only the rules the set says match somewhere can match the whole piece
+        let hits = self.rules.anchored_set.matches(piece);
+        if !hits.matched_any() {
+            return None;
+        }
+        hits.into_iter()
+            .map(|k| &self.rules.regex[self.rules.anchored_idx[k]])
             .find(|(re, _, anchored)| *anchored && re.find(piece).is_some_and(|m| m.start() == 0 && m.end() == piece.len()))
             .map(|(_, l, _)| l.clone())
     }
@@ -259,7 +291,8 @@ impl Cleaner {
                 }
             }
             // agency tag at the start of a paragraph
-            if let Some(m) = self.agency.find(line) {
+            // (the tag regex is anchored on "(": test that byte before running it)
+            if let Some(m) = line.starts_with('(').then(|| self.agency.find(line)).flatten() {
                 push(&mut out, l.start, l.start + m.end(), "agency-tag");
             } else if let Some(tag) = &source_tag {
                 fold_into(&line[..floor(line, 60)], &mut head);
@@ -281,12 +314,17 @@ impl Cleaner {
                 }
             }
             let mut matched = false;
-            for (re, label, anchored) in &self.rules.regex {
-                // line-shaped rules (anchored at the start) only concern short lines; skipping
-                // long ones keeps cleaning fast on unsplit articles
-                if *anchored && line.len() > MAX_ANCHORED_LINE {
-                    continue;
-                }
+            // line-shaped rules (anchored at the start) only concern short lines; skipping
+            // long ones keeps cleaning fast on unsplit articles. One pass of a regex set tells
+            // which rules match at all; only those are run for their spans, in rule order.
+            let long = line.len() > MAX_ANCHORED_LINE;
+            let hits: Vec<usize> = if long {
+                self.rules.unanchored_set.matches(line).into_iter().map(|k| self.rules.unanchored_idx[k]).collect()
+            } else {
+                self.rules.regex_set.matches(line).into_iter().collect()
+            };
+            for i in hits {
+                let (re, label, _) = &self.rules.regex[i];
                 for m in re.find_iter(line) {
                     push(&mut out, l.start + m.start(), l.start + m.end(), label);
                     matched = true;
@@ -393,6 +431,13 @@ pub fn glued_breaks(s: &str) -> Vec<usize> {
     let mut counted = 0usize;
     let mut i = 0;
     while i < b.len() {
+        // skip to the next byte that can start final punctuation ('.', '!', '?', '…' = E2 80 A6)
+        while i < b.len() && !matches!(b[i], b'.' | b'!' | b'?' | 0xE2) {
+            i += 1;
+        }
+        if i >= b.len() {
+            break;
+        }
         let plen = punct_len(b, i);
         if plen == 0 || i == 0 {
             i += 1;
