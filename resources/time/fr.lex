@@ -184,6 +184,16 @@ mi | mi- => mod=MID
 milieu => mod=MID
 fin => mod=END
 
+# early / late in a part of the day ("tôt le matin", "le soir très tard")
+@EDGE weak
+tôt | très tôt | de bonne heure => mod=START
+tard | très tard => mod=END
+
+# halves of a month ("la première quinzaine d'avril"): TIMEX3 says the month's START / END
+@HALF_MONTH
+première quinzaine | 1re quinzaine | 1ère quinzaine => mod=START
+deuxième quinzaine | seconde quinzaine | dernière quinzaine | 2e quinzaine | 2ème quinzaine => mod=END
+
 @APPROX weak
 environ | vers | aux alentours de | autour de | à peu près | près de => mod=APPROX
 
@@ -194,7 +204,7 @@ plus de | plus d' | au moins | plus d | au-delà de => mod=MORE_THAN
 moins de | moins d' | moins d | à peine | pas plus de | près de => mod=LESS_THAN
 
 @PAST_ADJ weak
-dernier | dernière | derniers | dernières | passé | passée | passés | passées | écoulé | écoulée | écoulés | écoulées | précédent | précédente | précédents | précédentes => dir=past
+dernier | dernière | derniers | dernières | passé | passée | passés | passées | écoulé | écoulée | écoulés | écoulées | précédent | précédente | précédents | précédentes | d'avant => dir=past
 
 @NEXT_ADJ weak
 prochain | prochaine | prochains | prochaines | suivant | suivante | suivants | suivantes | à venir | d'après | qui suit | qui vient => dir=future

@@ -23,7 +23,9 @@
 //!   - a range ("du 13 au 15 juillet") is two TIMEX3 in TimeML: it passes when exactly two
 //!     timexes tile the input (nothing but spaces or punctuation between them), the first's
 //!     period starting at `start` and the second's ending at `end`.
-//!   A `mod` APPROX is accepted on points: Duckling drops approximations.
+//!   A `mod` APPROX is accepted on points: Duckling drops approximations. Duckling's early /
+//!   mid / late morning are fixed hours (07–09, 09–11, 10–12), accepted for `TMO` with mod
+//!   START / MID / END; a range ending on a whole hour ("à 11h") ends at that hour's end.
 //! - **Recognizers-Text**: the predicted spans' texts equal the `expected` texts (same count,
 //!   in order; an empty `expected` requires no prediction); where an expected item carries a
 //!   `value`, ours must equal that timex (`T22` ≡ `T22:00`) or agree with one of its
@@ -367,6 +369,7 @@ fn duckling_ok(t: &Timex, e: &Value, reference: &str) -> bool {
             let Some((a, b)) = denote(v) else { return false };
             match md {
                 None => a == s && b == en,
+                Some(m) if v.ends_with("TMO") && morning_part(m).is_some_and(|(x, y)| s == a - 4 * 60 + x * 60 && en == a - 4 * 60 + y * 60) => true,
                 Some(m) => {
                     // START / MID / END: TIMEX3's coarsest parts (thirds) of the period
                     let third = (b - a) / 3;
@@ -406,6 +409,18 @@ fn duckling_ok(t: &Timex, e: &Value, reference: &str) -> bool {
     }
 }
 
+/// Duckling's own early / mid / late morning ("tôt le matin", "en début de matinée" 07–09,
+/// "en milieu de matinée" 09–11, "en fin de matinée" 10–12): narrower than thirds of its
+/// 04–12 morning, so they are listed (TIMEX3 has only `TMO` with mod START/MID/END).
+fn morning_part(m: &str) -> Option<(i64, i64)> {
+    match m {
+        "START" => Some((7, 9)),
+        "MID" => Some((9, 11)),
+        "END" => Some((10, 12)),
+        _ => None,
+    }
+}
+
 /// A range as TimeML writes it: exactly two timexes that tile the input (only spaces or
 /// punctuation between them), the first starting at `start`, the second ending at `end`.
 fn range_ok(text: &str, got: &[Timex], e: &Value) -> bool {
@@ -417,7 +432,9 @@ fn range_ok(text: &str, got: &[Timex], e: &Value) -> bool {
     }
     let (Some(s), Some(en)) = (e["start"].as_str().and_then(instant), e["end"].as_str().and_then(instant)) else { return false };
     let (Some((x, _)), Some((_, y))) = (denote(&a.value), denote(&b.value)) else { return false };
-    a.modifier.is_none() && b.modifier.is_none() && x == s && y == en
+    // a whole-hour end ("à 11h", `T11:00`) stands for Duckling's hour grain, as for points
+    let hour_end = b.value.ends_with(":00") && y + 59 == en;
+    a.modifier.is_none() && b.modifier.is_none() && x == s && (y == en || hour_end)
 }
 
 /// Run the Duckling cases of `lang` in `path`.

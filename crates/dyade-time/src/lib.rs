@@ -194,6 +194,12 @@ impl TimexTagger {
                     for &(k, v) in &r.set {
                         sb[k] = v;
                     }
+                    // a clock range never runs backwards within the morning: "11h30-1h30"
+                    // ends at 13:30 (24-hour ranges such as "22h-2h" stay overnight)
+                    let (h, pm) = (self.ids.hour, self.ids.pm);
+                    if sa[h] != NONE && sb[h] != NONE && sb[pm] == NONE && sb[self.ids.pod] == NONE && sa[h] <= 12 && sb[h] < sa[h] && sb[h] + 12 > sa[h] {
+                        sb[h] += 12;
+                    }
                     out.push(Match { span: sp(i, ea), slots: sa, tok: i, end: ea, split: true });
                     out.push(Match { span: sp(ec, best.end), slots: sb, tok: ec, end: best.end, split: true });
                 }
@@ -309,8 +315,10 @@ impl TimexTagger {
             s[id.hour] = n;
             Some(s)
         };
+        // a half of a split clock range ("de 9h30 à 11h") may take a day next to the range
+        let time_only = |m: &Match| has(m, &time_slots) && !has(m, &date_slots) && !has(m, &blocked) && m.slots[id.ty] == NONE;
         let usable = |m: &Match| -> Option<Slots> {
-            if m.split {
+            if m.split && !time_only(m) {
                 return None;
             }
             if let Some(s) = clock(m) {
@@ -326,28 +334,32 @@ impl TimexTagger {
         };
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
         for m in ms {
+            let mut merged: Option<Option<Slots>> = None;
             if let Some(prev) = out.last_mut() {
                 if let (Some(mut a), Some(mut b)) = (usable(prev), usable(&m)) {
                     let dated = |s: &Slots| date_slots.iter().any(|&k| s[k] != NONE);
                     // "today" implied by a bare part of the day ("le matin", shift=0) yields
                     // to an explicit date next to it ("le 15 février le matin")
-                    let soft = |s: &Slots| s[id.shift] == 0 && date_slots.iter().filter(|&&k| s[k] != NONE).count() == 1;
+                    // ("aujourd'hui" itself is a hard day; "en début de journée" is soft too)
+                    let soft = |s: &Slots| s[id.shift] == 0 && date_slots.iter().filter(|&&k| s[k] != NONE).count() == 1 && (s[id.pod] != NONE || s[id.md] != NONE);
                     let hard = |x: &Slots| dated(x) && !soft(x);
-                    if hard(&a) && soft(&b) && b[id.pod] != NONE {
+                    if hard(&a) && soft(&b) {
                         b[id.shift] = NONE;
                         b[id.unit] = NONE;
-                    } else if hard(&b) && soft(&a) && a[id.pod] != NONE {
+                    } else if hard(&b) && soft(&a) {
                         a[id.shift] = NONE;
                         a[id.unit] = NONE;
                     }
-                    let timed = |s: &Slots| time_slots.iter().any(|&k| s[k] != NONE);
+                    let timed = |s: &Slots| time_slots.iter().any(|&k| s[k] != NONE) || s[id.md] != NONE;
                     // one side brings the day, the other the clock time or part of the day
                     // ("ce matin à 19h": the part of the day and the hour are compatible)
                     let hard2 = |x: &Slots| dated(x) && !soft(x);
                     let one_each = dated(&a) != dated(&b) || (hard2(&a) != hard2(&b));
                     let one_each = one_each && (timed(&a) || timed(&b)) && !(a[id.hour] != NONE && b[id.hour] != NONE) && (dated(&a) || dated(&b));
                     let conflict = (0..lang::NSLOTS).any(|k| a[k] != NONE && b[k] != NONE && a[k] != b[k]);
-                    if one_each && !conflict && joined(l, t, p, join, prev.end, m.tok) {
+                    // a split half joins a plain day only (not another half or a time)
+                    let halves = (prev.split && (m.split || !dated(&b) || timed(&b))) || (m.split && (!dated(&a) || timed(&a)));
+                    if one_each && !conflict && !halves && joined(l, t, p, join, prev.end, m.tok) {
                         let mut s = a;
                         for k in 0..lang::NSLOTS {
                             if s[k] == NONE {
@@ -355,12 +367,28 @@ impl TimexTagger {
                             }
                         }
                         s[id.ty] = NONE;
+                        let (split_tail, day) = (prev.split, b);
                         prev.slots = s;
                         prev.span = Span::new(prev.span.start, m.span.end);
                         prev.end = m.end;
-                        continue;
+                        prev.split |= m.split;
+                        merged = Some(split_tail.then_some(day));
                     }
                 }
+            }
+            if let Some(fill) = merged {
+                // "de 9h30 à 11h jeudi": the range's first half takes the day too
+                if let (Some(day), n @ 2..) = (fill, out.len()) {
+                    let first = &mut out[n - 2];
+                    if first.split && !has(first, &date_slots) {
+                        for &k in &date_slots {
+                            if first.slots[k] == NONE {
+                                first.slots[k] = day[k];
+                            }
+                        }
+                    }
+                }
+                continue;
             }
             out.push(m);
         }

@@ -80,6 +80,8 @@ pub struct Ids {
     pub(crate) mult: usize,
     pub(crate) lead: usize,
     pub(crate) nth: usize,
+    pub(crate) ordinal: usize,
+    pub(crate) sub: usize,
 }
 
 impl Ids {
@@ -120,6 +122,8 @@ impl Ids {
             mult: s("mult"),
             lead: s("lead"),
             nth: s("nth"),
+            ordinal: s("ordinal"),
+            sub: s("sub"),
         }
     }
 }
@@ -182,12 +186,77 @@ fn unit_str(u: &str) -> (&'static str, bool) {
     }
 }
 
+/// A day, week or weekday counted inside a month (`ordinal` = 1, 2…, -1 for the last; 0 =
+/// the week containing the day): "le 3e jour d'octobre", "la dernière semaine de septembre",
+/// "le premier mercredi du mois prochain", "la semaine du 6 octobre". `sub` is `D`, `W` or
+/// `WD` (the match's weekday). Weeks are the full Monday–Sunday weeks inside the month.
+fn counted(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx, pos: i32, sub: &str) -> Option<Resolved> {
+    let mut inner = *sl;
+    inner[ids.ordinal] = NONE;
+    inner[ids.sub] = NONE;
+    if sub == "WD" {
+        inner[ids.weekday] = NONE;
+    }
+    let r = resolve(lang, ids, &inner, ctx)?;
+    let v = r.value.as_str();
+    let done = |d: Date, week: bool| {
+        let value = if week {
+            let (y, w) = d.iso_week();
+            format!("{y:04}-W{w:02}")
+        } else {
+            d.iso()
+        };
+        Some(Resolved { ttype: TimexType::DATE, value, modifier: r.modifier.clone(), day: (!week).then_some(d), relative: r.relative })
+    };
+    if pos == 0 {
+        // the week containing a day
+        let d = Date::parse(v).filter(|_| v.len() == 10)?;
+        return done(d, sub == "W");
+    }
+    // the month: "2013-10"
+    if v.len() != 7 || v.as_bytes()[4] != b'-' {
+        return None;
+    }
+    let first = Date::new(v[..4].parse().ok()?, v[5..].parse().ok()?, 1)?;
+    let last = first.add_months(1).add_days(-1);
+    let k = pos as i64;
+    match sub {
+        "D" if k > 0 => done(first.add_days(k - 1), false).filter(|x| x.day.is_some_and(|d| d <= last)),
+        "D" => done(last.add_days(k + 1), false),
+        "W" => {
+            let mon = first.add_days((8 - first.weekday() as i64) % 7);
+            let last_mon = last.add_days(-6).add_days(-((last.add_days(-6).weekday() as i64 + 6) % 7));
+            let d = if k > 0 { mon.add_days(7 * (k - 1)) } else { last_mon.add_days(7 * (k + 1)) };
+            (d >= first && d.add_days(6) <= last).then_some(())?;
+            done(d, true)
+        }
+        "WD" => {
+            let w = get_weekday(sl, ids)?;
+            let d = if k > 0 {
+                first.add_days((w as i64 - first.weekday() as i64).rem_euclid(7) + 7 * (k - 1))
+            } else {
+                last.add_days(-(last.weekday() as i64 - w as i64).rem_euclid(7) + 7 * (k + 1))
+            };
+            (d >= first && d <= last).then_some(())?;
+            done(d, false)
+        }
+        _ => None,
+    }
+}
+
+fn get_weekday(sl: &Slots, ids: &Ids) -> Option<i32> {
+    (sl[ids.weekday] != NONE).then_some(sl[ids.weekday])
+}
+
 /// Resolve the slots of one match.
 pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved> {
     let get = |i: usize| (sl[i] != NONE).then_some(sl[i]);
     let gs = |i: usize| get(i).and_then(|v| lang.str_of(v));
     if get(ids.drop).is_some() {
         return None;
+    }
+    if let (Some(pos), Some(sub)) = (get(ids.ordinal), gs(ids.sub)) {
+        return counted(lang, ids, sl, ctx, pos, sub);
     }
     let modifier = gs(ids.md).map(String::from);
     let ty = gs(ids.ty);

@@ -42,9 +42,9 @@ fn duckling_and_recognizers_floors() {
         assert!(got >= floor, "{name}: {got:.4} < {floor}");
     }
 }
-const DUCKLING_FR: f64 = 0.77;
+const DUCKLING_FR: f64 = 0.88;
 const DUCKLING_EN: f64 = 0.24;
-const RECOG_FR: f64 = 0.47;
+const RECOG_FR: f64 = 0.48;
 const RECOG_EN: f64 = 0.20;
 
 #[test]
