@@ -37,6 +37,9 @@ struct Rules {
     /// The anchored regex rules as one set (for whole glued pieces), with their indexes.
     anchored_set: regex::RegexSet,
     anchored_idx: Vec<usize>,
+    /// Indexes into `prefix` by the prefix's first byte, in `prefix` order (None when a
+    /// prefix folds to nothing and so matches every line).
+    prefix_by_byte: Option<Vec<Vec<u32>>>,
 }
 
 /// Fold for matching: NFKD without combining marks, lowercase, curly quotes straightened,
@@ -123,6 +126,17 @@ fn fold_char(c: char, out: &mut String, space: &mut bool) {
 }
 
 impl Rules {
+    /// Label of the first (longest) prefix rule that folded line `f` starts with.
+    fn find_prefix(&self, f: &str) -> Option<&str> {
+        match &self.prefix_by_byte {
+            Some(by) => {
+                let first = *f.as_bytes().first()?;
+                by[first as usize].iter().map(|&i| &self.prefix[i as usize]).find(|(p, _)| f.starts_with(p.as_str())).map(|(_, l)| l.as_str())
+            }
+            None => self.prefix.iter().find(|(p, _)| f.starts_with(p.as_str())).map(|(_, l)| l.as_str()),
+        }
+    }
+
     fn parse(texts: &[&str]) -> Result<Rules, String> {
         let mut r = Rules {
             exact: HashMap::new(),
@@ -133,6 +147,7 @@ impl Rules {
             unanchored_idx: vec![],
             anchored_set: regex::RegexSet::empty(),
             anchored_idx: vec![],
+            prefix_by_byte: None,
         };
         let mut patterns: Vec<&str> = vec![];
         for text in texts {
@@ -172,6 +187,13 @@ impl Rules {
         r.unanchored_idx = (0..r.regex.len()).filter(|&i| !r.regex[i].2).collect();
         r.unanchored_set = set(&r.unanchored_idx.iter().map(|&i| patterns[i]).collect::<Vec<_>>())?;
         r.anchored_idx = (0..r.regex.len()).filter(|&i| r.regex[i].2).collect();
+        if r.prefix.iter().all(|(p, _)| !p.is_empty()) {
+            let mut by: Vec<Vec<u32>> = vec![vec![]; 256];
+            for (i, (p, _)) in r.prefix.iter().enumerate() {
+                by[p.as_bytes()[0] as usize].push(i as u32);
+            }
+            r.prefix_by_byte = Some(by);
+        }
         r.anchored_set = set(&r.anchored_idx.iter().map(|&i| patterns[i]).collect::<Vec<_>>())?;
         Ok(r)
     }
@@ -233,8 +255,8 @@ impl Cleaner {
         if let Some((label, _)) = self.rules.exact.get(&f) {
             return Some(label.clone());
         }
-        if let Some((_, label)) = self.rules.prefix.iter().find(|(p, _)| f.starts_with(p.as_str())) {
-            return Some(label.clone());
+        if let Some(label) = self.rules.find_prefix(&f) {
+            return Some(label.to_string());
         }
         // only the rules the set says match somewhere can match the whole piece
         let hits = self.rules.anchored_set.matches(piece);
@@ -281,7 +303,7 @@ impl Cleaner {
                     tail |= *is_tail;
                     continue;
                 }
-                if let Some((_, label)) = self.rules.prefix.iter().find(|(p, _)| f.starts_with(p.as_str())) {
+                if let Some(label) = self.rules.find_prefix(&f) {
                     push(&mut out, l.start, l.end, label);
                     continue;
                 }
@@ -430,11 +452,20 @@ pub fn glued_breaks(s: &str) -> Vec<usize> {
     let mut quotes = 0usize;
     let mut counted = 0usize;
     let mut i = 0;
+    // next '.', '!' or '?' and next E2 byte ('…' = E2 80 A6) at or after i
+    let (mut n3, mut ne2) = (0usize, 0usize);
+    let (mut k3, mut ke2) = (false, false);
     while i < b.len() {
-        // skip to the next byte that can start final punctuation ('.', '!', '?', '…' = E2 80 A6)
-        while i < b.len() && !matches!(b[i], b'.' | b'!' | b'?' | 0xE2) {
-            i += 1;
+        // skip to the next byte that can start final punctuation
+        if !k3 || n3 < i {
+            n3 = memchr::memchr3(b'.', b'!', b'?', &b[i..]).map_or(b.len(), |p| i + p);
+            k3 = true;
         }
+        if !ke2 || ne2 < i {
+            ne2 = memchr::memchr(0xE2, &b[i..]).map_or(b.len(), |p| i + p);
+            ke2 = true;
+        }
+        i = n3.min(ne2);
         if i >= b.len() {
             break;
         }
