@@ -148,6 +148,7 @@ pub const DEFAULT_FILES: &[(&str, &str)] = &[
     ("place_words.fr.txt", include_str!("../../../resources/actors/place_words.fr.txt")),
     ("place_words.en.txt", include_str!("../../../resources/actors/place_words.en.txt")),
     ("name_prefixes.txt", include_str!("../../../resources/actors/name_prefixes.txt")),
+    ("agents.en.tsv", include_str!("../../../resources/actors/agents.en.tsv")),
 ];
 
 /// The knowledge base with its indexes.
@@ -167,6 +168,8 @@ pub struct ActorKb {
     /// Capitalised words that start longer place names ("New", "Saint"): a one-word name
     /// right after one is not matched on its own.
     pub(crate) name_prefixes: HashSet<String>,
+    /// Agent nouns (`agents.<lang>.tsv`): (lang, normalized phrase) → sector ("police" → COP).
+    agent_words: HashMap<(String, String), String>,
     /// translit surname → people.
     surnames: HashMap<String, Vec<usize>>,
     /// Normalized key of every name of every entry, parallel to `actors[i].names`.
@@ -267,7 +270,7 @@ impl ActorKb {
         };
         names.sort_by_key(|p| (order(p), p.clone()));
         for p in names {
-            if order(&p) == 99 && !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("place_words.") || n.starts_with("name_prefixes.")) {
+            if order(&p) == 99 && !p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("place_words.") || n.starts_with("name_prefixes.") || n.starts_with("agents.")) {
                 continue;
             }
             let text = std::fs::read_to_string(&p).map_err(|e| KbError::Io { file: p.display().to_string(), source: e })?;
@@ -412,6 +415,11 @@ impl ActorKb {
                 }
                 n if n.starts_with("place_words.") => {
                     self.place_words.insert(norm(line));
+                }
+                n if n.starts_with("agents.") => {
+                    need(2)?;
+                    let lang = n.trim_start_matches("agents.").split('.').next().unwrap_or("").to_string();
+                    self.agent_words.insert((lang, norm(f[0])), f[1].to_string());
                 }
                 _ => return Err(err(format!("unknown resource file name {name:?}"))),
             }
@@ -685,6 +693,12 @@ impl ActorKb {
         let v = self.adjectives.get(&key(adj))?;
         let first = v.first()?;
         v.iter().all(|c| c == first).then_some(first.as_str())
+    }
+
+    /// Sector of an agent noun phrase of language `lang` ("police" → COP, "security
+    /// forces" → COP), from `agents.<lang>.tsv`; the phrase is normalized like names.
+    pub fn agent_sector(&self, lang: &str, phrase: &str) -> Option<&str> {
+        self.agent_words.get(&(lang.to_string(), norm(phrase))).map(String::as_str)
     }
 
     /// The capital's ref of a country ("RUS" → "Moscow").

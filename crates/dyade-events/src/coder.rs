@@ -145,6 +145,67 @@ impl EventCoder {
         Some(vec![(c.country.clone(), c.person.clone())])
     }
 
+    /// Agent nouns of the actor KB ("police", "rebels", "security forces") as actors: one
+    /// after a nationality adjective or a country ("Iraqi police", "Israel's army") extends
+    /// that candidate over it; a bare one takes the country of an "in/of <country>" phrase
+    /// right after it ("rebels in the Ivory Coast"), which it absorbs. A bare agent noun with
+    /// no country in reach is not an actor (its country is unknown).
+    #[allow(clippy::too_many_arguments)]
+    fn agent_cands(&self, cands: &mut Vec<Cand>, doc: &Document, folded: &[String], punct: &[bool], lex: &Lexicon, r: std::ops::Range<usize>) {
+        let mut i = r.start;
+        while i < r.end {
+            if doc.tokens[i].kind != TokenKind::Word || cands.iter().any(|c| c.s <= i && i < c.e) {
+                i += 1;
+                continue;
+            }
+            let two = (i + 1 < r.end && !punct[i + 1]).then(|| format!("{} {}", folded[i], folded[i + 1]));
+            let len = if two.as_deref().and_then(|t| self.kb.agent_sector(&lex.lang, t)).is_some() {
+                2
+            } else if self.kb.agent_sector(&lex.lang, &folded[i]).is_some() {
+                1
+            } else {
+                i += 1;
+                continue;
+            };
+            let e = i + len;
+            // a word between the nationality and the noun: modifiers and the possessive
+            // "'s", never a preposition, coordination or punctuation other than an apostrophe
+            let gap_ok = |j: usize| {
+                let w = folded[j].as_str();
+                matches!(w, "'" | "’" | "s" | "'s" | "’s") || (!punct[j] && prep_class(lex, w).is_none() && !lex.has("coord", w) && !lex.has("stop", w) && !lex.has("rel", w))
+            };
+            if let Some(k) = cands.iter().rposition(|c| c.e <= i && i - c.e <= 3 && c.actorlike() && (c.e..i).all(gap_ok)) {
+                cands[k].e = e;
+                if cands[k].kind == CKind::Adj {
+                    cands[k].kind = CKind::Org;
+                }
+                i = e;
+                continue;
+            }
+            // "rebels in the Ivory Coast", "police of Iraq"
+            let mut j = e;
+            let mut found: Option<usize> = None;
+            if j < r.end && matches!(folded[j].as_str(), "in" | "of" | "from") {
+                j += 1;
+                while j < r.end && j <= e + 3 && !punct[j] {
+                    if let Some(k) = cands.iter().position(|c| c.s == j && c.kind != CKind::Adj) {
+                        found = Some(k);
+                        break;
+                    }
+                    j += 1;
+                }
+            }
+            if let Some(k) = found {
+                let loc = cands.remove(k);
+                cands.push(Cand { s: i, e: loc.e, country: loc.country, person: None, kind: CKind::Org, place: None, prep: Prep::None });
+                cands.sort_by_key(|c| c.s);
+                i = loc.e;
+                continue;
+            }
+            i = e;
+        }
+    }
+
     /// Code the events of `doc`.
     pub fn code(&self, doc: &Document) -> Vec<Event> {
         let lang = doc.meta.lang.as_deref().unwrap_or("fr");
@@ -271,6 +332,7 @@ impl EventCoder {
                 }
             }
             cands.sort_by_key(|c| c.s);
+            self.agent_cands(&mut cands, doc, &folded, &punct, lex, r.clone());
             let cands = merge_cands(cands, &folded, &punct, lex);
             let cands: Vec<Cand> = cands
                 .into_iter()
@@ -401,11 +463,26 @@ impl EventCoder {
                 // modality: intents, plans and promises are AGREE; the future tense too
                 let mut event = entry.event.clone();
                 let mut mode = entry.mode.clone();
+                let negated = is_negated(&folded, lex, r.start, ts, te, r.end);
                 if event != "AGREE" && is_intent(&folded, lex, r.start, ts, te, entry) {
-                    event = "AGREE".into();
+                    // a promised material conflict ("will boycott", "plans to impose
+                    // restrictions") is a threat; a promised cooperation an agreement
+                    // (PLOVER: future-tense acts code as AGREE or THREATEN)
+                    event = if matches!(event.as_str(), "PROTEST" | "SANCTION" | "MOBILIZE" | "COERCE" | "ASSAULT") { "THREATEN".into() } else { "AGREE".into() };
                     mode = None;
                 }
-                let negated = is_negated(&folded, lex, r.start, ts, te, r.end);
+                // "will not accept", "did not agree": a negated cooperation is a rejection
+                let mut negated = negated;
+                if negated && lex.lists.contains_key("neg.reject") && matches!(event.as_str(), "AGREE" | "CONSULT" | "SUPPORT" | "CONCEDE" | "COOPERATE" | "AID" | "RETREAT") {
+                    event = "REJECT".into();
+                    mode = None;
+                    negated = false;
+                }
+                // "…, to demand", "began a hunger strike to protest": a trigger in an
+                // infinitive or participle clause after an earlier trigger is subordinate
+                if ti > 0 && ts > r.start && (lex.has("inf", &folded[ts - 1]) || (ts > r.start + 1 && lex.has("inf", &folded[ts - 2]))) {
+                    conf -= 0.25;
+                }
                 // location: a place introduced by a place preposition ("à", "en", "dans"; not
                 // "contre", "avec")
                 let at_place = |c: &Cand| matches!(c.prep, Prep::To | Prep::Loc) && place_prep(c, &folded, &punct, lex, r.start);

@@ -29,5 +29,5 @@ fn plover_en_type_accuracy_floor() {
     }
     let acc = ok as f64 / n as f64;
     eprintln!("type accuracy {acc:.4} on {n}");
-    assert!(acc >= 0.48, "type accuracy {acc}");
+    assert!(acc >= 0.70, "type accuracy {acc}");
 }
