@@ -12,6 +12,9 @@
 #   hour minute n frac n2 mult unit(Y/M/W/D/H/MIN/S/DE/CE/Q/WE) shift (signed, in `unit`)
 #   sign (×n) dir(past/future/this) anchor(last = last mentioned day) century decade
 #   easter (days after Easter) pm half_hour minus type(DATE/TIME/DURATION/SET) ref mod drop
+#   ordinal + sub(D/W/WD) (a day, week or weekday counted inside a month; -1 = the last)
+#   lead (first N tokens out of TimeML spans) keep (Recognizers-style spans keep the lead)
+#   sched (rule only for scheduling-style inputs)
 
 @MONTH
 janvier | janv | janv. | jan => month=1
@@ -311,7 +314,7 @@ de la nuit => pod=NI
 # words between a date and a time of day that make one expression ("le 2 mars à 5h",
 # "lundi dans l'après-midi"); the engine merges a date match and a time match joined by these
 @JOIN weak
-à | a | vers | , | le | la | l' | dans la | dans l' | en | au | du | de | aux alentours de | autour de | à environ | - | pour | dès | dès la | dès le
+à | a | vers | , | le | la | l' | dans | dans la | dans l' | en | au | du | de | aux alentours de | autour de | à environ | - | pour | dès | dès la | dès le
 
 # prepositions that scheduling-style inputs (Duckling, Recognizers) keep inside the span;
 # TimeML spans leave them out. Entries may set a mod ("à partir du 8" → ON_OR_AFTER).

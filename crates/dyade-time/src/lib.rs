@@ -157,7 +157,7 @@ impl TimexTagger {
                 }
                 if r.parts.len() == 1 {
                     m.dfs(&r.parts[0], None, i, &mut work, &mut |pos, sl| {
-                        if pos > best.end {
+                        if pos > best.end && !glued_clock(t, pos) {
                             best = Best { end: pos, rule: ri, a: *sl, split: None };
                         }
                     });
@@ -180,7 +180,9 @@ impl TimexTagger {
                     // `lead=N`: the first N tokens (a preposition) disambiguate but stay out
                     // of TimeML spans
                     let lead = sl[self.ids.lead];
-                    let s0 = if lead > 0 && sched != Some(SpanStyle::WithPrepositions) { (i + lead as usize).min(best.end - 1) } else { i };
+                    // `keep=1`: Recognizers-style spans keep that preposition too ("dans la soirée")
+                    let kept = sched == Some(SpanStyle::WithPrepositions) || (sched == Some(SpanStyle::Bare) && sl[self.ids.keep] > 0);
+                    let s0 = if lead > 0 && !kept { (i + lead as usize).min(best.end - 1) } else { i };
                     out.push(Match { span: sp(s0, best.end), slots: sl, tok: s0, end: best.end, split: false });
                 }
                 Some((ea, ec, mut sb)) => {
@@ -434,6 +436,13 @@ impl Default for TimexTagger {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// True when a match ending before token `pos` would cut a written clock time ("8" of
+/// "8:00", "8:00" of "8:00:01"): the previous token is a number glued to a ':' glued to a number.
+fn glued_clock(t: &Tokens, pos: usize) -> bool {
+    let (Some(a), Some(c), Some(d)) = (pos.checked_sub(1).and_then(|k| t.toks.get(k)), t.toks.get(pos), t.toks.get(pos + 1)) else { return false };
+    a.kind == Kind::Num && d.kind == Kind::Num && a.end == c.start && c.end == d.start && t.low(pos) == ":"
 }
 
 /// True when tokens `a..b` are exactly a sequence of `join` class entries (or empty) on one line.

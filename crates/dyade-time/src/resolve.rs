@@ -82,6 +82,7 @@ pub struct Ids {
     pub(crate) nth: usize,
     pub(crate) ordinal: usize,
     pub(crate) sub: usize,
+    pub(crate) keep: usize,
 }
 
 impl Ids {
@@ -124,6 +125,7 @@ impl Ids {
             nth: s("nth"),
             ordinal: s("ordinal"),
             sub: s("sub"),
+            keep: s("keep"),
         }
     }
 }
