@@ -25,7 +25,38 @@ use dyade_core::{Span, Token, TokenKind};
 /// Whitespace between tokens: Unicode White_Space plus zero-width characters.
 #[inline]
 pub fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        return class(c as u8) == C_SPACE;
+    }
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{2060}')
+}
+
+/// Byte classes of ASCII for the scanner's fast paths (bytes >= 0x80 are 0: decode them).
+const C_SPACE: u8 = 1;
+const C_ALPHA: u8 = 2;
+const C_DIGIT: u8 = 4;
+const C_ALNUM: u8 = C_ALPHA | C_DIGIT;
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        // char::is_whitespace on ASCII: '\t' '\n' '\x0b' '\x0c' '\r' ' '
+        if matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') {
+            t[b] = C_SPACE;
+        } else if c.is_ascii_alphabetic() {
+            t[b] = C_ALPHA;
+        } else if c.is_ascii_digit() {
+            t[b] = C_DIGIT;
+        }
+        b += 1;
+    }
+    t
+};
+
+#[inline(always)]
+fn class(b: u8) -> u8 {
+    ASCII_CLASS[b as usize]
 }
 
 /// No-break and thin spaces, which may group digits ("25 000").
@@ -114,24 +145,30 @@ fn push(text: &str, out: &mut Vec<Token>, start: usize, end: usize, kind: TokenK
 
 /// [`push`], with `may_norm` false when the token is known to have no analysis form (all
 /// ASCII, or only characters [`normalize`] keeps), which skips [`normalize`].
-#[inline]
+#[inline(always)]
 fn push_n(text: &str, out: &mut Vec<Token>, start: usize, end: usize, kind: TokenKind, may_norm: bool) {
     if start >= end {
         return;
     }
-    let s = &text[start..end];
     let space_after = match text.as_bytes().get(end) {
         None => false,
         Some(&b) if b < 0x80 => b.is_ascii_whitespace(),
         Some(_) => char_at(text, end).is_some_and(is_space),
     };
-    let norm = if may_norm { normalize(s) } else { None };
+    let norm = if may_norm { normalize(&text[start..end]) } else { None };
     out.push(Token { span: Span::new(start, end), kind, norm, space_after });
 }
 
 #[inline]
 fn word_kind(s: &str) -> TokenKind {
-    if s.as_bytes()[0].is_ascii_digit() || s.chars().next().is_some_and(|c| c.is_numeric()) {
+    word_kind_at(s, 0)
+}
+
+/// [`word_kind`] of the word starting at byte `i` of `text`.
+#[inline]
+fn word_kind_at(text: &str, i: usize) -> TokenKind {
+    let b = text.as_bytes()[i];
+    if b.is_ascii_digit() || (b >= 0x80 && char_at(text, i).is_some_and(|c| c.is_numeric())) {
         TokenKind::Number
     } else {
         TokenKind::Word
@@ -212,6 +249,11 @@ pub fn tokenize_into(text: &str, rules: &LangRules, out: &mut Vec<Token>) {
     let mut at_known = false;
     while i < n {
         let b = text.as_bytes()[i];
+        // ASCII spaces: the most common byte class here
+        if class(b) == C_SPACE {
+            i += 1;
+            continue;
+        }
         // ASCII fast path for the common cases.
         let c = if b < 0x80 { b as char } else { char_at(text, i).unwrap() };
         let cl = c.len_utf8();
@@ -267,6 +309,7 @@ fn looks_like_email_fast(text: &str, start: usize, at: usize) -> bool {
 
 /// Scan a word or number starting at `start` (an alphanumeric character), push its
 /// token(s), return the end.
+#[inline(always)]
 fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) -> usize {
     let bytes = text.as_bytes();
     let mut j = start;
@@ -274,7 +317,7 @@ fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) 
     // '.' right after their first run of ASCII letters, which is cheap to test.
     if !rules.multi_abbrevs.is_empty() {
         let mut r = start;
-        while r < bytes.len() && bytes[r].is_ascii_alphabetic() {
+        while r < bytes.len() && class(bytes[r]) & C_ALPHA != 0 {
             r += 1;
         }
         // the letters are scanned: the word loop below goes on from there
@@ -299,7 +342,7 @@ fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) 
     let mut group_start = start;
     loop {
         // ASCII letters and digits: the common case, no decoding.
-        while j < bytes.len() && bytes[j].is_ascii_alphanumeric() {
+        while j < bytes.len() && class(bytes[j]) & C_ALNUM != 0 {
             j += 1;
         }
         let Some(&b) = bytes.get(j) else { break };
@@ -396,13 +439,13 @@ fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) 
             end += 1;
         }
     }
-    let word = &text[word_start..end];
     // French pronoun suffixes ("a-t-il").
-    if !rules.hyphen_suffixes.is_empty()
-        && word.len() > 2
-        && last_hyphen.is_some_and(|h| h >= word_start)
-        && !rules.hyphen_exceptions.iter().any(|e| eq_ci(word, e))
+    if last_hyphen.is_some_and(|h| h >= word_start)
+        && !rules.hyphen_suffixes.is_empty()
+        && end - word_start > 2
+        && !rules.hyphen_exceptions.iter().any(|e| eq_ci(&text[word_start..end], e))
     {
+        let word = &text[word_start..end];
         for suf in &rules.hyphen_suffixes {
             if word.len() > suf.len() && word.ends_with(&**suf) {
                 let base = &word[..word.len() - suf.len()];
@@ -423,7 +466,8 @@ fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) 
         }
     }
     // English clitics ("don't", "Russia's").
-    if !rules.clitics.is_empty() && word.contains(is_apostrophe) {
+    if !rules.clitics.is_empty() && text[word_start..end].contains(is_apostrophe) {
+        let word = &text[word_start..end];
         for cl in &rules.clitics {
             if let Some(cut) = ends_with_ci(word, cl) {
                 if cut > 0 {
@@ -434,7 +478,7 @@ fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) 
             }
         }
     }
-    push_n(text, out, word_start, end, word_kind(word), non_ascii);
+    push_n(text, out, word_start, end, word_kind_at(text, word_start), non_ascii);
     end
 }
 
