@@ -11,7 +11,10 @@
 //! Codes are compared after two normalisations, so that the score reads the gold fairly:
 //! the gold (PLOVER 0.5, CAMEO country codes) writes a few countries with old CAMEO codes
 //! (JAP, ITL, VTN = ISO JPN, ITA, VNM), and codes every intergovernmental organisation IGO,
-//! where the coder gives PLOVER v2.0's finer UNO (UN bodies) and EUR (EU bodies).
+//! where the coder gives PLOVER v2.0's finer UNO (UN bodies) and EUR (EU bodies). A joint or
+//! mutual act is coded in the gold with every party as actor and no recipient (SRC/TAR
+//! markup); the coder writes it as actor→recipient dyads, so there a recipient that is one of
+//! the gold actors counts as right.
 //!
 //! `cargo run --release -p dyade-events --example plover_en [-- -v]`
 #[path = "../support/pipeline.rs"]
@@ -83,9 +86,14 @@ fn main() {
             }
             if match &e.recipient {
                 None => gr.is_empty(),
-                Some(r) => gr.iter().any(|g| g == pred_code(r)),
+                // the gold lists all parties of a joint or mutual act as actors (SRC/TAR) with no
+                // recipient; the coder writes such an act as actor→recipient dyads, so a
+                // recipient that is one of the gold actors is right there
+                Some(r) => gr.iter().any(|g| g == pred_code(r)) || (gr.is_empty() && ga.iter().any(|g| g == pred_code(r))),
             } {
                 recip_ok += 1;
+            } else if verbose {
+                println!("RECIP gold {gr:?} pred {:?}  {}", e.recipient, row["text"].as_str().unwrap());
             }
         }
         *confusion.entry((gt.clone(), pt.clone())).or_default() += 1;
