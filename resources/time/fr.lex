@@ -289,7 +289,8 @@ quarante-cinq | quarante cinq | trois quarts | trois-quarts => minute=45
 cinquante => minute=50
 trois => minute=3
 
-@QUARTER_WORD weak
+# not weak: "huit et quart" has no other strong word
+@QUARTER_WORD
 quart => minute=15
 demie | demi => minute=30
 

@@ -32,7 +32,10 @@
 //!   `resolutions` (`date`/`timex`, a `startDate`–`endDate` period our value spans exactly,
 //!   `time`, or `duration` seconds). Types are not compared (its taxonomy differs from TIMEX3).
 //!   A bare clock time or part of the day it leaves unanchored ("T23") equals ours anchored
-//!   to the reference day. Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
+//!   to the reference day. A clock range ("3pm a 4pm") is valued at its start (one TIMEX3
+//!   value cannot hold the range); a part of the day on a weekday ("mardi soir",
+//!   `XXXX-WXX-2TEV`) equals ours on the resolution's day; a period `(start,end,PnX)` equals
+//!   our duration `PnX`. Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
 //!   (its spans leave out articles and prepositions) against the case's `reference`.
 
 use crate::calendar::Date;
@@ -556,8 +559,25 @@ fn recognizers_value_ok(ours: &str, e: &Value, reference: Option<&str>) -> bool 
             return true;
         }
     }
+    // a period written "(start,end,PnX)": TimeML says the duration ("les 3 prochaines
+    // semaines" → P3W, anchored at the reference), as in the Duckling rule
+    if want.starts_with('(') && ours.starts_with('P') && want.trim_end_matches(')').rsplit(',').next() == Some(ours) {
+        return true;
+    }
     let Some(res) = e["resolutions"].as_array() else { return false };
     for r in res {
+        if let Some(sd) = r["startDateTime"].as_str() {
+            // a clock range is one span valued at its start ("3pm a 4pm" → T15:00)
+            if sd.len() >= 16 && ours.len() == 16 && ours.get(..10) == sd.get(..10) && ours.get(11..16) == sd.get(11..16) {
+                return true;
+            }
+            // a part of the day on the resolution's day ("mardi soir" → XXXX-WXX-2TEV)
+            if let Some((d, pod)) = ours.split_once('T') {
+                if pod.len() == 2 && pod.bytes().all(|b| b.is_ascii_uppercase()) && sd.get(..10) == Some(d) && want.ends_with(&format!("T{pod}")) {
+                    return true;
+                }
+            }
+        }
         for k in ["date", "timex", "value"] {
             if let Some(v) = r[k].as_str() {
                 if norm_time(v) == norm_time(ours) || v.starts_with(ours) && v.len() > ours.len() && v.as_bytes()[ours.len()] == b' ' {

@@ -249,6 +249,41 @@ impl TimexTagger {
             }
             out.push(m);
         }
+        // "16-17 heures", "5 au 6 du soir": a bare number and a connector before a clock time
+        // or a day open the range; the number takes the hour (or day) slot of the start
+        let (hour, day, minute) = (self.ids.hour, self.ids.day, self.ids.minute);
+        let mut prev_end = 0;
+        for m in out.iter_mut() {
+            let k = m.tok;
+            if !m.split && k >= prev_end + 2 && t.toks[k - 2].kind == Kind::Num && !t.toks[k - 1].brk && l.cached(p, join, k - 1).any(|(e, _)| e == k) {
+                let v = t.toks[k - 2].num as i32;
+                let slot = if m.slots[hour] != NONE && v <= 24 && v % 12 != m.slots[hour] % 12 {
+                    Some(hour)
+                } else if m.slots[hour] == NONE && m.slots[day] != NONE && v <= 31 && v < m.slots[day] {
+                    Some(day)
+                } else {
+                    None
+                };
+                if let Some(sl) = slot {
+                    // "5 au 6 du soir": the start shares the end's half of the day
+                    m.slots[sl] = if sl == hour && m.slots[hour] > 12 && v <= 12 && v + 12 < m.slots[hour] { v + 12 } else { v };
+                    if sl == hour {
+                        m.slots[minute] = NONE;
+                    }
+                    m.tok = k - 2;
+                    m.span = Span::new(t.toks[k - 2].start as usize, m.span.end);
+                    m.split = true;
+                    if let Some(o) = open {
+                        let lo = m.tok.saturating_sub(3).max(prev_end);
+                        if let Some(j) = (lo..m.tok).find(|&j| l.cached(p, o, j).any(|(e, _)| e == m.tok)) {
+                            m.span = Span::new(t.toks[j].start as usize, m.span.end);
+                            m.tok = j;
+                        }
+                    }
+                }
+            }
+            prev_end = m.end;
+        }
         out
     }
 
