@@ -136,6 +136,8 @@ pub struct LanguageIdentifier {
     /// packed trigram → row of `tri_lp`.
     trigrams: FxMap<u64, u32>,
     tri_lp: Vec<f32>,
+    /// The same trigram rows as a direct table, when the profiles' trigram alphabet is small.
+    tri_index: Option<TriIndex>,
     /// Minimum confidence for setting `meta.lang`.
     pub min_confidence: f32,
 }
@@ -206,7 +208,8 @@ impl LanguageIdentifier {
                 }
             }
         }
-        LanguageIdentifier { codes, words, word_lp, trigrams, tri_lp, min_confidence: 0.0 }
+        let tri_index = TriIndex::build(&trigrams);
+        LanguageIdentifier { codes, words, word_lp, trigrams, tri_lp, tri_index, min_confidence: 0.0 }
     }
 
     /// Load every `*.txt` profile in `dir`.
@@ -278,11 +281,20 @@ impl LanguageIdentifier {
         Some(LangGuess { lang: self.codes[bi].clone(), confidence: 1.0 / z, words: n_words })
     }
 
+    /// Row of a packed trigram in `tri_lp`, if any profile lists it.
+    #[inline]
+    fn trigram_row(&self, key: u64) -> Option<u32> {
+        match &self.tri_index {
+            Some(ti) => ti.get(key),
+            None => self.trigrams.get(&key).copied(),
+        }
+    }
+
     #[inline]
     fn add_trigram(&self, key: u64, scores: &mut [f32]) {
         let l = scores.len();
-        match self.trigrams.get(&key) {
-            Some(&row) => {
+        match self.trigram_row(key) {
+            Some(row) => {
                 let r = &self.tri_lp[row as usize * l..row as usize * l + l];
                 for (s, v) in scores.iter_mut().zip(r) {
                     *s += TRIGRAM_WEIGHT * v;
@@ -331,6 +343,76 @@ pub fn for_trigrams(word: &str, mut f: impl FnMut(u64)) {
     }
 }
 
+/// Trigram rows in a direct table: each character of the profiles' trigram alphabet (at
+/// most 63 of them) gets a 6-bit code, a trigram the 18-bit index of its three codes. A
+/// trigram with a character outside the alphabet is listed by no profile.
+#[derive(Debug, Clone)]
+struct TriIndex {
+    /// Code of characters below U+0180 (0: not in the alphabet).
+    low: [u8; 0x180],
+    /// Codes of the other characters of the alphabet.
+    high: Vec<(u32, u8)>,
+    /// Row + 1 by trigram index (0: not listed).
+    table: Vec<u16>,
+}
+
+impl TriIndex {
+    fn build(trigrams: &FxMap<u64, u32>) -> Option<TriIndex> {
+        let m = (1u64 << 21) - 1;
+        let mut ti = TriIndex { low: [0; 0x180], high: vec![], table: vec![] };
+        let mut next = 1u8;
+        for &key in trigrams.keys() {
+            for x in [(key >> 42) & m, (key >> 21) & m, key & m] {
+                let x = x as u32;
+                if ti.code(x) == 0 {
+                    if next > 63 {
+                        return None;
+                    }
+                    if x < 0x180 {
+                        ti.low[x as usize] = next;
+                    } else {
+                        ti.high.push((x, next));
+                    }
+                    next += 1;
+                }
+            }
+        }
+        if trigrams.values().any(|&r| r >= u16::MAX as u32) {
+            return None;
+        }
+        ti.table = vec![0u16; 1 << 18];
+        for (&key, &row) in trigrams {
+            let i = ti.index(key)?;
+            ti.table[i] = row as u16 + 1;
+        }
+        Some(ti)
+    }
+
+    #[inline]
+    fn code(&self, x: u32) -> u8 {
+        if x < 0x180 {
+            self.low[x as usize]
+        } else {
+            self.high.iter().find(|(c, _)| *c == x).map_or(0, |(_, k)| *k)
+        }
+    }
+
+    #[inline]
+    fn index(&self, key: u64) -> Option<usize> {
+        let m = (1u64 << 21) - 1;
+        let a = self.code(((key >> 42) & m) as u32);
+        let b = self.code(((key >> 21) & m) as u32);
+        let c = self.code((key & m) as u32);
+        (a != 0 && b != 0 && c != 0).then(|| ((a as usize) << 12) | ((b as usize) << 6) | c as usize)
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<u32> {
+        let r = self.table[self.index(key)?];
+        (r != 0).then(|| r as u32 - 1)
+    }
+}
+
 /// Unpack a trigram key made by [`for_trigrams`].
 pub fn unpack(key: u64) -> String {
     let m = (1u64 << 21) - 1;
@@ -367,6 +449,28 @@ impl Component for LanguageIdentifier {
                 doc.meta.lang = Some(g.lang);
                 doc.meta.lang_confidence = Some(g.confidence);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tri_tests {
+    use super::*;
+
+    /// The direct trigram table answers exactly as the hash map, for listed trigrams and
+    /// for trigrams of real text.
+    #[test]
+    fn tri_index_equals_map() {
+        let li = LanguageIdentifier::default();
+        let ti = li.tri_index.as_ref().expect("built-in profiles fit the direct table");
+        for (&key, &row) in &li.trigrams {
+            assert_eq!(ti.get(key), Some(row), "{}", unpack(key));
+        }
+        let text = "L'État a décidé, à Paris, qu'une œuvre naïve coûte 3 € — ça ßt ĳ Ωμέγα Привет ärger façade";
+        let mut chars = text.chars();
+        let mut w = String::new();
+        while let Some(_) = next_word(&mut chars, &mut w) {
+            for_trigrams(&w, |key| assert_eq!(ti.get(key), li.trigrams.get(&key).copied(), "{}", unpack(key)));
         }
     }
 }
