@@ -14,7 +14,8 @@
 #   easter (days after Easter) pm half_hour minus type(DATE/TIME/DURATION/SET) ref mod drop
 #   ordinal + sub(D/W/WD) (a day, week or weekday counted inside a month; -1 = the last)
 #   lead (first N tokens out of TimeML spans) keep (Recognizers-style spans keep the lead)
-#   sched (rule only for scheduling-style inputs)
+#   sched (rule only for scheduling-style inputs) endp (the match must be followed by
+#   punctuation or the end of the text)
 
 @MONTH
 janvier | janv | janv. | jan => month=1

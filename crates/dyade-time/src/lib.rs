@@ -155,9 +155,12 @@ impl TimexTagger {
                 if (r.sched_only && !sched_mode) || !r.req.iter().all(|m| m.meets(&win)) {
                     continue;
                 }
+                // `endp=1`: the match must end the clause (punctuation or end of text next):
+                // "en 97," is a year, "en 20 minutes" is not
+                let endp = r.set.iter().any(|&(k, v)| k == self.ids.endp && v > 0);
                 if r.parts.len() == 1 {
                     m.dfs(&r.parts[0], None, i, &mut work, &mut |pos, sl| {
-                        if pos > best.end && !glued_clock(t, pos) {
+                        if pos > best.end && !glued_clock(t, pos) && (!endp || pos == n || t.toks[pos].kind == Kind::Punct) {
                             best = Best { end: pos, rule: ri, a: *sl, split: None };
                         }
                     });
@@ -437,6 +440,7 @@ impl TimexTagger {
     fn resolve_all(&self, l: &Lang, t: &Tokens, p: &Prep, ms: &[Match], rf: Reference, sentences: &[Span], skip: &[Span], bias: Tense) -> Vec<(Timex, Resolved)> {
         let mut out = vec![];
         let mut last: Option<Date> = None;
+        let mut last_year: Option<(i32, usize)> = None;
         for m in ms {
             if skip.iter().any(|s| s.overlap(&m.span) > 0) {
                 continue;
@@ -446,9 +450,23 @@ impl TimexTagger {
                 tense = bias;
             }
             let ctx = Ctx { dct: rf.date, last, tense, now: rf.minute, forward: rf.forward };
-            if let Some(r) = resolve::resolve(l, &self.ids, &m.slots, &ctx) {
+            let id = &self.ids;
+            let mut slots = m.slots;
+            // a bare month right after a year mention is in that year ("en 97 (en janvier…")
+            if let Some((y, at)) = last_year {
+                let bare_month = slots[id.month] != NONE && [id.year, id.yy, id.day, id.shift, id.weekday, id.dir].iter().all(|&k| slots[k] == NONE);
+                if bare_month && m.span.start.saturating_sub(at) <= YEAR_REACH {
+                    slots[id.year] = y;
+                }
+            }
+            if let Some(r) = resolve::resolve(l, &self.ids, &slots, &ctx) {
                 if let Some(d) = r.day {
                     last = Some(d);
+                }
+                if slots[id.year] != NONE || slots[id.yy] != NONE {
+                    if let Some(y) = r.value.get(..4).and_then(|v| v.parse::<i32>().ok()) {
+                        last_year = Some((y, m.span.end));
+                    }
                 }
                 out.push((Timex { span: m.span, ttype: r.ttype, value: r.value.clone(), modifier: r.modifier.clone() }, r));
             }
@@ -472,6 +490,9 @@ impl Default for TimexTagger {
         Self::new()
     }
 }
+
+/// How far (bytes) a year mention reaches a following bare month ("en 97 (en janvier").
+const YEAR_REACH: usize = 40;
 
 /// True when a match ending before token `pos` would cut a written clock time ("8" of
 /// "8:00", "8:00" of "8:00:01"): the previous token is a number glued to a ':' glued to a number.

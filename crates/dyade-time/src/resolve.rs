@@ -83,6 +83,7 @@ pub struct Ids {
     pub(crate) ordinal: usize,
     pub(crate) sub: usize,
     pub(crate) keep: usize,
+    pub(crate) endp: usize,
 }
 
 impl Ids {
@@ -126,6 +127,7 @@ impl Ids {
             ordinal: s("ordinal"),
             sub: s("sub"),
             keep: s("keep"),
+            endp: s("endp"),
         }
     }
 }
