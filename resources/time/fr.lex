@@ -261,8 +261,9 @@ lundi de pentecôte => easter=50
 mardi gras => easter=-47
 
 # tense markers (auxiliaries, past/future forms); the majority in a sentence sets its tense
+# (`exact` entries are written token by token: "s ' est" for "s'est")
 @PAST_MARK exact
-a | ont | avait | avaient | eu | été | était | étaient | fut | furent | hier | dernier | dernière | sont | avons | avez | as | ai | auparavant | passé | passée | déjà
+a | ont | avait | avaient | eu | été | était | étaient | fut | furent | hier | dernier | dernière | sont | avons | avez | as | ai | auparavant | passé | passée | déjà | s ' est | s ' était | se sont | s ' étaient
 @FUTURE_MARK exact
 va | vont | sera | seront | aura | auront | devrait | devraient | doit | doivent | prochain | prochaine | prochains | prochaines | demain | pourrait | pourront | allons | vais | ira | iront | fera | feront | prévu | prévue | prévoit | reviendrai | partirai | serai | serais | aurai
 

@@ -1,8 +1,18 @@
-//! Tag inputs given on the command line (debugging aid): `time_try fr "texte" ...`.
+//! Tag inputs given on the command line (debugging aid): `time_try fr "texte" ...`
+//! (scheduling styles against 2013-02-12T04:30), or `time_try fr@2002-08-25 "texte"` (news
+//! tagging against that publication date).
 use dyade_time::{SpanStyle, TimexTagger};
 fn main() {
     let a: Vec<String> = std::env::args().skip(1).collect();
     let t = TimexTagger::new();
+    if let Some((lang, dct)) = a[0].split_once('@') {
+        for s in &a[1..] {
+            let r = t.tag(s, lang, Some(dct));
+            let v: Vec<_> = r.iter().map(|x| (&s[x.span.start..x.span.end], x.value.as_str(), x.modifier.as_deref())).collect();
+            println!("news {s:?}: {v:?}");
+        }
+        return;
+    }
     for s in &a[1..] {
         for (name, st) in [("duckling", SpanStyle::WithPrepositions), ("bare", SpanStyle::Bare), ("timeml", SpanStyle::TimeMl)] {
             let r = t.tag_at(s, &a[0], "2013-02-12T04:30:00-02:00", st);

@@ -441,6 +441,7 @@ impl TimexTagger {
         let mut out = vec![];
         let mut last: Option<Date> = None;
         let mut last_year: Option<(i32, usize)> = None;
+        let mut last_end: Option<usize> = None;
         for m in ms {
             if skip.iter().any(|s| s.overlap(&m.span) > 0) {
                 continue;
@@ -459,7 +460,17 @@ impl TimexTagger {
                     slots[id.year] = y;
                 }
             }
+            // "hier, au lendemain de la démission": an anaphoric day in apposition to the day
+            // just mentioned (a comma between them) names that same day
+            if l.str_of(slots[id.anchor]) == Some("last") && slots[id.unit] != NONE {
+                if let Some(pe) = last_end.filter(|&pe| pe <= m.tok && m.tok - pe <= 2 && last.is_some()) {
+                    if (pe..m.tok).any(|k| t.low(k) == ",") {
+                        slots[id.shift] = 0;
+                    }
+                }
+            }
             if let Some(r) = resolve::resolve(l, &self.ids, &slots, &ctx) {
+                last_end = Some(m.end);
                 if let Some(d) = r.day {
                     last = Some(d);
                 }
