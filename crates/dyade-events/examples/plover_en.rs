@@ -55,6 +55,8 @@ fn codes(v: &serde_json::Value) -> Vec<String> {
 
 fn main() {
     let verbose = std::env::args().any(|a| a == "-v");
+    // `-j`: one JSON line per sentence (gold and every predicted event), for analysis
+    let dump = std::env::args().any(|a| a == "-j");
     let path = support::shared().join("data/events/plover_gold_en.jsonl");
     let text = std::fs::read_to_string(&path).expect("plover_gold_en.jsonl");
     let p = support::pipeline(true);
@@ -74,6 +76,13 @@ fn main() {
         let mut evs = d.events.clone();
         evs.sort_by(|a, b| b.confidence.partial_cmp(&a.confidence).unwrap());
         let main = evs.first();
+        if dump {
+            let pe: Vec<serde_json::Value> = evs
+                .iter()
+                .map(|e| serde_json::json!({"type": e.event_type, "actor": e.actor, "recipient": e.recipient, "conf": e.confidence, "trigger": &d.text[e.trigger.start..e.trigger.end]}))
+                .collect();
+            println!("{}", serde_json::json!({"text": row["text"], "gt": gt, "ga": ga, "gr": gr, "pred": pe}));
+        }
         let pt = main.map(|e| e.event_type.clone()).unwrap_or_else(|| "-".into());
         if main.is_none() {
             none += 1;

@@ -352,6 +352,17 @@ impl EventCoder {
             let vague = doc.timexes.iter().any(|t| matches!(t.value.as_str(), "PAST_REF" | "PRESENT_REF") && sent.contains(&t.span));
             let hist_cue = (r.start..r.end).any(|i| lex.has("hist", &folded[i]));
             let attrib = attribution(&cands, &folded, lex, r.clone(), &self.kb, doc);
+            // the trailing reporting clause (", the Israeli army said Friday", `@report`): its
+            // parties report the events told before it, they are not their sides
+            let report_from: Option<usize> = (r.start..r.end)
+                .rev()
+                .find(|&i| folded[i] == ",")
+                .filter(|&c| (c + 1..r.end).any(|j| lex.has("report", &folded[j])));
+            // bare agent nouns ("demonstrators", "police") outside every candidate: their
+            // country is unknown, but they are a domestic act's other party
+            let bare_agents: Vec<usize> = (r.clone())
+                .filter(|&i| doc.tokens[i].kind == TokenKind::Word && !cands.iter().any(|c| c.s <= i && i < c.e) && self.kb.agent_sector(&lex.lang, &folded[i]).is_some())
+                .collect();
 
             for (ti, &(ts, te, ei)) in trigs.iter().enumerate() {
                 let entry = &lex.entries[ei];
@@ -363,7 +374,26 @@ impl EventCoder {
                 if entry.flags.weak {
                     conf -= 0.2;
                 }
-                let (mut actors, mut recips, between) = pick(&cands, ts, te, entry, &folded, &punct, lex, r.clone());
+                let reported = report_from.filter(|&c| te < c);
+                let tcands: Vec<Cand> = match reported {
+                    Some(c0) => cands
+                        .iter()
+                        .cloned()
+                        .map(|mut c| {
+                            if c.s > c0 {
+                                c.prep = Prep::Src;
+                            }
+                            c
+                        })
+                        .collect(),
+                    None => cands.clone(),
+                };
+                let bare_agent = bare_agents.iter().any(|&i| (i < ts || i > te) && reported.is_none_or(|c0| i < c0));
+                let (mut actors, mut recips, between, mut domestic) = pick(&tcands, ts, te, entry, &folded, &punct, lex, r.clone(), bare_agent);
+                if actors.is_empty() && reported.is_some() {
+                    // no side outside the reporting clause: the reporter is the only actor named
+                    (actors, recips, _, domestic) = pick(&cands, ts, te, entry, &folded, &punct, lex, r.clone(), bare_agent);
+                }
                 if entry.flags.norecip {
                     recips.clear();
                 }
@@ -457,7 +487,7 @@ impl EventCoder {
                 if actors.is_empty() {
                     continue;
                 }
-                if !recips.is_empty() || mutual {
+                if (!recips.is_empty() || mutual) && !domestic {
                     recips.retain(|r| !actors.iter().any(|a| a.0 == r.0));
                 }
                 // modality: intents, plans and promises are AGREE; the future tense too
@@ -636,7 +666,7 @@ impl EventCoder {
                             out.push(mk(a, None));
                         }
                         for rc in &recips {
-                            out.push(mk(a, if rc.0 == a.0 { None } else { Some(rc) }));
+                            out.push(mk(a, if rc.0 == a.0 && !domestic { None } else { Some(rc) }));
                         }
                     }
                 }
@@ -877,9 +907,10 @@ fn side(cands: &[Cand], idx: &[usize]) -> Side {
 }
 
 /// Choose actor and recipient sides for a trigger; the third value tells whether the actors
-/// come from a "between" phrase (a mutual act).
+/// come from a "between" phrase (a mutual act), the fourth whether the recipient is the
+/// actor's own country (a domestic act, `@domestic`).
 #[allow(clippy::too_many_arguments)]
-fn pick(cands: &[Cand], ts: usize, te: usize, entry: &Entry, folded: &[String], punct: &[bool], lex: &Lexicon, r: std::ops::Range<usize>) -> (Side, Side, bool) {
+fn pick(cands: &[Cand], ts: usize, te: usize, entry: &Entry, folded: &[String], punct: &[bool], lex: &Lexicon, r: std::ops::Range<usize>, bare_agent: bool) -> (Side, Side, bool, bool) {
     let win = 14;
     // a noun's left-hand subject never sits beyond a relative pronoun ("les deux pays sont
     // pointés du doigt par l'Occident, qui leur impose des sanctions")
@@ -961,8 +992,20 @@ fn pick(cands: &[Cand], ts: usize, te: usize, entry: &Entry, folded: &[String], 
             break;
         }
     }
-    let recips = ridx.map(|g| side(cands, &g)).unwrap_or_default();
-    (actors, recips, between)
+    let mut recips = ridx.map(|g| side(cands, &g)).unwrap_or_default();
+    // a domestic act (government vs rebels, police vs protesters, a curfew in the capital):
+    // with no foreign party in reach, another mention of the actor's own country — a person,
+    // an agent, a place where it happens — gives a same-country recipient (PLOVER codes
+    // "Egyptian police … demonstrators" EGY→EGY, sectors apart)
+    let mut domestic = false;
+    if recips.is_empty() && actors.len() == 1 && !entry.flags.norecip && !entry.flags.joint && !entry.flags.recip && !between && lex.has("domestic", "yes") {
+        let a = &actors[0].0;
+        if bare_agent || cands.iter().enumerate().any(|(i, c)| !aidx.contains(&i) && &c.country == a && c.prep != Prep::Src && !aidx.iter().any(|&k| cands[k].s <= c.s && c.e <= cands[k].e)) {
+            recips.push((a.clone(), None));
+            domestic = true;
+        }
+    }
+    (actors, recips, between, domestic)
 }
 
 /// A group subject ("les deux pays") between the sentence start and the trigger: the token
