@@ -255,10 +255,7 @@ impl LanguageIdentifier {
                 }
                 n_words += 1;
                 if let Some(&row) = self.words.get(word.as_str()) {
-                    let r = &self.word_lp[row as usize * l..row as usize * l + l];
-                    for (s, v) in scores.iter_mut().zip(r) {
-                        *s += v;
-                    }
+                    add_row(&mut scores, &self.word_lp[row as usize * l..row as usize * l + l]);
                 }
                 for_trigrams(&word, |key| self.add_trigram(key, &mut scores));
                 if n_words >= MAX_WORDS {
@@ -294,13 +291,36 @@ impl LanguageIdentifier {
     fn add_trigram(&self, key: u64, scores: &mut [f32]) {
         let l = scores.len();
         match self.trigram_row(key) {
-            Some(row) => {
-                let r = &self.tri_lp[row as usize * l..row as usize * l + l];
-                for (s, v) in scores.iter_mut().zip(r) {
-                    *s += TRIGRAM_WEIGHT * v;
-                }
-            }
+            Some(row) => add_row_weighted(scores, &self.tri_lp[row as usize * l..row as usize * l + l]),
             None => {} // unknown to every profile: the same floor for all, no evidence.
+        }
+    }
+}
+
+/// `scores[i] += r[i]`; a fixed-size loop for the built-in six languages.
+#[inline(always)]
+fn add_row(scores: &mut [f32], r: &[f32]) {
+    if let (Ok(s), Ok(r)) = (<&mut [f32; 6]>::try_from(&mut *scores), <&[f32; 6]>::try_from(r)) {
+        for i in 0..6 {
+            s[i] += r[i];
+        }
+    } else {
+        for (s, v) in scores.iter_mut().zip(r) {
+            *s += v;
+        }
+    }
+}
+
+/// `scores[i] += TRIGRAM_WEIGHT * r[i]`; a fixed-size loop for the built-in six languages.
+#[inline(always)]
+fn add_row_weighted(scores: &mut [f32], r: &[f32]) {
+    if let (Ok(s), Ok(r)) = (<&mut [f32; 6]>::try_from(&mut *scores), <&[f32; 6]>::try_from(r)) {
+        for i in 0..6 {
+            s[i] += TRIGRAM_WEIGHT * r[i];
+        }
+    } else {
+        for (s, v) in scores.iter_mut().zip(r) {
+            *s += TRIGRAM_WEIGHT * v;
         }
     }
 }
@@ -313,6 +333,19 @@ pub fn next_word(chars: &mut std::str::Chars, buf: &mut String) -> Option<bool> 
     let mut has_digit = false;
     let mut any = false;
     for c in chars.by_ref() {
+        // ASCII: the same tests and lowercase without the Unicode tables
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                buf.push(c.to_ascii_lowercase());
+                any = true;
+                continue;
+            }
+            if c.is_ascii_digit() {
+                has_digit = true;
+                any = true;
+                continue;
+            }
+        }
         if c.is_alphabetic() {
             buf.extend(c.to_lowercase());
             any = true;
