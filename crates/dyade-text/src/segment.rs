@@ -125,7 +125,8 @@ impl Component for Segmenter {
         let rules = self.rules(&lang);
         let mut tokens = std::mem::take(&mut doc.tokens);
         tokens.clear();
-        tokens.reserve(doc.text.len() / 5);
+        // ~0.21 tokens per byte in news text: one allocation, no regrowth, for most articles
+        tokens.reserve(doc.text.len() / 4 + 8);
         tokenize::tokenize_into(&doc.text, rules, &mut tokens);
         let regions = content_regions(doc);
         let mut sents = std::mem::take(&mut doc.sentences);
