@@ -16,7 +16,7 @@ fn timebank_dev_floors() {
     assert_eq!(s.n_gold, 209);
     assert!(s.strict.f1 >= 0.895, "strict F1 {:.4}", s.strict.f1);
     assert!(s.relaxed.f1 >= 0.94, "relaxed F1 {:.4}", s.relaxed.f1);
-    assert!(s.value_f1.f1 >= 0.835, "value F1 {:.4}", s.value_f1.f1);
+    assert!(s.value_f1.f1 >= 0.84, "value F1 {:.4}", s.value_f1.f1);
 }
 
 #[test]
