@@ -925,8 +925,10 @@ fn pick(cands: &[Cand], ts: usize, te: usize, entry: &Entry, folded: &[String], 
     // a passive agent belongs to the trigger only when close to it ("la visite effectuée par
     // X", "a été signé par X"); further on it belongs to a participle inside the object
     // ("reconnaître deux États soutenus par la Russie")
+    let mut by_agent = false;
     if let Some(k) = cands.iter().position(|c| c.prep == Prep::By && c.actorlike() && c.s > te && c.s - te <= 5) {
         actor = Some(group(cands, k, folded, punct, lex, false));
+        by_agent = true;
     }
     if actor.is_none() && entry.flags.noun {
         // genitive or adjective right after the noun: "la visite du ministre russe", "invasion russe"
@@ -975,20 +977,43 @@ fn pick(cands: &[Cand], ts: usize, te: usize, entry: &Entry, folded: &[String], 
     let acountries: Vec<&str> = actors.iter().map(|a| a.0.as_str()).collect();
     let ok = |i: usize, c: &Cand| !aidx.contains(&i) && c.actorlike() && c.prep != Prep::Src && !acountries.contains(&c.country.as_str()) && c.s >= r.start;
     let mut ridx: Option<Vec<usize>> = None;
-    for pass in 0..5 {
+    // the direct object of a verb ("attacked Israel", "rejected a U.S. request") or the subject
+    // of a clause it governs ("demanded that the US cancel", "its demand today that Israel
+    // ease"): right after the trigger, nothing but determiners and adverbs between
+    let direct = |c: &Cand| {
+        c.s > te
+            && c.s - te <= 4
+            && c.prep == Prep::None
+            && (te + 1..c.s).all(|i| !punct[i] && prep_class(lex, &folded[i]).is_none() && !lex.has("coord", &folded[i]))
+            && (!entry.flags.noun || (te + 1..c.s).any(|i| lex.has("rel", &folded[i])))
+    };
+    // "X was attacked by Y": Y acts, the subject undergoes
+    // (a passive auxiliary, `@passive.aux`, right before the trigger: "calls by Kofi Annan"
+    // after "rejected" is a noun's agent, not a passive)
+    let aux = (ts.saturating_sub(3).max(r.start)..ts).any(|i| lex.has("passive.aux", &folded[i]));
+    let passive_subject = |c: &Cand| by_agent && aux && !entry.flags.passive && c.e <= ts && ts - c.e <= 25 && c.prep == Prep::None;
+    // material conflict happens to the country of its place when no party is named
+    // ("killed 23 people in Tel Aviv"); verbal acts have no such target
+    let material = matches!(entry.event.as_str(), "PROTEST" | "SANCTION" | "MOBILIZE" | "COERCE" | "ASSAULT");
+    for pass in 0..8 {
         let found = cands.iter().enumerate().position(|(i, c)| {
-            ok(i, c)
+            (if pass == 7 { c.kind == CKind::Place && !aidx.contains(&i) && !matches!(c.prep, Prep::Src | Prep::By) && !acountries.contains(&c.country.as_str()) } else { ok(i, c) })
                 && match pass {
-                    0 => c.s > ts && c.e <= te + 1,
-                    1 => is_right(c) && c.prep == Prep::To,
-                    2 => is_right(c) && matches!(c.prep, Prep::None | Prep::Of | Prep::Loc | Prep::Between),
+                    0 => passive_subject(c),
+                    1 => direct(c) && !entry.flags.host,
+                    2 => c.s > ts && c.e <= te + 1,
+                    3 => is_right(c) && c.prep == Prep::To,
+                    4 => is_right(c) && matches!(c.prep, Prep::None | Prep::Of | Prep::Loc | Prep::Between),
                     // a visit's host is not "contre l'Ukraine" before it
-                    3 => c.e <= ts && matches!(c.prep, Prep::To) && ts - c.e <= win && !entry.flags.host,
-                    _ => !entry.flags.norecip,
+                    5 => c.e <= ts && matches!(c.prep, Prep::To) && ts - c.e <= win && !entry.flags.host,
+                    6 => !entry.flags.norecip,
+                    _ => material && !entry.flags.norecip,
                 }
         });
+        // the passive subject: the nearest one before the trigger
+        let found = if pass == 0 { cands.iter().enumerate().rposition(|(i, c)| ok(i, c) && passive_subject(c)) } else { found };
         if let Some(k) = found {
-            ridx = Some(group(cands, k, folded, punct, lex, false).into_iter().filter(|&i| ok(i, &cands[i])).collect());
+            ridx = Some(if pass == 7 { vec![k] } else { group(cands, k, folded, punct, lex, pass == 0).into_iter().filter(|&i| ok(i, &cands[i])).collect() });
             break;
         }
     }
