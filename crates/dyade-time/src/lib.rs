@@ -205,7 +205,12 @@ impl TimexTagger {
                     if sa[h] != NONE && sb[h] != NONE && sb[pm] == NONE && sb[self.ids.pod] == NONE && sa[h] <= 12 && sb[h] < sa[h] && sb[h] + 12 > sa[h] {
                         sb[h] += 12;
                     }
-                    out.push(Match { span: sp(i, ea), slots: sa, tok: i, end: ea, split: true });
+                    // `lead=N` on a split rule: A's first N tokens ("du") stay out of TimeML spans
+                    let lead = r.set.iter().find(|&&(k, _)| k == self.ids.lead).map_or(0, |&(_, v)| v as usize);
+                    let a0 = if lead > 0 && sched != Some(SpanStyle::WithPrepositions) { (i + lead).min(ea - 1) } else { i };
+                    sa[self.ids.lead] = NONE;
+                    sb[self.ids.lead] = NONE;
+                    out.push(Match { span: sp(a0, ea), slots: sa, tok: a0, end: ea, split: true });
                     out.push(Match { span: sp(ec, best.end), slots: sb, tok: ec, end: best.end, split: true });
                 }
             }

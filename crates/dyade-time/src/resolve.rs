@@ -262,6 +262,16 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     if let (Some(pos), Some(sub)) = (get(ids.ordinal), gs(ids.sub)) {
         return counted(lang, ids, sl, ctx, pos, sub);
     }
+    // "le lendemain du 13 février": the day counted from the date it names
+    if let (Some("last"), Some(k), Some("D"), true) = (gs(ids.anchor), get(ids.shift), gs(ids.unit), get(ids.day).is_some() && get(ids.month).is_some()) {
+        let mut inner = *sl;
+        for i in [ids.anchor, ids.shift, ids.unit] {
+            inner[i] = NONE;
+        }
+        let r = resolve(lang, ids, &inner, ctx)?;
+        let d = r.day?.add_days(k as i64);
+        return Some(Resolved { ttype: TimexType::DATE, value: d.iso(), modifier: r.modifier, day: Some(d), relative: r.relative });
+    }
     let modifier = gs(ids.md).map(String::from);
     let ty = gs(ids.ty);
     let mk = |ttype, value: String, day, relative| Some(Resolved { ttype, value, modifier: modifier.clone(), day, relative });
