@@ -182,6 +182,10 @@ après-midi | apres-midi | aprem | après midi => pod=AF
 soir | soirée => pod=EV
 nuit => pod=NI
 
+# meals, read as the part of the day they fall in
+@MEAL
+déjeuner => pod=MI
+
 @MOD_POS
 début | debut | commencement => mod=START
 mi | mi- => mod=MID

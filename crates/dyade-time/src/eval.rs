@@ -12,7 +12,7 @@
 //!     (a minute value `…T05:00` stands for grain hour; Duckling's month/year grains write
 //!     `2013-02-00`, read as the first day); "now" at grain second ↔ `PRESENT_REF`;
 //!   - `datetimeInterval`: the value's period is exactly `[start, end)`, with Duckling's own
-//!     boundaries for named periods (matin 04–12, après-midi 12–19, soir 18–24, seasons from
+//!     boundaries for named periods (matin 04–12, midi = lunch 12–14, après-midi 12–19, soir 18–24, seasons from
 //!     the 20/21/23 of the solstice/equinox months, weekend Friday 18:00 → Monday); with a
 //!     TIMEX3 `mod` START/MID/END (TIMEX3's finest positions inside a period) the interval must
 //!     lie in the period, at least half of it in the period's first/middle/last third; a DURATION value ("2
@@ -275,7 +275,7 @@ fn day_min(d: Date) -> i64 {
 }
 
 /// The interval `[start, end)` (minutes) a TIMEX3 value denotes, with Duckling's boundaries for
-/// named periods: parts of the day (matin 04–12, après-midi 12–19, soir 18–24), seasons
+/// named periods: parts of the day (matin 04–12, midi/lunch 12–14, après-midi 12–19, soir 18–24), seasons
 /// (spring 03-20, summer 06-21, autumn 09-23, winter 12-21, per its corpus), the weekend
 /// (Friday 18:00 to Monday 00:00).
 fn denote(v: &str) -> Option<(i64, i64)> {
@@ -288,6 +288,8 @@ fn denote(v: &str) -> Option<(i64, i64)> {
         }
         let (a, b) = match t {
             "MO" => (4, 12),
+            // midday as Duckling's lunch time ("à l'heure du déjeuner")
+            "MI" => (12, 14),
             "AF" => (12, 19),
             "EV" => (18, 24),
             _ => return None,

@@ -192,8 +192,8 @@ fn unit_str(u: &str) -> (&'static str, bool) {
 
 /// A day, week or weekday counted inside a month (`ordinal` = 1, 2…, -1 for the last; 0 =
 /// the week containing the day): "le 3e jour d'octobre", "la dernière semaine de septembre",
-/// "le premier mercredi du mois prochain", "la semaine du 6 octobre". `sub` is `D`, `W` or
-/// `WD` (the match's weekday). Weeks are the full Monday–Sunday weeks inside the month.
+/// "le premier mercredi du mois prochain", "la semaine du 6 octobre". `sub` is `D`, `W`,
+/// `WD` (the match's weekday) or `WE` (a weekend, counted by its Friday). Weeks are the full Monday–Sunday weeks inside the month.
 fn counted(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx, pos: i32, sub: &str) -> Option<Resolved> {
     let mut inner = *sl;
     inner[ids.ordinal] = NONE;
@@ -234,14 +234,19 @@ fn counted(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx, pos: i32, sub: &str) -
             (d >= first && d.add_days(6) <= last).then_some(())?;
             done(d, true)
         }
-        "WD" => {
-            let w = get_weekday(sl, ids)?;
+        "WD" | "WE" => {
+            // a weekend counts by its Friday evening (Duckling's and TIMEX3's `-WE` start)
+            let w = if sub == "WE" { 5 } else { get_weekday(sl, ids)? };
             let d = if k > 0 {
                 first.add_days((w as i64 - first.weekday() as i64).rem_euclid(7) + 7 * (k - 1))
             } else {
                 last.add_days(-(last.weekday() as i64 - w as i64).rem_euclid(7) + 7 * (k + 1))
             };
             (d >= first && d <= last).then_some(())?;
+            if sub == "WE" {
+                let (y, wk) = d.iso_week();
+                return Some(Resolved { ttype: TimexType::DATE, value: format!("{y:04}-W{wk:02}-WE"), modifier: r.modifier.clone(), day: None, relative: r.relative });
+            }
             done(d, false)
         }
         _ => None,
