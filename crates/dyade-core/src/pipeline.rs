@@ -51,6 +51,17 @@ impl Pipeline {
             *t += start.elapsed().as_nanos() as u64;
         }
     }
+    /// Keep the components up to and including the one named `name` (to measure or run a
+    /// prefix of the pipeline); false, and nothing changed, when no component has that name.
+    pub fn truncate_after(&mut self, name: &str) -> bool {
+        match self.components.iter().position(|c| c.name() == name) {
+            Some(i) => {
+                self.components.truncate(i + 1);
+                true
+            }
+            None => false,
+        }
+    }
     /// Names of the components, in order.
     pub fn names(&self) -> Vec<&'static str> {
         self.components.iter().map(|c| c.name()).collect()

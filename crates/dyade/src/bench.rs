@@ -15,10 +15,15 @@ pub fn peak_rss_kib() -> Option<u64> {
 }
 
 /// Run the bench command.
-pub fn run(args: &InputArgs, limit: Option<usize>, json: bool) -> anyhow::Result<Outcome> {
+pub fn run(args: &InputArgs, limit: Option<usize>, until: Option<&str>, json: bool) -> anyhow::Result<Outcome> {
     inputs::init_threads(args.threads);
     let threads = rayon::current_num_threads();
-    let pipeline = pipeline::default_pipeline()?;
+    let mut pipeline = pipeline::default_pipeline()?;
+    if let Some(stage) = until {
+        if !pipeline.truncate_after(stage) {
+            anyhow::bail!("--until {stage:?}: no such stage; stages are {}", pipeline.names().join(", "));
+        }
+    }
     let names = pipeline.names();
     let mut stage_ns = vec![0u64; names.len()];
     let (mut docs, mut bytes, mut skipped) = (0u64, 0u64, 0u64);

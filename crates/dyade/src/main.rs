@@ -122,6 +122,9 @@ enum Command {
         /// Stop after this many articles.
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
+        /// Run the pipeline only up to this stage (e.g. `segment` to measure ingest alone).
+        #[arg(long, value_name = "STAGE")]
+        until: Option<String>,
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
@@ -259,7 +262,7 @@ fn main() -> ExitCode {
         Command::Timeline { a, b, db, since, until, json } => timeline::run(&db, &a, &b, json, since, until),
         Command::Serve { db, addr, public, no_index } => serve::run(&db, &addr, public, no_index),
         Command::Export { db, table, format, out } => export::run(&db, &table, &format, out.as_deref()),
-        Command::Bench { input, limit, json } => bench::run(&input, limit, json),
+        Command::Bench { input, limit, until, json } => bench::run(&input, limit, until.as_deref(), json),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
