@@ -385,7 +385,11 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
             };
             return mk(ttype_of(TimexType::DATE), v.into(), None, true);
         };
-        let k = k as i64;
+        let mut k = k as i64;
+        // scheduling: the start of this month once its first third is over means next month's
+        if ctx.forward && k == 0 && u == "M" && modifier.as_deref() == Some("START") && a.d > 10 {
+            k = 1;
+        }
         if ctx.forward && get(ids.sign).is_some() && !use_last && get(ids.weekday).is_none() {
             // scheduling: "dans une semaine" is the day a week from now
             match u {
