@@ -692,7 +692,19 @@ impl EventCoder {
                 events.extend(out);
             }
         }
-        dedup_events(events, own_dates)
+        let mut events = dedup_events(events, own_dates);
+        // `@secondary.gap g`: in one sentence, an event `g` or more below the sentence's most
+        // confident one (a subordinate, weak or pronoun-subject trigger beside a main one) is
+        // a by-product of that event's wording, not an event of its own
+        if let Some(gap) = lex.lists.get("secondary.gap").and_then(|s| s.iter().next()).and_then(|g| g.parse::<f32>().ok()) {
+            let mut best: HashMap<Span, f32> = HashMap::new();
+            for e in &events {
+                let b = best.entry(e.sentence).or_insert(e.confidence);
+                *b = b.max(e.confidence);
+            }
+            events.retain(|e| e.confidence > best[&e.sentence] - gap + 1e-4);
+        }
+        events
     }
 }
 
