@@ -317,7 +317,8 @@ impl TimexTagger {
         let mut prev_end = 0;
         for m in ms.iter_mut() {
             if !m.split || m.span.start == t.toks[m.tok].start as usize {
-                let lo = m.tok.saturating_sub(4).max(prev_end);
+                // the longest lead, "n'importe quand avant", is six tokens
+                let lo = m.tok.saturating_sub(6).max(prev_end);
                 let hit = (lo..m.tok).find_map(|j| {
                     let (end, e) = l.cached(p, lead, j).find(|(end, _)| *end == m.tok)?;
                     ((j + 1..end).all(|k| !t.toks[k].brk) && !t.toks[m.tok].brk).then_some((j, e))
