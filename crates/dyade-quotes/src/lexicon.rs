@@ -67,7 +67,19 @@ pub struct Lexicon {
 
 /// Lowercase and fold typographic apostrophes to `'`.
 pub fn fold(s: &str) -> String {
-    s.chars().map(|c| if c == '’' || c == 'ʼ' { '\'' } else { c }).flat_map(char::to_lowercase).collect()
+    // Most text is ASCII: one allocation, no per-char case tables.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '’' | 'ʼ' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
 }
 
 impl Lexicon {

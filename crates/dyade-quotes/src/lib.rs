@@ -688,7 +688,8 @@ impl<'a> Run<'a> {
             if prefixed {
                 // drop the prefix words ("comme l'")
                 let raw = t[ss..start].trim_end_matches(is_space);
-                let pp = self.c.postposed.iter().filter(|pp| fold(raw).ends_with(pp.trim_end())).map(|pp| pp.trim_end().len()).max().unwrap_or(0);
+                let folded = fold(raw);
+                let pp = self.c.postposed.iter().filter(|pp| folded.ends_with(pp.trim_end())).map(|pp| pp.trim_end().len()).max().unwrap_or(0);
                 ce = ss + raw.len();
                 let mut k = ce;
                 let mut n = 0;
