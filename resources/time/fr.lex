@@ -133,7 +133,7 @@ an | ans | année | années => unit=Y
 mois => unit=M
 semaine | semaines => unit=W
 jour | jours | journée | journées => unit=D
-heure | heures => unit=H
+heure | heures | hr | hrs => unit=H
 minute | minutes | min => unit=MIN
 seconde | secondes | sec => unit=S
 décennie | décennies => unit=DE
@@ -272,7 +272,10 @@ a | ont | avait | avaient | eu | été | était | étaient | fut | furent | hier
 va | vont | sera | seront | aura | auront | devrait | devraient | doit | doivent | prochain | prochaine | prochains | prochaines | demain | pourrait | pourront | allons | vais | ira | iront | fera | feront | prévu | prévue | prévoit | reviendrai | partirai | serai | serais | aurai
 
 @SET_ADJ
-quotidien | quotidienne | journalier | journalière => unit=D
+quotidien | quotidienne | journalier | journalière | quotidiennement | journellement => unit=D
+annuellement => unit=Y
+mensuellement => unit=M
+hebdomadairement => unit=W
 hebdomadaire | hebdomadaires => unit=W
 mensuel | mensuelle | mensuels | mensuelles => unit=M
 annuel | annuelle | annuels | annuelles => unit=Y

@@ -34,7 +34,7 @@
 //! - **Recognizers-Text**: the predicted spans' texts equal the `expected` texts (same count,
 //!   in order; an empty `expected` requires no prediction); where an expected item carries a
 //!   `value`, ours must equal that timex (`T22` ≡ `T22:00`) or agree with one of its
-//!   `resolutions` (`date`/`timex`, a `startDate`–`endDate` period our value spans exactly,
+//!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly,
 //!   `time`, or `duration` seconds). Types are not compared (its taxonomy differs from TIMEX3).
 //!   A bare clock time or part of the day it leaves unanchored ("T23") equals ours anchored
 //!   to the reference day. A clock range ("3pm a 4pm") is valued at its start (one TIMEX3
@@ -573,6 +573,20 @@ fn recognizers_value_ok(ours: &str, e: &Value, reference: Option<&str>) -> bool 
     }
     let Some(res) = e["resolutions"].as_array() else { return false };
     for r in res {
+        // a date and time of day ("2017-10-14 08:00:00")
+        if let Some(dt) = r["dateTime"].as_str() {
+            if ours.len() == 16 && dt.len() >= 16 && ours.get(..10) == dt.get(..10) && ours.get(11..16) == dt.get(11..16) && dt.get(16..).is_none_or(|x| x.is_empty() || x == ":00") {
+                return true;
+            }
+        }
+        // a clock range valued at its start ("5 a 6pm" → T17:00)
+        if let Some(st) = r["startTime"].as_str().or(r["start"].as_str().filter(|x| x.len() == 8)) {
+            if let Some(p) = ours.rfind('T') {
+                if ours.len() == p + 6 && st.get(..5) == ours.get(p + 1..) && st.get(5..) == Some(":00") {
+                    return true;
+                }
+            }
+        }
         if let Some(sd) = r["startDateTime"].as_str() {
             // a clock range is one span valued at its start ("3pm a 4pm" → T15:00)
             if sd.len() >= 16 && ours.len() == 16 && ours.get(..10) == sd.get(..10) && ours.get(11..16) == sd.get(11..16) {

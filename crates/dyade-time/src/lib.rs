@@ -299,9 +299,12 @@ impl TimexTagger {
     /// "12 janvier" (Recognizers keeps it elsewhere: "la semaine prochaine", "les années 70").
     fn bare(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
         let Some(det) = l.classes.iter().position(|c| c == "DET") else { return ms };
+        // ... and before a day or season name ("le vendredi", "le lendemain", "l'été")
+        let named: Vec<usize> = ["WEEKDAY", "WEEKDAY_FULL", "ANAPHORIC_DAY", "HOLIDAY", "SEASON"].iter().filter_map(|n| l.classes.iter().position(|c| c == n)).collect();
         for m in ms.iter_mut() {
             if let Some((e, _)) = l.cached(p, det, m.tok).next() {
-                if e < m.end && t.toks[m.tok].start as usize == m.span.start && t.toks[e].kind == Kind::Num {
+                let name = |e: usize| named.iter().any(|&c| l.cached(p, c, e).next().is_some());
+                if e < m.end && t.toks[m.tok].start as usize == m.span.start && (t.toks[e].kind == Kind::Num || name(e)) {
                     m.tok = e;
                     m.span = Span::new(t.toks[e].start as usize, m.span.end);
                 }
