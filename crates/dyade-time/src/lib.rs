@@ -221,12 +221,14 @@ impl TimexTagger {
             Some(SpanStyle::WithPrepositions) => {
                 // prepositions first: "le 20 à partir de 10h" merges across the absorbed
                 // "à partir de" and keeps its mod
-                let ms = self.leads(l, t, p, out);
+                let ms = self.leads(l, t, p, out, false);
                 self.merge(l, t, p, ms)
             }
             Some(SpanStyle::Bare) => {
                 let ms = self.merge(l, t, p, out);
                 let ms = self.bare(l, t, p, ms);
+                // Recognizers keeps the prepositions that carry a mod ("avant 16h", "depuis 3 ans")
+                let ms = self.leads(l, t, p, ms, true);
                 self.fuse_ranges(l, t, p, ms)
             }
         }
@@ -314,8 +316,9 @@ impl TimexTagger {
     }
 
     /// Scheduling-style spans include a leading preposition of the `@LEAD` class ("à 15h",
-    /// "pour le 27", "à partir du 8" with its `mod`); TimeML spans leave it out.
-    fn leads(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
+    /// "pour le 27", "à partir du 8" with its `mod`); TimeML spans leave it out. With
+    /// `only_mod`, only the prepositions that set a slot (a mod: "avant", "depuis").
+    fn leads(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>, only_mod: bool) -> Vec<Match> {
         let Some(lead) = l.lead_class else { return ms };
         let mut prev_end = 0;
         for m in ms.iter_mut() {
@@ -323,7 +326,7 @@ impl TimexTagger {
                 // the longest lead, "n'importe quand avant", is six tokens
                 let lo = m.tok.saturating_sub(6).max(prev_end);
                 let hit = (lo..m.tok).find_map(|j| {
-                    let (end, e) = l.cached(p, lead, j).find(|(end, _)| *end == m.tok)?;
+                    let (end, e) = l.cached(p, lead, j).find(|(end, e)| *end == m.tok && (!only_mod || !e.set.is_empty()))?;
                     ((j + 1..end).all(|k| !t.toks[k].brk) && !t.toks[m.tok].brk).then_some((j, e))
                 });
                 if let Some((j, e)) = hit {
