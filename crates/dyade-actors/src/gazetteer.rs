@@ -340,9 +340,20 @@ impl GazetteerRecognizer {
         let found = self.find(doc);
         let trusted = doc.meta.lang.as_deref().is_none_or(|l| self.model_langs.iter().any(|m| m == l));
         if !trusted {
-            // an untrained language: the knowledge base's names replace overlapping model spans
+            // an untrained language: the knowledge base's names replace overlapping model spans,
+            // and a model span inside a temporal expression ("Monday") is not a name
             doc.entities.retain(|e| !found.iter().any(|(g, _)| g.span.overlap(&e.span) > 0));
+            let timexes: Vec<_> = doc.timexes.iter().map(|t| t.span).collect();
+            doc.entities.retain(|e| !timexes.iter().any(|t| t.contains(&e.span)));
         }
+        // Nationality adjectives and demonyms are not names (FORMAT.md), whatever tagged them:
+        // "North Korean", "The South Korean", "Russes".
+        let text = &doc.text;
+        doc.entities.retain(|e| {
+            let surface = e.span.slice(text);
+            let bare = surface.split_once(' ').filter(|(a, _)| ARTICLES.contains(&a.to_lowercase().as_str())).map_or(surface, |(_, rest)| rest);
+            self.kb.country_of_adjective(bare).is_none()
+        });
         for (g, certain) in found {
             let mut overlapped = false;
             for e in doc.entities.iter_mut() {
