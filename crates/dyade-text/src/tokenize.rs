@@ -356,7 +356,7 @@ fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) 
         let r = j;
         if r < bytes.len() && bytes[r] == b'.' && r > start && bytes[start..r].iter().all(|&x| class(x) & C_ALPHA != 0) {
             for m in &rules.multi_abbrevs {
-                if text[start..].starts_with(&**m) && !char_at(text, start + m.len()).is_some_and(is_alnum) {
+                if m.as_bytes()[0] == bytes[start] && text[start..].starts_with(&**m) && !char_at(text, start + m.len()).is_some_and(is_alnum) {
                     push(text, out, start, start + m.len(), TokenKind::Word);
                     return start + m.len();
                 }
@@ -378,6 +378,11 @@ fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) 
         let Some(&b) = bytes.get(j) else { break };
         // ASCII characters that never join a word: done without decoding around them.
         if b < 0x80 && !matches!(b, b'\'' | b'-' | b'.' | b',' | b':' | b'/' | b'&') {
+            break;
+        }
+        // "-" "." "," ":" "/" "&" join only before an alphanumeric character (the apostrophe
+        // may end an elision): "mot, " and "mot. " are done here without decoding.
+        if b < 0x80 && b != b'\'' && bytes.get(j + 1).is_none_or(|&x| x < 0x80 && class(x) & C_ALNUM == 0) {
             break;
         }
         let Some(c) = char_at(text, j) else { break };
@@ -473,11 +478,15 @@ fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) 
     if last_hyphen.is_some_and(|h| h >= word_start)
         && !rules.hyphen_suffixes.is_empty()
         && end - word_start > 2
-        && !rules.hyphen_exceptions.iter().any(|e| eq_ci(&text[word_start..end], e))
     {
         let word = &text[word_start..end];
         for suf in &rules.hyphen_suffixes {
             if word.len() > suf.len() && word.ends_with(&**suf) {
+                // listed words are kept whole; tested only once a suffix matches, as most
+                // hyphenated words ("Jean-Luc", "Nord-Est") end with none
+                if rules.hyphen_exceptions.iter().any(|e| eq_ci(word, e)) {
+                    break;
+                }
                 let base = &word[..word.len() - suf.len()];
                 let last = base.chars().next_back().unwrap();
                 let first = base.chars().next().unwrap();
