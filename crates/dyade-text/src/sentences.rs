@@ -134,6 +134,26 @@ pub fn split_into(text: &str, tokens: &[Token], rules: &LangRules, regions: &[Sp
         while k < b {
             let t = &tokens[k];
             let s0 = *sent_start.get_or_insert(t.span.start);
+            // Fast path, most tokens: a word or number that is neither a quote nor a
+            // possible sentence end (no final "."); only a line break after it can end
+            // the sentence.
+            if t.kind != TokenKind::Punct
+                && !(t.kind == TokenKind::Word && t.span.len() > 1 && text.as_bytes()[t.span.end - 1] == b'.')
+            {
+                if stack.is_empty() {
+                    open_since = t.span.start;
+                }
+                k += 1;
+                if k >= b {
+                    out.push(Span::new(s0, t.span.end));
+                    sent_start = None;
+                } else if gap_has_newline(text, t.span.end, tokens[k].span.start) {
+                    out.push(Span::new(s0, t.span.end));
+                    sent_start = None;
+                    stack.clear();
+                }
+                continue;
+            }
             let q = quote_role(text, t, &stack);
             if stack.is_empty() {
                 open_since = t.span.start;
