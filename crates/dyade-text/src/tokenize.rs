@@ -366,8 +366,9 @@ fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) 
     let mut word_start = start;
     // '-' seen in the word (for pronoun suffixes), tracked instead of searched afterwards
     let mut last_hyphen: Option<usize> = None;
-    // any non-ASCII character in the word (else no token of it has an analysis form)
-    let mut non_ascii = false;
+    // a character `normalize` may map seen in the word (else no token of it has an
+    // analysis form, which spares the check per token)
+    let mut may_norm = false;
     // Start of the current dot-separated segment, for acronyms ("U.S.A.").
     let mut seg_start = start;
     // Start of the current digit group, for "25 000".
@@ -385,9 +386,15 @@ fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) 
         if b < 0x80 && b != b'\'' && bytes.get(j + 1).is_none_or(|&x| x < 0x80 && class(x) & C_ALNUM == 0) {
             break;
         }
+        // "à" "é" "è" "ç" ... (U+00C0..=U+00FF but × ÷): letters, none with an analysis form
+        if b == 0xC3 && bytes.get(j + 1).is_some_and(|&x| x != 0x97 && x != 0xB7) {
+            j += 2;
+            continue;
+        }
         let Some(c) = char_at(text, j) else { break };
         let cl = c.len_utf8();
-        non_ascii |= cl > 1;
+        // the lead bytes of every character `normalize` maps
+        may_norm |= matches!(b, 0xC2 | 0xCA | 0xE2 | 0xEF);
         if is_alnum(c) {
             j += cl;
             continue;
@@ -405,7 +412,7 @@ fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) 
                 && rules.elisions.iter().any(|e| seg.eq_ignore_ascii_case(e))
                 && !is_elision_exception(text, word_start, rules)
             {
-                push_n(text, out, word_start, j + cl, TokenKind::Word, non_ascii);
+                push_n(text, out, word_start, j + cl, TokenKind::Word, may_norm);
                 word_start = j + cl;
                 seg_start = word_start;
                 group_start = word_start;
@@ -497,8 +504,8 @@ fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) 
                         || (base.len() <= 3 && matches!(&**suf, "-ce")));
                 if ok {
                     let cut = word_start + base.len();
-                    push_n(text, out, word_start, cut, word_kind(base), non_ascii);
-                    push_n(text, out, cut, end, TokenKind::Word, non_ascii);
+                    push_n(text, out, word_start, cut, word_kind(base), may_norm);
+                    push_n(text, out, cut, end, TokenKind::Word, may_norm);
                     return end;
                 }
             }
@@ -510,14 +517,14 @@ fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) 
         for cl in &rules.clitics {
             if let Some(cut) = ends_with_ci(word, cl) {
                 if cut > 0 {
-                    push_n(text, out, word_start, word_start + cut, word_kind(word), non_ascii);
-                    push_n(text, out, word_start + cut, end, TokenKind::Word, non_ascii);
+                    push_n(text, out, word_start, word_start + cut, word_kind(word), may_norm);
+                    push_n(text, out, word_start + cut, end, TokenKind::Word, may_norm);
                     return end;
                 }
             }
         }
     }
-    push_n(text, out, word_start, end, word_kind_at(text, word_start), non_ascii);
+    push_n(text, out, word_start, end, word_kind_at(text, word_start), may_norm);
     end
 }
 
