@@ -24,7 +24,7 @@ mars => month=3
 avril | avr | avr. => month=4
 mai => month=5
 juin | jun => month=6
-juillet | juil | juil. | jul => month=7
+juillet | juil | juil. | jul | jui | jui. => month=7
 août | aout => month=8
 septembre | sept. | sep | sep. => month=9
 octobre | oct | oct. => month=10
@@ -39,6 +39,16 @@ jeudi | jeu => weekday=4
 vendredi | ven => weekday=5
 samedi | sam => weekday=6
 dimanche | dim => weekday=7
+
+# abbreviations written with their period ("lun.") name a day on their own
+@WEEKDAY_ABBR
+lun => weekday=1
+mar => weekday=2
+mer => weekday=3
+jeu => weekday=4
+ven => weekday=5
+sam => weekday=6
+dim => weekday=7
 
 @WEEKDAY_FULL
 lundi => weekday=1
@@ -329,10 +339,15 @@ de la nuit => pod=NI
 # prepositions that scheduling-style inputs (Duckling, Recognizers) keep inside the span;
 # TimeML spans leave them out. Entries may set a mod ("à partir du 8" → ON_OR_AFTER).
 @LEAD weak
-à | a | vers | en | au | pour | dès | pendant | durant | d'ici | le | dans | du | de | d' | entre | et | jusqu'au | jusqu'à | jusqu'a | jusqu au
+à | a | vers | en | au | pour | dès | pendant | durant | d'ici | le | dans | du | de | d' | entre | et | jusqu'au | jusqu'à | jusqu'a | jusqu au | jusqu' | jusqu
 à partir de | à partir du | à partir d' | dès le | depuis => mod=ON_OR_AFTER
 après | plus tard que => mod=AFTER
 avant | n'importe quand avant => mod=BEFORE
+
+# words that open the end of a range ("demain jusqu'à 16h"): the time after them is a TIMEX3
+# of its own, never merged with the date before
+@UNTIL weak
+jusqu' | jusqu | jusqu'à | jusqu'a | jusqu'au | jusqu au
 
 # range connectors: scheduling inputs written in the Recognizers-Text style make one span of
 # "de 4pm à 5pm", "entre 3 et 12 septembre"

@@ -384,11 +384,15 @@ impl TimexTagger {
             }
             Some(m.slots)
         };
+        // a match opened by an `@UNTIL` word ("jusqu'à 16h") is the end of a range, its own
+        // TIMEX3: "demain jusqu'à 16h" is not 16h tomorrow
+        let until = l.classes.iter().position(|c| c == "UNTIL");
+        let opens_until = |m: &Match| until.is_some_and(|u| l.cached(p, u, m.tok).next().is_some());
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
         for m in ms {
             let mut merged: Option<Option<Slots>> = None;
             if let Some(prev) = out.last_mut() {
-                if let (Some(mut a), Some(mut b)) = (usable(prev), usable(&m)) {
+                if let (false, Some(mut a), Some(mut b)) = (opens_until(&m), usable(prev), usable(&m)) {
                     let dated = |s: &Slots| date_slots.iter().any(|&k| s[k] != NONE);
                     // "today" implied by a bare part of the day ("le matin", shift=0) yields
                     // to an explicit date next to it ("le 15 février le matin")
