@@ -262,7 +262,11 @@ pub fn tokenize_into(text: &str, rules: &LangRules, out: &mut Vec<Token>) {
             continue;
         }
         if is_alnum(c) {
-            if matches!(b, b'h' | b'w' | b'H' | b'W') && looks_like_url(&text[i..]) {
+            // "http" and "www" have 't' or 'w' second: most h/w words fail on that byte
+            if matches!(b, b'h' | b'w' | b'H' | b'W')
+                && text.as_bytes().get(i + 1).is_some_and(|&x| matches!(x | 0x20, b't' | b'w'))
+                && looks_like_url(&text[i..])
+            {
                 let e = url_end(text, i);
                 push(text, out, i, e, TokenKind::Symbol);
                 i = e;
@@ -488,7 +492,8 @@ fn scan_word(text: &str, start: usize, rules: &LangRules, out: &mut Vec<Token>) 
     {
         let word = &text[word_start..end];
         for suf in &rules.hyphen_suffixes {
-            if word.len() > suf.len() && word.ends_with(&**suf) {
+            // every suffix starts with '-': test that byte before comparing the rest
+            if word.len() > suf.len() && word.as_bytes()[word.len() - suf.len()] == b'-' && word.ends_with(&**suf) {
                 // listed words are kept whole; tested only once a suffix matches, as most
                 // hyphenated words ("Jean-Luc", "Nord-Est") end with none
                 if rules.hyphen_exceptions.iter().any(|e| eq_ci(word, e)) {
