@@ -306,6 +306,7 @@ trente | demie | demi => minute=30
 quarante => minute=40
 quarante-cinq | quarante cinq | trois quarts | trois-quarts => minute=45
 cinquante => minute=50
+cinquante-cinq | cinquante cinq => minute=55
 trois => minute=3
 
 # not weak: "huit et quart" has no other strong word

@@ -44,7 +44,7 @@ fn duckling_and_recognizers_floors() {
 }
 const DUCKLING_FR: f64 = 0.95;
 const DUCKLING_EN: f64 = 0.24;
-const RECOG_FR: f64 = 0.70;
+const RECOG_FR: f64 = 0.705;
 const RECOG_EN: f64 = 0.20;
 
 #[test]
