@@ -7,6 +7,7 @@
 //! layers; the core knows nothing about how a layer is computed.
 
 pub mod annotation;
+pub mod calendar;
 pub mod document;
 pub mod layers;
 pub mod offsets;

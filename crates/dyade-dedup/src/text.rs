@@ -73,28 +73,12 @@ pub fn day_number(date: &str) -> Option<i32> {
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
         return None;
     }
-    // days-from-civil (Howard Hinnant)
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m as i32 + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d as i32 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
+    Some(dyade_core::calendar::days_from_civil(y, m as u32, d as u32) as i32)
 }
 
 /// The ISO date `YYYY-MM-DD` of a day number (inverse of [`day_number`]).
 pub fn day_to_iso(days: i32) -> String {
-    // civil-from-days (Howard Hinnant)
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + (m <= 2) as i32;
+    let (y, m, d) = dyade_core::calendar::civil_from_days(days as i64);
     format!("{y:04}-{m:02}-{d:02}")
 }
 

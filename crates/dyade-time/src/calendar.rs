@@ -18,26 +18,11 @@ impl Date {
     }
     /// Days since 1970-01-01.
     pub fn days(&self) -> i64 {
-        // Howard Hinnant's days_from_civil.
-        let y = if self.m <= 2 { self.y as i64 - 1 } else { self.y as i64 };
-        let era = if y >= 0 { y } else { y - 399 } / 400;
-        let yoe = y - era * 400;
-        let m = self.m as i64;
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + self.d as i64 - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146097 + doe - 719468
+        dyade_core::calendar::days_from_civil(self.y, self.m, self.d)
     }
     /// The date `n` days after 1970-01-01.
     pub fn from_days(z: i64) -> Date {
-        let z = z + 719468;
-        let era = if z >= 0 { z } else { z - 146096 } / 146097;
-        let doe = z - era * 146097;
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let y = (yoe + era * 400 + if m <= 2 { 1 } else { 0 }) as i32;
+        let (y, m, d) = dyade_core::calendar::civil_from_days(z);
         Date { y, m, d }
     }
     /// `n` days later (earlier when negative).
