@@ -209,3 +209,23 @@ fn no_stage_fails_on_articles_that_once_crashed_one() {
     assert!(out.status.success(), "{stderr}");
     assert!(!stderr.contains("failed"), "{stderr}");
 }
+
+/// Standard input: plain text, or JSON Lines when it starts with `{`.
+#[test]
+fn reads_standard_input() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap();
+    let run = |input: &str, out: &Path| {
+        let mut child = dyade().arg("annotate").arg("-").arg("--out").arg(out).stdin(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        let o = child.wait_with_output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    };
+    let text = dir.path().join("text");
+    run("Vladimir Poutine a rencontré Kim Jong-un lundi à Vladivostok.\n", &text);
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(text.join("stdin.json")).unwrap()).unwrap();
+    assert!(v["entities"].as_array().unwrap().iter().any(|e| e["ref"] == "Vladimir Putin"), "{v}");
+    let jsonl = dir.path().join("jsonl");
+    run("{\"id\": \"s1\", \"article\": \"Pyongyang a tiré un missile.\"}\n{\"id\": \"s2\", \"article\": \"Moscou a protesté.\"}\n", &jsonl);
+    assert!(jsonl.join("s1.json").exists() && jsonl.join("s2.json").exists());
+}
