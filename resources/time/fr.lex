@@ -309,6 +309,19 @@ cinquante => minute=50
 cinquante-cinq | cinquante cinq => minute=55
 trois => minute=3
 
+# minutes of a clock time said as bare number words after the hour ("huit quarante",
+# "dix-neuf trente"); not weak so that such a time, made only of numerals, can start a match;
+# the rule using it is for scheduling-style inputs only
+@CLOCK_MINUTE
+vingt => minute=20
+vingt-cinq | vingt cinq => minute=25
+trente => minute=30
+trente-cinq | trente cinq => minute=35
+quarante => minute=40
+quarante-cinq | quarante cinq => minute=45
+cinquante => minute=50
+cinquante-cinq | cinquante cinq => minute=55
+
 # not weak: "huit et quart" has no other strong word
 @QUARTER_WORD
 quart => minute=15
