@@ -23,6 +23,16 @@ friday | fri => weekday=5
 saturday | sat => weekday=6
 sunday | sun => weekday=7
 
+# abbreviations alone ("thu", "fri.") name a day only in scheduling-style inputs
+@WEEKDAY_ABBR
+mon | mon. => weekday=1
+tue | tue. | tues | tues. => weekday=2
+wed | wed. => weekday=3
+thu | thu. | thur | thur. | thurs | thurs. => weekday=4
+fri | fri. => weekday=5
+sat | sat. => weekday=6
+sun | sun. => weekday=7
+
 @WEEKDAY_FULL
 monday => weekday=1
 tuesday => weekday=2
@@ -68,9 +78,22 @@ seventeen => n=17
 eighteen => n=18
 nineteen => n=19
 twenty => n=20
+twenty-one | twenty one => n=21
+twenty-two | twenty two => n=22
+twenty-three | twenty three => n=23
+twenty-four | twenty four => n=24
+twenty-five | twenty five => n=25
+twenty-six | twenty six => n=26
+twenty-seven | twenty seven => n=27
+twenty-eight | twenty eight => n=28
+twenty-nine | twenty nine => n=29
 thirty => n=30
+thirty-one | thirty one => n=31
+thirty-five | thirty five => n=35
 forty => n=40
+forty-five | forty five => n=45
 fifty => n=50
+fifty-five | fifty five => n=55
 sixty => n=60
 hundred => n=100
 
@@ -80,6 +103,31 @@ second | 2nd => day=2
 third | 3rd => day=3
 fourth => day=4
 fifth => day=5
+sixth => day=6
+seventh => day=7
+eighth => day=8
+ninth => day=9
+tenth => day=10
+eleventh => day=11
+twelfth => day=12
+thirteenth => day=13
+fourteenth => day=14
+fifteenth => day=15
+sixteenth => day=16
+seventeenth => day=17
+eighteenth => day=18
+nineteenth => day=19
+twenty-first | twenty first => day=21
+twenty-second | twenty second => day=22
+twenty-third | twenty third => day=23
+twenty-fourth | twenty fourth => day=24
+twenty-fifth | twenty fifth => day=25
+twenty-sixth | twenty sixth => day=26
+twenty-seventh | twenty seventh => day=27
+twenty-eighth | twenty eighth => day=28
+twenty-ninth | twenty ninth => day=29
+thirtieth => day=30
+thirty-first | thirty first => day=31
 twentieth => day=20
 
 @ORDINAL weak
@@ -87,6 +135,7 @@ first | 1st => n=1
 second | 2nd => n=2
 third | 3rd => n=3
 fourth | 4th => n=4
+fifth | 5th => n=5
 last => n=-1
 
 @ORD_SUFFIX weak
@@ -102,17 +151,18 @@ minute | minutes | min | mins => unit=MIN
 second | seconds | sec | secs => unit=S
 decade | decades => unit=DE
 century | centuries => unit=CE
-quarter | quarters => unit=Q
+quarter | quarters | qtr | qtrs => unit=Q
 weekend | weekends | week-end => unit=WE
 
 @UNIT_SG
 year => unit=Y
+yr => unit=Y
 month => unit=M
 week => unit=W
 day => unit=D
 decade => unit=DE
 century => unit=CE
-quarter => unit=Q
+quarter | qtr => unit=Q
 weekend | week-end => unit=WE
 
 @UNIT_PL
@@ -131,6 +181,8 @@ yesterday => shift=-1 unit=D
 tomorrow => shift=1 unit=D
 the day before yesterday => shift=-2 unit=D
 the day after tomorrow => shift=2 unit=D
+day before yesterday => shift=-2 unit=D
+day after tomorrow => shift=2 unit=D
 tonight => shift=0 unit=D pod=NI
 
 @ANAPHORIC_DAY
@@ -162,14 +214,14 @@ less than | under | fewer than | at most => mod=LESS_THAN
 last | past | previous => dir=past
 
 @NEXT_ADJ weak
-next | coming | following => dir=future
+next | coming | following | upcoming => dir=future
 
 @DIR_ADJ weak
 last | past => dir=past
 next => dir=future
 
 @THIS weak
-this => dir=this
+this | current => dir=this
 
 @DET weak
 the
@@ -200,6 +252,16 @@ easter monday => easter=1
 good friday => easter=-2
 veterans day => month=11 day=11
 may day => month=5 day=1
+# holidays on the n-th weekday of a month (ordinal -1 = the last)
+thanksgiving | thanksgiving day | thanks giving | thanks giving day => month=11 weekday=4 ordinal=4 sub=WD
+mother's day | mothers day | mother day => month=5 weekday=7 ordinal=2 sub=WD
+father's day | fathers day | father day => month=6 weekday=7 ordinal=3 sub=WD
+memorial day => month=5 weekday=1 ordinal=-1 sub=WD
+labor day | labour day => month=9 weekday=1 ordinal=1 sub=WD
+martin luther king day | mlk day => month=1 weekday=1 ordinal=3 sub=WD
+boxing day => month=12 day=26
+st patrick's day | st. patrick's day | saint patrick's day | st patrick day | st. patrick day => month=3 day=17
+all saints day | all saints' day => month=11 day=1
 
 @SET_ADJ
 daily => unit=D
@@ -215,12 +277,24 @@ midnight => hour=0
 quarter => minute=15
 half => minute=30
 
+# minutes of a clock time said as bare number words after the hour ("eight forty"); not weak
+# so that a time made only of numerals can start a match (scheduling-style inputs only)
+@CLOCK_MINUTE
+twenty => minute=20
+twenty-five | twenty five => minute=25
+thirty => minute=30
+thirty-five | thirty five => minute=35
+forty => minute=40
+forty-five | forty five => minute=45
+fifty => minute=50
+fifty-five | fifty five => minute=55
+
 @FEW weak
 a few | few | several | many
 
 @TIMEPOD weak
-am | a.m. | a.m | in the morning => pod=MO
-pm | p.m. | p.m | in the afternoon | in the evening => pm=1
+am | a.m. | a.m | a m | a. m. | in the morning | of the morning => pod=MO
+pm | p.m. | p.m | p m | p. m. | in the afternoon | in the evening | of the afternoon | of the evening | at night | tonight => pm=1
 
 @ROMAN
 nineteenth => century=19
