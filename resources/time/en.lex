@@ -292,9 +292,11 @@ fifty-five | fifty five => minute=55
 @FEW weak
 a few | few | several | many
 
-@TIMEPOD weak
+# not weak: "three am" has no other strong word (the rules using it need a number first)
+@TIMEPOD
 am | a.m. | a.m | a m | a. m. | in the morning | of the morning => pod=MO
 pm | p.m. | p.m | p m | p. m. | in the afternoon | in the evening | of the afternoon | of the evening | at night | tonight => pm=1
+p | p. => pm=1
 
 @ROMAN
 nineteenth => century=19
