@@ -1,12 +1,12 @@
 //! Debug aid: code English sentences read from stdin (one per line) and print the linked
 //! entities and events. `echo "..." | DYADE_EVENT_TRACE=1 cargo run --release -p dyade-events --example en_trace`
-#[path = "../support/pipeline.rs"]
+#[path = "../support/seeds.rs"]
 mod support;
 
 use std::io::BufRead;
 
 fn main() {
-    let p = support::pipeline(true);
+    let p = dyade_pipeline::default_pipeline().expect("default pipeline");
     for line in std::io::stdin().lock().lines() {
         let line = line.unwrap();
         let mut d = dyade_core::Document::new("x", line.as_str());

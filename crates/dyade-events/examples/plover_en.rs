@@ -17,7 +17,7 @@
 //! the gold actors counts as right.
 //!
 //! `cargo run --release -p dyade-events --example plover_en [-- -v]`
-#[path = "../support/pipeline.rs"]
+#[path = "../support/seeds.rs"]
 mod support;
 
 use dyade_core::Document;
@@ -59,7 +59,7 @@ fn main() {
     let dump = std::env::args().any(|a| a == "-j");
     let path = support::shared().join("data/events/plover_gold_en.jsonl");
     let text = std::fs::read_to_string(&path).expect("plover_gold_en.jsonl");
-    let p = support::pipeline(true);
+    let p = dyade_pipeline::default_pipeline().expect("default pipeline");
     let (mut n, mut type_ok, mut actor_ok, mut recip_ok, mut right, mut npred, mut extra, mut none) = (0, 0, 0, 0, 0, 0, 0, 0);
     let mut confusion: std::collections::BTreeMap<(String, String), usize> = Default::default();
     for line in text.lines() {

@@ -1,11 +1,11 @@
 //! Event coding on the five seed articles: scores (FORMAT.md rules) and a diff of gold vs
 //! predicted events. `cargo run -p dyade-events --example seeds [-- -v]`
-#[path = "../support/pipeline.rs"]
+#[path = "../support/seeds.rs"]
 mod support;
 
 fn main() {
     let verbose = std::env::args().any(|a| a == "-v");
-    let p = support::pipeline(true);
+    let p = dyade_pipeline::default_pipeline().expect("default pipeline");
     let mut pairs = support::seeds();
     for (d, _) in pairs.iter_mut() {
         p.process(d);

@@ -1,7 +1,7 @@
 //! Throughput of the events stage alone on OrangeSum (release build): documents are run
 //! through the pipeline up to linking first (untimed), then the event coder is timed.
 //! `cargo run --release -p dyade-events --example speed [-- N_DOCS]`
-#[path = "../support/pipeline.rs"]
+#[path = "../support/seeds.rs"]
 mod support;
 
 use dyade_core::{Component, Document};
@@ -10,7 +10,7 @@ use std::io::BufRead;
 fn main() {
     let n: usize = std::env::args().nth(1).and_then(|s| s.parse().ok()).unwrap_or(2000);
     let f = std::fs::File::open(support::shared().join("data/corpus/orangesum/orangesum.jsonl")).expect("orangesum.jsonl");
-    let p = support::pipeline(false);
+    let p = dyade_pipeline::pipeline_until("quotes").expect("pipeline up to quotes");
     let coder = dyade_events::EventCoder::load_default();
     let mut docs: Vec<Document> = vec![];
     for line in std::io::BufReader::new(f).lines().take(n) {

@@ -1,13 +1,13 @@
 //! Cross-article merging and the dyad timeline on a real SQLite store built from the five
 //! seed articles through the pipeline.
-#[path = "../support/pipeline.rs"]
+#[path = "../support/seeds.rs"]
 mod support;
 
 use dyade_events::{merge_events, timeline, TimelineOptions};
 
 #[test]
 fn seeds_merge_into_happenings() {
-    let p = support::pipeline(true);
+    let p = dyade_pipeline::default_pipeline().expect("default pipeline");
     let mut docs: Vec<_> = support::seeds().into_iter().map(|(d, _)| d).collect();
     for d in docs.iter_mut() {
         p.process(d);

@@ -1,7 +1,7 @@
 //! English PLOVER gold sentences: event-type, actor and recipient accuracy floors, read as
 //! examples/plover_en.rs reads them (old labels mapped to v2.0, old CAMEO country codes to ISO,
 //! UNO/EUR read as the gold's IGO, a joint act's recipient right when it is a gold actor).
-#[path = "../support/pipeline.rs"]
+#[path = "../support/seeds.rs"]
 mod support;
 
 fn codes(v: &serde_json::Value) -> Vec<String> {
@@ -17,7 +17,7 @@ fn codes(v: &serde_json::Value) -> Vec<String> {
 #[test]
 fn plover_en_accuracy_floors() {
     let text = std::fs::read_to_string(support::shared().join("data/events/plover_gold_en.jsonl")).unwrap();
-    let p = support::pipeline(true);
+    let p = dyade_pipeline::default_pipeline().expect("default pipeline");
     let (mut n, mut ok, mut actor_ok, mut recip_ok) = (0, 0, 0, 0);
     let pred_code = |c: &str| if matches!(c, "UNO" | "EUR") { "IGO".to_string() } else { c.to_string() };
     for line in text.lines() {

@@ -1,10 +1,10 @@
 //! Event coding on the five seed articles, scored with FORMAT.md's rules (dyade-eval).
-#[path = "../support/pipeline.rs"]
+#[path = "../support/seeds.rs"]
 mod support;
 
 #[test]
 fn seed_events_floor() {
-    let p = support::pipeline(true);
+    let p = dyade_pipeline::default_pipeline().expect("default pipeline");
     let mut pairs = support::seeds();
     for (d, _) in pairs.iter_mut() {
         p.process(d);
@@ -19,7 +19,7 @@ fn seed_events_floor() {
 
 #[test]
 fn records_carry_cameo_and_goldstein() {
-    let p = support::pipeline(true);
+    let p = dyade_pipeline::default_pipeline().expect("default pipeline");
     let mut pairs = support::seeds();
     let (d, _) = &mut pairs[3];
     p.process(d);

@@ -3,7 +3,7 @@
 //!
 //! `cargo run --release -p dyade-quotes --example orangesum_quotes [N] [SAMPLE]` (N = 2000
 //! articles by default, SAMPLE = 50).
-use dyade_core::{Component, Pipeline};
+use dyade_core::Component;
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -14,19 +14,12 @@ fn main() -> anyhow::Result<()> {
     let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(2000);
     let sample: usize = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(50);
     let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/corpus/orangesum/orangesum.jsonl"));
-    let kb = Arc::new(dyade_actors::ActorKb::load_default());
-    let p = Pipeline::new()
-        .add(dyade_ingest::Cleaner::new())
-        .add(dyade_text::LanguageIdentifier::default())
-        .add(dyade_text::Segmenter::default())
-        .add(dyade_time::TimexTagger::default())
-        .add(dyade_ner::NerTagger::new(dyade_ner::french_model(), dyade_ner::Rules::parse(dyade_ner::FR_RULES)?))
-        .add(dyade_actors::GazetteerRecognizer::new(kb.clone()))
-        .add(dyade_actors::EntityLinker::new(kb.clone()));
+    // the stages before quotes, as the engine runs them; the quote stage is built here to be timed alone
+    let p = dyade_pipeline::pipeline_until("link")?;
     let quotes = if std::env::var_os("QUOTES_NO_KB").is_some() {
         dyade_quotes::QuoteExtractor::new(dyade_quotes::Lexicon::builtin(), None)
     } else {
-        dyade_quotes::QuoteExtractor::with_kb(kb)
+        dyade_quotes::QuoteExtractor::with_kb(Arc::new(dyade_actors::ActorKb::load_default()))
     };
     let docs: Vec<_> = dyade_ingest::read_inputs(&[path], &Default::default()).take(n).filter_map(|d| d.ok()).collect();
     eprintln!("annotating {} articles (upstream stages)…", docs.len());

@@ -2,22 +2,12 @@
 //! next to the gold and the scores of FORMAT.md.
 //!
 //! `cargo run -p dyade-quotes --example seeds_quotes`
-use dyade_core::{Annotation, Pipeline};
+use dyade_core::Annotation;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 fn main() -> anyhow::Result<()> {
     let shared = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"));
-    let kb = Arc::new(dyade_actors::ActorKb::load_default());
-    let p = Pipeline::new()
-        .add(dyade_ingest::Cleaner::new())
-        .add(dyade_text::LanguageIdentifier::default())
-        .add(dyade_text::Segmenter::default())
-        .add(dyade_time::TimexTagger::default())
-        .add(dyade_ner::NerTagger::new(dyade_ner::french_model(), dyade_ner::Rules::parse(dyade_ner::FR_RULES)?))
-        .add(dyade_actors::GazetteerRecognizer::new(kb.clone()))
-        .add(dyade_actors::EntityLinker::new(kb.clone()))
-        .add(dyade_quotes::QuoteExtractor::with_kb(kb));
+    let p = dyade_pipeline::pipeline_until("quotes")?;
     let mut files: Vec<PathBuf> = std::fs::read_dir(shared.join("seeds"))?.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
     files.sort();
     let mut scorer = dyade_eval::Scorer::new();

@@ -1,24 +1,14 @@
 //! Quote F1 and speaker accuracy on the seed gold (FORMAT.md rules, as score.py), with the
 //! full upstream pipeline. Floors sit slightly under the reached figures.
-use dyade_core::{Annotation, Pipeline};
+use dyade_core::Annotation;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
 
 #[test]
 fn seed_quotes_floor() {
     let shared = PathBuf::from(SHARED);
-    let kb = Arc::new(dyade_actors::ActorKb::load_default());
-    let p = Pipeline::new()
-        .add(dyade_ingest::Cleaner::new())
-        .add(dyade_text::LanguageIdentifier::default())
-        .add(dyade_text::Segmenter::default())
-        .add(dyade_time::TimexTagger::default())
-        .add(dyade_ner::NerTagger::new(dyade_ner::french_model(), dyade_ner::Rules::parse(dyade_ner::FR_RULES).unwrap()))
-        .add(dyade_actors::GazetteerRecognizer::new(kb.clone()))
-        .add(dyade_actors::EntityLinker::new(kb.clone()))
-        .add(dyade_quotes::QuoteExtractor::with_kb(kb));
+    let p = dyade_pipeline::pipeline_until("quotes").unwrap();
     let mut files: Vec<PathBuf> = std::fs::read_dir(shared.join("seeds")).unwrap().filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
     files.sort();
     assert_eq!(files.len(), 5);

@@ -1,6 +1,7 @@
 //! `dyade annotate`: one gold-format JSON file per article.
 
-use crate::{inputs, pipeline, InputArgs, Outcome};
+use crate::{inputs, InputArgs, Outcome};
+use dyade_pipeline as pipeline;
 use anyhow::Context;
 use dyade_core::{Annotation, Document};
 use std::path::Path;

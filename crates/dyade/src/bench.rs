@@ -3,7 +3,8 @@
 //! Reading runs on the calling thread; annotation runs on `-j` threads over bounded chunks,
 //! exactly as `ingest` does, so the figures are those of the real code path.
 
-use crate::{inputs, pipeline, InputArgs, Outcome};
+use crate::{inputs, InputArgs, Outcome};
+use dyade_pipeline as pipeline;
 use rayon::prelude::*;
 use std::time::Instant;
 
@@ -18,12 +19,10 @@ pub fn peak_rss_kib() -> Option<u64> {
 pub fn run(args: &InputArgs, limit: Option<usize>, until: Option<&str>, json: bool) -> anyhow::Result<Outcome> {
     inputs::init_threads(args.threads);
     let threads = rayon::current_num_threads();
-    let mut pipeline = pipeline::default_pipeline()?;
-    if let Some(stage) = until {
-        if !pipeline.truncate_after(stage) {
-            anyhow::bail!("--until {stage:?}: no such stage; stages are {}", pipeline.names().join(", "));
-        }
-    }
+    let pipeline = match until {
+        Some(stage) => pipeline::pipeline_until(stage).map_err(|e| anyhow::anyhow!("--until {stage:?}: {e}"))?,
+        None => pipeline::default_pipeline()?,
+    };
     let names = pipeline.names();
     let mut stage_ns = vec![0u64; names.len()];
     let (mut docs, mut bytes, mut skipped) = (0u64, 0u64, 0u64);

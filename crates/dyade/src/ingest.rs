@@ -1,6 +1,7 @@
 //! `dyade ingest`: read, annotate, store.
 
-use crate::{inputs, pipeline, InputArgs, Outcome};
+use crate::{inputs, InputArgs, Outcome};
+use dyade_pipeline as pipeline;
 use anyhow::Context;
 use dyade_store::{doc_hash, PutOutcome, RunStats, Store};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};

@@ -10,7 +10,6 @@ mod eval;
 mod export;
 mod ingest;
 mod inputs;
-mod pipeline;
 mod query;
 mod serve;
 mod show;

@@ -1,32 +1,13 @@
-//! Test/example support: the default dyade pipeline (mirrors crates/dyade/src/pipeline.rs;
-//! this crate cannot depend on `dyade`, which depends on it) and the seed gold.
+//! Test/example support: the seed articles with their gold, and event scoring. The pipeline
+//! itself comes from `dyade_pipeline` (a dev-dependency), the one the engine runs.
 #![allow(dead_code)]
 
-use dyade_core::{DateEstimate, Document, Pipeline};
+use dyade_core::{DateEstimate, Document};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 /// `../shared` from the workspace.
 pub fn shared() -> PathBuf {
     PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared"))
-}
-
-/// Pipeline up to quotes, with or without the event coder.
-pub fn pipeline(with_events: bool) -> Pipeline {
-    let kb = Arc::new(dyade_actors::ActorKb::load_default());
-    let mut p = Pipeline::new()
-        .add(dyade_ingest::Cleaner::new())
-        .add(dyade_text::LanguageIdentifier::default())
-        .add(dyade_text::Segmenter::default())
-        .add(dyade_time::TimexTagger::default())
-        .add(dyade_ner::NerTagger::new(dyade_ner::french_model(), dyade_ner::Rules::parse(dyade_ner::FR_RULES).unwrap()))
-        .add(dyade_actors::GazetteerRecognizer::new(kb.clone()))
-        .add(dyade_actors::EntityLinker::new(kb.clone()))
-        .add(dyade_quotes::QuoteExtractor::with_kb(kb.clone()));
-    if with_events {
-        p = p.add(dyade_events::EventCoder::new(kb));
-    }
-    p
 }
 
 /// Seed documents (text, meta dct/lang/source) and their gold annotations.
