@@ -264,7 +264,7 @@ st patrick's day | st. patrick's day | saint patrick's day | st patrick day | st
 all saints day | all saints' day => month=11 day=1
 
 @SET_ADJ
-daily => unit=D
+daily | everyday => unit=D
 weekly => unit=W
 monthly => unit=M
 annually | yearly | annual => unit=Y

@@ -345,12 +345,26 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
             return mk(TimexType::DURATION, format!("P{}{}{}", if t { "T" } else { "" }, n, u), None, false);
         }
         Some("SET") => {
+            // a clock time on a recurring day or every day ("9 heures chaque dimanche" →
+            // XXXX-WXX-7T09, "3pm each day" → T15)
+            let clock = get(ids.hour).filter(|h| (0..=24).contains(h)).map(|h| {
+                let h = if get(ids.pm).is_some() && h < 12 { h + 12 } else { h };
+                match get(ids.minute) {
+                    Some(m) if m > 0 => format!("T{h:02}:{m:02}"),
+                    _ => format!("T{h:02}"),
+                }
+            });
             if let Some(w) = get(ids.weekday) {
                 let mut v = format!("XXXX-WXX-{w}");
-                if let Some(p) = gs(ids.pod) {
+                if let Some(c) = &clock {
+                    v.push_str(c);
+                } else if let Some(p) = gs(ids.pod) {
                     v.push_str(&format!("T{p}"));
                 }
                 return mk(TimexType::SET, v, None, false);
+            }
+            if let (Some(c), None | Some("D")) = (clock, unit) {
+                return mk(TimexType::SET, c, None, false);
             }
             let (u, t) = unit_str(unit.unwrap_or("D"));
             let n = num.map(fmt_num).unwrap_or_else(|| "1".into());
