@@ -242,6 +242,10 @@ fn value_start(v: &str) -> Option<(String, &'static str)> {
         if tb.len() == 5 && tb[2] == b':' {
             return Some((format!("{d}T{tm}"), "minute"));
         }
+        // "…T15:23:24": a point at the second grain, checked at this minute resolution
+        if tb.len() == 8 && tb[2] == b':' && tb[5] == b':' {
+            return Some((format!("{d}T{}", &tm[..5]), "second"));
+        }
         return None;
     }
     if b.len() == 10 && Date::parse(v).is_some() {
@@ -287,8 +291,9 @@ fn denote(v: &str) -> Option<(i64, i64)> {
     if let Some((d, t)) = v.split_once('T') {
         let day = Date::parse(d)?;
         let base = day_min(day);
-        if t.len() == 5 && t.as_bytes()[2] == b':' {
-            let m = t[..2].parse::<i64>().ok()? * 60 + t[3..].parse::<i64>().ok()?;
+        // "HH:MM" or "HH:MM:SS" (seconds are below this minute resolution)
+        if (t.len() == 5 || t.len() == 8 && t.as_bytes()[5] == b':') && t.as_bytes()[2] == b':' {
+            let m = t[..2].parse::<i64>().ok()? * 60 + t[3..5].parse::<i64>().ok()?;
             return Some((base + m, base + m + 1));
         }
         let (a, b) = match t {

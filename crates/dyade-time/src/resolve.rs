@@ -62,6 +62,8 @@ pub struct Ids {
     pub(crate) pod: usize,
     pub(crate) hour: usize,
     pub(crate) minute: usize,
+    /// seconds of a clock time ("19:56:30")
+    pub(crate) second: usize,
     pub(crate) n: usize,
     pub(crate) frac: usize,
     pub(crate) unit: usize,
@@ -119,6 +121,7 @@ impl Ids {
             pm: s("pm"),
             drop: s("drop"),
             n2: s("n2"),
+            second: s("second"),
             minus: s("minus"),
             half_hour: s("half_hour"),
             mult: s("mult"),
@@ -655,7 +658,10 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         if h > 24 || mi > 59 {
             return None;
         }
-        time = Some(format!("T{h:02}:{mi:02}"));
+        time = Some(match get(ids.second).filter(|s| (1..60).contains(s)) {
+            Some(sec) => format!("T{h:02}:{mi:02}:{sec:02}"),
+            None => format!("T{h:02}:{mi:02}"),
+        });
         clock = Some(h * 60 + mi);
     } else if let Some(p) = pod {
         time = Some(format!("T{p}"));
