@@ -59,7 +59,7 @@ winter => season=WI
 
 @NUM weak
 one | a | an => n=1
-two => n=2
+two | a couple of | a couple | couple of | a pair of => n=2
 three => n=3
 four => n=4
 five => n=5
@@ -234,7 +234,7 @@ recently | formerly | previously | in the past | lately => ref=PAST_REF
 @VAGUE_FUTURE
 soon | in the future | shortly | later on => ref=FUTURE_REF
 @VAGUE_PRESENT
-now | currently | right now | at the moment | at present | nowadays => ref=PRESENT_REF
+now | just now | at this time | currently | right now | at the moment | at present | nowadays => ref=PRESENT_REF
 @VAGUE_FUTURE_NOUN
 the future => ref=FUTURE_REF
 
@@ -310,12 +310,12 @@ will | shall | going | next | tomorrow | 'll
 
 # words between a date and a time of day that make one expression ("March 2 at 5pm")
 @JOIN weak
-at | , | on | in the | around | about | by | - | the
+at | @ | , | on | in the | around | about | by | - | the
 
 # prepositions that scheduling-style inputs (Duckling, Recognizers) keep inside the span;
 # TimeML spans leave them out. Entries may set a mod.
 @LEAD weak
-at | on | in | by | for | during | within | the
+at | @ | on | in | by | for | during | within | the
 from | since | starting | as of | after => mod=AFTER
 before | until | till | up to => mod=BEFORE
 

@@ -43,9 +43,9 @@ fn duckling_and_recognizers_floors() {
     }
 }
 const DUCKLING_FR: f64 = 0.95;
-const DUCKLING_EN: f64 = 0.24;
-const RECOG_FR: f64 = 0.705;
-const RECOG_EN: f64 = 0.20;
+const DUCKLING_EN: f64 = 0.42;
+const RECOG_FR: f64 = 0.73;
+const RECOG_EN: f64 = 0.315;
 
 #[test]
 fn news_expressions() {
