@@ -296,7 +296,7 @@ a few | few | several | many
 @TIMEPOD
 am | a.m. | a.m | a m | a. m. | in the morning | of the morning => pod=MO
 pm | p.m. | p.m | p m | p. m. | in the afternoon | in the evening | of the afternoon | of the evening | at night | tonight => pm=1
-p | p. => pm=1
+p => pm=1
 
 @ROMAN
 nineteenth => century=19
