@@ -44,8 +44,8 @@ fn duckling_and_recognizers_floors() {
 }
 const DUCKLING_FR: f64 = 0.95;
 const DUCKLING_EN: f64 = 0.42;
-const RECOG_FR: f64 = 0.73;
-const RECOG_EN: f64 = 0.315;
+const RECOG_FR: f64 = 0.75;
+const RECOG_EN: f64 = 0.35;
 
 #[test]
 fn news_expressions() {
