@@ -178,7 +178,7 @@ centuries => unit=CE
 @REL_DAY
 today => shift=0 unit=D
 yesterday => shift=-1 unit=D
-tomorrow => shift=1 unit=D
+tomorrow | tmrw | tmr => shift=1 unit=D
 the day before yesterday => shift=-2 unit=D
 the day after tomorrow => shift=2 unit=D
 day before yesterday => shift=-2 unit=D
