@@ -315,7 +315,7 @@ at | @ | , | on | in the | around | about | by | - | the
 # prepositions that scheduling-style inputs (Duckling, Recognizers) keep inside the span;
 # TimeML spans leave them out. Entries may set a mod.
 @LEAD weak
-at | @ | on | in | by | for | during | within | the
+at | @ | on | in | by | for | during | within | the | to | through | thru | and
 from | since | starting | as of | after => mod=AFTER
 before | until | till | up to => mod=BEFORE
 
