@@ -222,6 +222,7 @@ impl TimexTagger {
                 // prepositions first: "le 20 à partir de 10h" merges across the absorbed
                 // "à partir de" and keeps its mod
                 let ms = self.leads(l, t, p, out, false);
+                let ms = self.closed_ranges(l, t, p, ms);
                 self.merge(l, t, p, ms)
             }
             Some(SpanStyle::Bare) => {
@@ -232,6 +233,22 @@ impl TimexTagger {
                 self.fuse_ranges(l, t, p, ms)
             }
         }
+    }
+
+    /// Duckling-style spans: "from 3pm to 5pm" is a closed range written as two expressions,
+    /// so the open-interval mod that the `@RANGE_OPEN` lead of its first half carries
+    /// ("from" → AFTER, "depuis" → ON_OR_AFTER) does not apply when a `@RANGE_JOIN` word opens
+    /// the very next expression.
+    fn closed_ranges(&self, l: &Lang, _t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
+        let class = |n: &str| l.classes.iter().position(|c| c == n);
+        let (Some(join), Some(open)) = (class("RANGE_JOIN"), class("RANGE_OPEN")) else { return ms };
+        for i in 1..ms.len() {
+            let (a, b) = (&ms[i - 1], &ms[i]);
+            if b.tok == a.end && l.cached(p, open, a.tok).next().is_some() && l.cached(p, join, b.tok).next().is_some() {
+                ms[i - 1].slots[self.ids.md] = NONE;
+            }
+        }
+        ms
     }
 
     /// Recognizers-style ranges are one expression: two matches joined by a `@RANGE_JOIN`
