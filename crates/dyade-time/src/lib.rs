@@ -396,7 +396,9 @@ impl TimexTagger {
             if has(m, &blocked) || (m.slots[id.ty] != NONE && !is_str(m, id.ty, "TIME") && !is_str(m, id.ty, "DATE")) {
                 return None;
             }
-            if m.slots[id.unit] != NONE && !is_str(m, id.unit, "D") {
+            // a unit other than the day blocks the merge, except a weekday of a given week
+            // ("next Sunday" = Sunday of next week, "8pm next Sunday")
+            if m.slots[id.unit] != NONE && !is_str(m, id.unit, "D") && !(is_str(m, id.unit, "W") && m.slots[id.weekday] != NONE) {
                 return None;
             }
             Some(m.slots)
