@@ -59,6 +59,13 @@ vendredi => weekday=5
 samedi => weekday=6
 dimanche => weekday=7
 
+# parts of the day in the plural, for recurrences ("tous les matins")
+@PODS
+matins => pod=MO
+après-midis | après-midi => pod=AF
+soirs => pod=EV
+nuits => pod=NI
+
 @WEEKDAYS
 lundis => weekday=1
 mardis => weekday=2
