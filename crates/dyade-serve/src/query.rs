@@ -181,6 +181,16 @@ impl Where {
     fn refs(&self) -> Vec<&dyn ToSql> {
         self.params.iter().map(|b| b.as_ref()).collect()
     }
+    /// Rows of `sql` (a query holding this filter's clauses, ending where `LIMIT` goes) for
+    /// one page: `LIMIT`/`OFFSET` appended and bound after the filter's parameters.
+    fn page_rows(&self, conn: &Connection, sql: &str, limit: i64, offset: i64) -> Result<Vec<Value>> {
+        let n = self.params.len();
+        let sql = format!("{sql} LIMIT ?{} OFFSET ?{}", n + 1, n + 2);
+        let mut ps = self.refs();
+        ps.push(&limit);
+        ps.push(&offset);
+        rows(conn, &sql, &ps)
+    }
 }
 
 fn b<T: ToSql + 'static>(v: T) -> Box<dyn ToSql> {
@@ -276,17 +286,11 @@ pub fn articles(conn: &Connection, p: &Params) -> Result<Value> {
             w.add("documents_fts MATCH ?", vec![b(fq)]);
             let from = " FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid";
             let total = count(conn, &format!("SELECT count(*){from}{}", w.sql()), &w.refs())?;
-            let n = w.params.len();
             let sql = format!(
-                "SELECT {cols}, snippet(documents_fts, 1, char(2), char(3), '…', 16) AS snippet{from}{} ORDER BY rank LIMIT ?{} OFFSET ?{}",
-                w.sql(),
-                n + 1,
-                n + 2
+                "SELECT {cols}, snippet(documents_fts, 1, char(2), char(3), '…', 16) AS snippet{from}{} ORDER BY rank",
+                w.sql()
             );
-            let mut ps = w.refs();
-            ps.push(&limit);
-            ps.push(&offset);
-            let mut v = page(total, limit, offset, rows(conn, &sql, &ps)?);
+            let mut v = page(total, limit, offset, w.page_rows(conn, &sql, limit, offset)?);
             v["search"] = "fts5".into();
             Ok(v)
         }
@@ -297,12 +301,8 @@ pub fn articles(conn: &Connection, p: &Params) -> Result<Value> {
                 w.add("(d.title LIKE ? ESCAPE '\\' OR d.text LIKE ? ESCAPE '\\')", vec![b(like.clone()), b(like)]);
             }
             let total = count(conn, &format!("SELECT count(*) FROM documents d{}", w.sql()), &w.refs())?;
-            let n = w.params.len();
-            let sql = format!("SELECT {cols} FROM documents d{} ORDER BY d.published DESC, d.id LIMIT ?{} OFFSET ?{}", w.sql(), n + 1, n + 2);
-            let mut ps = w.refs();
-            ps.push(&limit);
-            ps.push(&offset);
-            let mut v = page(total, limit, offset, rows(conn, &sql, &ps)?);
+            let sql = format!("SELECT {cols} FROM documents d{} ORDER BY d.published DESC, d.id", w.sql());
+            let mut v = page(total, limit, offset, w.page_rows(conn, &sql, limit, offset)?);
             v["search"] = if q.is_some() { "like" } else { "none" }.into();
             Ok(v)
         }
@@ -428,17 +428,11 @@ pub fn events(conn: &Connection, p: &Params) -> Result<Value> {
     let needs_doc = event_filters(p, &mut w)?;
     let join = " LEFT JOIN documents d ON d.id = e.doc_id";
     let total = count(conn, &format!("SELECT count(*) FROM events e{}{}", if needs_doc { join } else { "" }, w.sql()), &w.refs())?;
-    let n = w.params.len();
     let sql = format!(
-        "SELECT {EVENT_COLS}, d.doc, d.title, d.source, d.published FROM events e{join}{} ORDER BY {order} LIMIT ?{} OFFSET ?{}",
-        w.sql(),
-        n + 1,
-        n + 2
+        "SELECT {EVENT_COLS}, d.doc, d.title, d.source, d.published FROM events e{join}{} ORDER BY {order}",
+        w.sql()
     );
-    let mut ps = w.refs();
-    ps.push(&limit);
-    ps.push(&offset);
-    let mut items = rows(conn, &sql, &ps)?;
+    let mut items = w.page_rows(conn, &sql, limit, offset)?;
     add_plover(&mut items);
     Ok(page(total, limit, offset, items))
 }
@@ -591,17 +585,11 @@ pub fn entities(conn: &Connection, p: &Params) -> Result<Value> {
         w.add("type = ?", vec![b(t)]);
     }
     let total = count(conn, &format!("SELECT count(*) FROM (SELECT 1 FROM entities{} GROUP BY ref, type)", w.sql()), &w.refs())?;
-    let n = w.params.len();
     let sql = format!(
-        "SELECT ref, type, count(*) AS mentions, count(DISTINCT doc_id) AS articles FROM entities{} GROUP BY ref, type ORDER BY mentions DESC, ref LIMIT ?{} OFFSET ?{}",
-        w.sql(),
-        n + 1,
-        n + 2
+        "SELECT ref, type, count(*) AS mentions, count(DISTINCT doc_id) AS articles FROM entities{} GROUP BY ref, type ORDER BY mentions DESC, ref",
+        w.sql()
     );
-    let mut ps = w.refs();
-    ps.push(&limit);
-    ps.push(&offset);
-    Ok(page(total, limit, offset, rows(conn, &sql, &ps)?))
+    Ok(page(total, limit, offset, w.page_rows(conn, &sql, limit, offset)?))
 }
 
 /// `GET /api/mentions`: the mentions of entity `ref` (required), with their articles.
@@ -615,18 +603,12 @@ pub fn mentions(conn: &Connection, p: &Params) -> Result<Value> {
         w.add("x.doc_id = ?", vec![b(p.int("doc", 0, 1, i64::MAX)?)]);
     }
     let total = count(conn, &format!("SELECT count(*) FROM entities x{}", w.sql()), &w.refs())?;
-    let n = w.params.len();
     let sql = format!(
         "SELECT x.doc_id, x.start, x.\"end\", x.text, x.type, x.ref, d.doc, d.title, d.published FROM entities x JOIN documents d ON d.id = x.doc_id{}
-         ORDER BY d.published DESC, x.doc_id, x.start LIMIT ?{} OFFSET ?{}",
-        w.sql(),
-        n + 1,
-        n + 2
+         ORDER BY d.published DESC, x.doc_id, x.start",
+        w.sql()
     );
-    let mut ps = w.refs();
-    ps.push(&limit);
-    ps.push(&offset);
-    Ok(page(total, limit, offset, rows(conn, &sql, &ps)?))
+    Ok(page(total, limit, offset, w.page_rows(conn, &sql, limit, offset)?))
 }
 
 /// `GET /api/quotes`: quotes, filtered by `speaker` (exact ref), `q` (substring of the quote),
@@ -651,18 +633,12 @@ pub fn quotes(conn: &Connection, p: &Params) -> Result<Value> {
         w.add("x.doc_id = ?", vec![b(p.int("doc", 0, 1, i64::MAX)?)]);
     }
     let total = count(conn, &format!("SELECT count(*) FROM quotes x{}", w.sql()), &w.refs())?;
-    let n = w.params.len();
     let sql = format!(
         "SELECT x.doc_id, x.start, x.\"end\", x.text, x.kind, x.speaker, x.cue, d.doc, d.title, d.published FROM quotes x JOIN documents d ON d.id = x.doc_id{}
-         ORDER BY d.published DESC, x.doc_id, x.start LIMIT ?{} OFFSET ?{}",
-        w.sql(),
-        n + 1,
-        n + 2
+         ORDER BY d.published DESC, x.doc_id, x.start",
+        w.sql()
     );
-    let mut ps = w.refs();
-    ps.push(&limit);
-    ps.push(&offset);
-    Ok(page(total, limit, offset, rows(conn, &sql, &ps)?))
+    Ok(page(total, limit, offset, w.page_rows(conn, &sql, limit, offset)?))
 }
 
 /// `GET /api/speakers`: speakers by number of quotes.
@@ -708,10 +684,6 @@ pub fn table(conn: &Connection, name: &str, p: &Params) -> Result<Value> {
         }
     }
     let total = count(conn, &format!("SELECT count(*) FROM \"{name}\"{}", w.sql()), &w.refs())?;
-    let n = w.params.len();
-    let sql = format!("SELECT * FROM \"{name}\"{} LIMIT ?{} OFFSET ?{}", w.sql(), n + 1, n + 2);
-    let mut ps = w.refs();
-    ps.push(&limit);
-    ps.push(&offset);
-    Ok(page(total, limit, offset, rows(conn, &sql, &ps)?))
+    let sql = format!("SELECT * FROM \"{name}\"{}", w.sql());
+    Ok(page(total, limit, offset, w.page_rows(conn, &sql, limit, offset)?))
 }
