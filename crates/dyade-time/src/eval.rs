@@ -35,9 +35,10 @@
 //!   in order; an empty `expected` requires no prediction); where an expected item carries a
 //!   `value`, ours must equal that timex (`T22` ≡ `T22:00`) or agree with one of its
 //!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly,
-//!   `time`, or `duration` seconds). Types are not compared (its taxonomy differs from TIMEX3).
+//!   `time`, or `duration` seconds; `dateTime` and `time` also at the second when ours has
+//!   seconds; the model files write a period's bounds `start`/`end`). Types are not compared (its taxonomy differs from TIMEX3).
 //!   A bare clock time or part of the day it leaves unanchored ("T23") equals ours anchored
-//!   to the reference day. A clock range ("3pm a 4pm") is valued at its start (one TIMEX3
+//!   to the reference day (the case's, or the fixed one we tag cases without one against). A clock range ("3pm a 4pm") is valued at its start (one TIMEX3
 //!   value cannot hold the range); a part of the day on a weekday ("mardi soir",
 //!   `XXXX-WXX-2TEV`) equals ours on the resolution's day; a period `(start,end,PnX)` equals
 //!   our duration `PnX`. Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
@@ -583,6 +584,10 @@ fn recognizers_value_ok(ours: &str, e: &Value, reference: Option<&str>) -> bool 
             if ours.len() == 16 && dt.len() >= 16 && ours.get(..10) == dt.get(..10) && ours.get(11..16) == dt.get(11..16) && dt.get(16..).is_none_or(|x| x.is_empty() || x == ":00") {
                 return true;
             }
+            // ... at the second ("2017-10-14 08:00:31")
+            if ours.len() == 19 && dt.len() == 19 && ours.get(..10) == dt.get(..10) && ours.get(11..) == dt.get(11..) {
+                return true;
+            }
         }
         // a clock range valued at its start ("5 a 6pm" → T17:00)
         if let Some(st) = r["startTime"].as_str().or(r["start"].as_str().filter(|x| x.len() == 8)) {
@@ -611,7 +616,8 @@ fn recognizers_value_ok(ours: &str, e: &Value, reference: Option<&str>) -> bool 
                 }
             }
         }
-        if let (Some(s), Some(en)) = (r["startDate"].as_str(), r["endDate"].as_str()) {
+        // a period: `startDate`/`endDate` in the parser files, `start`/`end` in the model files
+        if let (Some(s), Some(en)) = (r["startDate"].as_str().or(r["start"].as_str()), r["endDate"].as_str().or(r["end"].as_str())) {
             if let (Some(s), Some(en), Some((a, b))) = (Date::parse(s), Date::parse(en), period_bounds(ours)) {
                 if s == a && en == b {
                     return true;
@@ -620,7 +626,9 @@ fn recognizers_value_ok(ours: &str, e: &Value, reference: Option<&str>) -> bool 
         }
         if let Some(t) = r["time"].as_str() {
             if let Some(p) = ours.rfind('T') {
-                if t.get(..5) == ours.get(p + 1..p + 6) && ours.len() == p + 6 {
+                let tm = &ours[p + 1..];
+                // at the minute, or at the second when ours has seconds ("19:56:30")
+                if (tm.len() == 5 && t.get(..5) == Some(tm)) || (tm.len() == 8 && t == tm) {
                     return true;
                 }
             }
@@ -643,7 +651,8 @@ pub fn recognizers(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult
         // extractor cases carry no reference time (only spans are checked): tag them against a
         // fixed one, as Recognizers-Text itself runs against "now", so that expressions which
         // need a year to resolve ("the first friday of july") are still produced
-        let got = tagger.tag_at(text, lang, c["reference"].as_str().unwrap_or("2016-11-07T00:00:00"), SpanStyle::Bare);
+        let reference = c["reference"].as_str().unwrap_or("2016-11-07T00:00:00");
+        let got = tagger.tag_at(text, lang, reference, SpanStyle::Bare);
         let exp = c["expected"].as_array().cloned().unwrap_or_default();
         let got_texts: Vec<&str> = got.iter().map(|t| &text[t.span.start..t.span.end]).collect();
         // a few expected texts carry a stray leading space (" aujourd'hui jusqu'a demain")
@@ -660,7 +669,7 @@ pub fn recognizers(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult
             r.fail(&format!("{kind} [{file}]"), text, format!("want {exp_texts:?}, got {got_texts:?}"));
             continue;
         }
-        let bad = got.iter().zip(&exp).find(|(t, e)| e["value"].as_str().is_some() && !recognizers_value_ok(&t.value, e, c["reference"].as_str()));
+        let bad = got.iter().zip(&exp).find(|(t, e)| e["value"].as_str().is_some() && !recognizers_value_ok(&t.value, e, Some(reference)));
         match bad {
             Some((t, e)) => r.fail(&format!("value [{file}]"), text, format!("got {}, want {} {}", t.value, e["value"], e["resolutions"])),
             None => r.pass += 1,
