@@ -379,5 +379,8 @@ jusqu' | jusqu | jusqu'à | jusqu'a | jusqu'au | jusqu au
 # "de 4pm à 5pm", "entre 3 et 12 septembre"
 @RANGE_JOIN weak
 à | a | au | jusqu'à | jusqu'a | jusqu'au | jusqu au | - | et
+# (an open interval's preposition, "depuis", carries its mod: Recognizers-style spans leave it
+# out of a closed range, "depuis le 2 au 22 octobre" → "2 au 22 octobre")
 @RANGE_OPEN weak
-de | du | entre | depuis
+de | du | entre
+depuis => mod=ON_OR_AFTER

@@ -37,6 +37,9 @@
 //!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly,
 //!   `time`, or `duration` seconds; `dateTime` and `time` also at the second when ours has
 //!   seconds; the model files write a period's bounds `start`/`end`). Types are not compared (its taxonomy differs from TIMEX3).
+//!   A range `(start,end,PnX)` is one span in its style and two TIMEX3 in TimeML: our span,
+//!   valued at the start, passes when the same text tagged as two expressions (Duckling style)
+//!   has exactly two timexes inside it, starting at the range's start and end.
 //!   A bare clock time or part of the day it leaves unanchored ("T23") equals ours anchored
 //!   to the reference day (the case's, or the fixed one we tag cases without one against). A clock range ("3pm a 4pm") is valued at its start (one TIMEX3
 //!   value cannot hold the range); a part of the day on a weekday ("mardi soir",
@@ -642,6 +645,30 @@ fn recognizers_value_ok(ours: &str, e: &Value, reference: Option<&str>) -> bool 
     false
 }
 
+/// A range Recognizers writes `(start,end,duration)` ("4 au 22 cette mois", "de 14h à 16h"):
+/// one span in its style, two TIMEX3 in TimeML. It passes when our one span is valued at the
+/// range's start and the same text tagged as two expressions (Duckling style, which keeps a
+/// range's halves apart but a date and its time together) gives exactly two timexes over
+/// that span, the first starting at the range's start and the second at its end.
+fn recognizers_range_ok(tagger: &TimexTagger, text: &str, lang: &str, reference: &str, ours: &Timex, e: &Value) -> bool {
+    if !e["value"].as_str().is_some_and(|v| v.starts_with('(')) {
+        return false;
+    }
+    let Some(res) = e["resolutions"].as_array() else { return false };
+    let bounds: Vec<(i64, i64)> = res
+        .iter()
+        .filter_map(|r| {
+            let pair = |a: &str, b: &str| Some((instant(r[a].as_str()?)?, instant(r[b].as_str()?)?));
+            pair("startDate", "endDate").or_else(|| pair("startDateTime", "endDateTime")).or_else(|| pair("start", "end"))
+        })
+        .collect();
+    let parts: Vec<Timex> = tagger.tag_at(text, lang, reference, SpanStyle::WithPrepositions).into_iter().filter(|x| x.span.start < ours.span.end && x.span.end > ours.span.start).collect();
+    let [a, b] = &parts[..] else { return false };
+    let start = |v: &str| denote(v).map(|x| x.0);
+    let (Some(s0), Some(sa), Some(sb)) = (start(&ours.value), start(&a.value), start(&b.value)) else { return false };
+    a.modifier.is_none() && b.modifier.is_none() && bounds.iter().any(|&(s, en)| s0 == s && sa == s && sb == en)
+}
+
 /// Run the Recognizers-Text cases of `lang` in `path`.
 pub fn recognizers(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult {
     let mut r = SuiteResult::default();
@@ -669,7 +696,9 @@ pub fn recognizers(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult
             r.fail(&format!("{kind} [{file}]"), text, format!("want {exp_texts:?}, got {got_texts:?}"));
             continue;
         }
-        let bad = got.iter().zip(&exp).find(|(t, e)| e["value"].as_str().is_some() && !recognizers_value_ok(&t.value, e, Some(reference)));
+        let bad = got.iter().zip(&exp).find(|(t, e)| {
+            e["value"].as_str().is_some() && !recognizers_value_ok(&t.value, e, Some(reference)) && !recognizers_range_ok(tagger, text, lang, reference, t, e)
+        });
         match bad {
             Some((t, e)) => r.fail(&format!("value [{file}]"), text, format!("got {}, want {} {}", t.value, e["value"], e["resolutions"])),
             None => r.pass += 1,

@@ -47,6 +47,8 @@ struct Match {
     end: usize,
     /// Part of a split range (never merged).
     split: bool,
+    /// A whole range fused into one span (Recognizers style): it takes no open-interval lead.
+    range: bool,
 }
 
 impl TimexTagger {
@@ -186,18 +188,30 @@ impl TimexTagger {
                     // `keep=1`: Recognizers-style spans keep that preposition too ("dans la soirée")
                     let kept = sched == Some(SpanStyle::WithPrepositions) || (sched == Some(SpanStyle::Bare) && sl[self.ids.keep] > 0);
                     let s0 = if lead > 0 && !kept { (i + lead as usize).min(best.end - 1) } else { i };
-                    out.push(Match { span: sp(s0, best.end), slots: sl, tok: s0, end: best.end, split: false });
+                    out.push(Match { span: sp(s0, best.end), slots: sl, tok: s0, end: best.end, split: false, range: false });
                 }
                 Some((ea, ec, mut sb)) => {
-                    // split range: A borrows B's missing slots
+                    // split range: A borrows B's missing slots ("du 15 au 17 janvier"), and a
+                    // bare day B the month and year of A ("novembre 19 au 20")
                     let mut sa = best.a;
+                    let (month, year, day) = (self.ids.month, self.ids.year, self.ids.day);
+                    if sb[day] != NONE && sb[month] == NONE && sa[month] != NONE {
+                        sb[month] = sa[month];
+                        if sb[year] == NONE {
+                            sb[year] = sa[year];
+                        }
+                    }
                     for k in 0..lang::NSLOTS {
                         if sa[k] == NONE {
                             sa[k] = sb[k];
                         }
                     }
+                    // the rule's constants hold for the whole range
                     for &(k, v) in &r.set {
                         sb[k] = v;
+                        if sa[k] == NONE {
+                            sa[k] = v;
+                        }
                     }
                     // a clock range never runs backwards within the morning: "11h30-1h30"
                     // ends at 13:30 (24-hour ranges such as "22h-2h" stay overnight)
@@ -210,8 +224,8 @@ impl TimexTagger {
                     let a0 = if lead > 0 && sched != Some(SpanStyle::WithPrepositions) { (i + lead).min(ea - 1) } else { i };
                     sa[self.ids.lead] = NONE;
                     sb[self.ids.lead] = NONE;
-                    out.push(Match { span: sp(a0, ea), slots: sa, tok: a0, end: ea, split: true });
-                    out.push(Match { span: sp(ec, best.end), slots: sb, tok: ec, end: best.end, split: true });
+                    out.push(Match { span: sp(a0, ea), slots: sa, tok: a0, end: ea, split: true, range: false });
+                    out.push(Match { span: sp(ec, best.end), slots: sb, tok: ec, end: best.end, split: true, range: false });
                 }
             }
             i = best.end;
@@ -228,9 +242,9 @@ impl TimexTagger {
             Some(SpanStyle::Bare) => {
                 let ms = self.merge(l, t, p, out);
                 let ms = self.bare(l, t, p, ms);
+                let ms = self.fuse_ranges(l, t, p, ms);
                 // Recognizers keeps the prepositions that carry a mod ("avant 16h", "depuis 3 ans")
-                let ms = self.leads(l, t, p, ms, true);
-                self.fuse_ranges(l, t, p, ms)
+                self.leads(l, t, p, ms, true)
             }
         }
     }
@@ -252,8 +266,9 @@ impl TimexTagger {
     }
 
     /// Recognizers-style ranges are one expression: two matches joined by a `@RANGE_JOIN`
-    /// word ("4pm à 5pm"), with a `@RANGE_OPEN` word before ("de", "entre"), become one span
-    /// (value and slots of the first, the start of the range).
+    /// word ("4pm à 5pm"), with a `@RANGE_OPEN` word before ("de", "entre"; not one that sets a
+    /// slot, an open interval's "depuis"), become one span (value and slots of the first, the
+    /// start of the range).
     fn fuse_ranges(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
         let class = |n: &str| l.classes.iter().position(|c| c == n);
         let (Some(join), open) = (class("RANGE_JOIN"), class("RANGE_OPEN")) else { return ms };
@@ -264,9 +279,10 @@ impl TimexTagger {
                     prev.span = Span::new(prev.span.start, m.span.end);
                     prev.end = m.end;
                     prev.split = true;
+                    prev.range = true;
                     if let Some(o) = open {
                         let lo = prev.tok.saturating_sub(3);
-                        if let Some(j) = (lo..prev.tok).find(|&j| l.cached(p, o, j).any(|(e, _)| e == prev.tok)) {
+                        if let Some(j) = (lo..prev.tok).find(|&j| l.cached(p, o, j).any(|(e, en)| e == prev.tok && en.set.is_empty())) {
                             prev.span = Span::new(t.toks[j].start as usize, prev.span.end);
                             prev.tok = j;
                         }
@@ -300,9 +316,10 @@ impl TimexTagger {
                     m.tok = k - 2;
                     m.span = Span::new(t.toks[k - 2].start as usize, m.span.end);
                     m.split = true;
+                    m.range = true;
                     if let Some(o) = open {
                         let lo = m.tok.saturating_sub(3).max(prev_end);
-                        if let Some(j) = (lo..m.tok).find(|&j| l.cached(p, o, j).any(|(e, _)| e == m.tok)) {
+                        if let Some(j) = (lo..m.tok).find(|&j| l.cached(p, o, j).any(|(e, en)| e == m.tok && en.set.is_empty())) {
                             m.span = Span::new(t.toks[j].start as usize, m.span.end);
                             m.tok = j;
                         }
@@ -339,7 +356,7 @@ impl TimexTagger {
         let Some(lead) = l.lead_class else { return ms };
         let mut prev_end = 0;
         for m in ms.iter_mut() {
-            if !m.split || m.span.start == t.toks[m.tok].start as usize {
+            if (!m.split || m.span.start == t.toks[m.tok].start as usize) && !(only_mod && m.range) {
                 // the longest lead, "n'importe quand avant", is six tokens
                 let lo = m.tok.saturating_sub(6).max(prev_end);
                 let hit = (lo..m.tok).find_map(|j| {
@@ -456,7 +473,8 @@ impl TimexTagger {
                 if let (Some(day), n @ 2..) = (fill, out.len()) {
                     let first = &mut out[n - 2];
                     if first.split && !has(first, &date_slots) {
-                        for &k in &date_slots {
+                        // a relative day ("demain") brings its shift's unit along
+                        for &k in date_slots.iter().chain([&id.unit]) {
                             if first.slots[k] == NONE {
                                 first.slots[k] = day[k];
                             }
