@@ -366,7 +366,9 @@ de la nuit => pod=NI
 # words between a date and a time of day that make one expression ("le 2 mars à 5h",
 # "lundi dans l'après-midi"); the engine merges a date match and a time match joined by these
 @JOIN weak
-à | a | vers | , | le | la | l' | dans | dans la | dans l' | en | au | du | de | aux alentours de | autour de | à environ | - | pour | dès | dès la | dès le
+à | a | vers | , | le | la | l' | dans | dans la | dans l' | en | au | du | de | aux alentours de | autour de | à environ | - | pour | dès | dès la | dès le | sur | sur la | sur le | entre
+# a bound inside the expression: "demain avant 17h" is before 17:00 tomorrow
+avant => mod=BEFORE
 
 # prepositions that scheduling-style inputs (Duckling, Recognizers) keep inside the span;
 # TimeML spans leave them out. Entries may set a mod ("à partir du 8" → ON_OR_AFTER).

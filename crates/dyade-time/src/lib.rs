@@ -332,12 +332,21 @@ impl TimexTagger {
     }
 
     /// Bare spans leave out an article (`@DET`) before a day number: "le 12 janvier" →
-    /// "12 janvier" (Recognizers keeps it elsewhere: "la semaine prochaine", "les années 70").
+    /// "12 janvier" (Recognizers keeps it elsewhere: "la semaine prochaine", "les années 70"),
+    /// and the final period of a month abbreviation that ends the text.
     fn bare(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
         let Some(det) = l.classes.iter().position(|c| c == "DET") else { return ms };
         // ... and before a day or season name ("le vendredi", "le lendemain", "l'été")
         let named: Vec<usize> = ["WEEKDAY", "WEEKDAY_FULL", "ANAPHORIC_DAY", "HOLIDAY", "SEASON"].iter().filter_map(|n| l.classes.iter().position(|c| c == n)).collect();
+        // a month abbreviation's period that ends the text is the sentence's ("1 janv.")
+        let month = l.classes.iter().position(|c| c == "MONTH");
+        let n = t.toks.len();
         for m in ms.iter_mut() {
+            let last = m.end - 1;
+            if m.end == n && last > m.tok && t.low(last) == "." && month.is_some_and(|c| l.cached(p, c, last - 1).any(|(e, _)| e == m.end)) {
+                m.end = last;
+                m.span = Span::new(m.span.start, t.toks[last - 1].end as usize);
+            }
             if let Some((e, _)) = l.cached(p, det, m.tok).next() {
                 let name = |e: usize| named.iter().any(|&c| l.cached(p, c, e).next().is_some());
                 if e < m.end && t.toks[m.tok].start as usize == m.span.start && (t.toks[e].kind == Kind::Num || name(e)) {
@@ -425,6 +434,8 @@ impl TimexTagger {
         let until = l.classes.iter().position(|c| c == "UNTIL");
         let opens_until = |m: &Match| until.is_some_and(|u| l.cached(p, u, m.tok).next().is_some());
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
+        // the day a range's first half merged with, for its second half
+        let mut carry: Option<Slots> = None;
         for m in ms {
             let mut merged: Option<Option<Slots>> = None;
             if let Some(prev) = out.last_mut() {
@@ -458,7 +469,17 @@ impl TimexTagger {
                                 s[k] = b[k];
                             }
                         }
+                        // a joining word may carry a slot ("demain avant 17h" → BEFORE)
+                        for (k, v) in join_slots(l, p, join, prev.end, m.tok) {
+                            if s[k] == NONE {
+                                s[k] = v;
+                            }
+                        }
                         s[id.ty] = NONE;
+                        // "le 17 entre 14h et 16h": the range's second half takes the day too
+                        if m.split && !prev.split {
+                            carry = Some(a);
+                        }
                         let (split_tail, day) = (prev.split, b);
                         prev.slots = s;
                         prev.span = Span::new(prev.span.start, m.span.end);
@@ -466,6 +487,18 @@ impl TimexTagger {
                         prev.split |= m.split;
                         merged = Some(split_tail.then_some(day));
                     }
+                }
+            }
+            if merged.is_none() {
+                if let Some(day) = carry.take().filter(|_| m.split && time_only(&m)) {
+                    let mut m = m;
+                    for &k in date_slots.iter().chain([&id.unit]) {
+                        if m.slots[k] == NONE {
+                            m.slots[k] = day[k];
+                        }
+                    }
+                    out.push(m);
+                    continue;
                 }
             }
             if let Some(fill) = merged {
@@ -563,6 +596,18 @@ const YEAR_REACH: usize = 40;
 fn glued_clock(t: &Tokens, pos: usize) -> bool {
     let (Some(a), Some(c), Some(d)) = (pos.checked_sub(1).and_then(|k| t.toks.get(k)), t.toks.get(pos), t.toks.get(pos + 1)) else { return false };
     a.kind == Kind::Num && d.kind == Kind::Num && a.end == c.start && c.end == d.start && t.low(pos) == ":"
+}
+
+/// The slots set by the `join` class entries that tile tokens `a..b` (see [`joined`]).
+fn join_slots<'a>(l: &'a Lang, p: &'a Prep, join: usize, a: usize, b: usize) -> Vec<(usize, i32)> {
+    let mut out = vec![];
+    let mut i = a;
+    while i < b {
+        let Some((e, en)) = l.cached(p, join, i).filter(|&(e, _)| e <= b).max_by_key(|&(e, _)| e) else { break };
+        out.extend_from_slice(&en.set);
+        i = e;
+    }
+    out
 }
 
 /// True when tokens `a..b` are exactly a sequence of `join` class entries (or empty) on one line.

@@ -350,8 +350,11 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         Some("SET") => {
             // a clock time on a recurring day or every day ("9 heures chaque dimanche" →
             // XXXX-WXX-7T09, "3pm each day" → T15)
+            let pod = gs(ids.pod);
             let clock = get(ids.hour).filter(|h| (0..=24).contains(h)).map(|h| {
-                let h = if get(ids.pm).is_some() && h < 12 { h + 12 } else { h };
+                // "chaque nuit à 9" is 21:00, as for single times (below)
+                let late = matches!(pod, Some("EV") | Some("AF") | Some("NI")) && !(pod == Some("NI") && h < 6);
+                let h = if (get(ids.pm).is_some() || late) && h < 12 { h + 12 } else { h };
                 match get(ids.minute) {
                     Some(m) if m > 0 => format!("T{h:02}:{m:02}"),
                     _ => format!("T{h:02}"),
