@@ -36,7 +36,9 @@
 //!   `value`, ours must equal that timex (`T22` ≡ `T22:00`) or agree with one of its
 //!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly,
 //!   `time`, or `duration` seconds; `dateTime` and `time` also at the second when ours has
-//!   seconds; the model files write a period's bounds `start`/`end`). Types are not compared (its taxonomy differs from TIMEX3).
+//!   seconds; the model files write a period's bounds `start`/`end` and a date-time `value`;
+//!   an open interval, `Mod` before/after/since with its `end`/`start`, is our value with a
+//!   BEFORE/AFTER mod, as in the Duckling rule). Types are not compared (its taxonomy differs from TIMEX3).
 //!   A range `(start,end,PnX)` is one span in its style and two TIMEX3 in TimeML: our span,
 //!   valued at the start, passes when the same text tagged as two expressions (Duckling style)
 //!   has exactly two timexes inside it, starting at the range's start and end.
@@ -563,7 +565,7 @@ fn duration_secs(v: &str) -> Option<f64> {
     Some(total)
 }
 
-fn recognizers_value_ok(ours: &str, e: &Value, reference: Option<&str>) -> bool {
+fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Option<&str>) -> bool {
     let want = e["value"].as_str().unwrap_or("");
     if norm_time(ours) == norm_time(want) {
         return true;
@@ -582,8 +584,21 @@ fn recognizers_value_ok(ours: &str, e: &Value, reference: Option<&str>) -> bool 
     }
     let Some(res) = e["resolutions"].as_array() else { return false };
     for r in res {
-        // a date and time of day ("2017-10-14 08:00:00")
-        if let Some(dt) = r["dateTime"].as_str() {
+        // an open interval ("avant 17h": `Mod` before, its `end`): our value is the bound and
+        // our mod says the direction, as in the Duckling rule
+        let bound = match r["Mod"].as_str() {
+            Some("before") if matches!(md, Some("BEFORE" | "ON_OR_BEFORE")) => r["end"].as_str(),
+            Some("after" | "since") if matches!(md, Some("AFTER" | "ON_OR_AFTER")) => r["start"].as_str(),
+            _ => None,
+        };
+        if let Some(b) = bound {
+            let at = |v: &str| denote(v).map(|x| x.0);
+            if instant(b).is_some_and(|x| Some(x) == at(ours)) || ours.rfind('T').is_some_and(|p| b.len() == 8 && ours.get(p + 1..) == b.get(..5)) {
+                return true;
+            }
+        }
+        // a date and time of day ("2017-10-14 08:00:00"; the model files name it `value`)
+        if let Some(dt) = r["dateTime"].as_str().or(r["value"].as_str().filter(|v| v.as_bytes().get(10) == Some(&b' '))) {
             if ours.len() == 16 && dt.len() >= 16 && ours.get(..10) == dt.get(..10) && ours.get(11..16) == dt.get(11..16) && dt.get(16..).is_none_or(|x| x.is_empty() || x == ":00") {
                 return true;
             }
@@ -697,7 +712,7 @@ pub fn recognizers(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult
             continue;
         }
         let bad = got.iter().zip(&exp).find(|(t, e)| {
-            e["value"].as_str().is_some() && !recognizers_value_ok(&t.value, e, Some(reference)) && !recognizers_range_ok(tagger, text, lang, reference, t, e)
+            e["value"].as_str().is_some() && !recognizers_value_ok(&t.value, t.modifier.as_deref(), e, Some(reference)) && !recognizers_range_ok(tagger, text, lang, reference, t, e)
         });
         match bad {
             Some((t, e)) => r.fail(&format!("value [{file}]"), text, format!("got {}, want {} {}", t.value, e["value"], e["resolutions"])),
