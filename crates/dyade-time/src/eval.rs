@@ -507,6 +507,12 @@ fn norm_time(v: &str) -> String {
 
 fn period_bounds(v: &str) -> Option<(Date, Date)> {
     let b = v.as_bytes();
+    if b.len() == 7 && &v[4..6] == "-Q" {
+        // a quarter ("2016-Q3": July to September)
+        let q: u32 = v[6..].parse().ok()?;
+        let d = Date::new(v[..4].parse().ok()?, 3 * q.checked_sub(1)? + 1, 1)?;
+        return Some((d, d.add_months(3)));
+    }
     if b.len() == 3 && v.chars().all(|c| c.is_ascii_digit()) {
         // a decade ("197" = the 1970s)
         let d: i32 = v.parse().ok()?;

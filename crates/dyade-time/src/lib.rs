@@ -341,6 +341,8 @@ impl TimexTagger {
         // a month abbreviation's period that ends the text is the sentence's ("1 janv.")
         let month = l.classes.iter().position(|c| c == "MONTH");
         let n = t.toks.len();
+        // ... and before a part of the day that a clock time follows ("l'après-midi 7:00")
+        let pod = l.classes.iter().position(|c| c == "POD");
         for m in ms.iter_mut() {
             let last = m.end - 1;
             if m.end == n && last > m.tok && t.low(last) == "." && month.is_some_and(|c| l.cached(p, c, last - 1).any(|(e, _)| e == m.end)) {
@@ -348,7 +350,8 @@ impl TimexTagger {
                 m.span = Span::new(m.span.start, t.toks[last - 1].end as usize);
             }
             if let Some((e, _)) = l.cached(p, det, m.tok).next() {
-                let name = |e: usize| named.iter().any(|&c| l.cached(p, c, e).next().is_some());
+                let timed_pod = |e: usize| m.slots[self.ids.hour] != NONE && pod.is_some_and(|c| l.cached(p, c, e).next().is_some());
+                let name = |e: usize| named.iter().any(|&c| l.cached(p, c, e).next().is_some()) || timed_pod(e);
                 if e < m.end && t.toks[m.tok].start as usize == m.span.start && (t.toks[e].kind == Kind::Num || name(e)) {
                     m.tok = e;
                     m.span = Span::new(t.toks[e].start as usize, m.span.end);
@@ -827,6 +830,7 @@ pub(crate) fn num_ok(k: NumKind, tk: &token::Tok) -> bool {
         NumKind::MI => d == 2 && v <= 59,
         NumKind::N => d <= 9,
         NumKind::CAP => false,
+        NumKind::HM => (3..=4).contains(&d) && v / 100 <= 23 && v % 100 <= 59,
     }
 }
 
@@ -839,7 +843,7 @@ fn default_slot(k: NumKind) -> Option<&'static str> {
         NumKind::H => "hour",
         NumKind::MI => "minute",
         NumKind::N => "n",
-        NumKind::CAP => return None,
+        NumKind::CAP | NumKind::HM => return None,
     })
 }
 
@@ -935,7 +939,17 @@ impl Matcher<'_> {
                 }
             }
             Elem::Num(k, rename, _) => {
-                if ok(pos) && num_ok(*k, &t.toks[pos]) {
+                if ok(pos) && num_ok(*k, &t.toks[pos]) && *k == NumKind::HM && rename.is_none() {
+                    // "1140": hour 11, minute 40
+                    let (h, m) = (lang::slot_id("hour").unwrap_or(0), lang::slot_id("minute").unwrap_or(0));
+                    let (oh, om) = (sl[h], sl[m]);
+                    let v = t.toks[pos].num as i32;
+                    sl[h] = v / 100;
+                    sl[m] = v % 100;
+                    self.dfs(rest, cont, pos + 1, sl, on_end);
+                    sl[h] = oh;
+                    sl[m] = om;
+                } else if ok(pos) && num_ok(*k, &t.toks[pos]) {
                     let slot = rename.or_else(|| default_slot(*k).and_then(lang::slot_id));
                     match slot {
                         Some(s) => {

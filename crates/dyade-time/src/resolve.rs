@@ -195,7 +195,8 @@ fn unit_str(u: &str) -> (&'static str, bool) {
 
 /// A day, week or weekday counted inside a month (`ordinal` = 1, 2…, -1 for the last; 0 =
 /// the week containing the day): "le 3e jour d'octobre", "la dernière semaine de septembre",
-/// "le premier mercredi du mois prochain", "la semaine du 6 octobre". `sub` is `D`, `W`,
+/// "le premier mercredi du mois prochain", "la semaine du 6 octobre", or a week inside a year
+/// ("la troisième semaine de 2027", ISO weeks). `sub` is `D`, `W`,
 /// `WD` (the match's weekday) or `WE` (a weekend, counted by its Friday). Weeks are the full Monday–Sunday weeks inside the month.
 fn counted(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx, pos: i32, sub: &str) -> Option<Resolved> {
     let mut inner = *sl;
@@ -219,6 +220,13 @@ fn counted(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx, pos: i32, sub: &str) -
         // the week containing a day
         let d = Date::parse(v).filter(|_| v.len() == 10)?;
         return done(d, sub == "W");
+    }
+    // the k-th (ISO) week of a year: "la troisième semaine de 2027" → 2027-W03
+    if sub == "W" && pos > 0 && v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit()) {
+        let y: i32 = v.parse().ok()?;
+        let jan4 = Date::new(y, 1, 4)?;
+        let d = jan4.add_days(1 - jan4.weekday() as i64 + 7 * (pos as i64 - 1));
+        return (d.iso_week().0 == y).then(|| done(d, true)).flatten();
     }
     // the month: "2013-10"
     if v.len() != 7 || v.as_bytes()[4] != b'-' {
