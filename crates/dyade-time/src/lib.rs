@@ -439,8 +439,13 @@ impl TimexTagger {
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
         // the day a range's first half merged with, for its second half
         let mut carry: Option<Slots> = None;
+        let range_join = l.classes.iter().position(|c| c == "RANGE_JOIN");
         for m in ms {
             let mut merged: Option<Option<Slots>> = None;
+            // the last match ends a range: a time joined to the time before it by a range
+            // connector ("entre 4pm et 5pm aujourd'hui"; its first half takes the day too)
+            let n = out.len();
+            let ranged = n >= 2 && time_only(&out[n - 2]) && range_join.is_some_and(|rj| out[n - 2].end < out[n - 1].tok && joined(l, t, p, rj, out[n - 2].end, out[n - 1].tok));
             if let Some(prev) = out.last_mut() {
                 if let (false, Some(mut a), Some(mut b)) = (opens_until(&m), usable(prev), usable(&m)) {
                     let dated = |s: &Slots| date_slots.iter().any(|&k| s[k] != NONE);
@@ -483,7 +488,7 @@ impl TimexTagger {
                         if m.split && !prev.split {
                             carry = Some(a);
                         }
-                        let (split_tail, day) = (prev.split, b);
+                        let (split_tail, day) = (prev.split || ranged, b);
                         prev.slots = s;
                         prev.span = Span::new(prev.span.start, m.span.end);
                         prev.end = m.end;
@@ -508,7 +513,7 @@ impl TimexTagger {
                 // "de 9h30 à 11h jeudi": the range's first half takes the day too
                 if let (Some(day), n @ 2..) = (fill, out.len()) {
                     let first = &mut out[n - 2];
-                    if first.split && !has(first, &date_slots) {
+                    if (first.split || time_only(first)) && !has(first, &date_slots) {
                         // a relative day ("demain") brings its shift's unit along
                         for &k in date_slots.iter().chain([&id.unit]) {
                             if first.slots[k] == NONE {
