@@ -47,6 +47,9 @@ struct Match {
     end: usize,
     /// Part of a split range (never merged).
     split: bool,
+    /// A composite's anchor (`$TIME:base` of a composition rule): the expression its own
+    /// slots are counted from ("3 days after <easter>", "third tuesday after <christmas 2014>").
+    anchor: Option<Box<Match>>,
 }
 
 impl TimexTagger {
@@ -146,7 +149,7 @@ impl TimexTagger {
                 i += 1;
                 continue;
             }
-            let m = Matcher { l, p, t, start: i };
+            let m = Matcher { l, p, t, start: i, refs: None };
             // longest match wins; on equal length the earlier rule (paths only count when longer)
             let mut best = Best { end: i, rule: u32::MAX, a: work, split: None };
             let win = l.window(p, i);
@@ -186,7 +189,7 @@ impl TimexTagger {
                     // `keep=1`: Recognizers-style spans keep that preposition too ("dans la soirée")
                     let kept = sched == Some(SpanStyle::WithPrepositions) || (sched == Some(SpanStyle::Bare) && sl[self.ids.keep] > 0);
                     let s0 = if lead > 0 && !kept { (i + lead as usize).min(best.end - 1) } else { i };
-                    out.push(Match { span: sp(s0, best.end), slots: sl, tok: s0, end: best.end, split: false });
+                    out.push(Match { span: sp(s0, best.end), slots: sl, tok: s0, end: best.end, split: false, anchor: None });
                 }
                 Some((ea, ec, mut sb)) => {
                     // split range: A borrows B's missing slots
@@ -210,8 +213,8 @@ impl TimexTagger {
                     let a0 = if lead > 0 && sched != Some(SpanStyle::WithPrepositions) { (i + lead).min(ea - 1) } else { i };
                     sa[self.ids.lead] = NONE;
                     sb[self.ids.lead] = NONE;
-                    out.push(Match { span: sp(a0, ea), slots: sa, tok: a0, end: ea, split: true });
-                    out.push(Match { span: sp(ec, best.end), slots: sb, tok: ec, end: best.end, split: true });
+                    out.push(Match { span: sp(a0, ea), slots: sa, tok: a0, end: ea, split: true, anchor: None });
+                    out.push(Match { span: sp(ec, best.end), slots: sb, tok: ec, end: best.end, split: true, anchor: None });
                 }
             }
             i = best.end;
@@ -219,6 +222,7 @@ impl TimexTagger {
         match sched {
             None | Some(SpanStyle::TimeMl) => out,
             Some(SpanStyle::WithPrepositions) => {
+                let out = self.compose(l, t, p, out, sched);
                 // prepositions first: "le 20 à partir de 10h" merges across the absorbed
                 // "à partir de" and keeps its mod
                 let ms = self.leads(l, t, p, out, false);
@@ -226,6 +230,7 @@ impl TimexTagger {
                 self.merge(l, t, p, ms)
             }
             Some(SpanStyle::Bare) => {
+                let out = self.compose(l, t, p, out, sched);
                 let ms = self.merge(l, t, p, out);
                 let ms = self.bare(l, t, p, ms);
                 // Recognizers keeps the prepositions that carry a mod ("avant 16h", "depuis 3 ans")
@@ -233,6 +238,107 @@ impl TimexTagger {
                 self.fuse_ranges(l, t, p, ms)
             }
         }
+    }
+
+    /// Composition (scheduling-style inputs): rules that refer to first-pass expressions
+    /// (`$TIME`, `$DUR`…, see the header of `fr.rules`) join them with the words around into
+    /// one expression, Duckling-style: "in 7 days at 5pm", "3 days after easter", "8 this
+    /// evening". The slots of the parts are merged (a conflict rejects the match) except the
+    /// `$KIND:base` part, kept whole as the composite's anchor. Up to three rounds, so that a
+    /// composite can be part of another ("at 7" + "in 3 years").
+    fn compose(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>, sched: Option<SpanStyle>) -> Vec<Match> {
+        if !l.rules.iter().any(|r| r.comp) || ms.is_empty() {
+            return ms;
+        }
+        let n = t.toks.len();
+        let id = &self.ids;
+        for _round in 0..3 {
+            let mut at = vec![u32::MAX; n + 1];
+            let mut kinds = Vec::with_capacity(ms.len());
+            for (k, m) in ms.iter().enumerate() {
+                at[m.tok] = k as u32;
+                kinds.push(self.ref_kinds(l, m));
+            }
+            let refs = Refs { at: &at, ms: &ms, kinds: &kinds, base: id.base, skip: [id.lead, id.keep, id.endp, id.sched, id.base] };
+            let mut work = [NONE; lang::NSLOTS];
+            let mut out: Vec<Match> = Vec::with_capacity(ms.len());
+            let mut changed = false;
+            let mut next = 0; // index of the next first-pass match not yet consumed
+            let mut i = 0;
+            while i < n {
+                let m = Matcher { l, p, t, start: i, refs: Some(&refs) };
+                let mut best = Best { end: i, rule: u32::MAX, a: work, split: None };
+                for (ri, r) in l.rules.iter().enumerate().filter(|(_, r)| r.comp) {
+                    m.dfs(&r.parts[0], None, i, &mut work, &mut |pos, sl| {
+                        if pos > best.end {
+                            best = Best { end: pos, rule: ri as u32, a: *sl, split: None };
+                        }
+                    });
+                }
+                // the composite must cover whole expressions, and more than the one at `i`
+                let covers = best.rule != u32::MAX
+                    && ms[next..].iter().take_while(|x| x.tok < best.end).all(|x| x.tok >= i && x.end <= best.end)
+                    && (at[i] == u32::MAX || ms[at[i] as usize].end < best.end);
+                if !covers {
+                    if at[i] != u32::MAX {
+                        let k = at[i] as usize;
+                        out.push(ms[k].clone());
+                        next = k + 1;
+                        i = ms[k].end;
+                    } else {
+                        i += 1;
+                    }
+                    continue;
+                }
+                let r = &l.rules[best.rule as usize];
+                let mut sl = best.a;
+                for &(k, v) in &r.set {
+                    sl[k] = v;
+                }
+                let anchor = (sl[id.base] != NONE).then(|| Box::new(ms[sl[id.base] as usize].clone()));
+                sl[id.base] = NONE;
+                let _ = sched;
+                let span = Span::new(t.toks[i].start as usize, t.toks[best.end - 1].end as usize);
+                while next < ms.len() && ms[next].tok < best.end {
+                    next += 1;
+                }
+                out.push(Match { span, slots: sl, tok: i, end: best.end, split: false, anchor });
+                changed = true;
+                i = best.end;
+            }
+            ms = out;
+            if !changed {
+                break;
+            }
+        }
+        ms
+    }
+
+    /// The `$KIND`s a first-pass expression can stand for (bit `1 << RefKind`).
+    fn ref_kinds(&self, l: &Lang, m: &Match) -> u8 {
+        let id = &self.ids;
+        let s = &m.slots;
+        if s[id.drop] != NONE {
+            return 0;
+        }
+        let bit = |k: lang::RefKind| 1u8 << (k as u8);
+        match s[id.ty] {
+            v if l.str_of(v) == Some("DURATION") => return bit(lang::RefKind::Dur),
+            v if l.str_of(v) == Some("SET") => return bit(lang::RefKind::Set),
+            _ => {}
+        }
+        let mut k = bit(lang::RefKind::Time);
+        let dated = [id.year, id.yy, id.month, id.day, id.weekday, id.easter, id.shift, id.sign, id.season, id.quarter, id.half, id.weekend, id.century, id.decade, id.rf, id.unit]
+            .iter()
+            .any(|&x| s[x] != NONE)
+            || m.anchor.is_some();
+        if s[id.hour] != NONE && !dated {
+            k |= bit(lang::RefKind::Clock);
+        }
+        if s[id.hour] == NONE && s[id.minute] == NONE {
+            k |= bit(lang::RefKind::Date);
+        }
+        k
     }
 
     /// Duckling-style spans: "from 3pm to 5pm" is a closed range written as two expressions,
@@ -504,7 +610,7 @@ impl TimexTagger {
                     }
                 }
             }
-            if let Some(r) = resolve::resolve(l, &self.ids, &slots, &ctx) {
+            if let Some(r) = self.resolve_match(l, m, &slots, &ctx) {
                 last_end = Some(m.end);
                 if let Some(d) = r.day {
                     last = Some(d);
@@ -518,6 +624,24 @@ impl TimexTagger {
             }
         }
         out
+    }
+
+    /// Resolve one match: its slots, or for a composite with a `comp` operator, its slots
+    /// counted from its anchor (the reference instant when it has none: "2 thursdays ago").
+    fn resolve_match(&self, l: &Lang, m: &Match, slots: &Slots, ctx: &Ctx) -> Option<Resolved> {
+        if slots[self.ids.comp] == NONE {
+            return resolve::resolve(l, &self.ids, slots, ctx);
+        }
+        let (day, minute) = match &m.anchor {
+            Some(a) => {
+                let actx = resolve::anchor_reference(l, &self.ids, slots, ctx);
+                let ra = self.resolve_match(l, a, &a.slots, &actx)?;
+                // "now" stays the reference instant itself
+                resolve::start_of(&ra, if ra.value == "PRESENT_REF" { ctx } else { &actx })?
+            }
+            None => (ctx.dct?, None),
+        };
+        resolve::relative_to(l, &self.ids, slots, day, minute)
     }
 
     /// Infer a publication window from the text (used when no date is given).
@@ -786,6 +910,19 @@ struct Cont<'a> {
     next: Option<&'a Cont<'a>>,
 }
 
+/// First-pass expressions seen by composition rules.
+struct Refs<'a> {
+    /// Token → index of the expression starting there (`u32::MAX`: none).
+    at: &'a [u32],
+    ms: &'a [Match],
+    /// `$KIND` bits per expression ([`TimexTagger::ref_kinds`]).
+    kinds: &'a [u8],
+    /// The `base` slot (holds the index of the anchor expression while matching).
+    base: usize,
+    /// Slots of a part that do not pass to the composite (span conventions).
+    skip: [usize; 5],
+}
+
 /// Matching state for one rule start.
 struct Matcher<'a> {
     l: &'a Lang,
@@ -793,6 +930,8 @@ struct Matcher<'a> {
     t: &'a Tokens,
     /// The first token: a match never crosses a line break after it.
     start: usize,
+    /// First-pass expressions (composition pass only).
+    refs: Option<&'a Refs<'a>>,
 }
 
 /// The best match so far at one start token.
@@ -841,7 +980,7 @@ impl Matcher<'_> {
         let n = t.toks.len();
         let ok = |p: usize| p < n && (p == self.start || !t.toks[p].brk);
         let opt = match e {
-            Elem::Lit(_, o) | Elem::Class(_, _, o) | Elem::Num(_, _, o) | Elem::Group(_, o) => *o,
+            Elem::Lit(_, o) | Elem::Class(_, _, o) | Elem::Num(_, _, o) | Elem::Group(_, o) | Elem::Ref(_, _, o) => *o,
         };
         match e {
             Elem::Lit(alts, _) => {
@@ -888,6 +1027,38 @@ impl Matcher<'_> {
             Elem::Group(g, _) => {
                 let c = Cont { elems: rest, next: cont };
                 self.dfs(g, Some(&c), pos, sl, on_end);
+            }
+            Elem::Ref(kind, base, _) => {
+                if let Some(r) = self.refs.filter(|_| ok(pos)) {
+                    let k = r.at[pos];
+                    if k != u32::MAX && r.kinds[k as usize] & (1 << (*kind as u8)) != 0 {
+                        let m = &r.ms[k as usize];
+                        let saved = *sl;
+                        if *base {
+                            if sl[r.base] == NONE {
+                                sl[r.base] = k as i32;
+                                self.dfs(rest, cont, m.end, sl, on_end);
+                            }
+                        } else if m.anchor.is_none() {
+                            // merge the part's slots; a conflicting value rejects the path
+                            let mut clash = false;
+                            for (j, &v) in m.slots.iter().enumerate() {
+                                if v == NONE || r.skip.contains(&j) {
+                                    continue;
+                                }
+                                if sl[j] != NONE && sl[j] != v {
+                                    clash = true;
+                                    break;
+                                }
+                                sl[j] = v;
+                            }
+                            if !clash {
+                                self.dfs(rest, cont, m.end, sl, on_end);
+                            }
+                        }
+                        *sl = saved;
+                    }
+                }
             }
         }
         if opt {
