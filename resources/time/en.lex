@@ -146,7 +146,7 @@ year | years | yr | yrs => unit=Y
 month | months => unit=M
 week | weeks => unit=W
 day | days => unit=D
-hour | hours | hr | hrs => unit=H
+hour | hours | hr | hrs | h => unit=H
 minute | minutes | min | mins => unit=MIN
 second | seconds | sec | secs => unit=S
 decade | decades => unit=DE
@@ -317,10 +317,10 @@ at | @ | , | on | in the | around | about | by | - | the
 @LEAD weak
 at | @ | on | in | by | for | during | within | the | to | through | thru | and
 from | since | starting | as of | after => mod=AFTER
-before | until | till | up to => mod=BEFORE
+before | until | untill | till | up to => mod=BEFORE
 
 # range connectors (Recognizers-Text style ranges are one span: "from 4pm to 5pm")
 @RANGE_JOIN weak
-to | - | through | thru | until | till | and
+to | - | through | thru | until | untill | till | and
 @RANGE_OPEN weak
 from | between

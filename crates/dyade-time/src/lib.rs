@@ -195,12 +195,21 @@ impl TimexTagger {
                     // split range: A borrows B's missing slots
                     let mut sa = best.a;
                     for k in 0..lang::NSLOTS {
-                        if sa[k] == NONE {
+                        // "8am - 1pm": a start with its own half of the day keeps it
+                        if sa[k] == NONE && !(k == self.ids.pm && sa[self.ids.pod] != NONE) {
                             sa[k] = sb[k];
                         }
                     }
                     for &(k, v) in &r.set {
                         sb[k] = v;
+                    }
+                    // "July 13-15": a bare day ending the range is in the start's month
+                    let (mo, dy, yr) = (self.ids.month, self.ids.day, self.ids.year);
+                    if sb[dy] != NONE && sb[mo] == NONE && sa[mo] != NONE {
+                        sb[mo] = sa[mo];
+                        if sb[yr] == NONE {
+                            sb[yr] = sa[yr];
+                        }
                     }
                     // a clock range never runs backwards within the morning: "11h30-1h30"
                     // ends at 13:30 (24-hour ranges such as "22h-2h" stay overnight)
@@ -299,10 +308,21 @@ impl TimexTagger {
                 sl[id.base] = NONE;
                 let _ = sched;
                 let span = Span::new(t.toks[i].start as usize, t.toks[best.end - 1].end as usize);
+                // the end of a split range grown into "11:00 on Thursday": the start takes its day
+                let split_end = ms.get(next).is_some_and(|x| x.split && x.tok >= i) && out.last().is_some_and(|x| x.split);
+                if split_end {
+                    let first = out.last_mut().unwrap();
+                    let dated = [id.year, id.month, id.day, id.weekday, id.shift, id.unit];
+                    if dated.iter().all(|&k| first.slots[k] == NONE) {
+                        for k in dated {
+                            first.slots[k] = sl[k];
+                        }
+                    }
+                }
                 while next < ms.len() && ms[next].tok < best.end {
                     next += 1;
                 }
-                out.push(Match { span, slots: sl, tok: i, end: best.end, split: false, anchor });
+                out.push(Match { span, slots: sl, tok: i, end: best.end, split: split_end, anchor });
                 changed = true;
                 i = best.end;
             }
@@ -350,8 +370,16 @@ impl TimexTagger {
         let (Some(join), Some(open)) = (class("RANGE_JOIN"), class("RANGE_OPEN")) else { return ms };
         for i in 1..ms.len() {
             let (a, b) = (&ms[i - 1], &ms[i]);
-            if b.tok == a.end && l.cached(p, open, a.tok).next().is_some() && l.cached(p, join, b.tok).next().is_some() {
+            // the connector opens the second expression ("to 5pm") or stands between ("3pm - 5pm")
+            let linked = (b.tok == a.end && l.cached(p, join, b.tok).next().is_some()) || (b.tok > a.end && joined(l, _t, p, join, a.end, b.tok));
+            let opened = linked && l.cached(p, open, a.tok).next().is_some();
+            // "9:30 till 11:00": the end of a closed range drops its connector's mod
+            let closed = b.tok == a.end && (a.split || opened) && l.cached(p, join, b.tok).next().is_some();
+            if opened {
                 ms[i - 1].slots[self.ids.md] = NONE;
+            }
+            if closed {
+                ms[i].slots[self.ids.md] = NONE;
             }
         }
         ms

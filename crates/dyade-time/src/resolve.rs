@@ -91,6 +91,8 @@ pub struct Ids {
     /// index of a composite's anchor part while matching
     pub(crate) base: usize,
     pub(crate) sched: usize,
+    /// a 24-hour clock notation ("3h18" is 03:18, never 15:18)
+    pub(crate) h24: usize,
 }
 
 impl Ids {
@@ -139,6 +141,7 @@ impl Ids {
             comp: s("comp"),
             base: s("base"),
             sched: s("sched"),
+            h24: s("h24"),
         }
     }
 }
@@ -689,15 +692,21 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     } else if let Some(p) = pod {
         time = Some(format!("T{p}"));
     }
-    if let Some(t) = time {
+    if let Some(mut t) = time {
         let d = match date {
             Some(d) => Some(d),
             None => {
                 relative = true;
                 let mut a = ctx.last.or(ctx.dct);
-                // scheduling: a time already past today means tomorrow ("minuit")
+                // scheduling: a time already past today means tomorrow ("minuit"); the current
+                // hour is not past yet ("at 4:23" at 4:30); a 12-hour clock time without am/pm
+                // is its next occurrence ("3:30" at 4:30 → 15:30)
                 if let (true, None, Some(now), Some(c)) = (ctx.forward, ctx.last, ctx.now, clock) {
-                    if (c as u32) < now {
+                    let past = |c: i32| (c as u32) / 60 < now / 60;
+                    let ambiguous = hour.is_some_and(|h| (1..12).contains(&h)) && get(ids.pm).is_none() && pod.is_none() && get(ids.minus).is_none() && get(ids.h24).is_none();
+                    if past(c) && ambiguous && !past(c + 720) {
+                        t = format!("T{:02}{}", c / 60 + 12, &t[3..]);
+                    } else if past(c) {
                         a = a.map(|x| x.add_days(1));
                     }
                 }
