@@ -324,3 +324,19 @@ before | until | untill | till | up to => mod=BEFORE
 to | - | through | thru | until | untill | till | and
 @RANGE_OPEN weak
 from | between
+
+# time zones after a clock time ("8:00 GMT"), as UTC offsets in minutes
+@TZ weak
+gmt | utc | ( gmt ) | ( utc ) | z => tz=0
+cet | ( cet ) | bst | ( bst ) | wat => tz=60
+cest | ( cest ) | eet | ( eet ) => tz=120
+eest | msk => tz=180
+ist | ( ist ) => tz=330
+est | ( est ) => tz=-300
+edt | ( edt ) => tz=-240
+cdt | ( cdt ) => tz=-300
+cst | ( cst ) => tz=-360
+mst | ( mst ) => tz=-420
+mdt | ( mdt ) => tz=-360
+pst | ( pst ) => tz=-480
+pdt | ( pdt ) => tz=-420

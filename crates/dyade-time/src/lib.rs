@@ -312,7 +312,7 @@ impl TimexTagger {
                 let split_end = ms.get(next).is_some_and(|x| x.split && x.tok >= i) && out.last().is_some_and(|x| x.split);
                 if split_end {
                     let first = out.last_mut().unwrap();
-                    let dated = [id.year, id.month, id.day, id.weekday, id.shift, id.unit];
+                    let dated = [id.year, id.month, id.day, id.weekday, id.shift, id.unit, id.tz];
                     if dated.iter().all(|&k| first.slots[k] == NONE) {
                         for k in dated {
                             first.slots[k] = sl[k];
@@ -619,7 +619,7 @@ impl TimexTagger {
             if tense == Tense::Unknown {
                 tense = bias;
             }
-            let ctx = Ctx { dct: rf.date, last, tense, now: rf.minute, forward: rf.forward };
+            let ctx = Ctx { dct: rf.date, last, tense, now: rf.minute, forward: rf.forward, offset: rf.offset };
             let id = &self.ids;
             let mut slots = m.slots;
             // a bare month right after a year mention is in that year ("en 97 (en janvier…")
@@ -757,6 +757,9 @@ pub struct Reference {
     /// their next occurrence, and a date and a time of day joined by `@JOIN` words make one
     /// expression (TimeML news annotation keeps "samedi 4 janvier, 18h30" as two).
     pub forward: bool,
+    /// UTC offset of the reference, in minutes ("-02:00" → -120), when given: a clock time
+    /// with a time zone ("8:00 GMT") is converted to it.
+    pub offset: Option<i32>,
 }
 
 impl Reference {
@@ -764,7 +767,17 @@ impl Reference {
     pub fn parse(s: &str, forward: bool) -> Reference {
         let date = Date::parse(s);
         let minute = s.get(11..16).and_then(|t| Some(t.get(..2)?.parse::<u32>().ok()? * 60 + t.get(3..5)?.parse::<u32>().ok()?));
-        Reference { date, minute: minute.filter(|_| s.as_bytes().get(10) == Some(&b'T')), forward }
+        // the zone after the time: "Z" or "±HH:MM"
+        let offset = s.get(11..).and_then(|t| {
+            let z = t.find(['+', '-', 'Z'])?;
+            let (sign, hm) = match &t[z..z + 1] {
+                "Z" => return Some(0),
+                "+" => (1, &t[z + 1..]),
+                _ => (-1, &t[z + 1..]),
+            };
+            Some(sign * (hm.get(..2)?.parse::<i32>().ok()? * 60 + hm.get(3..5).and_then(|m| m.parse::<i32>().ok()).unwrap_or(0)))
+        });
+        Reference { date, minute: minute.filter(|_| s.as_bytes().get(10) == Some(&b'T')), forward, offset }
     }
 }
 
@@ -809,7 +822,7 @@ fn infer_from(l: &Lang, ids: &Ids, text: &str, t: &Tokens, p: &Prep, ms: &[Match
     for m in ms {
         let sl = &m.slots;
         let tense = sentence_tense(l, t, p, m.tok, &[]);
-        let ctx = Ctx { dct: None, last: None, tense, now: None, forward: false };
+        let ctx = Ctx { dct: None, last: None, tense, now: None, forward: false, offset: None };
         let Some(r) = resolve::resolve(l, ids, sl, &ctx) else { continue };
         let sh = sl[ids.shift];
         let unit = (sl[ids.unit] != NONE).then(|| l.str_of(sl[ids.unit])).flatten();

@@ -28,6 +28,8 @@ pub struct Ctx {
     pub now: Option<u32>,
     /// Scheduling context: the next occurrence of underspecified expressions.
     pub forward: bool,
+    /// UTC offset of the reference (minutes), when known.
+    pub offset: Option<i32>,
 }
 
 /// A resolved expression.
@@ -93,6 +95,8 @@ pub struct Ids {
     pub(crate) sched: usize,
     /// a 24-hour clock notation ("3h18" is 03:18, never 15:18)
     pub(crate) h24: usize,
+    /// UTC offset of a clock time's time zone, minutes ("GMT" 0, "PST" -480)
+    pub(crate) tz: usize,
 }
 
 impl Ids {
@@ -142,6 +146,7 @@ impl Ids {
             base: s("base"),
             sched: s("sched"),
             h24: s("h24"),
+            tz: s("tz"),
         }
     }
 }
@@ -683,6 +688,20 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         }
         if h > 24 || mi > 59 {
             return None;
+        }
+        // a clock time in a named time zone, told in the reference's ("8:00 GMT" at -02:00 → 06:00)
+        if let (Some(tz), Some(off)) = (get(ids.tz), ctx.offset) {
+            let t = h * 60 + mi - tz + off;
+            let days = t.div_euclid(1440) as i64;
+            h = t.rem_euclid(1440) / 60;
+            mi = t.rem_euclid(60);
+            if days != 0 {
+                if let Some(d) = date.as_deref().and_then(Date::parse) {
+                    let d = d.add_days(days);
+                    day = Some(d);
+                    date = Some(d.iso());
+                }
+            }
         }
         time = Some(match get(ids.second).filter(|s| (1..60).contains(s)) {
             Some(sec) => format!("T{h:02}:{mi:02}:{sec:02}"),
