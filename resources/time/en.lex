@@ -248,8 +248,19 @@ christmas eve => month=12 day=24
 new year's eve | new years eve => month=12 day=31
 liberation day => month=8 day=15
 easter | easter sunday => easter=0
-easter monday => easter=1
+easter monday | easter mon => easter=1
 good friday => easter=-2
+# movable feasts counted from Easter
+maundy thursday | covenant thursday | covenant thu | thursday of mysteries | thu of mysteries | holy thursday => easter=-3
+palm sunday | branch sunday => easter=-7
+shrove tuesday | pancake day | pancake tuesday | mardi gras => easter=-47
+ash wednesday => easter=-46
+ascension day | ascension thursday => easter=39
+pentecost | whit sunday | whitsunday | white sunday | pentecost sunday => easter=49
+whit monday | whitmonday | pentecost monday | monday of the holy spirit => easter=50
+trinity sunday => easter=56
+corpus christi => easter=60
+world vegan day => month=11 day=1
 veterans day => month=11 day=11
 may day => month=5 day=1
 # holidays on the n-th weekday of a month (ordinal -1 = the last)
@@ -258,9 +269,9 @@ mother's day | mothers day | mother day => month=5 weekday=7 ordinal=2 sub=WD
 father's day | fathers day | father day => month=6 weekday=7 ordinal=3 sub=WD
 memorial day => month=5 weekday=1 ordinal=-1 sub=WD
 labor day | labour day => month=9 weekday=1 ordinal=1 sub=WD
-martin luther king day | mlk day => month=1 weekday=1 ordinal=3 sub=WD
+martin luther king day | martin luther king's day | martin luther kings day | martin luther king jr. day | martin luther king jr day | mlk day | mlk jr. day | mlk jr day | civil rights day => month=1 weekday=1 ordinal=3 sub=WD
 boxing day => month=12 day=26
-st patrick's day | st. patrick's day | saint patrick's day | st patrick day | st. patrick day => month=3 day=17
+st patrick's day | st. patrick's day | saint patrick's day | st patrick day | st. patrick day | saint patricks day | st patricks day | st paddy's day | saint paddy's day | st. paddy's day => month=3 day=17
 all saints day | all saints' day => month=11 day=1
 
 @SET_ADJ

@@ -544,6 +544,10 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     } else {
         // absolute or underspecified calendar expression
         let mut year: Option<i32> = get(ids.year);
+        // "MLK day of last year": a date of the year shifted from the reference's
+        if let (None, Some("Y"), Some(k), Some(a)) = (year, unit, get(ids.shift), anchor) {
+            year = Some(a.y + k);
+        }
         if year.is_none() {
             if let Some(yy) = get(ids.yy) {
                 let base = anchor.map(|a| a.y).unwrap_or(2000);
@@ -595,6 +599,9 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 if let Some(s) = get(ids.shift) {
                     // "l'an dernier" written as year shift without unit
                     year = anchor.map(|a| a.y + s);
+                } else if ctx.forward && (get(ids.quarter).is_some() || get(ids.half).is_some()) {
+                    // scheduling: "the third quarter" is this year's
+                    year = anchor.map(|a| a.y);
                 }
             }
             let ys = year.map(|y| format!("{y:04}")).unwrap_or_else(|| "XXXX".into());
