@@ -261,6 +261,19 @@ whit monday | whitmonday | pentecost monday | monday of the holy spirit => easte
 trinity sunday => easter=56
 corpus christi => easter=60
 world vegan day => month=11 day=1
+# Orthodox feasts (Julian computus)
+orthodox easter | orthodox easter sunday | pascha => easter=0 cal=OR
+orthodox good friday | orthodox great friday => easter=-2 cal=OR
+clean monday | orthodox shrove monday | pure monday => easter=-48 cal=OR
+lazarus saturday => easter=-8 cal=OR
+# Islamic feasts (tabular Islamic calendar: month/day of the Hijri year)
+eid al-fitr | eid al fitr | eid ul-fitr | id ul-fitr | eid-al-fitr => month=10 day=1 cal=IS
+eid al-adha | eid al adha | eid ul-adha | id ul-adha | eid-al-adha | bakr id | bakrid | sacrifice feast | feast of sacrifice => month=12 day=10 cal=IS
+islamic new year | hijri new year | amun jadid | muharram => month=1 day=1 cal=IS
+ashura | day of ashura => month=1 day=10 cal=IS
+mawlid | mawlid al-nabawi | mawlid an-nabi | prophet's birthday => month=3 day=12 cal=IS
+isra and mi'raj | isra and miraj | the prophet's ascension | prophet's ascension | the night journey | night journey | ascension to heaven => month=7 day=27 cal=IS
+laylat al-qadr | laylat al kadr | laylat al-kadr | laylat al qadr | night of power | night of measures => month=9 day=27 cal=IS
 veterans day => month=11 day=11
 may day => month=5 day=1
 # holidays on the n-th weekday of a month (ordinal -1 = the last)

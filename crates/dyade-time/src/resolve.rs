@@ -1,6 +1,6 @@
 //! Slots → TIMEX3 value, against a reference date (language-neutral).
 
-use crate::calendar::{easter, Date};
+use crate::calendar::{easter, hijri_in_year, orthodox_easter, Date};
 use crate::lang::{slot_id, Lang, Slots, NONE};
 use dyade_core::TimexType;
 
@@ -97,6 +97,8 @@ pub struct Ids {
     pub(crate) h24: usize,
     /// UTC offset of a clock time's time zone, minutes ("GMT" 0, "PST" -480)
     pub(crate) tz: usize,
+    /// calendar of the month/day or Easter offset: `OR` (Orthodox Easter), `IS` (Islamic)
+    pub(crate) cal: usize,
 }
 
 impl Ids {
@@ -147,6 +149,7 @@ impl Ids {
             sched: s("sched"),
             h24: s("h24"),
             tz: s("tz"),
+            cal: s("cal"),
         }
     }
 }
@@ -304,6 +307,24 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         return Some(Resolved { ttype: TimexType::DATE, value: d.iso(), modifier: r.modifier, day: Some(d), relative: r.relative });
     }
     let modifier = gs(ids.md).map(String::from);
+    // a day of another calendar ("Eid al-Fitr 2018", "orthodox easter"): its Gregorian day in
+    // the year given, else the next (scheduling) or nearest occurrence
+    if let Some(cal @ ("IS" | "OR")) = gs(ids.cal) {
+        let on = |y: i32| match cal {
+            "OR" => Some(orthodox_easter(y).add_days(get(ids.easter).unwrap_or(0) as i64)),
+            _ => hijri_in_year(y, get(ids.month)? as u32, get(ids.day)? as u32),
+        };
+        let d = match get(ids.year) {
+            Some(y) => on(y)?,
+            None => {
+                let a = ctx.dct?;
+                let mut c: Vec<Date> = (a.y - 1..=a.y + 1).filter_map(on).collect();
+                c.sort_by_key(|d| if ctx.forward { if *d >= a { d.days() - a.days() } else { i64::MAX } } else { (d.days() - a.days()).abs() });
+                *c.first()?
+            }
+        };
+        return Some(Resolved { ttype: TimexType::DATE, value: d.iso(), modifier, day: Some(d), relative: get(ids.year).is_none() });
+    }
     let ty = gs(ids.ty);
     let mk = |ttype, value: String, day, relative| Some(Resolved { ttype, value, modifier: modifier.clone(), day, relative });
     let ttype_of = |default: TimexType| match ty {
