@@ -226,6 +226,15 @@ this | current => dir=this
 @DET weak
 the
 
+# words after the modal verb "may" ("it may be", "may I ask", "this may take longer"): the
+# modal, not the month (a verb in its base form, a subject pronoun, a negation or an adverb)
+@MODAL_NEXT weak
+be | not | have | also | well | still | only | never | already | even | just | i | we | you | he | she | they | it
+take | result | email | ask | differ | get | need | want | come | go | help | include | contain | use | apply | vary
+change | see | find | make | seem | appear | require | lead | affect | occur | happen | call | send | wish | receive
+provide | continue | cause | involve | allow | consider | choose | do | lose | become | remain | prove | offer | contact
+return | reply | keep | give | say | think | know | look | leave | meet | suggest | request | face | bring | run | feel
+
 @COUNT_NOUN weak
 dollars | euros | people | persons | tons | km | miles | meters | % | percent | troops | soldiers
 

@@ -156,11 +156,12 @@ impl TimexTagger {
                     continue;
                 }
                 // `endp=1`: the match must end the clause (punctuation or end of text next):
-                // "en 97," is a year, "en 20 minutes" is not
+                // "en 97," is a year, "en 20 minutes" is not; punctuation glued between two
+                // numbers ("4/22", "7.6") continues a number, it ends nothing
                 let endp = r.set.iter().any(|&(k, v)| k == self.ids.endp && v > 0);
                 if r.parts.len() == 1 {
                     m.dfs(&r.parts[0], None, i, &mut work, &mut |pos, sl| {
-                        if pos > best.end && !glued_clock(t, pos) && (!endp || pos == n || t.toks[pos].kind == Kind::Punct) {
+                        if pos > best.end && !glued_clock(t, pos) && (!endp || pos == n || (t.toks[pos].kind == Kind::Punct && !glued_number(t, pos))) {
                             best = Best { end: pos, rule: ri, a: *sl, split: None };
                         }
                     });
@@ -545,6 +546,12 @@ const YEAR_REACH: usize = 40;
 fn glued_clock(t: &Tokens, pos: usize) -> bool {
     let (Some(a), Some(c), Some(d)) = (pos.checked_sub(1).and_then(|k| t.toks.get(k)), t.toks.get(pos), t.toks.get(pos + 1)) else { return false };
     a.kind == Kind::Num && d.kind == Kind::Num && a.end == c.start && c.end == d.start && t.low(pos) == ":"
+}
+
+/// True when the punctuation token `pos` is glued between two numbers ("4/22", "13.5").
+fn glued_number(t: &Tokens, pos: usize) -> bool {
+    let (Some(a), Some(c), Some(d)) = (pos.checked_sub(1).and_then(|k| t.toks.get(k)), t.toks.get(pos), t.toks.get(pos + 1)) else { return false };
+    a.kind == Kind::Num && d.kind == Kind::Num && a.end == c.start && c.end == d.start
 }
 
 /// True when tokens `a..b` are exactly a sequence of `join` class entries (or empty) on one line.
