@@ -197,9 +197,10 @@ evening => pod=EV
 night => pod=NI
 
 @MOD_POS
-early | the beginning of | the start of | beginning of | start of => mod=START
-mid | mid- | the middle of | middle of => mod=MID
-late | the end of | end of => mod=END
+# (Recognizers-Text leaves the article out: "at the end of 2000" → "end of 2000")
+early | beginning of | start of => mod=START
+mid | mid- | middle of => mod=MID
+late | end of => mod=END
 
 @APPROX weak
 about | around | approximately | roughly | some | nearly | almost => mod=APPROX
@@ -223,8 +224,8 @@ next => dir=future
 @THIS weak
 this | current => dir=this
 
-@DET weak
-the
+# no @DET class: Recognizers-Text keeps the English article in its spans ("the 27th",
+# "the summer", "the 1970s"), unlike the French one ("12 janvier" for "le 12 janvier")
 
 # words after the modal verb "may" ("it may be", "may I ask", "this may take longer"): the
 # modal, not the month (a verb in its base form, a subject pronoun, a negation or an adverb)

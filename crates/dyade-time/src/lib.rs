@@ -343,8 +343,18 @@ impl TimexTagger {
             if !m.split || m.span.start == t.toks[m.tok].start as usize {
                 // the longest lead, "n'importe quand avant", is six tokens
                 let lo = m.tok.saturating_sub(6).max(prev_end);
+                // one lead, or a lead and a plain one that sets nothing ("at the", "before
+                // the": "at the end of 2000", "before the year 2019"); bare spans never reach
+                // over an article they leave out ("avant le 15.05.99" → "15.05.99")
+                let det = l.classes.iter().position(|c| c == "DET").filter(|_| only_mod);
+                let ends_at = |j: usize| l.cached(p, lead, j).find(|(end, e)| *end == m.tok && (!only_mod || !e.set.is_empty()));
                 let hit = (lo..m.tok).find_map(|j| {
-                    let (end, e) = l.cached(p, lead, j).find(|(end, e)| *end == m.tok && (!only_mod || !e.set.is_empty()))?;
+                    let (end, e) = ends_at(j).or_else(|| {
+                        l.cached(p, lead, j).find(|&(k, e)| {
+                            k < m.tok && (!only_mod || !e.set.is_empty()) && det.is_none_or(|d| l.cached(p, d, k).next().is_none()) && l.cached(p, lead, k).any(|(end2, e2)| end2 == m.tok && e2.set.is_empty())
+                        })
+                        .map(|(_, e)| (m.tok, e))
+                    })?;
                     ((j + 1..end).all(|k| !t.toks[k].brk) && !t.toks[m.tok].brk).then_some((j, e))
                 });
                 if let Some((j, e)) = hit {
