@@ -261,7 +261,10 @@ impl TimexTagger {
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
         for m in ms {
             if let Some(prev) = out.last_mut() {
-                if prev.end < m.tok && joined(l, t, p, join, prev.end, m.tok) && m.tok - prev.end <= 3 {
+                // the connector may be outside both ("4pm à 5pm") or the lead the second one
+                // took with its mod ("today till tomorrow": "till tomorrow", BEFORE)
+                let lead_join = prev.end == m.tok && l.cached(p, join, m.tok).any(|(e, _)| e < m.end);
+                if (lead_join || prev.end < m.tok && joined(l, t, p, join, prev.end, m.tok)) && m.tok - prev.end <= 3 {
                     prev.span = Span::new(prev.span.start, m.span.end);
                     prev.end = m.end;
                     prev.split = true;
