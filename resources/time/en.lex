@@ -180,9 +180,9 @@ today => shift=0 unit=D
 yesterday => shift=-1 unit=D
 tomorrow | tmrw | tmr => shift=1 unit=D
 the day before yesterday => shift=-2 unit=D
-the day after tomorrow => shift=2 unit=D
+the day after tomorrow | the day after tmrw | the day after tmr => shift=2 unit=D
 day before yesterday => shift=-2 unit=D
-day after tomorrow => shift=2 unit=D
+day after tomorrow | day after tmrw | day after tmr => shift=2 unit=D
 tonight => shift=0 unit=D pod=NI
 
 @ANAPHORIC_DAY
@@ -328,6 +328,14 @@ at | @ | , | on | in the | around | about | by | - | the
 at | @ | on | in | by | for | during | within | the | to | through | thru | and
 from | since | starting | as of | after => mod=AFTER
 before | until | till | up to => mod=BEFORE
+
+# a duration counted from a day ("three weeks from tomorrow", "2 weeks before Christmas")
+@OFFSET weak
+from | after | later than => sign=1
+before | earlier than => sign=-1
+# between durations that add up ("2 weeks and 2 days ago", "1 month, 21 days ago")
+@DUR_JOIN weak
+and | ,
 
 # range connectors (Recognizers-Text style ranges are one span: "from 4pm to 5pm")
 @RANGE_JOIN weak

@@ -86,6 +86,10 @@ pub struct Ids {
     pub(crate) sub: usize,
     pub(crate) keep: usize,
     pub(crate) endp: usize,
+    /// An offset in months added to the day the other slots name ("3 months after Easter")
+    pub(crate) offm: usize,
+    /// An offset in days added to the day the other slots name ("two days before yesterday")
+    pub(crate) offd: usize,
 }
 
 impl Ids {
@@ -131,6 +135,8 @@ impl Ids {
             sub: s("sub"),
             keep: s("keep"),
             endp: s("endp"),
+            offm: s("offm"),
+            offd: s("offd"),
         }
     }
 }
@@ -266,6 +272,15 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     let gs = |i: usize| get(i).and_then(|v| lang.str_of(v));
     if get(ids.drop).is_some() {
         return None;
+    }
+    // a day counted from another ("three weeks from tomorrow", "2 years 1 month 21 days ago")
+    if get(ids.offm).is_some() || get(ids.offd).is_some() {
+        let mut inner = *sl;
+        inner[ids.offm] = NONE;
+        inner[ids.offd] = NONE;
+        let r = resolve(lang, ids, &inner, ctx)?;
+        let d = r.day?.add_months(get(ids.offm).unwrap_or(0) as i64).add_days(get(ids.offd).unwrap_or(0) as i64);
+        return Some(Resolved { ttype: TimexType::DATE, value: d.iso(), modifier: r.modifier, day: Some(d), relative: r.relative });
     }
     if let (Some(pos), Some(sub)) = (get(ids.ordinal), gs(ids.sub)) {
         return counted(lang, ids, sl, ctx, pos, sub);
