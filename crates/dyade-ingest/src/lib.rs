@@ -9,6 +9,7 @@
 //!   a publication date line.
 //! - [`date`] normalizes dates and reads "Publié le …" lines.
 
+pub mod charset;
 pub mod clean;
 pub mod date;
 pub mod error;

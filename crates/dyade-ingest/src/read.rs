@@ -4,6 +4,7 @@
 //! line at a time, so memory does not grow with corpus size. Each bad file or line is yielded
 //! as an [`IngestError`] and reading goes on with the next one.
 
+use crate::charset;
 use crate::date::normalize_date;
 use crate::error::{ErrorKind, IngestError};
 use crate::html;
@@ -198,14 +199,18 @@ impl Reader {
             return Err(IngestError::new(path, ErrorKind::TooLarge { size: len, limit: self.opts.max_bytes }));
         }
         let bytes = std::fs::read(path).map_err(|e| IngestError::new(path, ErrorKind::Unreadable(e.to_string())))?;
-        let text = check_text(&bytes).map_err(|k| IngestError::new(path, k))?;
+        let maybe_html = kind == Kind::Html || kind_of(path).is_none();
+        let (text, charset) = decode_text(&bytes, maybe_html).map_err(|k| IngestError::new(path, k))?;
         let stem = stem_of(path);
-        let looks_html = kind == Kind::Html || (kind_of(path).is_none() && sniff_html(text));
+        let looks_html = kind == Kind::Html || (kind_of(path).is_none() && sniff_html(&text));
         let mut doc = if looks_html {
-            html_document(&stem, text).ok_or_else(|| IngestError::new(path, ErrorKind::NoHtmlText))?
+            html_document(&stem, &text).ok_or_else(|| IngestError::new(path, ErrorKind::NoHtmlText))?
         } else {
-            Document::new(stem.clone(), text)
+            Document::new(stem.clone(), text.as_ref())
         };
+        if let Some(c) = charset {
+            doc.meta.extra.insert("decoded_from".into(), c.name().into());
+        }
         doc.meta.origin = path.display().to_string();
         if let Some(m) = sidecar.and_then(|s| s.get(&stem)) {
             apply_sidecar(&mut doc, m);
@@ -310,18 +315,21 @@ impl Reader {
         if bytes.len() as u64 > self.opts.max_bytes {
             return Some(Err(IngestError::new("-", ErrorKind::TooLarge { size: bytes.len() as u64, limit: self.opts.max_bytes })));
         }
-        let text = match check_text(&bytes) {
+        let (text, charset) = match decode_text(&bytes, true) {
             Ok(t) => t,
             Err(k) => return Some(Err(IngestError::new("-", k))),
         };
-        let mut doc = if sniff_html(text) {
-            match html_document("stdin", text) {
+        let mut doc = if sniff_html(&text) {
+            match html_document("stdin", &text) {
                 Some(d) => d,
                 None => return Some(Err(IngestError::new("-", ErrorKind::NoHtmlText))),
             }
         } else {
-            Document::new("stdin", text)
+            Document::new("stdin", text.as_ref())
         };
+        if let Some(c) = charset {
+            doc.meta.extra.insert("decoded_from".into(), c.name().into());
+        }
         doc.meta.origin = "-".into();
         finish(&mut doc);
         Some(Ok(doc))
@@ -506,6 +514,25 @@ pub fn check_text(bytes: &[u8]) -> Result<&str, ErrorKind> {
         return Err(ErrorKind::Empty);
     }
     Ok(s)
+}
+
+/// [`check_text`], except that an HTML page (`maybe_html`: by extension or unknown) that is
+/// not UTF-8 but declares a legacy charset in its head is decoded from it; the encoding used is
+/// returned. Undeclared non-UTF-8 bytes stay an error: a guess would garble accented words.
+pub fn decode_text(bytes: &[u8], maybe_html: bool) -> Result<(std::borrow::Cow<'_, str>, Option<charset::Legacy>), ErrorKind> {
+    match check_text(bytes) {
+        Ok(s) => Ok((std::borrow::Cow::Borrowed(s), None)),
+        Err(ErrorKind::InvalidUtf8 { offset }) => {
+            let enc = if maybe_html { charset::declared_charset(bytes) } else { None };
+            let Some(enc) = enc else { return Err(ErrorKind::InvalidUtf8 { offset }) };
+            let s = enc.decode(bytes);
+            if s.trim().is_empty() {
+                return Err(ErrorKind::Empty);
+            }
+            Ok((std::borrow::Cow::Owned(s), Some(enc)))
+        }
+        Err(k) => Err(k),
+    }
 }
 
 fn sniff_html(text: &str) -> bool {

@@ -132,3 +132,27 @@ fn folders_json_and_sidecar() {
     assert!(c.text.starts_with("Un paragraphe"));
     assert!(c.meta.extra.contains_key("html_bytes"));
 }
+
+/// A saved page in ISO-8859-1 that says so is decoded; one that declares nothing (or UTF-8
+/// while its bytes are not) is still refused with the offset of the first bad byte.
+#[test]
+fn html_in_a_declared_legacy_charset_is_decoded() {
+    let d = tempfile::tempdir().unwrap();
+    let o = ReadOptions::default();
+    let page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=ISO-8859-1\">\
+<title>Visite \xe0 Pyongyang</title></head><body><article><p>Le ministre russe a \xe9t\xe9 re\xe7u \
+\xe0 Pyongyang le 19 octobre 2023. \xab Nous sommes pr\xeats \xbb, a-t-il d\xe9clar\xe9 devant la presse.</p></article></body></html>";
+    let p = write(d.path(), "latin1.html", page);
+    let docs: Vec<_> = read_inputs(&[p], &o).collect();
+    let doc = docs.into_iter().next().unwrap().expect("declared ISO-8859-1 page is read");
+    assert!(doc.text.contains("Le ministre russe a été reçu à Pyongyang"), "{}", doc.text);
+    assert!(doc.text.contains("« Nous sommes prêts »"), "{}", doc.text);
+    assert_eq!(doc.meta.extra.get("decoded_from").and_then(|v| v.as_str()), Some("windows-1252"));
+
+    let undeclared = b"<html><body><p>Le ministre a \xe9t\xe9 re\xe7u.</p></body></html>";
+    let p = write(d.path(), "undeclared.html", undeclared);
+    assert!(matches!(one_error(&p, &o).kind, ErrorKind::InvalidUtf8 { .. }));
+    let lying = b"<html><head><meta charset=\"utf-8\"></head><body><p>Caf\xe9</p></body></html>";
+    let p = write(d.path(), "lying.html", lying);
+    assert!(matches!(one_error(&p, &o).kind, ErrorKind::InvalidUtf8 { .. }));
+}
