@@ -337,6 +337,10 @@ before | earlier than => sign=-1
 @DUR_JOIN weak
 and | ,
 
+# between a date and its year ("january 12 of 2016", "28 june in 2020", "Dec/2018")
+@YEAR_JOIN weak
+of | in | , | /
+
 # range connectors (Recognizers-Text style ranges are one span: "from 4pm to 5pm")
 @RANGE_JOIN weak
 to | - | through | thru | until | till | and

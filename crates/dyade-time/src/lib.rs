@@ -222,13 +222,15 @@ impl TimexTagger {
             Some(SpanStyle::WithPrepositions) => {
                 // prepositions first: "le 20 à partir de 10h" merges across the absorbed
                 // "à partir de" and keeps its mod
-                let ms = self.leads(l, t, p, out, false);
+                let ms = self.years(l, t, p, out);
+                let ms = self.leads(l, t, p, ms, false);
                 let ms = self.closed_ranges(l, t, p, ms);
                 let ms = self.merge(l, t, p, ms);
                 self.offsets(l, t, p, ms)
             }
             Some(SpanStyle::Bare) => {
-                let ms = self.merge(l, t, p, out);
+                let ms = self.years(l, t, p, out);
+                let ms = self.merge(l, t, p, ms);
                 let ms = self.bare(l, t, p, ms);
                 // Recognizers keeps the prepositions that carry a mod ("avant 16h", "depuis 3 ans")
                 let ms = self.leads(l, t, p, ms, true);
@@ -236,6 +238,46 @@ impl TimexTagger {
                 self.fuse_ranges(l, t, p, ms)
             }
         }
+    }
+
+    /// A date without its year and a bare year next to it are one date: "january 12 of 2016",
+    /// "28 june in 2020", "father's day of 2015" (`@YEAR_JOIN` words between them), "2016 Q3"
+    /// (the year first, nothing between).
+    fn years(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
+        let Some(yj) = l.classes.iter().position(|c| c == "YEAR_JOIN") else { return ms };
+        let id = &self.ids;
+        let others = [id.month, id.day, id.weekday, id.season, id.quarter, id.half, id.easter, id.shift, id.unit, id.sign, id.ty, id.rf, id.hour, id.pod, id.century, id.decade, id.ordinal];
+        let bare_year = |m: &Match| !m.split && m.slots[id.year] != NONE && others.iter().all(|&k| m.slots[k] == NONE);
+        let dated = [id.month, id.season, id.quarter, id.half, id.easter];
+        let yearless = |m: &Match| {
+            !m.split && m.slots[id.year] == NONE && m.slots[id.yy] == NONE && dated.iter().any(|&k| m.slots[k] != NONE)
+                && [id.shift, id.sign, id.ty, id.rf, id.drop, id.dir].iter().all(|&k| m.slots[k] == NONE)
+        };
+        let mut out: Vec<Match> = Vec::with_capacity(ms.len());
+        for m in ms {
+            if let Some(prev) = out.last_mut() {
+                let gap_ok = |a: usize, b: usize, words: bool| {
+                    b >= a && b - a <= 2 && (a..b).all(|k| !t.toks[k].brk && words && l.cached(p, yj, k).any(|(e, _)| e == k + 1)) && !t.toks[b].brk
+                };
+                let fill = if yearless(prev) && bare_year(&m) && gap_ok(prev.end, m.tok, true) {
+                    Some(m.slots[id.year])
+                } else if bare_year(prev) && yearless(&m) && gap_ok(prev.end, m.tok, false) {
+                    Some(prev.slots[id.year])
+                } else {
+                    None
+                };
+                if let Some(y) = fill {
+                    let mut sl = if yearless(prev) { prev.slots } else { m.slots };
+                    sl[id.year] = y;
+                    prev.slots = sl;
+                    prev.span = Span::new(prev.span.start, m.span.end);
+                    prev.end = m.end;
+                    continue;
+                }
+            }
+            out.push(m);
+        }
+        out
     }
 
     /// A duration counted from a day is that day moved by the duration: "three weeks from
