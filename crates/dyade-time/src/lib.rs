@@ -247,10 +247,11 @@ impl TimexTagger {
         let Some(yj) = l.classes.iter().position(|c| c == "YEAR_JOIN") else { return ms };
         let id = &self.ids;
         let others = [id.month, id.day, id.weekday, id.season, id.quarter, id.half, id.easter, id.shift, id.unit, id.sign, id.ty, id.rf, id.hour, id.pod, id.century, id.decade, id.ordinal];
-        let bare_year = |m: &Match| !m.split && m.slots[id.year] != NONE && others.iter().all(|&k| m.slots[k] == NONE);
+        // a year in digits, or in words (`yearword` and `yy`)
+        let bare_year = |m: &Match| !m.split && (m.slots[id.year] != NONE || m.slots[id.yearword] != NONE) && others.iter().all(|&k| m.slots[k] == NONE);
         let dated = [id.month, id.season, id.quarter, id.half, id.easter];
         let yearless = |m: &Match| {
-            !m.split && m.slots[id.year] == NONE && m.slots[id.yy] == NONE && dated.iter().any(|&k| m.slots[k] != NONE)
+            !m.split && m.slots[id.year] == NONE && m.slots[id.yy] == NONE && m.slots[id.yearword] == NONE && dated.iter().any(|&k| m.slots[k] != NONE)
                 && [id.shift, id.sign, id.ty, id.rf, id.drop, id.dir].iter().all(|&k| m.slots[k] == NONE)
         };
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
@@ -260,15 +261,17 @@ impl TimexTagger {
                     b >= a && b - a <= 2 && (a..b).all(|k| !t.toks[k].brk && words && l.cached(p, yj, k).any(|(e, _)| e == k + 1)) && !t.toks[b].brk
                 };
                 let fill = if yearless(prev) && bare_year(&m) && gap_ok(prev.end, m.tok, true) {
-                    Some(m.slots[id.year])
+                    Some(m.slots)
                 } else if bare_year(prev) && yearless(&m) && gap_ok(prev.end, m.tok, false) {
-                    Some(prev.slots[id.year])
+                    Some(prev.slots)
                 } else {
                     None
                 };
                 if let Some(y) = fill {
                     let mut sl = if yearless(prev) { prev.slots } else { m.slots };
-                    sl[id.year] = y;
+                    for k in [id.year, id.yearword, id.yy] {
+                        sl[k] = y[k];
+                    }
                     prev.slots = sl;
                     prev.span = Span::new(prev.span.start, m.span.end);
                     prev.end = m.end;

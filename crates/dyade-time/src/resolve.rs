@@ -86,6 +86,8 @@ pub struct Ids {
     pub(crate) sub: usize,
     pub(crate) keep: usize,
     pub(crate) endp: usize,
+    /// A year in words: its hundreds ("nineteen seventy eight" = 19 × 100 + `yy` 78)
+    pub(crate) yearword: usize,
     /// An offset in months added to the day the other slots name ("3 months after Easter")
     pub(crate) offm: usize,
     /// An offset in days added to the day the other slots name ("two days before yesterday")
@@ -135,6 +137,7 @@ impl Ids {
             sub: s("sub"),
             keep: s("keep"),
             endp: s("endp"),
+            yearword: s("yearword"),
             offm: s("offm"),
             offd: s("offd"),
         }
@@ -528,6 +531,9 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     } else {
         // absolute or underspecified calendar expression
         let mut year: Option<i32> = get(ids.year);
+        if let (None, Some(h)) = (year, get(ids.yearword)) {
+            year = Some(h * 100 + get(ids.yy).unwrap_or(0));
+        }
         if year.is_none() {
             if let Some(yy) = get(ids.yy) {
                 let base = anchor.map(|a| a.y).unwrap_or(2000);
