@@ -205,7 +205,8 @@ fn unit_str(u: &str) -> (&'static str, bool) {
 /// A day, week or weekday counted inside a month (`ordinal` = 1, 2…, -1 for the last; 0 =
 /// the week containing the day): "le 3e jour d'octobre", "la dernière semaine de septembre",
 /// "le premier mercredi du mois prochain", "la semaine du 6 octobre". `sub` is `D`, `W`,
-/// `WD` (the match's weekday) or `WE` (a weekend, counted by its Friday). Weeks are the full Monday–Sunday weeks inside the month.
+/// `WD` (the match's weekday) or `WE` (a weekend, counted by its Friday); inside a year, `W`
+/// (ISO weeks), `M` or `Q`. Weeks are the full Monday–Sunday weeks inside the month.
 fn counted(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx, pos: i32, sub: &str) -> Option<Resolved> {
     let mut inner = *sl;
     inner[ids.ordinal] = NONE;
@@ -228,6 +229,29 @@ fn counted(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx, pos: i32, sub: &str) -
         // the week containing a day
         let d = Date::parse(v).filter(|_| v.len() == 10)?;
         return done(d, sub == "W");
+    }
+    // inside a year ("the third week of 2027" = ISO week 3, "the 9th month of next year",
+    // "the third quarter this year"; -1 = the last)
+    if v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit()) {
+        let y: i32 = v.parse().ok()?;
+        let k = pos;
+        let value = match sub {
+            "W" => {
+                let n = Date::new(y, 12, 28)?.iso_week().1 as i32;
+                let w = if k > 0 { k } else { n + k + 1 };
+                (1..=n).contains(&w).then(|| format!("{y:04}-W{w:02}"))?
+            }
+            "M" => {
+                let m = if k > 0 { k } else { 13 + k };
+                (1..=12).contains(&m).then(|| format!("{y:04}-{m:02}"))?
+            }
+            "Q" => {
+                let q = if k > 0 { k } else { 5 + k };
+                (1..=4).contains(&q).then(|| format!("{y:04}-Q{q}"))?
+            }
+            _ => return None,
+        };
+        return Some(Resolved { ttype: TimexType::DATE, value, modifier: r.modifier.clone(), day: None, relative: r.relative });
     }
     // the month: "2013-10"
     if v.len() != 7 || v.as_bytes()[4] != b'-' {
