@@ -235,7 +235,10 @@ impl TimexTagger {
                 // Recognizers keeps the prepositions that carry a mod ("avant 16h", "depuis 3 ans")
                 let ms = self.leads(l, t, p, ms, true);
                 let ms = self.offsets(l, t, p, ms);
-                self.fuse_ranges(l, t, p, ms)
+                let ms = self.fuse_ranges(l, t, p, ms);
+                // a day and the clock time or range its lead bounds ("today before 4pm",
+                // "tomorrow between 8am and 2pm") are one expression
+                self.merge(l, t, p, ms)
             }
         }
     }

@@ -411,6 +411,10 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
             if let (Some(c), None | Some("D")) = (clock, unit) {
                 return mk(TimexType::SET, c, None, false);
             }
+            // a part of every day ("every morning" → TMO)
+            if let (Some(p), None | Some("D"), None) = (gs(ids.pod), unit, num) {
+                return mk(TimexType::SET, format!("T{p}"), None, false);
+            }
             let (u, t) = unit_str(unit.unwrap_or("D"));
             let n = num.map(fmt_num).unwrap_or_else(|| "1".into());
             return mk(TimexType::SET, format!("P{}{}{}", if t { "T" } else { "" }, n, u), None, false);
