@@ -161,11 +161,12 @@ impl TimexTagger {
                     continue;
                 }
                 // `endp=1`: the match must end the clause (punctuation or end of text next):
-                // "en 97," is a year, "en 20 minutes" is not
+                // "en 97," is a year, "en 20 minutes" is not; punctuation glued between two
+                // numbers ("4/22", "7.6") continues a number, it ends nothing
                 let endp = r.set.iter().any(|&(k, v)| k == self.ids.endp && v > 0);
                 if r.parts.len() == 1 {
                     m.dfs(&r.parts[0], None, i, &mut work, &mut |pos, sl| {
-                        if pos > best.end && !glued_clock(t, pos) && (!endp || pos == n || t.toks[pos].kind == Kind::Punct) {
+                        if pos > best.end && !glued_clock(t, pos) && (!endp || pos == n || (t.toks[pos].kind == Kind::Punct && !glued_number(t, pos))) {
                             best = Best { end: pos, rule: ri, a: *sl, split: None };
                         }
                     });
@@ -240,17 +241,25 @@ impl TimexTagger {
                 let out = self.compose(l, t, p, out, sched);
                 // prepositions first: "le 20 à partir de 10h" merges across the absorbed
                 // "à partir de" and keeps its mod
-                let ms = self.leads(l, t, p, out, false);
+                let ms = self.years(l, t, p, out);
+                let ms = self.leads(l, t, p, ms, false);
                 let ms = self.closed_ranges(l, t, p, ms);
-                self.merge(l, t, p, ms)
+                let ms = self.merge(l, t, p, ms);
+                self.offsets(l, t, p, ms)
             }
             Some(SpanStyle::Bare) => {
                 let out = self.compose(l, t, p, out, sched);
-                let ms = self.merge(l, t, p, out);
+                let ms = self.years(l, t, p, out);
+                let ms = self.merge(l, t, p, ms);
                 let ms = self.bare(l, t, p, ms);
                 let ms = self.fuse_ranges(l, t, p, ms);
                 // Recognizers keeps the prepositions that carry a mod ("avant 16h", "depuis 3 ans")
-                self.leads(l, t, p, ms, true)
+                let ms = self.leads(l, t, p, ms, true);
+                let ms = self.offsets(l, t, p, ms);
+                let ms = self.fuse_ranges(l, t, p, ms);
+                // a day and the clock time or range its lead bounds ("today before 4pm",
+                // "tomorrow between 8am and 2pm") are one expression
+                self.merge(l, t, p, ms)
             }
         }
     }
@@ -367,6 +376,142 @@ impl TimexTagger {
         k
     }
 
+    /// A date without its year and a bare year next to it are one date: "january 12 of 2016",
+    /// "28 june in 2020", "father's day of 2015" (`@YEAR_JOIN` words between them), "2016 Q3"
+    /// (the year first, nothing between).
+    fn years(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
+        let Some(yj) = l.classes.iter().position(|c| c == "YEAR_JOIN") else { return ms };
+        let id = &self.ids;
+        let others = [id.month, id.day, id.weekday, id.season, id.quarter, id.half, id.easter, id.shift, id.unit, id.sign, id.ty, id.rf, id.hour, id.pod, id.century, id.decade, id.ordinal];
+        // a year in digits, or in words (`yearword` and `yy`)
+        let bare_year = |m: &Match| !m.split && (m.slots[id.year] != NONE || m.slots[id.yearword] != NONE) && others.iter().all(|&k| m.slots[k] == NONE);
+        let dated = [id.month, id.season, id.quarter, id.half, id.easter];
+        let yearless = |m: &Match| {
+            !m.split && m.slots[id.year] == NONE && m.slots[id.yy] == NONE && m.slots[id.yearword] == NONE && dated.iter().any(|&k| m.slots[k] != NONE)
+                && [id.shift, id.sign, id.ty, id.rf, id.drop, id.dir].iter().all(|&k| m.slots[k] == NONE)
+        };
+        let mut out: Vec<Match> = Vec::with_capacity(ms.len());
+        for m in ms {
+            if let Some(prev) = out.last_mut() {
+                let gap_ok = |a: usize, b: usize, words: bool| {
+                    b >= a && b - a <= 2 && (a..b).all(|k| !t.toks[k].brk && words && l.cached(p, yj, k).any(|(e, _)| e == k + 1)) && !t.toks[b].brk
+                };
+                let fill = if yearless(prev) && bare_year(&m) && gap_ok(prev.end, m.tok, true) {
+                    Some(m.slots)
+                } else if bare_year(prev) && yearless(&m) && gap_ok(prev.end, m.tok, false) {
+                    Some(prev.slots)
+                } else {
+                    None
+                };
+                if let Some(y) = fill {
+                    let mut sl = if yearless(prev) { prev.slots } else { m.slots };
+                    for k in [id.year, id.yearword, id.yy] {
+                        sl[k] = y[k];
+                    }
+                    prev.slots = sl;
+                    prev.span = Span::new(prev.span.start, m.span.end);
+                    prev.end = m.end;
+                    continue;
+                }
+            }
+            out.push(m);
+        }
+        out
+    }
+
+    /// A duration counted from a day is that day moved by the duration: "three weeks from
+    /// tomorrow", "2 weeks before Christmas" (an `@OFFSET` word between the two, or taken by
+    /// the second as its lead), and durations in a row before a relative day add up ("2 years
+    /// 1 month 21 days ago", "2 weeks and 2 days ago", `@DUR_JOIN` words between them). The
+    /// result keeps the day's slots with the offset in `offm` / `offd` (calendar units only).
+    fn offsets(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
+        let class = |n: &str| l.classes.iter().position(|c| c == n);
+        let Some(off) = class("OFFSET") else { return ms };
+        let dj = class("DUR_JOIN");
+        let id = &self.ids;
+        let s = |v: i32| l.str_of(v);
+        // (months, days) of n units
+        let amount = |sl: &Slots| -> Option<(i32, i32)> {
+            let mut n = sl[id.n];
+            if n == NONE || sl[id.frac] != NONE || sl[id.half_hour] != NONE {
+                return None;
+            }
+            if sl[id.n2] != NONE {
+                n += sl[id.n2];
+            }
+            if sl[id.mult] != NONE {
+                n *= sl[id.mult];
+            }
+            Some(match s(sl[id.unit])? {
+                "Y" => (12 * n, 0),
+                "M" => (n, 0),
+                "Q" => (3 * n, 0),
+                "DE" => (120 * n, 0),
+                "W" => (0, 7 * n),
+                "D" => (0, n),
+                _ => return None,
+            })
+        };
+        let duration = |m: &Match| !m.split && s(m.slots[id.ty]) == Some("DURATION") && matches!(s(m.slots[id.md]), None | Some("MORE_THAN" | "LESS_THAN")) && amount(&m.slots).is_some();
+        let intern = |v: &str| l.strings.iter().position(|x| x == v).map(|i| lang::STR_BASE + i as i32);
+        // the `@OFFSET` entry covering exactly tokens a..b (a < b)
+        let offset_at = |a: usize, b: usize| l.cached(p, off, a).find(|&(e, _)| e == b).map(|(_, e)| e.set.first().map_or(1, |&(_, v)| v));
+        let add = |sl: &mut Slots, (mo, d): (i32, i32), k: i32| {
+            sl[id.offm] = if sl[id.offm] == NONE { 0 } else { sl[id.offm] } + k * mo;
+            sl[id.offd] = if sl[id.offd] == NONE { 0 } else { sl[id.offd] } + k * d;
+        };
+        let mut out: Vec<Match> = Vec::with_capacity(ms.len());
+        for mut m in ms {
+            while let Some(a) = out.last().filter(|a| duration(a) && a.end <= m.tok) {
+                let amt = amount(&a.slots).unwrap_or((0, 0));
+                let mut sl = m.slots;
+                // "N units before/after/from <day>": the word between, or the second's lead
+                let dir = if a.end < m.tok {
+                    offset_at(a.end, m.tok)
+                } else {
+                    let lead = l.cached(p, off, m.tok).filter(|&(e, _)| e < m.end).map(|(e, en)| (e, en.set.first().map_or(1, |&(_, v)| v))).max();
+                    lead.map(|(_, v)| {
+                        sl[id.md] = NONE;
+                        v
+                    })
+                };
+                if let Some(k) = dir {
+                    add(&mut sl, amt, k);
+                    sl[id.md] = match (s(a.slots[id.md]), k > 0) {
+                        (Some("MORE_THAN"), true) => intern("AFTER").unwrap_or(NONE),
+                        (Some("MORE_THAN"), false) => intern("BEFORE").unwrap_or(NONE),
+                        _ => sl[id.md],
+                    };
+                } else {
+                    // "2 years 1 month 21 days ago": the durations before a relative day add up
+                    let gap_ok = (a.end..m.tok).all(|k| dj.is_some_and(|c| l.cached(p, c, k).any(|(e, _)| e == k + 1)));
+                    let counted = sl[id.offm] != NONE || sl[id.offd] != NONE;
+                    let sign = sl[id.sign];
+                    if !gap_ok || a.slots[id.md] != NONE || !(counted || (sign != NONE && s(sl[id.ty]).is_none())) {
+                        break;
+                    }
+                    let k = if counted { if sl[id.offm] + sl[id.offd] < 0 { -1 } else { 1 } } else { sign };
+                    if !counted {
+                        // the relative day itself becomes an offset from the reference
+                        let Some(own) = amount(&sl) else { break };
+                        add(&mut sl, own, k);
+                        for x in [id.n, id.n2, id.mult, id.sign] {
+                            sl[x] = NONE;
+                        }
+                        sl[id.shift] = 0;
+                        sl[id.unit] = intern("D").unwrap_or(NONE);
+                    }
+                    add(&mut sl, amt, k);
+                }
+                let a = out.pop().expect("checked");
+                m = Match { span: Span::new(a.span.start, m.span.end), slots: sl, tok: a.tok, end: m.end, split: false, range: false, anchor: None };
+            }
+            out.push(m);
+        }
+        let _ = t;
+        out
+    }
+
     /// Duckling-style spans: "from 3pm to 5pm" is a closed range written as two expressions,
     /// so the open-interval mod that the `@RANGE_OPEN` lead of its first half carries
     /// ("from" → AFTER, "depuis" → ON_OR_AFTER) does not apply when a `@RANGE_JOIN` word opens
@@ -401,7 +546,10 @@ impl TimexTagger {
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
         for m in ms {
             if let Some(prev) = out.last_mut() {
-                if prev.end < m.tok && joined(l, t, p, join, prev.end, m.tok) && m.tok - prev.end <= 3 {
+                // the connector may be outside both ("4pm à 5pm") or the lead the second one
+                // took with its mod ("today till tomorrow": "till tomorrow", BEFORE)
+                let lead_join = prev.end == m.tok && l.cached(p, join, m.tok).any(|(e, _)| e < m.end);
+                if (lead_join || prev.end < m.tok && joined(l, t, p, join, prev.end, m.tok)) && m.tok - prev.end <= 3 {
                     prev.span = Span::new(prev.span.start, m.span.end);
                     prev.end = m.end;
                     prev.split = true;
@@ -497,8 +645,18 @@ impl TimexTagger {
             if (!m.split || m.span.start == t.toks[m.tok].start as usize) && !(only_mod && m.range) {
                 // the longest lead, "n'importe quand avant", is six tokens
                 let lo = m.tok.saturating_sub(6).max(prev_end);
+                // one lead, or a lead and a plain one that sets nothing ("at the", "before
+                // the": "at the end of 2000", "before the year 2019"); bare spans never reach
+                // over an article they leave out ("avant le 15.05.99" → "15.05.99")
+                let det = l.classes.iter().position(|c| c == "DET").filter(|_| only_mod);
+                let ends_at = |j: usize| l.cached(p, lead, j).find(|(end, e)| *end == m.tok && (!only_mod || !e.set.is_empty()));
                 let hit = (lo..m.tok).find_map(|j| {
-                    let (end, e) = l.cached(p, lead, j).find(|(end, e)| *end == m.tok && (!only_mod || !e.set.is_empty()))?;
+                    let (end, e) = ends_at(j).or_else(|| {
+                        l.cached(p, lead, j).find(|&(k, e)| {
+                            k < m.tok && (!only_mod || !e.set.is_empty()) && det.is_none_or(|d| l.cached(p, d, k).next().is_none()) && l.cached(p, lead, k).any(|(end2, e2)| end2 == m.tok && e2.set.is_empty())
+                        })
+                        .map(|(_, e)| (m.tok, e))
+                    })?;
                     ((j + 1..end).all(|k| !t.toks[k].brk) && !t.toks[m.tok].brk).then_some((j, e))
                 });
                 if let Some((j, e)) = hit {
@@ -755,6 +913,12 @@ fn join_slots<'a>(l: &'a Lang, p: &'a Prep, join: usize, a: usize, b: usize) -> 
         i = e;
     }
     out
+}
+
+/// True when the punctuation token `pos` is glued between two numbers ("4/22", "13.5").
+fn glued_number(t: &Tokens, pos: usize) -> bool {
+    let (Some(a), Some(c), Some(d)) = (pos.checked_sub(1).and_then(|k| t.toks.get(k)), t.toks.get(pos), t.toks.get(pos + 1)) else { return false };
+    a.kind == Kind::Num && d.kind == Kind::Num && a.end == c.start && c.end == d.start
 }
 
 /// True when tokens `a..b` are exactly a sequence of `join` class entries (or empty) on one line.

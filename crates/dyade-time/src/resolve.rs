@@ -99,6 +99,12 @@ pub struct Ids {
     pub(crate) tz: usize,
     /// calendar of the month/day or Easter offset: `OR` (Orthodox Easter), `IS` (Islamic)
     pub(crate) cal: usize,
+    /// A year in words: its hundreds ("nineteen seventy eight" = 19 × 100 + `yy` 78)
+    pub(crate) yearword: usize,
+    /// An offset in months added to the day the other slots name ("3 months after Easter")
+    pub(crate) offm: usize,
+    /// An offset in days added to the day the other slots name ("two days before yesterday")
+    pub(crate) offd: usize,
 }
 
 impl Ids {
@@ -150,6 +156,9 @@ impl Ids {
             h24: s("h24"),
             tz: s("tz"),
             cal: s("cal"),
+            yearword: s("yearword"),
+            offm: s("offm"),
+            offd: s("offd"),
         }
     }
 }
@@ -214,9 +223,9 @@ fn unit_str(u: &str) -> (&'static str, bool) {
 
 /// A day, week or weekday counted inside a month (`ordinal` = 1, 2…, -1 for the last; 0 =
 /// the week containing the day): "le 3e jour d'octobre", "la dernière semaine de septembre",
-/// "le premier mercredi du mois prochain", "la semaine du 6 octobre", or a week inside a year
-/// ("la troisième semaine de 2027", ISO weeks). `sub` is `D`, `W`,
-/// `WD` (the match's weekday) or `WE` (a weekend, counted by its Friday). Weeks are the full Monday–Sunday weeks inside the month.
+/// "le premier mercredi du mois prochain", "la semaine du 6 octobre". `sub` is `D`, `W`,
+/// `WD` (the match's weekday) or `WE` (a weekend, counted by its Friday); inside a year, `W`
+/// (ISO weeks), `M` or `Q`. Weeks are the full Monday–Sunday weeks inside the month.
 fn counted(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx, pos: i32, sub: &str) -> Option<Resolved> {
     let mut inner = *sl;
     inner[ids.ordinal] = NONE;
@@ -241,12 +250,28 @@ fn counted(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx, pos: i32, sub: &str) -
         let d = Date::parse(v).filter(|_| v.len() == 10)?;
         return done(d, sub == "W");
     }
-    // the k-th (ISO) week of a year: "la troisième semaine de 2027" → 2027-W03
-    if sub == "W" && pos > 0 && v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit()) {
+    // inside a year ("the third week of 2027" = ISO week 3, "the 9th month of next year",
+    // "the third quarter this year"; -1 = the last)
+    if v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit()) && matches!(sub, "W" | "M" | "Q") {
         let y: i32 = v.parse().ok()?;
-        let jan4 = Date::new(y, 1, 4)?;
-        let d = jan4.add_days(1 - jan4.weekday() as i64 + 7 * (pos as i64 - 1));
-        return (d.iso_week().0 == y).then(|| done(d, true)).flatten();
+        let k = pos;
+        let value = match sub {
+            "W" => {
+                let n = Date::new(y, 12, 28)?.iso_week().1 as i32;
+                let w = if k > 0 { k } else { n + k + 1 };
+                (1..=n).contains(&w).then(|| format!("{y:04}-W{w:02}"))?
+            }
+            "M" => {
+                let m = if k > 0 { k } else { 13 + k };
+                (1..=12).contains(&m).then(|| format!("{y:04}-{m:02}"))?
+            }
+            "Q" => {
+                let q = if k > 0 { k } else { 5 + k };
+                (1..=4).contains(&q).then(|| format!("{y:04}-Q{q}"))?
+            }
+            _ => return None,
+        };
+        return Some(Resolved { ttype: TimexType::DATE, value, modifier: r.modifier.clone(), day: None, relative: r.relative });
     }
     // the month ("2013-10") or the year ("2018")
     let (first, last) = if v.len() == 7 && v.as_bytes()[4] == b'-' {
@@ -298,6 +323,15 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     let gs = |i: usize| get(i).and_then(|v| lang.str_of(v));
     if get(ids.drop).is_some() {
         return None;
+    }
+    // a day counted from another ("three weeks from tomorrow", "2 years 1 month 21 days ago")
+    if get(ids.offm).is_some() || get(ids.offd).is_some() {
+        let mut inner = *sl;
+        inner[ids.offm] = NONE;
+        inner[ids.offd] = NONE;
+        let r = resolve(lang, ids, &inner, ctx)?;
+        let d = r.day?.add_months(get(ids.offm).unwrap_or(0) as i64).add_days(get(ids.offd).unwrap_or(0) as i64);
+        return Some(Resolved { ttype: TimexType::DATE, value: d.iso(), modifier: r.modifier, day: Some(d), relative: r.relative });
     }
     if let (Some(pos), Some(sub)) = (get(ids.ordinal), gs(ids.sub)) {
         // "the third last week": counted from the end
@@ -423,6 +457,10 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
             }
             if let (Some(c), None | Some("D")) = (clock, unit) {
                 return mk(TimexType::SET, c, None, false);
+            }
+            // a part of every day ("every morning" → TMO)
+            if let (Some(p), None | Some("D"), None) = (gs(ids.pod), unit, num) {
+                return mk(TimexType::SET, format!("T{p}"), None, false);
             }
             let (u, t) = unit_str(unit.unwrap_or("D"));
             let n = num.map(fmt_num).unwrap_or_else(|| "1".into());
@@ -576,6 +614,9 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     } else {
         // absolute or underspecified calendar expression
         let mut year: Option<i32> = get(ids.year);
+        if let (None, Some(h)) = (year, get(ids.yearword)) {
+            year = Some(h * 100 + get(ids.yy).unwrap_or(0));
+        }
         // "MLK day of last year": a date of the year shifted from the reference's
         if let (None, Some("Y"), Some(k), Some(a)) = (year, unit, get(ids.shift), anchor) {
             year = Some(a.y + k);
