@@ -97,6 +97,150 @@ fifty-five | fifty five => n=55
 sixty => n=60
 hundred => n=100
 
+# years in words: a century part (@YEAR_HI: "nineteen", "nineteen hundred", "two thousand
+# and") then the year in the century (@YEAR_LO: "seventy eight", "oh five", "eighteen"), read
+# as yearword × 100 + yy by the rules ("nineteen seventy eight", "two thousand and eighteen");
+# @YEAR_ROUND: a round year alone ("two thousand", "nineteen hundred")
+@YEAR_HI
+eleven | eleven hundred | eleven hundred and => n=11
+twelve | twelve hundred | twelve hundred and => n=12
+thirteen | thirteen hundred | thirteen hundred and => n=13
+fourteen | fourteen hundred | fourteen hundred and => n=14
+fifteen | fifteen hundred | fifteen hundred and => n=15
+sixteen | sixteen hundred | sixteen hundred and => n=16
+seventeen | seventeen hundred | seventeen hundred and => n=17
+eighteen | eighteen hundred | eighteen hundred and => n=18
+nineteen | nineteen hundred | nineteen hundred and => n=19
+twenty => n=20
+two thousand | two thousand and => n=20
+one thousand | one thousand and => n=10
+
+@YEAR_LO weak
+ten => n=10
+eleven => n=11
+twelve => n=12
+thirteen => n=13
+fourteen => n=14
+fifteen => n=15
+sixteen => n=16
+seventeen => n=17
+eighteen => n=18
+nineteen => n=19
+twenty => n=20
+twenty one | twenty-one => n=21
+twenty two | twenty-two => n=22
+twenty three | twenty-three => n=23
+twenty four | twenty-four => n=24
+twenty five | twenty-five => n=25
+twenty six | twenty-six => n=26
+twenty seven | twenty-seven => n=27
+twenty eight | twenty-eight => n=28
+twenty nine | twenty-nine => n=29
+thirty => n=30
+thirty one | thirty-one => n=31
+thirty two | thirty-two => n=32
+thirty three | thirty-three => n=33
+thirty four | thirty-four => n=34
+thirty five | thirty-five => n=35
+thirty six | thirty-six => n=36
+thirty seven | thirty-seven => n=37
+thirty eight | thirty-eight => n=38
+thirty nine | thirty-nine => n=39
+forty => n=40
+forty one | forty-one => n=41
+forty two | forty-two => n=42
+forty three | forty-three => n=43
+forty four | forty-four => n=44
+forty five | forty-five => n=45
+forty six | forty-six => n=46
+forty seven | forty-seven => n=47
+forty eight | forty-eight => n=48
+forty nine | forty-nine => n=49
+fifty => n=50
+fifty one | fifty-one => n=51
+fifty two | fifty-two => n=52
+fifty three | fifty-three => n=53
+fifty four | fifty-four => n=54
+fifty five | fifty-five => n=55
+fifty six | fifty-six => n=56
+fifty seven | fifty-seven => n=57
+fifty eight | fifty-eight => n=58
+fifty nine | fifty-nine => n=59
+sixty => n=60
+sixty one | sixty-one => n=61
+sixty two | sixty-two => n=62
+sixty three | sixty-three => n=63
+sixty four | sixty-four => n=64
+sixty five | sixty-five => n=65
+sixty six | sixty-six => n=66
+sixty seven | sixty-seven => n=67
+sixty eight | sixty-eight => n=68
+sixty nine | sixty-nine => n=69
+seventy => n=70
+seventy one | seventy-one => n=71
+seventy two | seventy-two => n=72
+seventy three | seventy-three => n=73
+seventy four | seventy-four => n=74
+seventy five | seventy-five => n=75
+seventy six | seventy-six => n=76
+seventy seven | seventy-seven => n=77
+seventy eight | seventy-eight => n=78
+seventy nine | seventy-nine => n=79
+eighty => n=80
+eighty one | eighty-one => n=81
+eighty two | eighty-two => n=82
+eighty three | eighty-three => n=83
+eighty four | eighty-four => n=84
+eighty five | eighty-five => n=85
+eighty six | eighty-six => n=86
+eighty seven | eighty-seven => n=87
+eighty eight | eighty-eight => n=88
+eighty nine | eighty-nine => n=89
+ninety => n=90
+ninety one | ninety-one => n=91
+ninety two | ninety-two => n=92
+ninety three | ninety-three => n=93
+ninety four | ninety-four => n=94
+ninety five | ninety-five => n=95
+ninety six | ninety-six => n=96
+ninety seven | ninety-seven => n=97
+ninety eight | ninety-eight => n=98
+ninety nine | ninety-nine => n=99
+oh one | zero one | o one => n=1
+oh two | zero two | o two => n=2
+oh three | zero three | o three => n=3
+oh four | zero four | o four => n=4
+oh five | zero five | o five => n=5
+oh six | zero six | o six => n=6
+oh seven | zero seven | o seven => n=7
+oh eight | zero eight | o eight => n=8
+oh nine | zero nine | o nine => n=9
+
+# the last digit of a round year ("two thousand and five", "nineteen hundred and one")
+@YEAR_UNIT weak
+one => n=1
+two => n=2
+three => n=3
+four => n=4
+five => n=5
+six => n=6
+seven => n=7
+eight => n=8
+nine => n=9
+
+@YEAR_ROUND
+eleven hundred => n=11
+twelve hundred => n=12
+thirteen hundred => n=13
+fourteen hundred => n=14
+fifteen hundred => n=15
+sixteen hundred => n=16
+seventeen hundred => n=17
+eighteen hundred => n=18
+nineteen hundred => n=19
+two thousand => n=20
+one thousand => n=10
+
 @DAYWORD
 first | 1st => day=1
 second | 2nd => day=2
@@ -146,7 +290,7 @@ year | years | yr | yrs => unit=Y
 month | months => unit=M
 week | weeks => unit=W
 day | days => unit=D
-hour | hours | hr | hrs => unit=H
+hour | hours | hr | hrs | h => unit=H
 minute | minutes | min | mins => unit=MIN
 second | seconds | sec | secs => unit=S
 decade | decades => unit=DE
@@ -180,9 +324,9 @@ today => shift=0 unit=D
 yesterday => shift=-1 unit=D
 tomorrow | tmrw | tmr => shift=1 unit=D
 the day before yesterday => shift=-2 unit=D
-the day after tomorrow => shift=2 unit=D
+the day after tomorrow | the day after tmrw | the day after tmr => shift=2 unit=D
 day before yesterday => shift=-2 unit=D
-day after tomorrow => shift=2 unit=D
+day after tomorrow | day after tmrw | day after tmr => shift=2 unit=D
 tonight => shift=0 unit=D pod=NI
 
 @ANAPHORIC_DAY
@@ -197,9 +341,10 @@ evening => pod=EV
 night => pod=NI
 
 @MOD_POS
-early | the beginning of | the start of | beginning of | start of => mod=START
-mid | mid- | the middle of | middle of => mod=MID
-late | the end of | end of => mod=END
+# (Recognizers-Text leaves the article out: "at the end of 2000" → "end of 2000")
+early | beginning of | start of => mod=START
+mid | mid- | middle of => mod=MID
+late | end of => mod=END
 
 @APPROX weak
 about | around | approximately | roughly | some | nearly | almost => mod=APPROX
@@ -223,8 +368,17 @@ next => dir=future
 @THIS weak
 this | current => dir=this
 
-@DET weak
-the
+# no @DET class: Recognizers-Text keeps the English article in its spans ("the 27th",
+# "the summer", "the 1970s"), unlike the French one ("12 janvier" for "le 12 janvier")
+
+# words after the modal verb "may" ("it may be", "may I ask", "this may take longer"): the
+# modal, not the month (a verb in its base form, a subject pronoun, a negation or an adverb)
+@MODAL_NEXT weak
+be | not | have | also | well | still | only | never | already | even | just | i | we | you | he | she | they | it
+take | result | email | ask | differ | get | need | want | come | go | help | include | contain | use | apply | vary
+change | see | find | make | seem | appear | require | lead | affect | occur | happen | call | send | wish | receive
+provide | continue | cause | involve | allow | consider | choose | do | lose | become | remain | prove | offer | contact
+return | reply | keep | give | say | think | know | look | leave | meet | suggest | request | face | bring | run | feel
 
 @COUNT_NOUN weak
 dollars | euros | people | persons | tons | km | miles | meters | % | percent | troops | soldiers
@@ -248,8 +402,32 @@ christmas eve => month=12 day=24
 new year's eve | new years eve => month=12 day=31
 liberation day => month=8 day=15
 easter | easter sunday => easter=0
-easter monday => easter=1
+easter monday | easter mon => easter=1
 good friday => easter=-2
+# movable feasts counted from Easter
+maundy thursday | covenant thursday | covenant thu | thursday of mysteries | thu of mysteries | holy thursday => easter=-3
+palm sunday | branch sunday => easter=-7
+shrove tuesday | pancake day | pancake tuesday | mardi gras => easter=-47
+ash wednesday => easter=-46
+ascension day | ascension thursday => easter=39
+pentecost | whit sunday | whitsunday | white sunday | pentecost sunday => easter=49
+whit monday | whitmonday | pentecost monday | monday of the holy spirit => easter=50
+trinity sunday => easter=56
+corpus christi => easter=60
+world vegan day => month=11 day=1
+# Orthodox feasts (Julian computus)
+orthodox easter | orthodox easter sunday | pascha => easter=0 cal=OR
+orthodox good friday | orthodox great friday => easter=-2 cal=OR
+clean monday | orthodox shrove monday | pure monday => easter=-48 cal=OR
+lazarus saturday => easter=-8 cal=OR
+# Islamic feasts (tabular Islamic calendar: month/day of the Hijri year)
+eid al-fitr | eid al fitr | eid ul-fitr | id ul-fitr | eid-al-fitr => month=10 day=1 cal=IS
+eid al-adha | eid al adha | eid ul-adha | id ul-adha | eid-al-adha | bakr id | bakrid | sacrifice feast | feast of sacrifice => month=12 day=10 cal=IS
+islamic new year | hijri new year | amun jadid | muharram => month=1 day=1 cal=IS
+ashura | day of ashura => month=1 day=10 cal=IS
+mawlid | mawlid al-nabawi | mawlid an-nabi | prophet's birthday => month=3 day=12 cal=IS
+isra and mi'raj | isra and miraj | the prophet's ascension | prophet's ascension | the night journey | night journey | ascension to heaven => month=7 day=27 cal=IS
+laylat al-qadr | laylat al kadr | laylat al-kadr | laylat al qadr | night of power | night of measures => month=9 day=27 cal=IS
 veterans day => month=11 day=11
 may day => month=5 day=1
 # holidays on the n-th weekday of a month (ordinal -1 = the last)
@@ -258,9 +436,9 @@ mother's day | mothers day | mother day => month=5 weekday=7 ordinal=2 sub=WD
 father's day | fathers day | father day => month=6 weekday=7 ordinal=3 sub=WD
 memorial day => month=5 weekday=1 ordinal=-1 sub=WD
 labor day | labour day => month=9 weekday=1 ordinal=1 sub=WD
-martin luther king day | mlk day => month=1 weekday=1 ordinal=3 sub=WD
+martin luther king day | martin luther king's day | martin luther kings day | martin luther king jr. day | martin luther king jr day | mlk day | mlk jr. day | mlk jr day | civil rights day => month=1 weekday=1 ordinal=3 sub=WD
 boxing day => month=12 day=26
-st patrick's day | st. patrick's day | saint patrick's day | st patrick day | st. patrick day => month=3 day=17
+st patrick's day | st. patrick's day | saint patrick's day | st patrick day | st. patrick day | saint patricks day | st patricks day | st paddy's day | saint paddy's day | st. paddy's day => month=3 day=17
 all saints day | all saints' day => month=11 day=1
 
 @SET_ADJ
@@ -317,10 +495,38 @@ at | @ | , | on | in the | around | about | by | - | the
 @LEAD weak
 at | @ | on | in | by | for | during | within | the | to | through | thru | and
 from | since | starting | as of | after => mod=AFTER
-before | until | till | up to => mod=BEFORE
+before | until | untill | till | up to => mod=BEFORE
+
+# a duration counted from a day ("three weeks from tomorrow", "2 weeks before Christmas")
+@OFFSET weak
+from | after | later than => sign=1
+before | earlier than => sign=-1
+# between durations that add up ("2 weeks and 2 days ago", "1 month, 21 days ago")
+@DUR_JOIN weak
+and | ,
+
+# between a date and its year ("january 12 of 2016", "28 june in 2020", "Dec/2018")
+@YEAR_JOIN weak
+of | in | , | /
 
 # range connectors (Recognizers-Text style ranges are one span: "from 4pm to 5pm")
 @RANGE_JOIN weak
-to | - | through | thru | until | till | and
+to | - | through | thru | until | untill | till | and
 @RANGE_OPEN weak
 from | between
+
+# time zones after a clock time ("8:00 GMT"), as UTC offsets in minutes
+@TZ weak
+gmt | utc | ( gmt ) | ( utc ) | z => tz=0
+cet | ( cet ) | bst | ( bst ) | wat => tz=60
+cest | ( cest ) | eet | ( eet ) => tz=120
+eest | msk => tz=180
+ist | ( ist ) => tz=330
+est | ( est ) => tz=-300
+edt | ( edt ) => tz=-240
+cdt | ( cdt ) => tz=-300
+cst | ( cst ) => tz=-360
+mst | ( mst ) => tz=-420
+mdt | ( mdt ) => tz=-360
+pst | ( pst ) => tz=-480
+pdt | ( pdt ) => tz=-420

@@ -49,6 +49,9 @@ struct Match {
     split: bool,
     /// A whole range fused into one span (Recognizers style): it takes no open-interval lead.
     range: bool,
+    /// A composite's anchor (`$TIME:base` of a composition rule): the expression its own
+    /// slots are counted from ("3 days after <easter>", "third tuesday after <christmas 2014>").
+    anchor: Option<Box<Match>>,
 }
 
 impl TimexTagger {
@@ -148,7 +151,7 @@ impl TimexTagger {
                 i += 1;
                 continue;
             }
-            let m = Matcher { l, p, t, start: i };
+            let m = Matcher { l, p, t, start: i, refs: None };
             // longest match wins; on equal length the earlier rule (paths only count when longer)
             let mut best = Best { end: i, rule: u32::MAX, a: work, split: None };
             let win = l.window(p, i);
@@ -158,11 +161,12 @@ impl TimexTagger {
                     continue;
                 }
                 // `endp=1`: the match must end the clause (punctuation or end of text next):
-                // "en 97," is a year, "en 20 minutes" is not
+                // "en 97," is a year, "en 20 minutes" is not; punctuation glued between two
+                // numbers ("4/22", "7.6") continues a number, it ends nothing
                 let endp = r.set.iter().any(|&(k, v)| k == self.ids.endp && v > 0);
                 if r.parts.len() == 1 {
                     m.dfs(&r.parts[0], None, i, &mut work, &mut |pos, sl| {
-                        if pos > best.end && !glued_clock(t, pos) && (!endp || pos == n || t.toks[pos].kind == Kind::Punct) {
+                        if pos > best.end && !glued_clock(t, pos) && (!endp || pos == n || (t.toks[pos].kind == Kind::Punct && !glued_number(t, pos))) {
                             best = Best { end: pos, rule: ri, a: *sl, split: None };
                         }
                     });
@@ -188,7 +192,7 @@ impl TimexTagger {
                     // `keep=1`: Recognizers-style spans keep that preposition too ("dans la soirée")
                     let kept = sched == Some(SpanStyle::WithPrepositions) || (sched == Some(SpanStyle::Bare) && sl[self.ids.keep] > 0);
                     let s0 = if lead > 0 && !kept { (i + lead as usize).min(best.end - 1) } else { i };
-                    out.push(Match { span: sp(s0, best.end), slots: sl, tok: s0, end: best.end, split: false, range: false });
+                    out.push(Match { span: sp(s0, best.end), slots: sl, tok: s0, end: best.end, split: false, range: false, anchor: None });
                 }
                 Some((ea, ec, mut sb)) => {
                     // split range: A borrows B's missing slots ("du 15 au 17 janvier"), and a
@@ -202,7 +206,8 @@ impl TimexTagger {
                         }
                     }
                     for k in 0..lang::NSLOTS {
-                        if sa[k] == NONE {
+                        // "8am - 1pm": a start with its own half of the day keeps it
+                        if sa[k] == NONE && !(k == self.ids.pm && sa[self.ids.pod] != NONE) {
                             sa[k] = sb[k];
                         }
                     }
@@ -224,8 +229,8 @@ impl TimexTagger {
                     let a0 = if lead > 0 && sched != Some(SpanStyle::WithPrepositions) { (i + lead).min(ea - 1) } else { i };
                     sa[self.ids.lead] = NONE;
                     sb[self.ids.lead] = NONE;
-                    out.push(Match { span: sp(a0, ea), slots: sa, tok: a0, end: ea, split: true, range: false });
-                    out.push(Match { span: sp(ec, best.end), slots: sb, tok: ec, end: best.end, split: true, range: false });
+                    out.push(Match { span: sp(a0, ea), slots: sa, tok: a0, end: ea, split: true, range: false, anchor: None });
+                    out.push(Match { span: sp(ec, best.end), slots: sb, tok: ec, end: best.end, split: true, range: false, anchor: None });
                 }
             }
             i = best.end;
@@ -233,20 +238,278 @@ impl TimexTagger {
         match sched {
             None | Some(SpanStyle::TimeMl) => out,
             Some(SpanStyle::WithPrepositions) => {
+                let out = self.compose(l, t, p, out, sched);
                 // prepositions first: "le 20 à partir de 10h" merges across the absorbed
                 // "à partir de" and keeps its mod
-                let ms = self.leads(l, t, p, out, false);
+                let ms = self.years(l, t, p, out);
+                let ms = self.leads(l, t, p, ms, false);
                 let ms = self.closed_ranges(l, t, p, ms);
-                self.merge(l, t, p, ms)
+                let ms = self.merge(l, t, p, ms);
+                self.offsets(l, t, p, ms)
             }
             Some(SpanStyle::Bare) => {
-                let ms = self.merge(l, t, p, out);
+                let out = self.compose(l, t, p, out, sched);
+                let ms = self.years(l, t, p, out);
+                let ms = self.merge(l, t, p, ms);
                 let ms = self.bare(l, t, p, ms);
                 let ms = self.fuse_ranges(l, t, p, ms);
                 // Recognizers keeps the prepositions that carry a mod ("avant 16h", "depuis 3 ans")
-                self.leads(l, t, p, ms, true)
+                let ms = self.leads(l, t, p, ms, true);
+                let ms = self.offsets(l, t, p, ms);
+                let ms = self.fuse_ranges(l, t, p, ms);
+                // a day and the clock time or range its lead bounds ("today before 4pm",
+                // "tomorrow between 8am and 2pm") are one expression
+                self.merge(l, t, p, ms)
             }
         }
+    }
+
+    /// Composition (scheduling-style inputs): rules that refer to first-pass expressions
+    /// (`$TIME`, `$DUR`…, see the header of `fr.rules`) join them with the words around into
+    /// one expression, Duckling-style: "in 7 days at 5pm", "3 days after easter", "8 this
+    /// evening". The slots of the parts are merged (a conflict rejects the match) except the
+    /// `$KIND:base` part, kept whole as the composite's anchor. Up to three rounds, so that a
+    /// composite can be part of another ("at 7" + "in 3 years").
+    fn compose(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>, sched: Option<SpanStyle>) -> Vec<Match> {
+        if !l.rules.iter().any(|r| r.comp) || ms.is_empty() {
+            return ms;
+        }
+        let n = t.toks.len();
+        let id = &self.ids;
+        for _round in 0..3 {
+            let mut at = vec![u32::MAX; n + 1];
+            let mut kinds = Vec::with_capacity(ms.len());
+            for (k, m) in ms.iter().enumerate() {
+                at[m.tok] = k as u32;
+                kinds.push(self.ref_kinds(l, m));
+            }
+            let refs = Refs { at: &at, ms: &ms, kinds: &kinds, base: id.base, skip: [id.lead, id.keep, id.endp, id.sched, id.base] };
+            let mut work = [NONE; lang::NSLOTS];
+            let mut out: Vec<Match> = Vec::with_capacity(ms.len());
+            let mut changed = false;
+            let mut next = 0; // index of the next first-pass match not yet consumed
+            let mut i = 0;
+            while i < n {
+                let m = Matcher { l, p, t, start: i, refs: Some(&refs) };
+                let mut best = Best { end: i, rule: u32::MAX, a: work, split: None };
+                for (ri, r) in l.rules.iter().enumerate().filter(|(_, r)| r.comp) {
+                    m.dfs(&r.parts[0], None, i, &mut work, &mut |pos, sl| {
+                        if pos > best.end {
+                            best = Best { end: pos, rule: ri as u32, a: *sl, split: None };
+                        }
+                    });
+                }
+                // the composite must cover whole expressions, and more than the one at `i`
+                let covers = best.rule != u32::MAX
+                    && ms[next..].iter().take_while(|x| x.tok < best.end).all(|x| x.tok >= i && x.end <= best.end)
+                    && (at[i] == u32::MAX || ms[at[i] as usize].end < best.end);
+                if !covers {
+                    if at[i] != u32::MAX {
+                        let k = at[i] as usize;
+                        out.push(ms[k].clone());
+                        next = k + 1;
+                        i = ms[k].end;
+                    } else {
+                        i += 1;
+                    }
+                    continue;
+                }
+                let r = &l.rules[best.rule as usize];
+                let mut sl = best.a;
+                for &(k, v) in &r.set {
+                    sl[k] = v;
+                }
+                let anchor = (sl[id.base] != NONE).then(|| Box::new(ms[sl[id.base] as usize].clone()));
+                sl[id.base] = NONE;
+                let _ = sched;
+                let span = Span::new(t.toks[i].start as usize, t.toks[best.end - 1].end as usize);
+                // the end of a split range grown into "11:00 on Thursday": the start takes its day
+                let split_end = ms.get(next).is_some_and(|x| x.split && x.tok >= i) && out.last().is_some_and(|x| x.split);
+                if split_end {
+                    let first = out.last_mut().unwrap();
+                    let dated = [id.year, id.month, id.day, id.weekday, id.shift, id.unit, id.tz];
+                    if dated.iter().all(|&k| first.slots[k] == NONE) {
+                        for k in dated {
+                            first.slots[k] = sl[k];
+                        }
+                    }
+                }
+                while next < ms.len() && ms[next].tok < best.end {
+                    next += 1;
+                }
+                out.push(Match { span, slots: sl, tok: i, end: best.end, split: split_end, range: false, anchor });
+                changed = true;
+                i = best.end;
+            }
+            ms = out;
+            if !changed {
+                break;
+            }
+        }
+        ms
+    }
+
+    /// The `$KIND`s a first-pass expression can stand for (bit `1 << RefKind`).
+    fn ref_kinds(&self, l: &Lang, m: &Match) -> u8 {
+        let id = &self.ids;
+        let s = &m.slots;
+        if s[id.drop] != NONE {
+            return 0;
+        }
+        let bit = |k: lang::RefKind| 1u8 << (k as u8);
+        match s[id.ty] {
+            v if l.str_of(v) == Some("DURATION") => return bit(lang::RefKind::Dur),
+            v if l.str_of(v) == Some("SET") => return bit(lang::RefKind::Set),
+            _ => {}
+        }
+        let mut k = bit(lang::RefKind::Time);
+        let dated = [id.year, id.yy, id.month, id.day, id.weekday, id.easter, id.shift, id.sign, id.season, id.quarter, id.half, id.weekend, id.century, id.decade, id.rf, id.unit]
+            .iter()
+            .any(|&x| s[x] != NONE)
+            || m.anchor.is_some();
+        if s[id.hour] != NONE && !dated {
+            k |= bit(lang::RefKind::Clock);
+        }
+        if s[id.hour] == NONE && s[id.minute] == NONE {
+            k |= bit(lang::RefKind::Date);
+        }
+        k
+    }
+
+    /// A date without its year and a bare year next to it are one date: "january 12 of 2016",
+    /// "28 june in 2020", "father's day of 2015" (`@YEAR_JOIN` words between them), "2016 Q3"
+    /// (the year first, nothing between).
+    fn years(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
+        let Some(yj) = l.classes.iter().position(|c| c == "YEAR_JOIN") else { return ms };
+        let id = &self.ids;
+        let others = [id.month, id.day, id.weekday, id.season, id.quarter, id.half, id.easter, id.shift, id.unit, id.sign, id.ty, id.rf, id.hour, id.pod, id.century, id.decade, id.ordinal];
+        // a year in digits, or in words (`yearword` and `yy`)
+        let bare_year = |m: &Match| !m.split && (m.slots[id.year] != NONE || m.slots[id.yearword] != NONE) && others.iter().all(|&k| m.slots[k] == NONE);
+        let dated = [id.month, id.season, id.quarter, id.half, id.easter];
+        let yearless = |m: &Match| {
+            !m.split && m.slots[id.year] == NONE && m.slots[id.yy] == NONE && m.slots[id.yearword] == NONE && dated.iter().any(|&k| m.slots[k] != NONE)
+                && [id.shift, id.sign, id.ty, id.rf, id.drop, id.dir].iter().all(|&k| m.slots[k] == NONE)
+        };
+        let mut out: Vec<Match> = Vec::with_capacity(ms.len());
+        for m in ms {
+            if let Some(prev) = out.last_mut() {
+                let gap_ok = |a: usize, b: usize, words: bool| {
+                    b >= a && b - a <= 2 && (a..b).all(|k| !t.toks[k].brk && words && l.cached(p, yj, k).any(|(e, _)| e == k + 1)) && !t.toks[b].brk
+                };
+                let fill = if yearless(prev) && bare_year(&m) && gap_ok(prev.end, m.tok, true) {
+                    Some(m.slots)
+                } else if bare_year(prev) && yearless(&m) && gap_ok(prev.end, m.tok, false) {
+                    Some(prev.slots)
+                } else {
+                    None
+                };
+                if let Some(y) = fill {
+                    let mut sl = if yearless(prev) { prev.slots } else { m.slots };
+                    for k in [id.year, id.yearword, id.yy] {
+                        sl[k] = y[k];
+                    }
+                    prev.slots = sl;
+                    prev.span = Span::new(prev.span.start, m.span.end);
+                    prev.end = m.end;
+                    continue;
+                }
+            }
+            out.push(m);
+        }
+        out
+    }
+
+    /// A duration counted from a day is that day moved by the duration: "three weeks from
+    /// tomorrow", "2 weeks before Christmas" (an `@OFFSET` word between the two, or taken by
+    /// the second as its lead), and durations in a row before a relative day add up ("2 years
+    /// 1 month 21 days ago", "2 weeks and 2 days ago", `@DUR_JOIN` words between them). The
+    /// result keeps the day's slots with the offset in `offm` / `offd` (calendar units only).
+    fn offsets(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
+        let class = |n: &str| l.classes.iter().position(|c| c == n);
+        let Some(off) = class("OFFSET") else { return ms };
+        let dj = class("DUR_JOIN");
+        let id = &self.ids;
+        let s = |v: i32| l.str_of(v);
+        // (months, days) of n units
+        let amount = |sl: &Slots| -> Option<(i32, i32)> {
+            let mut n = sl[id.n];
+            if n == NONE || sl[id.frac] != NONE || sl[id.half_hour] != NONE {
+                return None;
+            }
+            if sl[id.n2] != NONE {
+                n += sl[id.n2];
+            }
+            if sl[id.mult] != NONE {
+                n *= sl[id.mult];
+            }
+            Some(match s(sl[id.unit])? {
+                "Y" => (12 * n, 0),
+                "M" => (n, 0),
+                "Q" => (3 * n, 0),
+                "DE" => (120 * n, 0),
+                "W" => (0, 7 * n),
+                "D" => (0, n),
+                _ => return None,
+            })
+        };
+        let duration = |m: &Match| !m.split && s(m.slots[id.ty]) == Some("DURATION") && matches!(s(m.slots[id.md]), None | Some("MORE_THAN" | "LESS_THAN")) && amount(&m.slots).is_some();
+        let intern = |v: &str| l.strings.iter().position(|x| x == v).map(|i| lang::STR_BASE + i as i32);
+        // the `@OFFSET` entry covering exactly tokens a..b (a < b)
+        let offset_at = |a: usize, b: usize| l.cached(p, off, a).find(|&(e, _)| e == b).map(|(_, e)| e.set.first().map_or(1, |&(_, v)| v));
+        let add = |sl: &mut Slots, (mo, d): (i32, i32), k: i32| {
+            sl[id.offm] = if sl[id.offm] == NONE { 0 } else { sl[id.offm] } + k * mo;
+            sl[id.offd] = if sl[id.offd] == NONE { 0 } else { sl[id.offd] } + k * d;
+        };
+        let mut out: Vec<Match> = Vec::with_capacity(ms.len());
+        for mut m in ms {
+            while let Some(a) = out.last().filter(|a| duration(a) && a.end <= m.tok) {
+                let amt = amount(&a.slots).unwrap_or((0, 0));
+                let mut sl = m.slots;
+                // "N units before/after/from <day>": the word between, or the second's lead
+                let dir = if a.end < m.tok {
+                    offset_at(a.end, m.tok)
+                } else {
+                    let lead = l.cached(p, off, m.tok).filter(|&(e, _)| e < m.end).map(|(e, en)| (e, en.set.first().map_or(1, |&(_, v)| v))).max();
+                    lead.map(|(_, v)| {
+                        sl[id.md] = NONE;
+                        v
+                    })
+                };
+                if let Some(k) = dir {
+                    add(&mut sl, amt, k);
+                    sl[id.md] = match (s(a.slots[id.md]), k > 0) {
+                        (Some("MORE_THAN"), true) => intern("AFTER").unwrap_or(NONE),
+                        (Some("MORE_THAN"), false) => intern("BEFORE").unwrap_or(NONE),
+                        _ => sl[id.md],
+                    };
+                } else {
+                    // "2 years 1 month 21 days ago": the durations before a relative day add up
+                    let gap_ok = (a.end..m.tok).all(|k| dj.is_some_and(|c| l.cached(p, c, k).any(|(e, _)| e == k + 1)));
+                    let counted = sl[id.offm] != NONE || sl[id.offd] != NONE;
+                    let sign = sl[id.sign];
+                    if !gap_ok || a.slots[id.md] != NONE || !(counted || (sign != NONE && s(sl[id.ty]).is_none())) {
+                        break;
+                    }
+                    let k = if counted { if sl[id.offm] + sl[id.offd] < 0 { -1 } else { 1 } } else { sign };
+                    if !counted {
+                        // the relative day itself becomes an offset from the reference
+                        let Some(own) = amount(&sl) else { break };
+                        add(&mut sl, own, k);
+                        for x in [id.n, id.n2, id.mult, id.sign] {
+                            sl[x] = NONE;
+                        }
+                        sl[id.shift] = 0;
+                        sl[id.unit] = intern("D").unwrap_or(NONE);
+                    }
+                    add(&mut sl, amt, k);
+                }
+                let a = out.pop().expect("checked");
+                m = Match { span: Span::new(a.span.start, m.span.end), slots: sl, tok: a.tok, end: m.end, split: false, range: false, anchor: None };
+            }
+            out.push(m);
+        }
+        let _ = t;
+        out
     }
 
     /// Duckling-style spans: "from 3pm to 5pm" is a closed range written as two expressions,
@@ -258,8 +521,16 @@ impl TimexTagger {
         let (Some(join), Some(open)) = (class("RANGE_JOIN"), class("RANGE_OPEN")) else { return ms };
         for i in 1..ms.len() {
             let (a, b) = (&ms[i - 1], &ms[i]);
-            if b.tok == a.end && l.cached(p, open, a.tok).next().is_some() && l.cached(p, join, b.tok).next().is_some() {
+            // the connector opens the second expression ("to 5pm") or stands between ("3pm - 5pm")
+            let linked = (b.tok == a.end && l.cached(p, join, b.tok).next().is_some()) || (b.tok > a.end && joined(l, _t, p, join, a.end, b.tok));
+            let opened = linked && l.cached(p, open, a.tok).next().is_some();
+            // "9:30 till 11:00": the end of a closed range drops its connector's mod
+            let closed = b.tok == a.end && (a.split || opened) && l.cached(p, join, b.tok).next().is_some();
+            if opened {
                 ms[i - 1].slots[self.ids.md] = NONE;
+            }
+            if closed {
+                ms[i].slots[self.ids.md] = NONE;
             }
         }
         ms
@@ -275,7 +546,10 @@ impl TimexTagger {
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
         for m in ms {
             if let Some(prev) = out.last_mut() {
-                if prev.end < m.tok && joined(l, t, p, join, prev.end, m.tok) && m.tok - prev.end <= 3 {
+                // the connector may be outside both ("4pm à 5pm") or the lead the second one
+                // took with its mod ("today till tomorrow": "till tomorrow", BEFORE)
+                let lead_join = prev.end == m.tok && l.cached(p, join, m.tok).any(|(e, _)| e < m.end);
+                if (lead_join || prev.end < m.tok && joined(l, t, p, join, prev.end, m.tok)) && m.tok - prev.end <= 3 {
                     prev.span = Span::new(prev.span.start, m.span.end);
                     prev.end = m.end;
                     prev.split = true;
@@ -371,8 +645,18 @@ impl TimexTagger {
             if (!m.split || m.span.start == t.toks[m.tok].start as usize) && !(only_mod && m.range) {
                 // the longest lead, "n'importe quand avant", is six tokens
                 let lo = m.tok.saturating_sub(6).max(prev_end);
+                // one lead, or a lead and a plain one that sets nothing ("at the", "before
+                // the": "at the end of 2000", "before the year 2019"); bare spans never reach
+                // over an article they leave out ("avant le 15.05.99" → "15.05.99")
+                let det = l.classes.iter().position(|c| c == "DET").filter(|_| only_mod);
+                let ends_at = |j: usize| l.cached(p, lead, j).find(|(end, e)| *end == m.tok && (!only_mod || !e.set.is_empty()));
                 let hit = (lo..m.tok).find_map(|j| {
-                    let (end, e) = l.cached(p, lead, j).find(|(end, e)| *end == m.tok && (!only_mod || !e.set.is_empty()))?;
+                    let (end, e) = ends_at(j).or_else(|| {
+                        l.cached(p, lead, j).find(|&(k, e)| {
+                            k < m.tok && (!only_mod || !e.set.is_empty()) && det.is_none_or(|d| l.cached(p, d, k).next().is_none()) && l.cached(p, lead, k).any(|(end2, e2)| end2 == m.tok && e2.set.is_empty())
+                        })
+                        .map(|(_, e)| (m.tok, e))
+                    })?;
                     ((j + 1..end).all(|k| !t.toks[k].brk) && !t.toks[m.tok].brk).then_some((j, e))
                 });
                 if let Some((j, e)) = hit {
@@ -544,7 +828,7 @@ impl TimexTagger {
             if tense == Tense::Unknown {
                 tense = bias;
             }
-            let ctx = Ctx { dct: rf.date, last, tense, now: rf.minute, forward: rf.forward };
+            let ctx = Ctx { dct: rf.date, last, tense, now: rf.minute, forward: rf.forward, offset: rf.offset };
             let id = &self.ids;
             let mut slots = m.slots;
             // a bare month right after a year mention is in that year ("en 97 (en janvier…")
@@ -563,7 +847,7 @@ impl TimexTagger {
                     }
                 }
             }
-            if let Some(r) = resolve::resolve(l, &self.ids, &slots, &ctx) {
+            if let Some(r) = self.resolve_match(l, m, &slots, &ctx) {
                 last_end = Some(m.end);
                 if let Some(d) = r.day {
                     last = Some(d);
@@ -577,6 +861,24 @@ impl TimexTagger {
             }
         }
         out
+    }
+
+    /// Resolve one match: its slots, or for a composite with a `comp` operator, its slots
+    /// counted from its anchor (the reference instant when it has none: "2 thursdays ago").
+    fn resolve_match(&self, l: &Lang, m: &Match, slots: &Slots, ctx: &Ctx) -> Option<Resolved> {
+        if slots[self.ids.comp] == NONE {
+            return resolve::resolve(l, &self.ids, slots, ctx);
+        }
+        let (day, minute) = match &m.anchor {
+            Some(a) => {
+                let actx = resolve::anchor_reference(l, &self.ids, slots, ctx);
+                let ra = self.resolve_match(l, a, &a.slots, &actx)?;
+                // "now" stays the reference instant itself
+                resolve::start_of(&ra, if ra.value == "PRESENT_REF" { ctx } else { &actx })?
+            }
+            None => (ctx.dct?, None),
+        };
+        resolve::relative_to(l, &self.ids, slots, day, minute)
     }
 
     /// Infer a publication window from the text (used when no date is given).
@@ -616,6 +918,12 @@ fn join_slots<'a>(l: &'a Lang, p: &'a Prep, join: usize, a: usize, b: usize) -> 
         i = e;
     }
     out
+}
+
+/// True when the punctuation token `pos` is glued between two numbers ("4/22", "13.5").
+fn glued_number(t: &Tokens, pos: usize) -> bool {
+    let (Some(a), Some(c), Some(d)) = (pos.checked_sub(1).and_then(|k| t.toks.get(k)), t.toks.get(pos), t.toks.get(pos + 1)) else { return false };
+    a.kind == Kind::Num && d.kind == Kind::Num && a.end == c.start && c.end == d.start
 }
 
 /// True when tokens `a..b` are exactly a sequence of `join` class entries (or empty) on one line.
@@ -676,6 +984,9 @@ pub struct Reference {
     /// their next occurrence, and a date and a time of day joined by `@JOIN` words make one
     /// expression (TimeML news annotation keeps "samedi 4 janvier, 18h30" as two).
     pub forward: bool,
+    /// UTC offset of the reference, in minutes ("-02:00" → -120), when given: a clock time
+    /// with a time zone ("8:00 GMT") is converted to it.
+    pub offset: Option<i32>,
 }
 
 impl Reference {
@@ -683,7 +994,17 @@ impl Reference {
     pub fn parse(s: &str, forward: bool) -> Reference {
         let date = Date::parse(s);
         let minute = s.get(11..16).and_then(|t| Some(t.get(..2)?.parse::<u32>().ok()? * 60 + t.get(3..5)?.parse::<u32>().ok()?));
-        Reference { date, minute: minute.filter(|_| s.as_bytes().get(10) == Some(&b'T')), forward }
+        // the zone after the time: "Z" or "±HH:MM"
+        let offset = s.get(11..).and_then(|t| {
+            let z = t.find(['+', '-', 'Z'])?;
+            let (sign, hm) = match &t[z..z + 1] {
+                "Z" => return Some(0),
+                "+" => (1, &t[z + 1..]),
+                _ => (-1, &t[z + 1..]),
+            };
+            Some(sign * (hm.get(..2)?.parse::<i32>().ok()? * 60 + hm.get(3..5).and_then(|m| m.parse::<i32>().ok()).unwrap_or(0)))
+        });
+        Reference { date, minute: minute.filter(|_| s.as_bytes().get(10) == Some(&b'T')), forward, offset }
     }
 }
 
@@ -728,7 +1049,7 @@ fn infer_from(l: &Lang, ids: &Ids, text: &str, t: &Tokens, p: &Prep, ms: &[Match
     for m in ms {
         let sl = &m.slots;
         let tense = sentence_tense(l, t, p, m.tok, &[]);
-        let ctx = Ctx { dct: None, last: None, tense, now: None, forward: false };
+        let ctx = Ctx { dct: None, last: None, tense, now: None, forward: false, offset: None };
         let Some(r) = resolve::resolve(l, ids, sl, &ctx) else { continue };
         let sh = sl[ids.shift];
         let unit = (sl[ids.unit] != NONE).then(|| l.str_of(sl[ids.unit])).flatten();
@@ -858,6 +1179,19 @@ struct Cont<'a> {
     next: Option<&'a Cont<'a>>,
 }
 
+/// First-pass expressions seen by composition rules.
+struct Refs<'a> {
+    /// Token → index of the expression starting there (`u32::MAX`: none).
+    at: &'a [u32],
+    ms: &'a [Match],
+    /// `$KIND` bits per expression ([`TimexTagger::ref_kinds`]).
+    kinds: &'a [u8],
+    /// The `base` slot (holds the index of the anchor expression while matching).
+    base: usize,
+    /// Slots of a part that do not pass to the composite (span conventions).
+    skip: [usize; 5],
+}
+
 /// Matching state for one rule start.
 struct Matcher<'a> {
     l: &'a Lang,
@@ -865,6 +1199,8 @@ struct Matcher<'a> {
     t: &'a Tokens,
     /// The first token: a match never crosses a line break after it.
     start: usize,
+    /// First-pass expressions (composition pass only).
+    refs: Option<&'a Refs<'a>>,
 }
 
 /// The best match so far at one start token.
@@ -913,7 +1249,7 @@ impl Matcher<'_> {
         let n = t.toks.len();
         let ok = |p: usize| p < n && (p == self.start || !t.toks[p].brk);
         let opt = match e {
-            Elem::Lit(_, o) | Elem::Class(_, _, o) | Elem::Num(_, _, o) | Elem::Group(_, o) => *o,
+            Elem::Lit(_, o) | Elem::Class(_, _, o) | Elem::Num(_, _, o) | Elem::Group(_, o) | Elem::Ref(_, _, o) => *o,
         };
         match e {
             Elem::Lit(alts, _) => {
@@ -970,6 +1306,38 @@ impl Matcher<'_> {
             Elem::Group(g, _) => {
                 let c = Cont { elems: rest, next: cont };
                 self.dfs(g, Some(&c), pos, sl, on_end);
+            }
+            Elem::Ref(kind, base, _) => {
+                if let Some(r) = self.refs.filter(|_| ok(pos)) {
+                    let k = r.at[pos];
+                    if k != u32::MAX && r.kinds[k as usize] & (1 << (*kind as u8)) != 0 {
+                        let m = &r.ms[k as usize];
+                        let saved = *sl;
+                        if *base {
+                            if sl[r.base] == NONE {
+                                sl[r.base] = k as i32;
+                                self.dfs(rest, cont, m.end, sl, on_end);
+                            }
+                        } else if m.anchor.is_none() {
+                            // merge the part's slots; a conflicting value rejects the path
+                            let mut clash = false;
+                            for (j, &v) in m.slots.iter().enumerate() {
+                                if v == NONE || r.skip.contains(&j) {
+                                    continue;
+                                }
+                                if sl[j] != NONE && sl[j] != v {
+                                    clash = true;
+                                    break;
+                                }
+                                sl[j] = v;
+                            }
+                            if !clash {
+                                self.dfs(rest, cont, m.end, sl, on_end);
+                            }
+                        }
+                        *sl = saved;
+                    }
+                }
             }
         }
         if opt {
