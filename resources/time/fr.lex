@@ -257,6 +257,11 @@ euros | euro | dollars | personnes | habitants | mètres | km | kilomètres | to
 @DET weak
 le | la | l' | les
 
+# plural articles before a count ("les 3 prochaines semaines", "des dix derniers mois"):
+# Recognizers-style spans start at the number
+@COUNT_DET weak
+les | des
+
 @VAGUE_PAST
 autrefois | jadis | récemment | naguère | dernièrement | antan | auparavant | par le passé => ref=PAST_REF
 @VAGUE_FUTURE

@@ -617,7 +617,18 @@ impl TimexTagger {
         let n = t.toks.len();
         // ... and before a part of the day that a clock time follows ("l'après-midi 7:00")
         let pod = l.classes.iter().position(|c| c == "POD");
+        // ... and a plural article before a count ("les 3 prochaines semaines", "des dix
+        // derniers mois"): `@COUNT_DET` before a number or a `@NUM` word
+        let (count_det, num) = (l.classes.iter().position(|c| c == "COUNT_DET"), l.classes.iter().position(|c| c == "NUM"));
         for m in ms.iter_mut() {
+            if let (Some(cd), Some(nc)) = (count_det, num) {
+                if let Some((e, _)) = l.cached(p, cd, m.tok).next() {
+                    if e < m.end && t.toks[m.tok].start as usize == m.span.start && (t.toks[e].kind == Kind::Num || l.cached(p, nc, e).next().is_some()) {
+                        m.tok = e;
+                        m.span = Span::new(t.toks[e].start as usize, m.span.end);
+                    }
+                }
+            }
             let last = m.end - 1;
             if m.end == n && last > m.tok && t.low(last) == "." && month.is_some_and(|c| l.cached(p, c, last - 1).any(|(e, _)| e == m.end)) {
                 m.end = last;
