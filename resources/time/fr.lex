@@ -340,6 +340,8 @@ trois => minute=3
 # "dix-neuf trente"); not weak so that such a time, made only of numerals, can start a match;
 # the rule using it is for scheduling-style inputs only
 @CLOCK_MINUTE
+dix => minute=10
+quinze => minute=15
 vingt => minute=20
 vingt-cinq | vingt cinq => minute=25
 trente => minute=30

@@ -632,7 +632,10 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
             if sd.len() >= 16 && ours.len() == 16 && ours.get(..10) == sd.get(..10) && ours.get(11..16) == sd.get(11..16) {
                 return true;
             }
-            // a part of the day on the resolution's day ("mardi soir" → XXXX-WXX-2TEV)
+        }
+        // a part of the day on the resolution's day ("mardi soir" → XXXX-WXX-2TEV; the model
+        // files name the period's start `start`)
+        if let Some(sd) = r["startDateTime"].as_str().or(r["start"].as_str()) {
             if let Some((d, pod)) = ours.split_once('T') {
                 if pod.len() == 2 && pod.bytes().all(|b| b.is_ascii_uppercase()) && sd.get(..10) == Some(d) && want.ends_with(&format!("T{pod}")) {
                     return true;
