@@ -265,7 +265,7 @@ les | des
 @VAGUE_PAST
 autrefois | jadis | récemment | naguère | dernièrement | antan | auparavant | par le passé => ref=PAST_REF
 @VAGUE_FUTURE
-prochainement | bientôt | dorénavant | sous peu => ref=FUTURE_REF
+prochainement | bientôt | dorénavant | sous peu | dès que possible | dqp | le plus tôt possible | le plus vite possible | au plus vite => ref=FUTURE_REF
 @VAGUE_PRESENT
 actuellement | maintenant | tout de suite | pour l'instant | pour le moment | en ce moment | à l'heure actuelle | de nos jours | à présent | désormais | actuel | actuelle | actuels | actuelles => ref=PRESENT_REF
 @VAGUE_FUTURE_NOUN
