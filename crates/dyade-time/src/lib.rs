@@ -137,7 +137,9 @@ impl TimexTagger {
         let mut i = 0;
         while i < n {
             if next_strong == usize::MAX || next_strong < i {
-                next_strong = (i..n).find(|&j| l.strong(t, p, j)).unwrap_or(usize::MAX);
+                // scheduling-style inputs are short: every token may start a match there
+                // ("à sept", where the numeral is weak)
+                next_strong = if sched.is_some() { i } else { (i..n).find(|&j| l.strong(t, p, j)).unwrap_or(usize::MAX) };
                 if next_strong == usize::MAX {
                     break;
                 }
