@@ -151,7 +151,7 @@ mois => unit=M
 semaine | semaines => unit=W
 jour | jours | journée | journées => unit=D
 heure | heures | hr | hrs => unit=H
-minute | minutes | min => unit=MIN
+minute | minutes | min | mins => unit=MIN
 seconde | secondes | sec => unit=S
 décennie | décennies => unit=DE
 siècle | siècles => unit=CE
@@ -168,13 +168,19 @@ siècle => unit=CE
 trimestre => unit=Q
 week-end | weekend => unit=WE
 
+# clock units in the singular ("la dernière minute")
+@UNIT_CLOCK_SG
+heure => unit=H
+minute => unit=MIN
+seconde => unit=S
+
 @UNIT_PL
 ans | années => unit=Y
 mois => unit=M
 semaines => unit=W
 jours | journées => unit=D
 heures => unit=H
-minutes => unit=MIN
+minutes | mins => unit=MIN
 décennies => unit=DE
 siècles => unit=CE
 
@@ -258,7 +264,7 @@ l'avenir | avenir | le futur => ref=FUTURE_REF
 
 # fixed-date and movable holidays (month/day, or days after Easter)
 @HOLIDAY
-jour de l'an | nouvel an | premier de l'an => month=1 day=1
+jour de l'an | nouvel an | premier de l'an | yuandan => month=1 day=1
 saint-valentin | saint valentin => month=2 day=14
 fête du travail | fête des travailleurs => month=5 day=1
 # holidays on the n-th weekday of a month (ordinal -1 = the last); "fête des mères" is the
@@ -276,7 +282,7 @@ jour des morts => month=11 day=2
 armistice => month=11 day=11
 noël | noel => month=12 day=25
 réveillon de noël | reveillon de noel | veille de noël => month=12 day=24
-réveillon du nouvel an | saint-sylvestre | saint sylvestre | réveillon de la saint-sylvestre => month=12 day=31
+réveillon du nouvel an | réveillon de nouvel an | réveillon de la nouvelle année | saint-sylvestre | saint sylvestre | réveillon de la saint-sylvestre => month=12 day=31
 halloween => month=10 day=31
 pâques | paques => easter=0
 lundi de pâques => easter=1
@@ -360,7 +366,9 @@ de la nuit => pod=NI
 # words between a date and a time of day that make one expression ("le 2 mars à 5h",
 # "lundi dans l'après-midi"); the engine merges a date match and a time match joined by these
 @JOIN weak
-à | a | vers | , | le | la | l' | dans | dans la | dans l' | en | au | du | de | aux alentours de | autour de | à environ | - | pour | dès | dès la | dès le
+à | a | vers | , | le | la | l' | dans | dans la | dans l' | en | au | du | de | aux alentours de | autour de | à environ | - | pour | dès | dès la | dès le | sur | sur la | sur le | entre
+# a bound inside the expression: "demain avant 17h" is before 17:00 tomorrow
+avant => mod=BEFORE
 
 # prepositions that scheduling-style inputs (Duckling, Recognizers) keep inside the span;
 # TimeML spans leave them out. Entries may set a mod ("à partir du 8" → ON_OR_AFTER).
@@ -379,5 +387,8 @@ jusqu' | jusqu | jusqu'à | jusqu'a | jusqu'au | jusqu au
 # "de 4pm à 5pm", "entre 3 et 12 septembre"
 @RANGE_JOIN weak
 à | a | au | jusqu'à | jusqu'a | jusqu'au | jusqu au | - | et
+# (an open interval's preposition, "depuis", carries its mod: Recognizers-style spans leave it
+# out of a closed range, "depuis le 2 au 22 octobre" → "2 au 22 octobre")
 @RANGE_OPEN weak
-de | du | entre | depuis
+de | du | entre
+depuis => mod=ON_OR_AFTER

@@ -1,6 +1,6 @@
 //! Tag inputs given on the command line (debugging aid): `time_try fr "texte" ...`
 //! (scheduling styles against 2013-02-12T04:30), or `time_try fr@2002-08-25 "texte"` (news
-//! tagging against that publication date).
+//! tagging against that publication date), or `time_try fr#2016-11-07T16:12:00 "texte"`.
 use dyade_time::{SpanStyle, TimexTagger};
 fn main() {
     let a: Vec<String> = std::env::args().skip(1).collect();
@@ -13,9 +13,11 @@ fn main() {
         }
         return;
     }
+    // `time_try fr#2016-11-07T16:12:00 "texte"`: scheduling styles against that reference
+    let (lang, reference) = a[0].split_once('#').unwrap_or((&a[0], "2013-02-12T04:30:00-02:00"));
     for s in &a[1..] {
         for (name, st) in [("duckling", SpanStyle::WithPrepositions), ("bare", SpanStyle::Bare), ("timeml", SpanStyle::TimeMl)] {
-            let r = t.tag_at(s, &a[0], "2013-02-12T04:30:00-02:00", st);
+            let r = t.tag_at(s, lang, reference, st);
             let v: Vec<_> = r.iter().map(|x| (&s[x.span.start..x.span.end], x.value.as_str(), x.modifier.as_deref())).collect();
             println!("{name:9} {s:?}: {v:?}");
         }

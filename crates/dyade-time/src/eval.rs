@@ -34,11 +34,16 @@
 //! - **Recognizers-Text**: the predicted spans' texts equal the `expected` texts (same count,
 //!   in order; an empty `expected` requires no prediction); where an expected item carries a
 //!   `value`, ours must equal that timex (`T22` ≡ `T22:00`) or agree with one of its
-//!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly
-//!   — the model files name these dates `start`–`end` —,
-//!   `time`, or `duration` seconds). Types are not compared (its taxonomy differs from TIMEX3).
+//!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly,
+//!   `time`, or `duration` seconds; `dateTime` and `time` also at the second when ours has
+//!   seconds; the model files write a period's bounds `start`/`end` and a date-time `value`;
+//!   an open interval, `Mod` before/after/since with its `end`/`start`, is our value with a
+//!   BEFORE/AFTER mod, as in the Duckling rule). Types are not compared (its taxonomy differs from TIMEX3).
+//!   A range `(start,end,PnX)` is one span in its style and two TIMEX3 in TimeML: our span,
+//!   valued at the start, passes when the same text tagged as two expressions (Duckling style)
+//!   has exactly two timexes inside it, starting at the range's start and end.
 //!   A bare clock time or part of the day it leaves unanchored ("T23") equals ours anchored
-//!   to the reference day. A clock range ("3pm a 4pm") is valued at its start (one TIMEX3
+//!   to the reference day (the case's, or the fixed one we tag cases without one against). A clock range ("3pm a 4pm") is valued at its start (one TIMEX3
 //!   value cannot hold the range); a part of the day on a weekday ("mardi soir",
 //!   `XXXX-WXX-2TEV`) equals ours on the resolution's day; a period `(start,end,PnX)` equals
 //!   our duration `PnX`. Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
@@ -502,16 +507,22 @@ fn norm_time(v: &str) -> String {
 
 fn period_bounds(v: &str) -> Option<(Date, Date)> {
     let b = v.as_bytes();
+    if b.len() == 7 && &v[4..6] == "-Q" {
+        // a quarter ("2016-Q3": July to September)
+        let q: u32 = v[6..].parse().ok()?;
+        let d = Date::new(v[..4].parse().ok()?, 3 * q.checked_sub(1)? + 1, 1)?;
+        return Some((d, d.add_months(3)));
+    }
     if b.len() == 3 && v.chars().all(|c| c.is_ascii_digit()) {
         // a decade ("197" = the 1970s)
         let d: i32 = v.parse().ok()?;
         return Some((Date::new(d * 10, 1, 1)?, Date::new(d * 10 + 10, 1, 1)?));
     }
-    if b.len() == 7 && (&v[4..6] == "-Q" || &v[4..6] == "-H") {
-        // a quarter or a half of a year ("2016-Q3", "2019-H2")
-        let (n, len) = (v[6..].parse::<u32>().ok().filter(|&n| n >= 1)?, if b[5] == b'Q' { 3 } else { 6 });
-        let d = Date::new(v[..4].parse().ok()?, len * (n - 1) + 1, 1)?;
-        return Some((d, d.add_months(len as i64)));
+    if b.len() == 7 && &v[4..6] == "-H" {
+        // a half of a year ("2019-H2": July to December)
+        let h: u32 = v[6..].parse().ok()?;
+        let d = Date::new(v[..4].parse().ok()?, 6 * h.checked_sub(1)? + 1, 1)?;
+        return Some((d, d.add_months(6)));
     }
     if b.len() == 7 && b[4] == b'-' {
         let d = Date::new(v[..4].parse().ok()?, v[5..7].parse().ok()?, 1)?;
@@ -566,7 +577,7 @@ fn duration_secs(v: &str) -> Option<f64> {
     Some(total)
 }
 
-fn recognizers_value_ok(ours: &str, e: &Value, reference: Option<&str>) -> bool {
+fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Option<&str>) -> bool {
     let want = e["value"].as_str().unwrap_or("");
     if norm_time(ours) == norm_time(want) {
         return true;
@@ -585,9 +596,26 @@ fn recognizers_value_ok(ours: &str, e: &Value, reference: Option<&str>) -> bool 
     }
     let Some(res) = e["resolutions"].as_array() else { return false };
     for r in res {
-        // a date and time of day ("2017-10-14 08:00:00")
-        if let Some(dt) = r["dateTime"].as_str() {
+        // an open interval ("avant 17h": `Mod` before, its `end`): our value is the bound and
+        // our mod says the direction, as in the Duckling rule
+        let bound = match r["Mod"].as_str() {
+            Some("before") if matches!(md, Some("BEFORE" | "ON_OR_BEFORE")) => r["end"].as_str(),
+            Some("after" | "since") if matches!(md, Some("AFTER" | "ON_OR_AFTER")) => r["start"].as_str(),
+            _ => None,
+        };
+        if let Some(b) = bound {
+            let at = |v: &str| denote(v).map(|x| x.0);
+            if instant(b).is_some_and(|x| Some(x) == at(ours)) || ours.rfind('T').is_some_and(|p| b.len() == 8 && ours.get(p + 1..) == b.get(..5)) {
+                return true;
+            }
+        }
+        // a date and time of day ("2017-10-14 08:00:00"; the model files name it `value`)
+        if let Some(dt) = r["dateTime"].as_str().or(r["value"].as_str().filter(|v| v.as_bytes().get(10) == Some(&b' '))) {
             if ours.len() == 16 && dt.len() >= 16 && ours.get(..10) == dt.get(..10) && ours.get(11..16) == dt.get(11..16) && dt.get(16..).is_none_or(|x| x.is_empty() || x == ":00") {
+                return true;
+            }
+            // ... at the second ("2017-10-14 08:00:31")
+            if ours.len() == 19 && dt.len() == 19 && ours.get(..10) == dt.get(..10) && ours.get(11..) == dt.get(11..) {
                 return true;
             }
         }
@@ -618,11 +646,8 @@ fn recognizers_value_ok(ours: &str, e: &Value, reference: Option<&str>) -> bool 
                 }
             }
         }
-        // the period of a date range: "startDate"/"endDate" in the parser files, "start"/"end"
-        // (as dates) in the model files
-        let dates = (r["startDate"].as_str(), r["endDate"].as_str());
-        let dates = if dates.0.is_none() { (r["start"].as_str().filter(|x| x.len() == 10), r["end"].as_str().filter(|x| x.len() == 10)) } else { dates };
-        if let (Some(s), Some(en)) = dates {
+        // a period: `startDate`/`endDate` in the parser files, `start`/`end` in the model files
+        if let (Some(s), Some(en)) = (r["startDate"].as_str().or(r["start"].as_str()), r["endDate"].as_str().or(r["end"].as_str())) {
             if let (Some(s), Some(en), Some((a, b))) = (Date::parse(s), Date::parse(en), period_bounds(ours)) {
                 if s == a && en == b {
                     return true;
@@ -631,7 +656,9 @@ fn recognizers_value_ok(ours: &str, e: &Value, reference: Option<&str>) -> bool 
         }
         if let Some(t) = r["time"].as_str() {
             if let Some(p) = ours.rfind('T') {
-                if t.get(..5) == ours.get(p + 1..p + 6) && ours.len() == p + 6 {
+                let tm = &ours[p + 1..];
+                // at the minute, or at the second when ours has seconds ("19:56:30")
+                if (tm.len() == 5 && t.get(..5) == Some(tm)) || (tm.len() == 8 && t == tm) {
                     return true;
                 }
             }
@@ -645,6 +672,30 @@ fn recognizers_value_ok(ours: &str, e: &Value, reference: Option<&str>) -> bool 
     false
 }
 
+/// A range Recognizers writes `(start,end,duration)` ("4 au 22 cette mois", "de 14h à 16h"):
+/// one span in its style, two TIMEX3 in TimeML. It passes when our one span is valued at the
+/// range's start and the same text tagged as two expressions (Duckling style, which keeps a
+/// range's halves apart but a date and its time together) gives exactly two timexes over
+/// that span, the first starting at the range's start and the second at its end.
+fn recognizers_range_ok(tagger: &TimexTagger, text: &str, lang: &str, reference: &str, ours: &Timex, e: &Value) -> bool {
+    if !e["value"].as_str().is_some_and(|v| v.starts_with('(')) {
+        return false;
+    }
+    let Some(res) = e["resolutions"].as_array() else { return false };
+    let bounds: Vec<(i64, i64)> = res
+        .iter()
+        .filter_map(|r| {
+            let pair = |a: &str, b: &str| Some((instant(r[a].as_str()?)?, instant(r[b].as_str()?)?));
+            pair("startDate", "endDate").or_else(|| pair("startDateTime", "endDateTime")).or_else(|| pair("start", "end"))
+        })
+        .collect();
+    let parts: Vec<Timex> = tagger.tag_at(text, lang, reference, SpanStyle::WithPrepositions).into_iter().filter(|x| x.span.start < ours.span.end && x.span.end > ours.span.start).collect();
+    let [a, b] = &parts[..] else { return false };
+    let start = |v: &str| denote(v).map(|x| x.0);
+    let (Some(s0), Some(sa), Some(sb)) = (start(&ours.value), start(&a.value), start(&b.value)) else { return false };
+    a.modifier.is_none() && b.modifier.is_none() && bounds.iter().any(|&(s, en)| s0 == s && sa == s && sb == en)
+}
+
 /// Run the Recognizers-Text cases of `lang` in `path`.
 pub fn recognizers(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult {
     let mut r = SuiteResult::default();
@@ -654,7 +705,8 @@ pub fn recognizers(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult
         // extractor cases carry no reference time (only spans are checked): tag them against a
         // fixed one, as Recognizers-Text itself runs against "now", so that expressions which
         // need a year to resolve ("the first friday of july") are still produced
-        let got = tagger.tag_at(text, lang, c["reference"].as_str().unwrap_or("2016-11-07T00:00:00"), SpanStyle::Bare);
+        let reference = c["reference"].as_str().unwrap_or("2016-11-07T00:00:00");
+        let got = tagger.tag_at(text, lang, reference, SpanStyle::Bare);
         let exp = c["expected"].as_array().cloned().unwrap_or_default();
         let got_texts: Vec<&str> = got.iter().map(|t| &text[t.span.start..t.span.end]).collect();
         // a few expected texts carry a stray leading space (" aujourd'hui jusqu'a demain")
@@ -671,7 +723,9 @@ pub fn recognizers(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult
             r.fail(&format!("{kind} [{file}]"), text, format!("want {exp_texts:?}, got {got_texts:?}"));
             continue;
         }
-        let bad = got.iter().zip(&exp).find(|(t, e)| e["value"].as_str().is_some() && !recognizers_value_ok(&t.value, e, c["reference"].as_str()));
+        let bad = got.iter().zip(&exp).find(|(t, e)| {
+            e["value"].as_str().is_some() && !recognizers_value_ok(&t.value, t.modifier.as_deref(), e, Some(reference)) && !recognizers_range_ok(tagger, text, lang, reference, t, e)
+        });
         match bad {
             Some((t, e)) => r.fail(&format!("value [{file}]"), text, format!("got {}, want {} {}", t.value, e["value"], e["resolutions"])),
             None => r.pass += 1,

@@ -52,7 +52,7 @@ pub const SLOTS: &[&str] = &[
 ];
 
 /// Number of slots.
-pub const NSLOTS: usize = 49;
+pub const NSLOTS: usize = SLOTS.len();
 
 /// Most slot assignments one lexicon entry may carry (the matcher saves them on a fixed array).
 pub const MAX_ENTRY_SETS: usize = 8;
@@ -88,6 +88,9 @@ pub enum NumKind {
     N,
     /// A capitalized word (names: "la libération de Pyongyang").
     CAP,
+    /// A clock time written as one 3–4 digit number ("1140 a.m.", "340pm"): sets `hour` and
+    /// `minute` (hundreds and the rest).
+    HM,
 }
 
 /// One pattern element.
@@ -109,7 +112,7 @@ pub enum Elem {
 pub struct Feat {
     /// Lexicon classes.
     pub cls: u128,
-    /// Number kinds (bits 0–7) and the word id hashed into bits 8–63.
+    /// Number kinds (bits 0–8) and the word id hashed into bits 9–63.
     pub lit: u64,
 }
 
@@ -131,7 +134,7 @@ pub const REQ_WINDOW: usize = 8;
 /// The `lit` bit of a word id.
 #[inline]
 pub fn word_bit(w: u32) -> u64 {
-    1u64 << (8 + w % 56)
+    1u64 << (9 + w % 55)
 }
 
 /// The `lit` bit of a number kind.
@@ -479,6 +482,7 @@ impl Lang {
                     "MI" => NumKind::MI,
                     "N" => NumKind::N,
                     "CAP" => NumKind::CAP,
+                    "HM" => NumKind::HM,
                     _ => return Err(format!("unknown number class #{name}")),
                 };
                 out.push(Elem::Num(k, rename, opt));
@@ -624,7 +628,7 @@ fn strip_comment(s: &str) -> &str {
     }
 }
 
-const NUM_KINDS: [NumKind; 8] = [NumKind::D, NumKind::M, NumKind::Y, NumKind::Y2, NumKind::H, NumKind::MI, NumKind::N, NumKind::CAP];
+const NUM_KINDS: [NumKind; 9] = [NumKind::D, NumKind::M, NumKind::Y, NumKind::Y2, NumKind::H, NumKind::MI, NumKind::N, NumKind::CAP, NumKind::HM];
 
 /// The prefilter mask of a mandatory element (`None` for optional elements and groups).
 fn elem_mask(e: &Elem) -> Option<Feat> {

@@ -47,6 +47,8 @@ struct Match {
     end: usize,
     /// Part of a split range (never merged).
     split: bool,
+    /// A whole range fused into one span (Recognizers style): it takes no open-interval lead.
+    range: bool,
 }
 
 impl TimexTagger {
@@ -187,18 +189,30 @@ impl TimexTagger {
                     // `keep=1`: Recognizers-style spans keep that preposition too ("dans la soirée")
                     let kept = sched == Some(SpanStyle::WithPrepositions) || (sched == Some(SpanStyle::Bare) && sl[self.ids.keep] > 0);
                     let s0 = if lead > 0 && !kept { (i + lead as usize).min(best.end - 1) } else { i };
-                    out.push(Match { span: sp(s0, best.end), slots: sl, tok: s0, end: best.end, split: false });
+                    out.push(Match { span: sp(s0, best.end), slots: sl, tok: s0, end: best.end, split: false, range: false });
                 }
                 Some((ea, ec, mut sb)) => {
-                    // split range: A borrows B's missing slots
+                    // split range: A borrows B's missing slots ("du 15 au 17 janvier"), and a
+                    // bare day B the month and year of A ("novembre 19 au 20")
                     let mut sa = best.a;
+                    let (month, year, day) = (self.ids.month, self.ids.year, self.ids.day);
+                    if sb[day] != NONE && sb[month] == NONE && sa[month] != NONE {
+                        sb[month] = sa[month];
+                        if sb[year] == NONE {
+                            sb[year] = sa[year];
+                        }
+                    }
                     for k in 0..lang::NSLOTS {
                         if sa[k] == NONE {
                             sa[k] = sb[k];
                         }
                     }
+                    // the rule's constants hold for the whole range
                     for &(k, v) in &r.set {
                         sb[k] = v;
+                        if sa[k] == NONE {
+                            sa[k] = v;
+                        }
                     }
                     // a clock range never runs backwards within the morning: "11h30-1h30"
                     // ends at 13:30 (24-hour ranges such as "22h-2h" stay overnight)
@@ -211,8 +225,8 @@ impl TimexTagger {
                     let a0 = if lead > 0 && sched != Some(SpanStyle::WithPrepositions) { (i + lead).min(ea - 1) } else { i };
                     sa[self.ids.lead] = NONE;
                     sb[self.ids.lead] = NONE;
-                    out.push(Match { span: sp(a0, ea), slots: sa, tok: a0, end: ea, split: true });
-                    out.push(Match { span: sp(ec, best.end), slots: sb, tok: ec, end: best.end, split: true });
+                    out.push(Match { span: sp(a0, ea), slots: sa, tok: a0, end: ea, split: true, range: false });
+                    out.push(Match { span: sp(ec, best.end), slots: sb, tok: ec, end: best.end, split: true, range: false });
                 }
             }
             i = best.end;
@@ -232,10 +246,10 @@ impl TimexTagger {
                 let ms = self.years(l, t, p, out);
                 let ms = self.merge(l, t, p, ms);
                 let ms = self.bare(l, t, p, ms);
+                let ms = self.fuse_ranges(l, t, p, ms);
                 // Recognizers keeps the prepositions that carry a mod ("avant 16h", "depuis 3 ans")
                 let ms = self.leads(l, t, p, ms, true);
                 let ms = self.offsets(l, t, p, ms);
-                let ms = self.fuse_ranges(l, t, p, ms);
                 // a day and the clock time or range its lead bounds ("today before 4pm",
                 // "tomorrow between 8am and 2pm") are one expression
                 self.merge(l, t, p, ms)
@@ -371,7 +385,7 @@ impl TimexTagger {
                     add(&mut sl, amt, k);
                 }
                 let a = out.pop().expect("checked");
-                m = Match { span: Span::new(a.span.start, m.span.end), slots: sl, tok: a.tok, end: m.end, split: false };
+                m = Match { span: Span::new(a.span.start, m.span.end), slots: sl, tok: a.tok, end: m.end, split: false, range: false };
             }
             out.push(m);
         }
@@ -396,8 +410,9 @@ impl TimexTagger {
     }
 
     /// Recognizers-style ranges are one expression: two matches joined by a `@RANGE_JOIN`
-    /// word ("4pm à 5pm"), with a `@RANGE_OPEN` word before ("de", "entre"), become one span
-    /// (value and slots of the first, the start of the range).
+    /// word ("4pm à 5pm"), with a `@RANGE_OPEN` word before ("de", "entre"; not one that sets a
+    /// slot, an open interval's "depuis"), become one span (value and slots of the first, the
+    /// start of the range).
     fn fuse_ranges(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
         let class = |n: &str| l.classes.iter().position(|c| c == n);
         let (Some(join), open) = (class("RANGE_JOIN"), class("RANGE_OPEN")) else { return ms };
@@ -411,9 +426,10 @@ impl TimexTagger {
                     prev.span = Span::new(prev.span.start, m.span.end);
                     prev.end = m.end;
                     prev.split = true;
+                    prev.range = true;
                     if let Some(o) = open {
                         let lo = prev.tok.saturating_sub(3);
-                        if let Some(j) = (lo..prev.tok).find(|&j| l.cached(p, o, j).any(|(e, _)| e == prev.tok)) {
+                        if let Some(j) = (lo..prev.tok).find(|&j| l.cached(p, o, j).any(|(e, en)| e == prev.tok && en.set.is_empty())) {
                             prev.span = Span::new(t.toks[j].start as usize, prev.span.end);
                             prev.tok = j;
                         }
@@ -447,9 +463,10 @@ impl TimexTagger {
                     m.tok = k - 2;
                     m.span = Span::new(t.toks[k - 2].start as usize, m.span.end);
                     m.split = true;
+                    m.range = true;
                     if let Some(o) = open {
                         let lo = m.tok.saturating_sub(3).max(prev_end);
-                        if let Some(j) = (lo..m.tok).find(|&j| l.cached(p, o, j).any(|(e, _)| e == m.tok)) {
+                        if let Some(j) = (lo..m.tok).find(|&j| l.cached(p, o, j).any(|(e, en)| e == m.tok && en.set.is_empty())) {
                             m.span = Span::new(t.toks[j].start as usize, m.span.end);
                             m.tok = j;
                         }
@@ -462,14 +479,26 @@ impl TimexTagger {
     }
 
     /// Bare spans leave out an article (`@DET`) before a day number: "le 12 janvier" →
-    /// "12 janvier" (Recognizers keeps it elsewhere: "la semaine prochaine", "les années 70").
+    /// "12 janvier" (Recognizers keeps it elsewhere: "la semaine prochaine", "les années 70"),
+    /// and the final period of a month abbreviation that ends the text.
     fn bare(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
         let Some(det) = l.classes.iter().position(|c| c == "DET") else { return ms };
         // ... and before a day or season name ("le vendredi", "le lendemain", "l'été")
         let named: Vec<usize> = ["WEEKDAY", "WEEKDAY_FULL", "ANAPHORIC_DAY", "HOLIDAY", "SEASON"].iter().filter_map(|n| l.classes.iter().position(|c| c == n)).collect();
+        // a month abbreviation's period that ends the text is the sentence's ("1 janv.")
+        let month = l.classes.iter().position(|c| c == "MONTH");
+        let n = t.toks.len();
+        // ... and before a part of the day that a clock time follows ("l'après-midi 7:00")
+        let pod = l.classes.iter().position(|c| c == "POD");
         for m in ms.iter_mut() {
+            let last = m.end - 1;
+            if m.end == n && last > m.tok && t.low(last) == "." && month.is_some_and(|c| l.cached(p, c, last - 1).any(|(e, _)| e == m.end)) {
+                m.end = last;
+                m.span = Span::new(m.span.start, t.toks[last - 1].end as usize);
+            }
             if let Some((e, _)) = l.cached(p, det, m.tok).next() {
-                let name = |e: usize| named.iter().any(|&c| l.cached(p, c, e).next().is_some());
+                let timed_pod = |e: usize| m.slots[self.ids.hour] != NONE && pod.is_some_and(|c| l.cached(p, c, e).next().is_some());
+                let name = |e: usize| named.iter().any(|&c| l.cached(p, c, e).next().is_some()) || timed_pod(e);
                 if e < m.end && t.toks[m.tok].start as usize == m.span.start && (t.toks[e].kind == Kind::Num || name(e)) {
                     m.tok = e;
                     m.span = Span::new(t.toks[e].start as usize, m.span.end);
@@ -486,7 +515,7 @@ impl TimexTagger {
         let Some(lead) = l.lead_class else { return ms };
         let mut prev_end = 0;
         for m in ms.iter_mut() {
-            if !m.split || m.span.start == t.toks[m.tok].start as usize {
+            if (!m.split || m.span.start == t.toks[m.tok].start as usize) && !(only_mod && m.range) {
                 // the longest lead, "n'importe quand avant", is six tokens
                 let lo = m.tok.saturating_sub(6).max(prev_end);
                 // one lead, or a lead and a plain one that sets nothing ("at the", "before
@@ -565,6 +594,8 @@ impl TimexTagger {
         let until = l.classes.iter().position(|c| c == "UNTIL");
         let opens_until = |m: &Match| until.is_some_and(|u| l.cached(p, u, m.tok).next().is_some());
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
+        // the day a range's first half merged with, for its second half
+        let mut carry: Option<Slots> = None;
         for m in ms {
             let mut merged: Option<Option<Slots>> = None;
             if let Some(prev) = out.last_mut() {
@@ -598,7 +629,17 @@ impl TimexTagger {
                                 s[k] = b[k];
                             }
                         }
+                        // a joining word may carry a slot ("demain avant 17h" → BEFORE)
+                        for (k, v) in join_slots(l, p, join, prev.end, m.tok) {
+                            if s[k] == NONE {
+                                s[k] = v;
+                            }
+                        }
                         s[id.ty] = NONE;
+                        // "le 17 entre 14h et 16h": the range's second half takes the day too
+                        if m.split && !prev.split {
+                            carry = Some(a);
+                        }
                         let (split_tail, day) = (prev.split, b);
                         prev.slots = s;
                         prev.span = Span::new(prev.span.start, m.span.end);
@@ -608,12 +649,25 @@ impl TimexTagger {
                     }
                 }
             }
+            if merged.is_none() {
+                if let Some(day) = carry.take().filter(|_| m.split && time_only(&m)) {
+                    let mut m = m;
+                    for &k in date_slots.iter().chain([&id.unit]) {
+                        if m.slots[k] == NONE {
+                            m.slots[k] = day[k];
+                        }
+                    }
+                    out.push(m);
+                    continue;
+                }
+            }
             if let Some(fill) = merged {
                 // "de 9h30 à 11h jeudi": the range's first half takes the day too
                 if let (Some(day), n @ 2..) = (fill, out.len()) {
                     let first = &mut out[n - 2];
                     if first.split && !has(first, &date_slots) {
-                        for &k in &date_slots {
+                        // a relative day ("demain") brings its shift's unit along
+                        for &k in date_slots.iter().chain([&id.unit]) {
                             if first.slots[k] == NONE {
                                 first.slots[k] = day[k];
                             }
@@ -708,6 +762,18 @@ fn glued_clock(t: &Tokens, pos: usize) -> bool {
 fn glued_number(t: &Tokens, pos: usize) -> bool {
     let (Some(a), Some(c), Some(d)) = (pos.checked_sub(1).and_then(|k| t.toks.get(k)), t.toks.get(pos), t.toks.get(pos + 1)) else { return false };
     a.kind == Kind::Num && d.kind == Kind::Num && a.end == c.start && c.end == d.start
+}
+
+/// The slots set by the `join` class entries that tile tokens `a..b` (see [`joined`]).
+fn join_slots<'a>(l: &'a Lang, p: &'a Prep, join: usize, a: usize, b: usize) -> Vec<(usize, i32)> {
+    let mut out = vec![];
+    let mut i = a;
+    while i < b {
+        let Some((e, en)) = l.cached(p, join, i).filter(|&(e, _)| e <= b).max_by_key(|&(e, _)| e) else { break };
+        out.extend_from_slice(&en.set);
+        i = e;
+    }
+    out
 }
 
 /// True when tokens `a..b` are exactly a sequence of `join` class entries (or empty) on one line.
@@ -927,6 +993,7 @@ pub(crate) fn num_ok(k: NumKind, tk: &token::Tok) -> bool {
         NumKind::MI => d == 2 && v <= 59,
         NumKind::N => d <= 9,
         NumKind::CAP => false,
+        NumKind::HM => (3..=4).contains(&d) && v / 100 <= 23 && v % 100 <= 59,
     }
 }
 
@@ -939,7 +1006,7 @@ fn default_slot(k: NumKind) -> Option<&'static str> {
         NumKind::H => "hour",
         NumKind::MI => "minute",
         NumKind::N => "n",
-        NumKind::CAP => return None,
+        NumKind::CAP | NumKind::HM => return None,
     })
 }
 
@@ -1035,7 +1102,17 @@ impl Matcher<'_> {
                 }
             }
             Elem::Num(k, rename, _) => {
-                if ok(pos) && num_ok(*k, &t.toks[pos]) {
+                if ok(pos) && num_ok(*k, &t.toks[pos]) && *k == NumKind::HM && rename.is_none() {
+                    // "1140": hour 11, minute 40
+                    let (h, m) = (lang::slot_id("hour").unwrap_or(0), lang::slot_id("minute").unwrap_or(0));
+                    let (oh, om) = (sl[h], sl[m]);
+                    let v = t.toks[pos].num as i32;
+                    sl[h] = v / 100;
+                    sl[m] = v % 100;
+                    self.dfs(rest, cont, pos + 1, sl, on_end);
+                    sl[h] = oh;
+                    sl[m] = om;
+                } else if ok(pos) && num_ok(*k, &t.toks[pos]) {
                     let slot = rename.or_else(|| default_slot(*k).and_then(lang::slot_id));
                     match slot {
                         Some(s) => {

@@ -204,7 +204,8 @@ fn unit_str(u: &str) -> (&'static str, bool) {
 
 /// A day, week or weekday counted inside a month (`ordinal` = 1, 2…, -1 for the last; 0 =
 /// the week containing the day): "le 3e jour d'octobre", "la dernière semaine de septembre",
-/// "le premier mercredi du mois prochain", "la semaine du 6 octobre". `sub` is `D`, `W`,
+/// "le premier mercredi du mois prochain", "la semaine du 6 octobre", or a week, month or
+/// quarter inside a year ("la troisième semaine de 2027", ISO weeks). `sub` is `D`, `W`,
 /// `WD` (the match's weekday) or `WE` (a weekend, counted by its Friday); inside a year, `W`
 /// (ISO weeks), `M` or `Q`. Weeks are the full Monday–Sunday weeks inside the month.
 fn counted(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx, pos: i32, sub: &str) -> Option<Resolved> {
@@ -392,8 +393,11 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         Some("SET") => {
             // a clock time on a recurring day or every day ("9 heures chaque dimanche" →
             // XXXX-WXX-7T09, "3pm each day" → T15)
+            let pod = gs(ids.pod);
             let clock = get(ids.hour).filter(|h| (0..=24).contains(h)).map(|h| {
-                let h = if get(ids.pm).is_some() && h < 12 { h + 12 } else { h };
+                // "chaque nuit à 9" is 21:00, as for single times (below)
+                let late = matches!(pod, Some("EV") | Some("AF") | Some("NI")) && !(pod == Some("NI") && h < 6);
+                let h = if (get(ids.pm).is_some() || late) && h < 12 { h + 12 } else { h };
                 match get(ids.minute) {
                     Some(m) if m > 0 => format!("T{h:02}:{m:02}"),
                     _ => format!("T{h:02}"),
