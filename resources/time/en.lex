@@ -290,7 +290,7 @@ year | years | yr | yrs => unit=Y
 month | months => unit=M
 week | weeks => unit=W
 day | days => unit=D
-hour | hours | hr | hrs => unit=H
+hour | hours | hr | hrs | h => unit=H
 minute | minutes | min | mins => unit=MIN
 second | seconds | sec | secs => unit=S
 decade | decades => unit=DE
@@ -402,8 +402,32 @@ christmas eve => month=12 day=24
 new year's eve | new years eve => month=12 day=31
 liberation day => month=8 day=15
 easter | easter sunday => easter=0
-easter monday => easter=1
+easter monday | easter mon => easter=1
 good friday => easter=-2
+# movable feasts counted from Easter
+maundy thursday | covenant thursday | covenant thu | thursday of mysteries | thu of mysteries | holy thursday => easter=-3
+palm sunday | branch sunday => easter=-7
+shrove tuesday | pancake day | pancake tuesday | mardi gras => easter=-47
+ash wednesday => easter=-46
+ascension day | ascension thursday => easter=39
+pentecost | whit sunday | whitsunday | white sunday | pentecost sunday => easter=49
+whit monday | whitmonday | pentecost monday | monday of the holy spirit => easter=50
+trinity sunday => easter=56
+corpus christi => easter=60
+world vegan day => month=11 day=1
+# Orthodox feasts (Julian computus)
+orthodox easter | orthodox easter sunday | pascha => easter=0 cal=OR
+orthodox good friday | orthodox great friday => easter=-2 cal=OR
+clean monday | orthodox shrove monday | pure monday => easter=-48 cal=OR
+lazarus saturday => easter=-8 cal=OR
+# Islamic feasts (tabular Islamic calendar: month/day of the Hijri year)
+eid al-fitr | eid al fitr | eid ul-fitr | id ul-fitr | eid-al-fitr => month=10 day=1 cal=IS
+eid al-adha | eid al adha | eid ul-adha | id ul-adha | eid-al-adha | bakr id | bakrid | sacrifice feast | feast of sacrifice => month=12 day=10 cal=IS
+islamic new year | hijri new year | amun jadid | muharram => month=1 day=1 cal=IS
+ashura | day of ashura => month=1 day=10 cal=IS
+mawlid | mawlid al-nabawi | mawlid an-nabi | prophet's birthday => month=3 day=12 cal=IS
+isra and mi'raj | isra and miraj | the prophet's ascension | prophet's ascension | the night journey | night journey | ascension to heaven => month=7 day=27 cal=IS
+laylat al-qadr | laylat al kadr | laylat al-kadr | laylat al qadr | night of power | night of measures => month=9 day=27 cal=IS
 veterans day => month=11 day=11
 may day => month=5 day=1
 # holidays on the n-th weekday of a month (ordinal -1 = the last)
@@ -412,9 +436,9 @@ mother's day | mothers day | mother day => month=5 weekday=7 ordinal=2 sub=WD
 father's day | fathers day | father day => month=6 weekday=7 ordinal=3 sub=WD
 memorial day => month=5 weekday=1 ordinal=-1 sub=WD
 labor day | labour day => month=9 weekday=1 ordinal=1 sub=WD
-martin luther king day | mlk day => month=1 weekday=1 ordinal=3 sub=WD
+martin luther king day | martin luther king's day | martin luther kings day | martin luther king jr. day | martin luther king jr day | mlk day | mlk jr. day | mlk jr day | civil rights day => month=1 weekday=1 ordinal=3 sub=WD
 boxing day => month=12 day=26
-st patrick's day | st. patrick's day | saint patrick's day | st patrick day | st. patrick day => month=3 day=17
+st patrick's day | st. patrick's day | saint patrick's day | st patrick day | st. patrick day | saint patricks day | st patricks day | st paddy's day | saint paddy's day | st. paddy's day => month=3 day=17
 all saints day | all saints' day => month=11 day=1
 
 @SET_ADJ
@@ -471,7 +495,7 @@ at | @ | , | on | in the | around | about | by | - | the
 @LEAD weak
 at | @ | on | in | by | for | during | within | the | to | through | thru | and
 from | since | starting | as of | after => mod=AFTER
-before | until | till | up to => mod=BEFORE
+before | until | untill | till | up to => mod=BEFORE
 
 # a duration counted from a day ("three weeks from tomorrow", "2 weeks before Christmas")
 @OFFSET weak
@@ -487,6 +511,22 @@ of | in | , | /
 
 # range connectors (Recognizers-Text style ranges are one span: "from 4pm to 5pm")
 @RANGE_JOIN weak
-to | - | through | thru | until | till | and
+to | - | through | thru | until | untill | till | and
 @RANGE_OPEN weak
 from | between
+
+# time zones after a clock time ("8:00 GMT"), as UTC offsets in minutes
+@TZ weak
+gmt | utc | ( gmt ) | ( utc ) | z => tz=0
+cet | ( cet ) | bst | ( bst ) | wat => tz=60
+cest | ( cest ) | eet | ( eet ) => tz=120
+eest | msk => tz=180
+ist | ( ist ) => tz=330
+est | ( est ) => tz=-300
+edt | ( edt ) => tz=-240
+cdt | ( cdt ) => tz=-300
+cst | ( cst ) => tz=-360
+mst | ( mst ) => tz=-420
+mdt | ( mdt ) => tz=-360
+pst | ( pst ) => tz=-480
+pdt | ( pdt ) => tz=-420

@@ -95,6 +95,32 @@ pub fn easter(y: i32) -> Date {
     Date { y, m: month as u32, d: day as u32 }
 }
 
+/// Orthodox Easter Sunday (Julian computus), as a Gregorian date.
+pub fn orthodox_easter(y: i32) -> Date {
+    let (a, b, c) = (y % 4, y % 7, y % 19);
+    let d = (19 * c + 15) % 30;
+    let e = (2 * a + 4 * b - d + 34) % 7;
+    let month = (d + e + 114) / 31;
+    let day = (d + e + 114) % 31 + 1;
+    // Julian → Gregorian: the calendars drift apart by a day each century not divisible by 400
+    let drift = y / 100 - y / 400 - 2;
+    Date { y, m: month as u32, d: day as u32 }.add_days(drift as i64)
+}
+
+/// The day of the tabular (arithmetic) Islamic calendar `hy-m-d`: months alternate 30 and
+/// 29 days, 11 leap years in 30; observed dates may differ by a day.
+pub fn hijri(hy: i32, m: u32, d: u32) -> Date {
+    let hy = hy as i64;
+    let jdn = d as i64 + (59 * (m as i64 - 1) + 1) / 2 + (hy - 1) * 354 + (3 + 11 * hy).div_euclid(30) + 1948439;
+    Date::from_days(jdn - 2440588)
+}
+
+/// The first day `m-d` of the Islamic calendar that falls in Gregorian year `y`.
+pub fn hijri_in_year(y: i32, m: u32, d: u32) -> Option<Date> {
+    let hy = ((y - 622) as i64 * 33 / 32) as i32;
+    (hy - 2..hy + 3).map(|h| hijri(h, m, d)).find(|x| x.y == y)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,5 +133,7 @@ mod tests {
         assert_eq!(Date::new(2024, 1, 31).unwrap().add_months(1).iso(), "2024-02-29");
         assert_eq!(easter(2024).iso(), "2024-03-31");
         assert_eq!(Date::new(2021, 1, 3).unwrap().iso_week(), (2020, 53));
+        assert_eq!(orthodox_easter(2018).iso(), "2018-04-08");
+        assert_eq!(hijri_in_year(2018, 10, 1).map(|d| d.iso()), Some("2018-06-15".into()));
     }
 }

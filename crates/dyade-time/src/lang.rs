@@ -48,7 +48,7 @@ pub const SLOTS: &[&str] = &[
     "type", "ref", "mod", "year", "yy", "month", "day", "weekday", "season", "quarter", "half", "week", "weekend", "pod",
     "hour", "minute", "second", "n", "frac", "unit", "shift", "sign", "dir", "set", "anchor", "century", "decade", "easter",
     "pm", "drop", "nth", "ordinal", "tense", "dayword", "approx", "n2", "mult", "half_hour", "minus", "yearword", "now",
-    "lead", "sched", "sub", "keep", "endp", "offm", "offd",
+    "lead", "sched", "sub", "keep", "endp", "comp", "base", "h24", "tz", "cal", "offm", "offd",
 ];
 
 /// Number of slots.
@@ -104,6 +104,25 @@ pub enum Elem {
     Num(NumKind, Option<usize>, bool),
     /// A group, optional flag.
     Group(Vec<Elem>, bool),
+    /// An expression found by the first pass (`$TIME`, `$DUR`…), for composition rules; the
+    /// flag `base` (`$TIME:base`) makes it the anchor of the composite instead of merging its
+    /// slots; optional flag.
+    Ref(RefKind, bool, bool),
+}
+
+/// Kinds of first-pass expressions a composition rule may refer to (`$KIND` in rules files).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefKind {
+    /// `$TIME`: any point or period of time (not a duration or a set).
+    Time,
+    /// `$DATE`: a point or period without a clock time ("tomorrow", "christmas 2014").
+    Date,
+    /// `$CLOCK`: a clock time without a date ("5pm", "at 3:20").
+    Clock,
+    /// `$DUR`: a duration ("10 days").
+    Dur,
+    /// `$SET`: a recurrence ("every monday").
+    Set,
 }
 
 /// Token features for the rule prefilter: a bit per lexicon class starting at the token
@@ -157,6 +176,9 @@ pub struct Rule {
     /// Prefilter: every mask must meet the features of the first [`REQ_WINDOW`] tokens
     /// (one per mandatory element that always starts inside that window).
     pub req: Vec<Feat>,
+    /// A composition rule (it refers to first-pass expressions with `$KIND`): matched in a
+    /// second pass over scheduling-style inputs only, never indexed for the first pass.
+    pub comp: bool,
 }
 
 /// A lexicon entry.
@@ -325,7 +347,11 @@ impl Lang {
                 return Err(err("a split rule has exactly three parts `A ~ connector ~ B`"));
             }
             let sched_only = set.iter().any(|&(k, _)| Some(k) == slot_id("sched"));
-            l.rules.push(Rule { parts, set, line: ln + 1, req: vec![], sched_only });
+            let comp = parts.iter().any(|p| has_ref(p));
+            if comp && parts.len() != 1 {
+                return Err(err("a composition rule (`$KIND`) cannot be a split range"));
+            }
+            l.rules.push(Rule { parts, set, line: ln + 1, req: vec![], sched_only, comp });
         }
         l.build_tables();
         Ok(l)
@@ -371,6 +397,9 @@ impl Lang {
         let mut by_class: Vec<Vec<u32>> = vec![vec![]; self.classes.len()];
         let (mut by_num, mut by_cap) = (vec![], vec![]);
         for ri in 0..self.rules.len() {
+            if self.rules[ri].comp {
+                continue;
+            }
             let mut firsts = vec![];
             first_set(&self.rules[ri].parts[0], &mut firsts);
             for f in firsts {
@@ -403,7 +432,7 @@ impl Lang {
             .collect();
         // prefilter requirements
         let maxlen: Vec<usize> = (0..self.classes.len()).map(|c| self.entries.iter().filter(|e| e.class == c).map(|e| e.ids.len()).max().unwrap_or(1)).collect();
-        for r in &mut self.rules {
+        for r in self.rules.iter_mut().filter(|r| !r.comp) {
             let mut off = 0usize;
             for e in &r.parts[0] {
                 if off >= REQ_WINDOW {
@@ -439,8 +468,10 @@ impl Lang {
         for kv in s.split_whitespace() {
             let (k, v) = kv.split_once('=').ok_or_else(|| format!("`{kv}` is not key=value"))?;
             let id = slot_id(k).ok_or_else(|| format!("unknown slot `{k}`"))?;
+            // `slot=-` clears a slot (a composition rule drops a part's `type=DURATION`)
             let val = match v.parse::<i32>() {
                 Ok(n) => n,
+                Err(_) if v == "-" => NONE,
                 Err(_) => self.intern(v),
             };
             out.push((id, val));
@@ -467,7 +498,22 @@ impl Lang {
                 Some(x) if !x.is_empty() => (x, true),
                 _ => (t, false),
             };
-            if let Some(c) = t.strip_prefix('@') {
+            if let Some(c) = t.strip_prefix('$').filter(|c| !c.is_empty()) {
+                let (name, base) = match c.split_once(':') {
+                    Some((n, "base")) => (n, true),
+                    Some((_, s)) => return Err(format!("`${c}`: only `:base` may follow an expression kind, not `:{s}`")),
+                    None => (c, false),
+                };
+                let k = match name {
+                    "TIME" => RefKind::Time,
+                    "DATE" => RefKind::Date,
+                    "CLOCK" => RefKind::Clock,
+                    "DUR" => RefKind::Dur,
+                    "SET" => RefKind::Set,
+                    _ => return Err(format!("unknown expression kind ${name}")),
+                };
+                out.push(Elem::Ref(k, base, opt));
+            } else if let Some(c) = t.strip_prefix('@') {
                 let (name, rename) = split_rename(c)?;
                 let id = self.classes.iter().position(|x| x == name).ok_or_else(|| format!("unknown class @{name}"))?;
                 out.push(Elem::Class(id, rename, opt));
@@ -630,6 +676,15 @@ fn strip_comment(s: &str) -> &str {
 
 const NUM_KINDS: [NumKind; 9] = [NumKind::D, NumKind::M, NumKind::Y, NumKind::Y2, NumKind::H, NumKind::MI, NumKind::N, NumKind::CAP, NumKind::HM];
 
+/// True when a pattern refers to a first-pass expression (a composition rule).
+fn has_ref(elems: &[Elem]) -> bool {
+    elems.iter().any(|e| match e {
+        Elem::Ref(..) => true,
+        Elem::Group(g, _) => has_ref(g),
+        _ => false,
+    })
+}
+
 /// The prefilter mask of a mandatory element (`None` for optional elements and groups).
 fn elem_mask(e: &Elem) -> Option<Feat> {
     match e {
@@ -647,6 +702,7 @@ fn elem_maxlen(e: &Elem, class_max: &[usize]) -> usize {
         Elem::Class(c, _, _) => class_max[*c],
         Elem::Num(..) => 1,
         Elem::Group(g, _) => g.iter().map(|x| elem_maxlen(x, class_max)).sum(),
+        Elem::Ref(..) => REQ_WINDOW,
     }
 }
 
@@ -678,6 +734,7 @@ fn first_set(elems: &[Elem], out: &mut Vec<First>) -> bool {
                 let all_opt = first_set(g, out);
                 *o || all_opt
             }
+            Elem::Ref(..) => return false,
         };
         if !opt {
             return false;

@@ -49,6 +49,9 @@ struct Match {
     split: bool,
     /// A whole range fused into one span (Recognizers style): it takes no open-interval lead.
     range: bool,
+    /// A composite's anchor (`$TIME:base` of a composition rule): the expression its own
+    /// slots are counted from ("3 days after <easter>", "third tuesday after <christmas 2014>").
+    anchor: Option<Box<Match>>,
 }
 
 impl TimexTagger {
@@ -148,7 +151,7 @@ impl TimexTagger {
                 i += 1;
                 continue;
             }
-            let m = Matcher { l, p, t, start: i };
+            let m = Matcher { l, p, t, start: i, refs: None };
             // longest match wins; on equal length the earlier rule (paths only count when longer)
             let mut best = Best { end: i, rule: u32::MAX, a: work, split: None };
             let win = l.window(p, i);
@@ -189,7 +192,7 @@ impl TimexTagger {
                     // `keep=1`: Recognizers-style spans keep that preposition too ("dans la soirée")
                     let kept = sched == Some(SpanStyle::WithPrepositions) || (sched == Some(SpanStyle::Bare) && sl[self.ids.keep] > 0);
                     let s0 = if lead > 0 && !kept { (i + lead as usize).min(best.end - 1) } else { i };
-                    out.push(Match { span: sp(s0, best.end), slots: sl, tok: s0, end: best.end, split: false, range: false });
+                    out.push(Match { span: sp(s0, best.end), slots: sl, tok: s0, end: best.end, split: false, range: false, anchor: None });
                 }
                 Some((ea, ec, mut sb)) => {
                     // split range: A borrows B's missing slots ("du 15 au 17 janvier"), and a
@@ -203,7 +206,8 @@ impl TimexTagger {
                         }
                     }
                     for k in 0..lang::NSLOTS {
-                        if sa[k] == NONE {
+                        // "8am - 1pm": a start with its own half of the day keeps it
+                        if sa[k] == NONE && !(k == self.ids.pm && sa[self.ids.pod] != NONE) {
                             sa[k] = sb[k];
                         }
                     }
@@ -225,8 +229,8 @@ impl TimexTagger {
                     let a0 = if lead > 0 && sched != Some(SpanStyle::WithPrepositions) { (i + lead).min(ea - 1) } else { i };
                     sa[self.ids.lead] = NONE;
                     sb[self.ids.lead] = NONE;
-                    out.push(Match { span: sp(a0, ea), slots: sa, tok: a0, end: ea, split: true, range: false });
-                    out.push(Match { span: sp(ec, best.end), slots: sb, tok: ec, end: best.end, split: true, range: false });
+                    out.push(Match { span: sp(a0, ea), slots: sa, tok: a0, end: ea, split: true, range: false, anchor: None });
+                    out.push(Match { span: sp(ec, best.end), slots: sb, tok: ec, end: best.end, split: true, range: false, anchor: None });
                 }
             }
             i = best.end;
@@ -234,6 +238,7 @@ impl TimexTagger {
         match sched {
             None | Some(SpanStyle::TimeMl) => out,
             Some(SpanStyle::WithPrepositions) => {
+                let out = self.compose(l, t, p, out, sched);
                 // prepositions first: "le 20 à partir de 10h" merges across the absorbed
                 // "à partir de" and keeps its mod
                 let ms = self.years(l, t, p, out);
@@ -243,6 +248,7 @@ impl TimexTagger {
                 self.offsets(l, t, p, ms)
             }
             Some(SpanStyle::Bare) => {
+                let out = self.compose(l, t, p, out, sched);
                 let ms = self.years(l, t, p, out);
                 let ms = self.merge(l, t, p, ms);
                 let ms = self.bare(l, t, p, ms);
@@ -255,6 +261,118 @@ impl TimexTagger {
                 self.merge(l, t, p, ms)
             }
         }
+    }
+
+    /// Composition (scheduling-style inputs): rules that refer to first-pass expressions
+    /// (`$TIME`, `$DUR`…, see the header of `fr.rules`) join them with the words around into
+    /// one expression, Duckling-style: "in 7 days at 5pm", "3 days after easter", "8 this
+    /// evening". The slots of the parts are merged (a conflict rejects the match) except the
+    /// `$KIND:base` part, kept whole as the composite's anchor. Up to three rounds, so that a
+    /// composite can be part of another ("at 7" + "in 3 years").
+    fn compose(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>, sched: Option<SpanStyle>) -> Vec<Match> {
+        if !l.rules.iter().any(|r| r.comp) || ms.is_empty() {
+            return ms;
+        }
+        let n = t.toks.len();
+        let id = &self.ids;
+        for _round in 0..3 {
+            let mut at = vec![u32::MAX; n + 1];
+            let mut kinds = Vec::with_capacity(ms.len());
+            for (k, m) in ms.iter().enumerate() {
+                at[m.tok] = k as u32;
+                kinds.push(self.ref_kinds(l, m));
+            }
+            let refs = Refs { at: &at, ms: &ms, kinds: &kinds, base: id.base, skip: [id.lead, id.keep, id.endp, id.sched, id.base] };
+            let mut work = [NONE; lang::NSLOTS];
+            let mut out: Vec<Match> = Vec::with_capacity(ms.len());
+            let mut changed = false;
+            let mut next = 0; // index of the next first-pass match not yet consumed
+            let mut i = 0;
+            while i < n {
+                let m = Matcher { l, p, t, start: i, refs: Some(&refs) };
+                let mut best = Best { end: i, rule: u32::MAX, a: work, split: None };
+                for (ri, r) in l.rules.iter().enumerate().filter(|(_, r)| r.comp) {
+                    m.dfs(&r.parts[0], None, i, &mut work, &mut |pos, sl| {
+                        if pos > best.end {
+                            best = Best { end: pos, rule: ri as u32, a: *sl, split: None };
+                        }
+                    });
+                }
+                // the composite must cover whole expressions, and more than the one at `i`
+                let covers = best.rule != u32::MAX
+                    && ms[next..].iter().take_while(|x| x.tok < best.end).all(|x| x.tok >= i && x.end <= best.end)
+                    && (at[i] == u32::MAX || ms[at[i] as usize].end < best.end);
+                if !covers {
+                    if at[i] != u32::MAX {
+                        let k = at[i] as usize;
+                        out.push(ms[k].clone());
+                        next = k + 1;
+                        i = ms[k].end;
+                    } else {
+                        i += 1;
+                    }
+                    continue;
+                }
+                let r = &l.rules[best.rule as usize];
+                let mut sl = best.a;
+                for &(k, v) in &r.set {
+                    sl[k] = v;
+                }
+                let anchor = (sl[id.base] != NONE).then(|| Box::new(ms[sl[id.base] as usize].clone()));
+                sl[id.base] = NONE;
+                let _ = sched;
+                let span = Span::new(t.toks[i].start as usize, t.toks[best.end - 1].end as usize);
+                // the end of a split range grown into "11:00 on Thursday": the start takes its day
+                let split_end = ms.get(next).is_some_and(|x| x.split && x.tok >= i) && out.last().is_some_and(|x| x.split);
+                if split_end {
+                    let first = out.last_mut().unwrap();
+                    let dated = [id.year, id.month, id.day, id.weekday, id.shift, id.unit, id.tz];
+                    if dated.iter().all(|&k| first.slots[k] == NONE) {
+                        for k in dated {
+                            first.slots[k] = sl[k];
+                        }
+                    }
+                }
+                while next < ms.len() && ms[next].tok < best.end {
+                    next += 1;
+                }
+                out.push(Match { span, slots: sl, tok: i, end: best.end, split: split_end, range: false, anchor });
+                changed = true;
+                i = best.end;
+            }
+            ms = out;
+            if !changed {
+                break;
+            }
+        }
+        ms
+    }
+
+    /// The `$KIND`s a first-pass expression can stand for (bit `1 << RefKind`).
+    fn ref_kinds(&self, l: &Lang, m: &Match) -> u8 {
+        let id = &self.ids;
+        let s = &m.slots;
+        if s[id.drop] != NONE {
+            return 0;
+        }
+        let bit = |k: lang::RefKind| 1u8 << (k as u8);
+        match s[id.ty] {
+            v if l.str_of(v) == Some("DURATION") => return bit(lang::RefKind::Dur),
+            v if l.str_of(v) == Some("SET") => return bit(lang::RefKind::Set),
+            _ => {}
+        }
+        let mut k = bit(lang::RefKind::Time);
+        let dated = [id.year, id.yy, id.month, id.day, id.weekday, id.easter, id.shift, id.sign, id.season, id.quarter, id.half, id.weekend, id.century, id.decade, id.rf, id.unit]
+            .iter()
+            .any(|&x| s[x] != NONE)
+            || m.anchor.is_some();
+        if s[id.hour] != NONE && !dated {
+            k |= bit(lang::RefKind::Clock);
+        }
+        if s[id.hour] == NONE && s[id.minute] == NONE {
+            k |= bit(lang::RefKind::Date);
+        }
+        k
     }
 
     /// A date without its year and a bare year next to it are one date: "january 12 of 2016",
@@ -385,7 +503,7 @@ impl TimexTagger {
                     add(&mut sl, amt, k);
                 }
                 let a = out.pop().expect("checked");
-                m = Match { span: Span::new(a.span.start, m.span.end), slots: sl, tok: a.tok, end: m.end, split: false, range: false };
+                m = Match { span: Span::new(a.span.start, m.span.end), slots: sl, tok: a.tok, end: m.end, split: false, range: false, anchor: None };
             }
             out.push(m);
         }
@@ -402,8 +520,16 @@ impl TimexTagger {
         let (Some(join), Some(open)) = (class("RANGE_JOIN"), class("RANGE_OPEN")) else { return ms };
         for i in 1..ms.len() {
             let (a, b) = (&ms[i - 1], &ms[i]);
-            if b.tok == a.end && l.cached(p, open, a.tok).next().is_some() && l.cached(p, join, b.tok).next().is_some() {
+            // the connector opens the second expression ("to 5pm") or stands between ("3pm - 5pm")
+            let linked = (b.tok == a.end && l.cached(p, join, b.tok).next().is_some()) || (b.tok > a.end && joined(l, _t, p, join, a.end, b.tok));
+            let opened = linked && l.cached(p, open, a.tok).next().is_some();
+            // "9:30 till 11:00": the end of a closed range drops its connector's mod
+            let closed = b.tok == a.end && (a.split || opened) && l.cached(p, join, b.tok).next().is_some();
+            if opened {
                 ms[i - 1].slots[self.ids.md] = NONE;
+            }
+            if closed {
+                ms[i].slots[self.ids.md] = NONE;
             }
         }
         ms
@@ -696,7 +822,7 @@ impl TimexTagger {
             if tense == Tense::Unknown {
                 tense = bias;
             }
-            let ctx = Ctx { dct: rf.date, last, tense, now: rf.minute, forward: rf.forward };
+            let ctx = Ctx { dct: rf.date, last, tense, now: rf.minute, forward: rf.forward, offset: rf.offset };
             let id = &self.ids;
             let mut slots = m.slots;
             // a bare month right after a year mention is in that year ("en 97 (en janvier…")
@@ -715,7 +841,7 @@ impl TimexTagger {
                     }
                 }
             }
-            if let Some(r) = resolve::resolve(l, &self.ids, &slots, &ctx) {
+            if let Some(r) = self.resolve_match(l, m, &slots, &ctx) {
                 last_end = Some(m.end);
                 if let Some(d) = r.day {
                     last = Some(d);
@@ -729,6 +855,24 @@ impl TimexTagger {
             }
         }
         out
+    }
+
+    /// Resolve one match: its slots, or for a composite with a `comp` operator, its slots
+    /// counted from its anchor (the reference instant when it has none: "2 thursdays ago").
+    fn resolve_match(&self, l: &Lang, m: &Match, slots: &Slots, ctx: &Ctx) -> Option<Resolved> {
+        if slots[self.ids.comp] == NONE {
+            return resolve::resolve(l, &self.ids, slots, ctx);
+        }
+        let (day, minute) = match &m.anchor {
+            Some(a) => {
+                let actx = resolve::anchor_reference(l, &self.ids, slots, ctx);
+                let ra = self.resolve_match(l, a, &a.slots, &actx)?;
+                // "now" stays the reference instant itself
+                resolve::start_of(&ra, if ra.value == "PRESENT_REF" { ctx } else { &actx })?
+            }
+            None => (ctx.dct?, None),
+        };
+        resolve::relative_to(l, &self.ids, slots, day, minute)
     }
 
     /// Infer a publication window from the text (used when no date is given).
@@ -758,12 +902,6 @@ fn glued_clock(t: &Tokens, pos: usize) -> bool {
     a.kind == Kind::Num && d.kind == Kind::Num && a.end == c.start && c.end == d.start && t.low(pos) == ":"
 }
 
-/// True when the punctuation token `pos` is glued between two numbers ("4/22", "13.5").
-fn glued_number(t: &Tokens, pos: usize) -> bool {
-    let (Some(a), Some(c), Some(d)) = (pos.checked_sub(1).and_then(|k| t.toks.get(k)), t.toks.get(pos), t.toks.get(pos + 1)) else { return false };
-    a.kind == Kind::Num && d.kind == Kind::Num && a.end == c.start && c.end == d.start
-}
-
 /// The slots set by the `join` class entries that tile tokens `a..b` (see [`joined`]).
 fn join_slots<'a>(l: &'a Lang, p: &'a Prep, join: usize, a: usize, b: usize) -> Vec<(usize, i32)> {
     let mut out = vec![];
@@ -774,6 +912,12 @@ fn join_slots<'a>(l: &'a Lang, p: &'a Prep, join: usize, a: usize, b: usize) -> 
         i = e;
     }
     out
+}
+
+/// True when the punctuation token `pos` is glued between two numbers ("4/22", "13.5").
+fn glued_number(t: &Tokens, pos: usize) -> bool {
+    let (Some(a), Some(c), Some(d)) = (pos.checked_sub(1).and_then(|k| t.toks.get(k)), t.toks.get(pos), t.toks.get(pos + 1)) else { return false };
+    a.kind == Kind::Num && d.kind == Kind::Num && a.end == c.start && c.end == d.start
 }
 
 /// True when tokens `a..b` are exactly a sequence of `join` class entries (or empty) on one line.
@@ -834,6 +978,9 @@ pub struct Reference {
     /// their next occurrence, and a date and a time of day joined by `@JOIN` words make one
     /// expression (TimeML news annotation keeps "samedi 4 janvier, 18h30" as two).
     pub forward: bool,
+    /// UTC offset of the reference, in minutes ("-02:00" → -120), when given: a clock time
+    /// with a time zone ("8:00 GMT") is converted to it.
+    pub offset: Option<i32>,
 }
 
 impl Reference {
@@ -841,7 +988,17 @@ impl Reference {
     pub fn parse(s: &str, forward: bool) -> Reference {
         let date = Date::parse(s);
         let minute = s.get(11..16).and_then(|t| Some(t.get(..2)?.parse::<u32>().ok()? * 60 + t.get(3..5)?.parse::<u32>().ok()?));
-        Reference { date, minute: minute.filter(|_| s.as_bytes().get(10) == Some(&b'T')), forward }
+        // the zone after the time: "Z" or "±HH:MM"
+        let offset = s.get(11..).and_then(|t| {
+            let z = t.find(['+', '-', 'Z'])?;
+            let (sign, hm) = match &t[z..z + 1] {
+                "Z" => return Some(0),
+                "+" => (1, &t[z + 1..]),
+                _ => (-1, &t[z + 1..]),
+            };
+            Some(sign * (hm.get(..2)?.parse::<i32>().ok()? * 60 + hm.get(3..5).and_then(|m| m.parse::<i32>().ok()).unwrap_or(0)))
+        });
+        Reference { date, minute: minute.filter(|_| s.as_bytes().get(10) == Some(&b'T')), forward, offset }
     }
 }
 
@@ -886,7 +1043,7 @@ fn infer_from(l: &Lang, ids: &Ids, text: &str, t: &Tokens, p: &Prep, ms: &[Match
     for m in ms {
         let sl = &m.slots;
         let tense = sentence_tense(l, t, p, m.tok, &[]);
-        let ctx = Ctx { dct: None, last: None, tense, now: None, forward: false };
+        let ctx = Ctx { dct: None, last: None, tense, now: None, forward: false, offset: None };
         let Some(r) = resolve::resolve(l, ids, sl, &ctx) else { continue };
         let sh = sl[ids.shift];
         let unit = (sl[ids.unit] != NONE).then(|| l.str_of(sl[ids.unit])).flatten();
@@ -1016,6 +1173,19 @@ struct Cont<'a> {
     next: Option<&'a Cont<'a>>,
 }
 
+/// First-pass expressions seen by composition rules.
+struct Refs<'a> {
+    /// Token → index of the expression starting there (`u32::MAX`: none).
+    at: &'a [u32],
+    ms: &'a [Match],
+    /// `$KIND` bits per expression ([`TimexTagger::ref_kinds`]).
+    kinds: &'a [u8],
+    /// The `base` slot (holds the index of the anchor expression while matching).
+    base: usize,
+    /// Slots of a part that do not pass to the composite (span conventions).
+    skip: [usize; 5],
+}
+
 /// Matching state for one rule start.
 struct Matcher<'a> {
     l: &'a Lang,
@@ -1023,6 +1193,8 @@ struct Matcher<'a> {
     t: &'a Tokens,
     /// The first token: a match never crosses a line break after it.
     start: usize,
+    /// First-pass expressions (composition pass only).
+    refs: Option<&'a Refs<'a>>,
 }
 
 /// The best match so far at one start token.
@@ -1071,7 +1243,7 @@ impl Matcher<'_> {
         let n = t.toks.len();
         let ok = |p: usize| p < n && (p == self.start || !t.toks[p].brk);
         let opt = match e {
-            Elem::Lit(_, o) | Elem::Class(_, _, o) | Elem::Num(_, _, o) | Elem::Group(_, o) => *o,
+            Elem::Lit(_, o) | Elem::Class(_, _, o) | Elem::Num(_, _, o) | Elem::Group(_, o) | Elem::Ref(_, _, o) => *o,
         };
         match e {
             Elem::Lit(alts, _) => {
@@ -1128,6 +1300,38 @@ impl Matcher<'_> {
             Elem::Group(g, _) => {
                 let c = Cont { elems: rest, next: cont };
                 self.dfs(g, Some(&c), pos, sl, on_end);
+            }
+            Elem::Ref(kind, base, _) => {
+                if let Some(r) = self.refs.filter(|_| ok(pos)) {
+                    let k = r.at[pos];
+                    if k != u32::MAX && r.kinds[k as usize] & (1 << (*kind as u8)) != 0 {
+                        let m = &r.ms[k as usize];
+                        let saved = *sl;
+                        if *base {
+                            if sl[r.base] == NONE {
+                                sl[r.base] = k as i32;
+                                self.dfs(rest, cont, m.end, sl, on_end);
+                            }
+                        } else if m.anchor.is_none() {
+                            // merge the part's slots; a conflicting value rejects the path
+                            let mut clash = false;
+                            for (j, &v) in m.slots.iter().enumerate() {
+                                if v == NONE || r.skip.contains(&j) {
+                                    continue;
+                                }
+                                if sl[j] != NONE && sl[j] != v {
+                                    clash = true;
+                                    break;
+                                }
+                                sl[j] = v;
+                            }
+                            if !clash {
+                                self.dfs(rest, cont, m.end, sl, on_end);
+                            }
+                        }
+                        *sl = saved;
+                    }
+                }
             }
         }
         if opt {

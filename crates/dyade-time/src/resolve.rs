@@ -1,6 +1,6 @@
 //! Slots → TIMEX3 value, against a reference date (language-neutral).
 
-use crate::calendar::{easter, Date};
+use crate::calendar::{easter, hijri_in_year, orthodox_easter, Date};
 use crate::lang::{slot_id, Lang, Slots, NONE};
 use dyade_core::TimexType;
 
@@ -28,6 +28,8 @@ pub struct Ctx {
     pub now: Option<u32>,
     /// Scheduling context: the next occurrence of underspecified expressions.
     pub forward: bool,
+    /// UTC offset of the reference (minutes), when known.
+    pub offset: Option<i32>,
 }
 
 /// A resolved expression.
@@ -86,6 +88,17 @@ pub struct Ids {
     pub(crate) sub: usize,
     pub(crate) keep: usize,
     pub(crate) endp: usize,
+    /// composition operator of a composite expression (`comp=nth`, `comp=shift`)
+    pub(crate) comp: usize,
+    /// index of a composite's anchor part while matching
+    pub(crate) base: usize,
+    pub(crate) sched: usize,
+    /// a 24-hour clock notation ("3h18" is 03:18, never 15:18)
+    pub(crate) h24: usize,
+    /// UTC offset of a clock time's time zone, minutes ("GMT" 0, "PST" -480)
+    pub(crate) tz: usize,
+    /// calendar of the month/day or Easter offset: `OR` (Orthodox Easter), `IS` (Islamic)
+    pub(crate) cal: usize,
     /// A year in words: its hundreds ("nineteen seventy eight" = 19 × 100 + `yy` 78)
     pub(crate) yearword: usize,
     /// An offset in months added to the day the other slots name ("3 months after Easter")
@@ -137,6 +150,12 @@ impl Ids {
             sub: s("sub"),
             keep: s("keep"),
             endp: s("endp"),
+            comp: s("comp"),
+            base: s("base"),
+            sched: s("sched"),
+            h24: s("h24"),
+            tz: s("tz"),
+            cal: s("cal"),
             yearword: s("yearword"),
             offm: s("offm"),
             offd: s("offd"),
@@ -212,6 +231,7 @@ fn counted(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx, pos: i32, sub: &str) -
     let mut inner = *sl;
     inner[ids.ordinal] = NONE;
     inner[ids.sub] = NONE;
+    inner[ids.sign] = NONE;
     if sub == "WD" {
         inner[ids.weekday] = NONE;
     }
@@ -233,7 +253,7 @@ fn counted(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx, pos: i32, sub: &str) -
     }
     // inside a year ("the third week of 2027" = ISO week 3, "the 9th month of next year",
     // "the third quarter this year"; -1 = the last)
-    if v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit()) {
+    if v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit()) && matches!(sub, "W" | "M" | "Q") {
         let y: i32 = v.parse().ok()?;
         let k = pos;
         let value = match sub {
@@ -254,12 +274,16 @@ fn counted(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx, pos: i32, sub: &str) -
         };
         return Some(Resolved { ttype: TimexType::DATE, value, modifier: r.modifier.clone(), day: None, relative: r.relative });
     }
-    // the month: "2013-10"
-    if v.len() != 7 || v.as_bytes()[4] != b'-' {
+    // the month ("2013-10") or the year ("2018")
+    let (first, last) = if v.len() == 7 && v.as_bytes()[4] == b'-' {
+        let first = Date::new(v[..4].parse().ok()?, v[5..].parse().ok()?, 1)?;
+        (first, first.add_months(1).add_days(-1))
+    } else if v.len() == 4 && v.bytes().all(|b| b.is_ascii_digit()) {
+        let y = v.parse().ok()?;
+        (Date::new(y, 1, 1)?, Date::new(y, 12, 31)?)
+    } else {
         return None;
-    }
-    let first = Date::new(v[..4].parse().ok()?, v[5..].parse().ok()?, 1)?;
-    let last = first.add_months(1).add_days(-1);
+    };
     let k = pos as i64;
     match sub {
         "D" if k > 0 => done(first.add_days(k - 1), false).filter(|x| x.day.is_some_and(|d| d <= last)),
@@ -311,6 +335,8 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         return Some(Resolved { ttype: TimexType::DATE, value: d.iso(), modifier: r.modifier, day: Some(d), relative: r.relative });
     }
     if let (Some(pos), Some(sub)) = (get(ids.ordinal), gs(ids.sub)) {
+        // "the third last week": counted from the end
+        let pos = if get(ids.sign) == Some(-1) { -pos } else { pos };
         return counted(lang, ids, sl, ctx, pos, sub);
     }
     // "le lendemain du 13 février": the day counted from the date it names
@@ -324,6 +350,24 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         return Some(Resolved { ttype: TimexType::DATE, value: d.iso(), modifier: r.modifier, day: Some(d), relative: r.relative });
     }
     let modifier = gs(ids.md).map(String::from);
+    // a day of another calendar ("Eid al-Fitr 2018", "orthodox easter"): its Gregorian day in
+    // the year given, else the next (scheduling) or nearest occurrence
+    if let Some(cal @ ("IS" | "OR")) = gs(ids.cal) {
+        let on = |y: i32| match cal {
+            "OR" => Some(orthodox_easter(y).add_days(get(ids.easter).unwrap_or(0) as i64)),
+            _ => hijri_in_year(y, get(ids.month)? as u32, get(ids.day)? as u32),
+        };
+        let d = match get(ids.year) {
+            Some(y) => on(y)?,
+            None => {
+                let a = ctx.dct?;
+                let mut c: Vec<Date> = (a.y - 1..=a.y + 1).filter_map(on).collect();
+                c.sort_by_key(|d| if ctx.forward { if *d >= a { d.days() - a.days() } else { i64::MAX } } else { (d.days() - a.days()).abs() });
+                *c.first()?
+            }
+        };
+        return Some(Resolved { ttype: TimexType::DATE, value: d.iso(), modifier, day: Some(d), relative: get(ids.year).is_none() });
+    }
     let ty = gs(ids.ty);
     let mk = |ttype, value: String, day, relative| Some(Resolved { ttype, value, modifier: modifier.clone(), day, relative });
     let ttype_of = |default: TimexType| match ty {
@@ -435,7 +479,7 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     let mut relative = false;
     let mut day: Option<Date> = None;
     // the date part
-    let mut date: Option<String>;
+    let mut date: Option<String> = None;
     let shift = get(ids.shift).or_else(|| Some(get(ids.sign)? * num? as i32));
     let explicit = get(ids.month).is_some() || get(ids.year).is_some();
     if let (Some(u), true, false) = (unit, get(ids.shift).is_some() || get(ids.sign).is_some(), explicit) {
@@ -468,14 +512,22 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                     let d = a.add_months(k);
                     return mk(ttype_of(TimexType::DATE), d.iso(), Some(d), true);
                 }
-                "Y" => {
+                "Y" if get(ids.hour).is_none() => {
                     let d = a.add_months(12 * k);
                     return mk(ttype_of(TimexType::DATE), format!("{:04}-{:02}", d.y, d.m), None, true);
+                }
+                "Y" => {
+                    // a clock time in that month: its first occurrence ("at 7 in 3 years")
+                    let d = a.add_months(12 * k);
+                    let d = Date { y: d.y, m: d.m, d: 1 };
+                    day = Some(d);
+                    date = Some(d.iso());
                 }
                 _ => {}
             }
         }
-        date = Some(match u {
+        let shifted = date.take();
+        date = shifted.or(Some(match u {
             "D" => {
                 let d = a.add_days(k);
                 day = Some(d);
@@ -512,7 +564,7 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 return mk(ttype_of(TimexType::TIME), if k < 0 { "PAST_REF" } else if k > 0 { "FUTURE_REF" } else { "PRESENT_REF" }.into(), None, true)
             }
             _ => return None,
-        });
+        }));
         if let (Some(w), Some(d0)) = (get(ids.weekday), day.or(if u == "W" { Some(a.add_days(7 * k)) } else { None })) {
             // "mardi de la semaine prochaine": the weekday inside the shifted week
             let d = d0.add_days(w as i64 - d0.weekday() as i64);
@@ -566,6 +618,10 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         if let (None, Some(h)) = (year, get(ids.yearword)) {
             year = Some(h * 100 + get(ids.yy).unwrap_or(0));
         }
+        // "MLK day of last year": a date of the year shifted from the reference's
+        if let (None, Some("Y"), Some(k), Some(a)) = (year, unit, get(ids.shift), anchor) {
+            year = Some(a.y + k);
+        }
         if year.is_none() {
             if let Some(yy) = get(ids.yy) {
                 let base = anchor.map(|a| a.y).unwrap_or(2000);
@@ -617,6 +673,9 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 if let Some(s) = get(ids.shift) {
                     // "l'an dernier" written as year shift without unit
                     year = anchor.map(|a| a.y + s);
+                } else if ctx.forward && (get(ids.quarter).is_some() || get(ids.half).is_some()) {
+                    // scheduling: "the third quarter" is this year's
+                    year = anchor.map(|a| a.y);
                 }
             }
             let ys = year.map(|y| format!("{y:04}")).unwrap_or_else(|| "XXXX".into());
@@ -711,6 +770,20 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         if h > 24 || mi > 59 {
             return None;
         }
+        // a clock time in a named time zone, told in the reference's ("8:00 GMT" at -02:00 → 06:00)
+        if let (Some(tz), Some(off)) = (get(ids.tz), ctx.offset) {
+            let t = h * 60 + mi - tz + off;
+            let days = t.div_euclid(1440) as i64;
+            h = t.rem_euclid(1440) / 60;
+            mi = t.rem_euclid(60);
+            if days != 0 {
+                if let Some(d) = date.as_deref().and_then(Date::parse) {
+                    let d = d.add_days(days);
+                    day = Some(d);
+                    date = Some(d.iso());
+                }
+            }
+        }
         time = Some(match get(ids.second).filter(|s| (1..60).contains(s)) {
             Some(sec) => format!("T{h:02}:{mi:02}:{sec:02}"),
             None => format!("T{h:02}:{mi:02}"),
@@ -719,15 +792,21 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     } else if let Some(p) = pod {
         time = Some(format!("T{p}"));
     }
-    if let Some(t) = time {
+    if let Some(mut t) = time {
         let d = match date {
             Some(d) => Some(d),
             None => {
                 relative = true;
                 let mut a = ctx.last.or(ctx.dct);
-                // scheduling: a time already past today means tomorrow ("minuit")
+                // scheduling: a time already past today means tomorrow ("minuit"); the current
+                // hour is not past yet ("at 4:23" at 4:30); a 12-hour clock time without am/pm
+                // is its next occurrence ("3:30" at 4:30 → 15:30)
                 if let (true, None, Some(now), Some(c)) = (ctx.forward, ctx.last, ctx.now, clock) {
-                    if (c as u32) < now {
+                    let past = |c: i32| (c as u32) / 60 < now / 60;
+                    let ambiguous = hour.is_some_and(|h| (1..12).contains(&h)) && get(ids.pm).is_none() && pod.is_none() && get(ids.minus).is_none() && get(ids.h24).is_none();
+                    if past(c) && ambiguous && !past(c + 720) {
+                        t = format!("T{:02}{}", c / 60 + 12, &t[3..]);
+                    } else if past(c) {
                         a = a.map(|x| x.add_days(1));
                     }
                 }
@@ -743,4 +822,117 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     }
     let date = date?;
     mk(ttype_of(TimexType::DATE), date, day, relative)
+}
+
+/// The instant a resolved expression starts at: its first day, and the minute of the day when
+/// it has a clock time (`PRESENT_REF` is the reference instant itself).
+pub fn start_of(r: &Resolved, ctx: &Ctx) -> Option<(Date, Option<u32>)> {
+    let v = r.value.as_str();
+    if v == "PRESENT_REF" {
+        return Some((ctx.dct?, ctx.now));
+    }
+    if let Some((d, t)) = v.split_once('T') {
+        let day = Date::parse(d)?;
+        let tb = t.as_bytes();
+        let m = (tb.len() >= 5 && tb[2] == b':').then(|| Some(t[..2].parse::<u32>().ok()? * 60 + t[3..5].parse::<u32>().ok()?)).flatten();
+        return Some((day, m));
+    }
+    if let Some(d) = Date::parse(v) {
+        return Some((d, None));
+    }
+    let b = v.as_bytes();
+    let y: i32 = v.get(..4)?.parse().ok()?;
+    let day = match b.len() {
+        4 => Date::new(y, 1, 1)?,
+        7 if b[4] == b'-' && b[5].is_ascii_digit() => Date::new(y, v[5..7].parse().ok()?, 1)?,
+        7 if &v[4..6] == "-Q" => Date::new(y, 3 * v[6..].parse::<u32>().ok()? - 2, 1)?,
+        8 | 11 if &v[4..6] == "-W" => {
+            let jan4 = Date::new(y, 1, 4)?;
+            let mon = jan4.add_days(1 - jan4.weekday() as i64).add_days(7 * (v[6..8].parse::<i64>().ok()? - 1));
+            if b.len() == 11 { mon.add_days(5) } else { mon }
+        }
+        _ => return None,
+    };
+    Some((day, None))
+}
+
+/// The reference a composite's anchor is resolved against, in scheduling inputs: the next
+/// occurrence of the *result* is meant, so a shift of `k` units moves the reference back by
+/// as much ("a year after christmas" on 2013-02-12: christmas 2012 + 1 year).
+pub fn anchor_reference(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Ctx {
+    let get = |i: usize| (sl[i] != NONE).then_some(sl[i]);
+    let mut c = *ctx;
+    let k = get(ids.shift).or_else(|| Some(get(ids.sign)? * get(ids.n)?));
+    if let (true, Some(k), Some(u), Some(d)) = (ctx.forward, k, get(ids.unit).and_then(|u| lang.str_of(u)), ctx.dct) {
+        let k = k as i64;
+        c.dct = Some(match u {
+            "D" => d.add_days(-k),
+            "W" => d.add_days(-7 * k),
+            "M" => d.add_months(-k),
+            "Y" => d.add_months(-12 * k),
+            _ => d,
+        });
+    }
+    c
+}
+
+/// Resolve a composite's own slots from its anchor instant (`comp` slot): `comp=shift` moves it
+/// by `shift` (or `sign` × `n`) `unit`s ("3 days after easter", "15 minutes from 1pm");
+/// `comp=nth` counts the `ordinal`-th `weekday` after it (before it when negative: "third
+/// tuesday after christmas", "2 thursdays ago"). The value keeps the anchor's precision (a
+/// day, or a clock time when the anchor or the unit has one).
+pub fn relative_to(lang: &Lang, ids: &Ids, sl: &Slots, day: Date, minute: Option<u32>) -> Option<Resolved> {
+    let get = |i: usize| (sl[i] != NONE).then_some(sl[i]);
+    let gs = |i: usize| get(i).and_then(|v| lang.str_of(v));
+    let modifier = gs(ids.md).map(String::from);
+    let out = |d: Date, m: Option<i64>| {
+        let (value, ttype) = match m {
+            Some(m) => (format!("{}T{:02}:{:02}", d.iso(), m / 60, m % 60), TimexType::TIME),
+            None => (d.iso(), TimexType::DATE),
+        };
+        Some(Resolved { ttype, value, modifier: modifier.clone(), day: Some(d), relative: true })
+    };
+    match gs(ids.comp)? {
+        "nth" => {
+            let w = get(ids.weekday)? as i64;
+            let k = get(ids.ordinal)? as i64 * get(ids.sign).unwrap_or(1) as i64;
+            let d = if k > 0 {
+                let first = day.add_days(1 + (w - day.add_days(1).weekday() as i64).rem_euclid(7));
+                first.add_days(7 * (k - 1))
+            } else if k < 0 {
+                let last = day.add_days(-1 - (day.add_days(-1).weekday() as i64 - w).rem_euclid(7));
+                last.add_days(7 * (k + 1))
+            } else {
+                return None;
+            };
+            out(d, None)
+        }
+        "shift" => {
+            let num = get(ids.n).map(|n| n as f64 + if get(ids.half_hour).is_some() { 0.5 } else { 0.0 });
+            let k = get(ids.shift).map(|s| s as f64).or_else(|| Some(get(ids.sign).unwrap_or(1) as f64 * num?))?;
+            let u = gs(ids.unit)?;
+            let per = match u {
+                "H" => 60.0,
+                "MIN" => 1.0,
+                _ => 0.0,
+            };
+            if per > 0.0 {
+                let t = day.days() * 1440 + minute.unwrap_or(0) as i64 + (k * per).round() as i64;
+                return out(Date::from_days(t.div_euclid(1440)), Some(t.rem_euclid(1440)));
+            }
+            if k.fract() != 0.0 {
+                return None;
+            }
+            let k = k as i64;
+            let d = match u {
+                "D" => day.add_days(k),
+                "W" => day.add_days(7 * k),
+                "M" => day.add_months(k),
+                "Y" => day.add_months(12 * k),
+                _ => return None,
+            };
+            out(d, minute.map(|m| m as i64))
+        }
+        _ => None,
+    }
 }

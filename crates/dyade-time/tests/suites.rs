@@ -43,9 +43,9 @@ fn duckling_and_recognizers_floors() {
     }
 }
 const DUCKLING_FR: f64 = 0.95;
-const DUCKLING_EN: f64 = 0.43;
+const DUCKLING_EN: f64 = 0.612;
 const RECOG_FR: f64 = 0.755;
-const RECOG_EN: f64 = 0.365;
+const RECOG_EN: f64 = 0.382;
 
 #[test]
 fn news_expressions() {
