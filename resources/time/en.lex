@@ -513,6 +513,10 @@ and | ,
 @YEAR_JOIN weak
 of | in | , | /
 
+# prepositions Recognizers-Text leaves out of its spans even where a rule took them ("at 2pm")
+@BARE_DROP weak
+at | @
+
 # range connectors (Recognizers-Text style ranges are one span: "from 4pm to 5pm")
 @RANGE_JOIN weak
 to | - | through | thru | until | untill | till | and
