@@ -633,6 +633,12 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         if let Some(c) = get(ids.century) {
             date = Some(format!("{:02}", c - 1));
         } else if let Some(dec) = get(ids.decade) {
+            // a decade whose century is said apart ("the nineteen seventies" read as yearword 19
+            // and decade 70) is that full year's decade
+            let dec = match get(ids.yearword) {
+                Some(h) if dec < 100 => h * 100 + dec,
+                _ => dec,
+            };
             let d3 = if dec >= 100 {
                 dec / 10
             } else {
