@@ -180,11 +180,17 @@ impl TimexTagger {
                 }
                 // `endp=1`: the match must end the clause (punctuation or end of text next):
                 // "en 97," is a year, "en 20 minutes" is not; punctuation glued between two
-                // numbers ("4/22", "7.6") continues a number, it ends nothing
-                let endp = r.set.iter().any(|&(k, v)| k == self.ids.endp && v > 0);
+                // numbers ("4/22", "7.6") continues a number, it ends nothing; `endp=2`: a comma
+                // must follow (a detached adverbial: "Aujourd'hui, la ville a changé")
+                let endp = r.set.iter().find(|&&(k, _)| k == self.ids.endp).map_or(0, |&(_, v)| v);
                 if r.parts.len() == 1 {
                     m.dfs(&r.parts[0], None, i, &mut work, &mut |pos, sl| {
-                        if pos > best.end && !glued_clock(t, pos) && (!endp || pos == n || (t.toks[pos].kind == Kind::Punct && !glued_number(t, pos))) {
+                        let ends = match endp {
+                            0 => true,
+                            1 => pos == n || (t.toks[pos].kind == Kind::Punct && !glued_number(t, pos)),
+                            _ => pos < n && t.low(pos) == ",",
+                        };
+                        if pos > best.end && !glued_clock(t, pos) && ends {
                             best = Best { end: pos, rule: ri, a: *sl, split: None };
                         }
                     });
