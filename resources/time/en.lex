@@ -428,6 +428,28 @@ ashura | day of ashura => month=1 day=10 cal=IS
 mawlid | mawlid al-nabawi | mawlid an-nabi | prophet's birthday => month=3 day=12 cal=IS
 isra and mi'raj | isra and miraj | the prophet's ascension | prophet's ascension | the night journey | night journey | ascension to heaven => month=7 day=27 cal=IS
 laylat al-qadr | laylat al kadr | laylat al-kadr | laylat al qadr | night of power | night of measures => month=9 day=27 cal=IS
+# Jewish feasts (Hebrew calendar: month from Nisan = 1, Tishri = 7, 13 = the last Adar; given
+# as the civil day on whose evening they begin; `obs`: moved when they fall on those weekdays)
+rosh hashanah | rosh hashana | rosh hashanna | rosh ha-shanah | jewish new year => month=7 day=1 cal=HE
+yom kippur | day of atonement => month=7 day=10 cal=HE
+sukkot | succot | succos | sukkos | feast of tabernacles | feast of booths | feast of the ingathering => month=7 day=15 cal=HE
+shemini atzeret => month=7 day=22 cal=HE
+simchat torah | simhat torah | simchas torah => month=7 day=23 cal=HE
+hanukkah | hanukah | chanukah | chanukkah | hannukkah | hannukah | hanukka | chanuka => month=9 day=25 cal=HE
+tu bishvat | tu b'shvat | tu bshvat | tu bi-shvat => month=11 day=15 cal=HE
+purim => month=13 day=14 cal=HE
+shushan purim => month=13 day=15 cal=HE
+passover | pesach | pesah => month=1 day=15 cal=HE
+yom hashoah | yom ha-shoah | holocaust day => month=1 day=27 cal=HE obs=Fr-1Su+1
+yom haatzmaut | yom ha'atzmaut | yom ha-atzmaut | israel independence day => month=2 day=5 cal=HE obs=Mo+1Fr-1Sa-2
+lag baomer | lag b'omer | lag bomer | lag ba'omer => month=2 day=18 cal=HE
+shavuot | shavuos | shavuoth | feast of weeks => month=3 day=6 cal=HE
+tisha b'av | tisha bav | tisha be'av | tisha b'ab => month=5 day=9 cal=HE obs=Sa+1
+# observed on a nearby weekday ("Boss's Day": 16 October, a Saturday's on the Friday, a
+# Sunday's on the Monday; "King's Day": 27 April, a Sunday's on the Saturday)
+boss's day | bosses day | boss day | national boss day | national boss's day => month=10 day=16 obs=Sa-1Su+1
+king's day | kings day | koningsdag => month=4 day=27 obs=Su-1
+black friday => month=11 weekday=4 ordinal=4 sub=WD offd=1
 veterans day => month=11 day=11
 may day => month=5 day=1
 # holidays on the n-th weekday of a month (ordinal -1 = the last)
@@ -440,6 +462,14 @@ martin luther king day | martin luther king's day | martin luther kings day | ma
 boxing day => month=12 day=26
 st patrick's day | st. patrick's day | saint patrick's day | st patrick day | st. patrick day | saint patricks day | st patricks day | st paddy's day | saint paddy's day | st. paddy's day => month=3 day=17
 all saints day | all saints' day => month=11 day=1
+
+# end / beginning of the current period, abbreviated ("EOM", "by the EOY", "the BOM")
+@PERIOD_EDGE
+eom | e.o.m. => mod=END unit=M
+bom | b.o.m. => mod=START unit=M
+eoy | e.o.y. => mod=END unit=Y
+boy | b.o.y. => mod=START unit=Y
+eod | e.o.d. => mod=END unit=D
 
 @SET_ADJ
 daily | everyday => unit=D

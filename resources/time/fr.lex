@@ -17,9 +17,12 @@
 #   sched (rule only for scheduling-style inputs) endp (the match must be followed by
 #   punctuation or the end of the text) h24 (a 24-hour clock notation: "3h18" is never 15:18;
 #   other clock times from 1 to 11 without am/pm take their next occurrence in scheduling inputs)
-#   cal (calendar of month/day or easter: IS = tabular Islamic, OR = Orthodox Easter)
+#   cal (calendar of month/day or easter: IS = tabular Islamic, OR = Orthodox Easter, HE = Hebrew)
 #   tz (UTC offset of a clock time's time zone, minutes; converted to the reference's zone)
 #   comp (composition operator: shift / nth, see fr.rules) base (set by `$KIND:base` only)
+#   roll (scheduling inputs: this period's start, once its first third is over, is the next's)
+#   obs (observance of a fixed-date holiday on given weekdays: "Sa-1Su+1" moves a Saturday
+#   to the Friday before and a Sunday to the Monday after)
 
 @MONTH
 janvier | janv | janv. | jan => month=1

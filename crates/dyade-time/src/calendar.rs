@@ -121,6 +121,70 @@ pub fn hijri_in_year(y: i32, m: u32, d: u32) -> Option<Date> {
     (hy - 2..hy + 3).map(|h| hijri(h, m, d)).find(|x| x.y == y)
 }
 
+/// Days before the molad of Tishri of Hebrew year `y` since the epoch, with the first
+/// postponement (dehiyyah) rules (Dershowitz & Reingold, *Calendrical Calculations*).
+fn hebrew_elapsed(y: i64) -> i64 {
+    let months = (235 * y - 234).div_euclid(19);
+    let parts = 12084 + 13753 * months;
+    let days = 29 * months + parts.div_euclid(25920);
+    if (3 * (days + 1)).rem_euclid(7) < 3 {
+        days + 1
+    } else {
+        days
+    }
+}
+
+/// First day (1 Tishri) of Hebrew year `y`, in days since 1970-01-01.
+fn hebrew_new_year(y: i64) -> i64 {
+    // the remaining postponements keep every year 353–355 or 383–385 days long
+    let (ny0, ny1, ny2) = (hebrew_elapsed(y - 1), hebrew_elapsed(y), hebrew_elapsed(y + 1));
+    let delay = if ny2 - ny1 == 356 {
+        2
+    } else if ny1 - ny0 == 382 {
+        1
+    } else {
+        0
+    };
+    // the epoch: R.D. −1373427 (7 October 3761 BCE, Julian); R.D. 719163 is 1970-01-01
+    -1373427 + ny1 + delay - 719163
+}
+
+/// A leap Hebrew year (13 months: Adar I and Adar II)?
+fn hebrew_leap(y: i64) -> bool {
+    (7 * y + 1).rem_euclid(19) < 7
+}
+
+/// Days in Hebrew month `m` (Nisan = 1 … Tishri = 7 … Adar = 12, Adar II = 13) of year `y`.
+fn hebrew_month_days(y: i64, m: u32) -> i64 {
+    let len = hebrew_new_year(y + 1) - hebrew_new_year(y);
+    let short = matches!(m, 2 | 4 | 6 | 10 | 13) || (m == 12 && !hebrew_leap(y)) || (m == 8 && len % 10 != 5) || (m == 9 && len % 10 == 3);
+    if short {
+        29
+    } else {
+        30
+    }
+}
+
+/// The day `d` of Hebrew month `m` of year `hy` (months numbered from Nisan = 1, Tishri = 7;
+/// `m` = 13 is the last Adar: Adar in a common year, Adar II in a leap year).
+pub fn hebrew(hy: i32, m: u32, d: u32) -> Date {
+    let y = hy as i64;
+    let last = if hebrew_leap(y) { 13 } else { 12 };
+    let m = if m == 13 { last } else { m };
+    let mut f = hebrew_new_year(y) + d as i64 - 1;
+    if m < 7 {
+        f += (7..=last).chain(1..m).map(|k| hebrew_month_days(y, k)).sum::<i64>();
+    } else {
+        f += (7..m).map(|k| hebrew_month_days(y, k)).sum::<i64>();
+    }
+    Date::from_days(f)
+}
+
+/// The first day `m-d` of the Hebrew calendar that falls in Gregorian year `y`.
+pub fn hebrew_in_year(y: i32, m: u32, d: u32) -> Option<Date> {
+    (y + 3759..y + 3763).map(|h| hebrew(h, m, d)).find(|x| x.y == y)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,6 +198,12 @@ mod tests {
         assert_eq!(easter(2024).iso(), "2024-03-31");
         assert_eq!(Date::new(2021, 1, 3).unwrap().iso_week(), (2020, 53));
         assert_eq!(orthodox_easter(2018).iso(), "2018-04-08");
+        // Rosh Hashanah 5779, Yom Kippur, Passover 5778, Purim 5773 (a common year) and 5779 (Adar II of a leap year)
+        assert_eq!(hebrew(5779, 7, 1).iso(), "2018-09-10");
+        assert_eq!(hebrew(5779, 7, 10).iso(), "2018-09-19");
+        assert_eq!(hebrew(5778, 1, 15).iso(), "2018-03-31");
+        assert_eq!(hebrew(5773, 13, 14).iso(), "2013-02-24");
+        assert_eq!(hebrew_in_year(2019, 13, 14).map(|d| d.iso()), Some("2019-03-21".into()));
         assert_eq!(hijri_in_year(2018, 10, 1).map(|d| d.iso()), Some("2018-06-15".into()));
     }
 }

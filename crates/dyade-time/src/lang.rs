@@ -48,11 +48,11 @@ pub const SLOTS: &[&str] = &[
     "type", "ref", "mod", "year", "yy", "month", "day", "weekday", "season", "quarter", "half", "week", "weekend", "pod",
     "hour", "minute", "second", "n", "frac", "unit", "shift", "sign", "dir", "set", "anchor", "century", "decade", "easter",
     "pm", "drop", "nth", "ordinal", "tense", "dayword", "approx", "n2", "mult", "half_hour", "minus", "yearword", "now",
-    "lead", "sched", "sub", "keep", "endp", "comp", "base", "h24", "tz", "cal", "offm", "offd",
+    "lead", "sched", "sub", "keep", "endp", "comp", "base", "h24", "tz", "cal", "offm", "offd", "roll", "obs",
 ];
 
 /// Number of slots.
-pub const NSLOTS: usize = 54;
+pub const NSLOTS: usize = 56;
 
 /// Most slot assignments one lexicon entry may carry (the matcher saves them on a fixed array).
 pub const MAX_ENTRY_SETS: usize = 8;

@@ -1,6 +1,6 @@
 //! Slots → TIMEX3 value, against a reference date (language-neutral).
 
-use crate::calendar::{easter, hijri_in_year, orthodox_easter, Date};
+use crate::calendar::{easter, hebrew, hijri_in_year, orthodox_easter, Date};
 use crate::lang::{slot_id, Lang, Slots, NONE};
 use dyade_core::TimexType;
 
@@ -105,6 +105,12 @@ pub struct Ids {
     pub(crate) offm: usize,
     /// An offset in days added to the day the other slots name ("two days before yesterday")
     pub(crate) offd: usize,
+    /// `roll=1`: in scheduling inputs, the start of the current period once its first third
+    /// is over means the next period's (Duckling fr's "début du mois" late in the month)
+    pub(crate) roll: usize,
+    /// Observance of a fixed-date holiday that falls on given weekdays: moves of `Sa-1Su+1`
+    /// form (Saturday to the Friday before, Sunday to the Monday after)
+    pub(crate) obs: usize,
 }
 
 impl Ids {
@@ -159,6 +165,8 @@ impl Ids {
             yearword: s("yearword"),
             offm: s("offm"),
             offd: s("offd"),
+            roll: s("roll"),
+            obs: s("obs"),
         }
     }
 }
@@ -313,6 +321,17 @@ fn counted(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx, pos: i32, sub: &str) -
     }
 }
 
+/// The day a holiday on `d` is observed, by its `obs` moves ("Sa-1Su+1": a Saturday moves to
+/// the Friday before, a Sunday to the Monday after; weekdays `Mo Tu We Th Fr Sa Su`).
+fn observed(d: Date, obs: Option<&str>) -> Date {
+    let Some(o) = obs else { return d };
+    let code = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"][d.weekday() as usize - 1];
+    let Some(at) = o.find(code) else { return d };
+    let rest = &o[at + 2..];
+    let end = rest.char_indices().skip(1).find(|&(_, c)| !c.is_ascii_digit()).map_or(rest.len(), |(i, _)| i);
+    rest[..end].parse::<i64>().map_or(d, |k| d.add_days(k))
+}
+
 fn get_weekday(sl: &Slots, ids: &Ids) -> Option<i32> {
     (sl[ids.weekday] != NONE).then_some(sl[ids.weekday])
 }
@@ -333,6 +352,15 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         let d = r.day?.add_months(get(ids.offm).unwrap_or(0) as i64).add_days(get(ids.offd).unwrap_or(0) as i64);
         return Some(Resolved { ttype: TimexType::DATE, value: d.iso(), modifier: r.modifier, day: Some(d), relative: r.relative });
     }
+    // a fixed-date holiday observed on another day when it falls on given weekdays ("King's
+    // Day": 27 April, or the 26th when the 27th is a Sunday)
+    if let (Some(o), None) = (gs(ids.obs), gs(ids.cal)) {
+        let mut inner = *sl;
+        inner[ids.obs] = NONE;
+        let r = resolve(lang, ids, &inner, ctx)?;
+        let d = observed(r.day?, Some(o));
+        return Some(Resolved { ttype: TimexType::DATE, value: d.iso(), modifier: r.modifier, day: Some(d), relative: r.relative });
+    }
     if let (Some(pos), Some(sub)) = (get(ids.ordinal), gs(ids.sub)) {
         // "the third last week": counted from the end
         let pos = if get(ids.sign) == Some(-1) { -pos } else { pos };
@@ -351,9 +379,18 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     let modifier = gs(ids.md).map(String::from);
     // a day of another calendar ("Eid al-Fitr 2018", "orthodox easter"): its Gregorian day in
     // the year given, else the next (scheduling) or nearest occurrence
-    if let Some(cal @ ("IS" | "OR")) = gs(ids.cal) {
+    if let Some(cal @ ("IS" | "OR" | "HE")) = gs(ids.cal) {
+        let obs = gs(ids.obs);
         let on = |y: i32| match cal {
             "OR" => Some(orthodox_easter(y).add_days(get(ids.easter).unwrap_or(0) as i64)),
+            // Hebrew days begin at sunset: a feast is given as the civil day on whose evening
+            // it begins (Yom Kippur, 10 Tishri 5779 = 19 September 2018 → 18 September),
+            // after its observance moves ("Sa+1": Tisha b'Av from a Saturday to the Sunday)
+            "HE" => {
+                let (m, d) = (get(ids.month)? as u32, get(ids.day)? as u32);
+                let hy = (y + 3759..y + 3763).find(|&h| observed(hebrew(h, m, d), obs).add_days(-1).y == y)?;
+                Some(observed(hebrew(hy, m, d), obs).add_days(-1))
+            }
             _ => hijri_in_year(y, get(ids.month)? as u32, get(ids.day)? as u32),
         };
         let d = match get(ids.year) {
@@ -497,7 +534,7 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         };
         let mut k = k as i64;
         // scheduling: the start of this month once its first third is over means next month's
-        if ctx.forward && k == 0 && u == "M" && modifier.as_deref() == Some("START") && a.d > 10 {
+        if ctx.forward && k == 0 && u == "M" && modifier.as_deref() == Some("START") && a.d > 10 && get(ids.roll).is_some() {
             k = 1;
         }
         if ctx.forward && get(ids.sign).is_some() && !use_last && get(ids.weekday).is_none() {
