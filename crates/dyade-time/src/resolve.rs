@@ -588,13 +588,27 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
             "Y" => format!("{:04}", a.y as i64 + k),
             "DE" => format!("{:03}", (a.y as i64).div_euclid(10) + k),
             "CE" => format!("{:02}", (a.y as i64).div_euclid(100) + k),
-            "H" | "MIN" if ctx.now.is_some() && !use_last => {
-                // a clock shift from a known time of day
-                let per = if u == "H" { 60 } else { 1 };
-                let t = a.days() * 1440 + ctx.now.unwrap_or(0) as i64 + k * per;
-                let d = Date::from_days(t.div_euclid(1440));
-                let m = t.rem_euclid(1440);
-                return mk(ttype_of(TimexType::TIME), format!("{}T{:02}:{:02}", d.iso(), m / 60, m % 60), Some(d), true);
+            "H" | "MIN" | "S" if ctx.now.is_some() && !use_last => {
+                // a clock shift from a known time of day, in seconds: fractions count ("in 2.5
+                // hours"), and a shift in seconds is told to the second ("in a sec")
+                let per = match u {
+                    "H" => 3600,
+                    "MIN" => 60,
+                    _ => 1,
+                };
+                let exact = match (get(ids.shift), get(ids.sign), num) {
+                    (None, Some(sg), Some(n)) => (sg as f64 * n * per as f64).round() as i64,
+                    _ => k * per,
+                };
+                let t = a.days() * 86400 + ctx.now.unwrap_or(0) as i64 * 60 + exact;
+                let d = Date::from_days(t.div_euclid(86400));
+                let sec = t.rem_euclid(86400);
+                let value = if sec % 60 != 0 {
+                    format!("{}T{:02}:{:02}:{:02}", d.iso(), sec / 3600, sec / 60 % 60, sec % 60)
+                } else {
+                    format!("{}T{:02}:{:02}", d.iso(), sec / 3600, sec / 60 % 60)
+                };
+                return mk(ttype_of(TimexType::TIME), value, Some(d), true);
             }
             "H" | "MIN" | "S" => {
                 return mk(ttype_of(TimexType::TIME), if k < 0 { "PAST_REF" } else if k > 0 { "FUTURE_REF" } else { "PRESENT_REF" }.into(), None, true)
@@ -796,6 +810,15 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         }
         if matches!(pod, Some("EV") | Some("AF") | Some("NI")) && h < 12 && !(pod == Some("NI") && h < 6) {
             h += 12;
+        }
+        // twelve in the morning ("12am") is midnight starting the day, twelve in the evening or
+        // at night the one ending it (T24:00)
+        if h == 12 && get(ids.pm).is_none() && get(ids.minute).is_none_or(|m| m == 0) {
+            match pod {
+                Some("MO") => h = 0,
+                Some("EV" | "NI") => h = 24,
+                _ => {}
+            }
         }
         if let Some(q) = get(ids.minus) {
             // "midi moins le quart"
