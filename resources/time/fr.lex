@@ -17,7 +17,8 @@
 #   sched (rule only for scheduling-style inputs) endp (the match must be followed by
 #   punctuation or the end of the text) h24 (a 24-hour clock notation: "3h18" is never 15:18;
 #   other clock times from 1 to 11 without am/pm take their next occurrence in scheduling inputs)
-#   cal (calendar of month/day or easter: IS = tabular Islamic, OR = Orthodox Easter, HE = Hebrew)
+#   cal (calendar of month/day or easter: IS = tabular Islamic, OR = Orthodox Easter, HE = Hebrew,
+#   CN = Chinese lunar, its first month only)
 #   tz (UTC offset of a clock time's time zone, minutes; converted to the reference's zone)
 #   comp (composition operator: shift / nth, see fr.rules) base (set by `$KIND:base` only)
 #   roll (scheduling inputs: this period's start, once its first third is over, is the next's)
@@ -272,6 +273,8 @@ l'avenir | avenir | le futur => ref=FUTURE_REF
 # fixed-date and movable holidays (month/day, or days after Easter)
 @HOLIDAY
 jour de l'an | nouvel an | premier de l'an | yuandan => month=1 day=1
+# Chinese lunar calendar (see en.lex)
+nouvel an chinois | nouvel an lunaire => month=1 day=1 cal=CN
 saint-valentin | saint valentin => month=2 day=14
 fête du travail | fête des travailleurs => month=5 day=1
 # holidays on the n-th weekday of a month (ordinal -1 = the last); "fête des mères" is the

@@ -185,6 +185,62 @@ pub fn hebrew_in_year(y: i32, m: u32, d: u32) -> Option<Date> {
     (y + 3759..y + 3763).map(|h| hebrew(h, m, d)).find(|x| x.y == y)
 }
 
+/// The instant of the `k`-th new moon after that of 6 January 2000, as a Julian Ephemeris
+/// Day (Meeus, *Astronomical Algorithms*, ch. 49: mean lunation and its main periodic terms;
+/// the planetary terms, under a minute, are left out).
+pub fn new_moon(k: i64) -> f64 {
+    let k = k as f64;
+    let t = k / 1236.85;
+    let (t2, t3, t4) = (t * t, t * t * t, t * t * t * t);
+    let jde = 2451550.09766 + 29.530588861 * k + 0.00015437 * t2 - 0.000000150 * t3 + 0.00000000073 * t4;
+    let e = 1.0 - 0.002516 * t - 0.0000074 * t2;
+    let r = |x: f64| x.rem_euclid(360.0).to_radians();
+    let m = r(2.5534 + 29.10535670 * k - 0.0000014 * t2 - 0.00000011 * t3);
+    let mp = r(201.5643 + 385.81693528 * k + 0.0107582 * t2 + 0.00001238 * t3 - 0.000000058 * t4);
+    let f = r(160.7108 + 390.67050284 * k - 0.0016118 * t2 - 0.00000227 * t3 + 0.000000011 * t4);
+    let om = r(124.7746 - 1.56375588 * k + 0.0020672 * t2 + 0.00000215 * t3);
+    let c = -0.40720 * mp.sin() + 0.17241 * e * m.sin() + 0.01608 * (2.0 * mp).sin() + 0.01039 * (2.0 * f).sin()
+        + 0.00739 * e * (mp - m).sin()
+        - 0.00514 * e * (mp + m).sin()
+        + 0.00208 * e * e * (2.0 * m).sin()
+        - 0.00111 * (mp - 2.0 * f).sin()
+        - 0.00057 * (mp + 2.0 * f).sin()
+        + 0.00056 * e * (2.0 * mp + m).sin()
+        - 0.00042 * (3.0 * mp).sin()
+        + 0.00042 * e * (m + 2.0 * f).sin()
+        + 0.00038 * e * (m - 2.0 * f).sin()
+        - 0.00024 * e * (2.0 * mp - m).sin()
+        - 0.00017 * om.sin()
+        - 0.00007 * (mp + 2.0 * m).sin()
+        + 0.00004 * (2.0 * mp - 2.0 * f).sin()
+        + 0.00004 * (3.0 * m).sin()
+        + 0.00003 * (mp + m - 2.0 * f).sin()
+        + 0.00003 * (2.0 * mp + 2.0 * f).sin()
+        - 0.00003 * (mp + m + 2.0 * f).sin()
+        + 0.00003 * (mp - m + 2.0 * f).sin()
+        - 0.00002 * (mp - m - 2.0 * f).sin()
+        - 0.00002 * (3.0 * mp + m).sin()
+        + 0.00002 * (4.0 * mp).sin();
+    jde + c
+}
+
+/// The civil day of the new moon `k` at UTC offset `hours`.
+fn new_moon_day(k: i64, hours: f64) -> Date {
+    Date::from_days((new_moon(k) + hours / 24.0 - 2440587.5).floor() as i64)
+}
+
+/// Chinese New Year of Gregorian year `y`: the first new moon on or after 21 January, Beijing
+/// time (the second new moon after the winter solstice, but in the rare years a leap month
+/// falls between them).
+pub fn chinese_new_year(y: i32) -> Date {
+    let jan21 = Date { y, m: 1, d: 21 };
+    let mut k = ((y as f64 - 2000.0) * 12.3685).floor() as i64 - 2;
+    while new_moon_day(k, 8.0) < jan21 {
+        k += 1;
+    }
+    new_moon_day(k, 8.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,6 +260,9 @@ mod tests {
         assert_eq!(hebrew(5778, 1, 15).iso(), "2018-03-31");
         assert_eq!(hebrew(5773, 13, 14).iso(), "2013-02-24");
         assert_eq!(hebrew_in_year(2019, 13, 14).map(|d| d.iso()), Some("2019-03-21".into()));
+        for (y, d) in [(2000, "02-05"), (2001, "01-24"), (2002, "02-12"), (2003, "02-01"), (2004, "01-22"), (2005, "02-09"), (2006, "01-29"), (2007, "02-18"), (2008, "02-07"), (2009, "01-26"), (2010, "02-14"), (2011, "02-03"), (2012, "01-23"), (2013, "02-10"), (2014, "01-31"), (2015, "02-19"), (2016, "02-08"), (2017, "01-28"), (2018, "02-16"), (2019, "02-05"), (2020, "01-25"), (2021, "02-12"), (2022, "02-01"), (2023, "01-22"), (2024, "02-10"), (2025, "01-29"), (2026, "02-17")] {
+            assert_eq!(chinese_new_year(y).iso(), format!("{y}-{d}"));
+        }
         assert_eq!(hijri_in_year(2018, 10, 1).map(|d| d.iso()), Some("2018-06-15".into()));
     }
 }

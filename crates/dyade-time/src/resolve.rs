@@ -1,6 +1,6 @@
 //! Slots → TIMEX3 value, against a reference date (language-neutral).
 
-use crate::calendar::{easter, hebrew, hijri_in_year, orthodox_easter, Date};
+use crate::calendar::{chinese_new_year, easter, hebrew, hijri_in_year, orthodox_easter, Date};
 use crate::lang::{slot_id, Lang, Slots, NONE};
 use dyade_core::TimexType;
 
@@ -379,7 +379,7 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     let modifier = gs(ids.md).map(String::from);
     // a day of another calendar ("Eid al-Fitr 2018", "orthodox easter"): its Gregorian day in
     // the year given, else the next (scheduling) or nearest occurrence
-    if let Some(cal @ ("IS" | "OR" | "HE")) = gs(ids.cal) {
+    if let Some(cal @ ("IS" | "OR" | "HE" | "CN")) = gs(ids.cal) {
         let obs = gs(ids.obs);
         let on = |y: i32| match cal {
             "OR" => Some(orthodox_easter(y).add_days(get(ids.easter).unwrap_or(0) as i64)),
@@ -391,14 +391,30 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 let hy = (y + 3759..y + 3763).find(|&h| observed(hebrew(h, m, d), obs).add_days(-1).y == y)?;
                 Some(observed(hebrew(hy, m, d), obs).add_days(-1))
             }
-            _ => hijri_in_year(y, get(ids.month)? as u32, get(ids.day)? as u32),
+            // the Chinese lunar calendar: days of its first month, counted from the new year
+            "CN" => (get(ids.month) == Some(1)).then(|| chinese_new_year(y).add_days(get(ids.day).unwrap_or(1) as i64 - 1)),
+            // with a weekday: the last one before that day ("Jumu'atul-Wida", the last Friday
+            // of Ramadan: the Friday before 1 Shawwal)
+            _ => hijri_in_year(y, get(ids.month)? as u32, get(ids.day)? as u32).map(|d| match get(ids.weekday) {
+                Some(w) => d.add_days(-((d.weekday() as i64 - w as i64 - 1).rem_euclid(7) + 1)),
+                None => d,
+            }),
         };
         let d = match get(ids.year) {
             Some(y) => on(y)?,
             None => {
                 let a = ctx.dct?;
                 let mut c: Vec<Date> = (a.y - 1..=a.y + 1).filter_map(on).collect();
-                c.sort_by_key(|d| if ctx.forward { if *d >= a { d.days() - a.days() } else { i64::MAX } } else { (d.days() - a.days()).abs() });
+                // "last Chinese New Year": the latest before the reference; "next": the coming one
+                let past = gs(ids.dir) == Some("past");
+                let future = ctx.forward || gs(ids.dir) == Some("future");
+                c.sort_by_key(|d| match (past, future) {
+                    (true, _) if *d < a => a.days() - d.days(),
+                    (true, _) => i64::MAX,
+                    (_, true) if *d >= a => d.days() - a.days(),
+                    (_, true) => i64::MAX,
+                    _ => (d.days() - a.days()).abs(),
+                });
                 *c.first()?
             }
         };
