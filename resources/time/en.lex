@@ -327,7 +327,7 @@ the day before yesterday => shift=-2 unit=D
 the day after tomorrow | the day after tmrw | the day after tmr => shift=2 unit=D
 day before yesterday => shift=-2 unit=D
 day after tomorrow | day after tmrw | day after tmr => shift=2 unit=D
-tonight => shift=0 unit=D pod=NI
+tonight | tonite => shift=0 unit=D pod=NI
 
 @ANAPHORIC_DAY
 the next day | the following day | the day after => shift=1 unit=D anchor=last
@@ -482,7 +482,7 @@ monthly => unit=M
 annually | yearly | annual => unit=Y
 
 @TIME_WORD
-noon | midday => hour=12
+noon | midday | mid day => hour=12
 midnight => hour=0
 
 @QUARTER_WORD weak
@@ -506,8 +506,8 @@ a few | few | several | many
 
 # not weak: "three am" has no other strong word (the rules using it need a number first)
 @TIMEPOD
-am | a.m. | a.m | a m | a. m. | in the morning | of the morning => pod=MO
-pm | p.m. | p.m | p m | p. m. | in the afternoon | in the evening | of the afternoon | of the evening | at night | tonight => pm=1
+am | a.m. | a.m | a m | a. m. | in the morning | of the morning | in morning => pod=MO
+pm | p.m. | p.m | p m | p. m. | in the afternoon | in the evening | of the afternoon | of the evening | at night | tonight | in afternoon | in evening => pm=1
 p => pm=1
 
 @ROMAN

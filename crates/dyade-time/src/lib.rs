@@ -826,6 +826,11 @@ impl TimexTagger {
             let ctx = Ctx { dct: rf.date, last, tense, now: rf.minute, forward: rf.forward, offset: rf.offset };
             let id = &self.ids;
             let mut slots = m.slots;
+            // the weekday of a date inside a range only describes it ("du samedi 13 au dimanche
+            // 15 juillet"): it does not choose the year as it does alone ("Fri, Jul 18")
+            if m.split && slots[id.day] != NONE && slots[id.month] != NONE {
+                slots[id.weekday] = NONE;
+            }
             // a bare month right after a year mention is in that year ("en 97 (en janvier…")
             if let Some((y, at)) = last_year {
                 let bare_month = slots[id.month] != NONE && [id.year, id.yy, id.day, id.shift, id.weekday, id.dir].iter().all(|&k| slots[k] == NONE);

@@ -729,7 +729,19 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                         }
                         Some(m) => {
                             let dd2 = dd.or(eas.map(|e| easter(a.y).add_days(e as i64).d));
-                            year = Some(pick_year(a, m, dd2, dir.or(ctx.forward.then_some("future")), ctx.tense));
+                            let mut y = pick_year(a, m, dd2, dir.or(ctx.forward.then_some("future")), ctx.tense);
+                            // scheduling: a weekday named with the date picks the year they agree
+                            // in, from the reference's on ("Fri, Jul 18" → the next July 18 that
+                            // is a Friday; "Sunday, Feb 10" on 12 February 2013 → 10 February 2013),
+                            // up to the year after the one picked (further, the weekday is more
+                            // likely a slip than the date that far)
+                            if let (true, Some(w), Some(d)) = (ctx.forward, get(ids.weekday), dd) {
+                                let on = |y: i32| Date::new(y, m, d).is_some_and(|x| x.weekday() == w as u32);
+                                if !on(y) {
+                                    y = (a.y..=y + 1).find(|&k| on(k)).unwrap_or(y);
+                                }
+                            }
+                            year = Some(y);
                         }
                         None if dd.is_none() => year = Some(a.y),
                         None => {}
