@@ -530,6 +530,10 @@ at | @ | , | on | in the | around | about | by | - | the
 at | @ | on | in | by | for | during | within | the | to | through | thru | and
 from | since | starting | as of | after => mod=AFTER
 before | until | untill | till | up to => mod=BEFORE
+later than | greater than | no earlier than | not before => mod=AFTER
+earlier than | sooner than | no later than | not after | in advance of => mod=BEFORE
+on or after | after or on | on or later than | later than or on | later than or in | in or after => mod=ON_OR_AFTER
+on or before | before or on | on or earlier than | earlier than or on | earlier than or in | before or in | in or before => mod=ON_OR_BEFORE
 
 # a duration counted from a day ("three weeks from tomorrow", "2 weeks before Christmas")
 @OFFSET weak
@@ -542,6 +546,10 @@ and | ,
 # between a date and its year ("january 12 of 2016", "28 june in 2020", "Dec/2018")
 @YEAR_JOIN weak
 of | in | , | /
+
+# prepositions Recognizers-Text leaves out of its spans even where a rule took them ("at 2pm")
+@BARE_DROP weak
+at | @
 
 # range connectors (Recognizers-Text style ranges are one span: "from 4pm to 5pm")
 @RANGE_JOIN weak

@@ -37,7 +37,7 @@
 //! - **Recognizers-Text**: the predicted spans' texts equal the `expected` texts (same count,
 //!   in order; an empty `expected` requires no prediction); where an expected item carries a
 //!   `value`, ours must equal that timex (`T22` ≡ `T22:00`) or agree with one of its
-//!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly — the model files name these dates `start`–`end` —,
+//!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly,
 //!   `time`, or `duration` seconds; `dateTime` and `time` also at the second when ours has
 //!   seconds; the model files write a period's bounds `start`/`end` and a date-time `value`;
 //!   an open interval, `Mod` before/after/since with its `end`/`start`, is our value with a
@@ -535,11 +535,11 @@ fn period_bounds(v: &str) -> Option<(Date, Date)> {
         let d: i32 = v.parse().ok()?;
         return Some((Date::new(d * 10, 1, 1)?, Date::new(d * 10 + 10, 1, 1)?));
     }
-    if b.len() == 7 && (&v[4..6] == "-Q" || &v[4..6] == "-H") {
-        // a quarter or a half of a year ("2016-Q3", "2019-H2")
-        let (n, len) = (v[6..].parse::<u32>().ok().filter(|&n| n >= 1)?, if b[5] == b'Q' { 3 } else { 6 });
-        let d = Date::new(v[..4].parse().ok()?, len * (n - 1) + 1, 1)?;
-        return Some((d, d.add_months(len as i64)));
+    if b.len() == 7 && &v[4..6] == "-H" {
+        // a half of a year ("2019-H2": July to December)
+        let h: u32 = v[6..].parse().ok()?;
+        let d = Date::new(v[..4].parse().ok()?, 6 * h.checked_sub(1)? + 1, 1)?;
+        return Some((d, d.add_months(6)));
     }
     if b.len() == 7 && b[4] == b'-' {
         let d = Date::new(v[..4].parse().ok()?, v[5..7].parse().ok()?, 1)?;
@@ -663,11 +663,8 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
                 }
             }
         }
-        // the period of a date range: "startDate"/"endDate" in the parser files, "start"/"end"
-        // (as dates) in the model files
-        let dates = (r["startDate"].as_str(), r["endDate"].as_str());
-        let dates = if dates.0.is_none() { (r["start"].as_str().filter(|x| x.len() == 10), r["end"].as_str().filter(|x| x.len() == 10)) } else { dates };
-        if let (Some(s), Some(en)) = dates {
+        // a period: `startDate`/`endDate` in the parser files, `start`/`end` in the model files
+        if let (Some(s), Some(en)) = (r["startDate"].as_str().or(r["start"].as_str()), r["endDate"].as_str().or(r["end"].as_str())) {
             if let (Some(s), Some(en), Some((a, b))) = (Date::parse(s), Date::parse(en), period_bounds(ours)) {
                 if s == a && en == b {
                     return true;

@@ -52,7 +52,7 @@ pub const SLOTS: &[&str] = &[
 ];
 
 /// Number of slots.
-pub const NSLOTS: usize = 56;
+pub const NSLOTS: usize = SLOTS.len();
 
 /// Most slot assignments one lexicon entry may carry (the matcher saves them on a fixed array).
 pub const MAX_ENTRY_SETS: usize = 8;

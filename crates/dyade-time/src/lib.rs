@@ -256,7 +256,6 @@ impl TimexTagger {
                 // Recognizers keeps the prepositions that carry a mod ("avant 16h", "depuis 3 ans")
                 let ms = self.leads(l, t, p, ms, true);
                 let ms = self.offsets(l, t, p, ms);
-                let ms = self.fuse_ranges(l, t, p, ms);
                 // a day and the clock time or range its lead bounds ("today before 4pm",
                 // "tomorrow between 8am and 2pm") are one expression
                 self.merge(l, t, p, ms)
@@ -609,7 +608,11 @@ impl TimexTagger {
     /// "12 janvier" (Recognizers keeps it elsewhere: "la semaine prochaine", "les années 70"),
     /// and the final period of a month abbreviation that ends the text.
     fn bare(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
-        let Some(det) = l.classes.iter().position(|c| c == "DET") else { return ms };
+        let det = l.classes.iter().position(|c| c == "DET");
+        // a preposition it never keeps, taken by an optional first element of a rule ("at?
+        // 2pm" → "2pm"; `@BARE_DROP`), unless the rule keeps its lead (`keep=1`) or it is part
+        // of a fixed phrase ("at present")
+        let drop = l.classes.iter().position(|c| c == "BARE_DROP");
         // ... and before a day or season name ("le vendredi", "le lendemain", "l'été")
         let named: Vec<usize> = ["WEEKDAY", "WEEKDAY_FULL", "ANAPHORIC_DAY", "HOLIDAY", "SEASON"].iter().filter_map(|n| l.classes.iter().position(|c| c == n)).collect();
         // a month abbreviation's period that ends the text is the sentence's ("1 janv.")
@@ -623,7 +626,13 @@ impl TimexTagger {
                 m.end = last;
                 m.span = Span::new(m.span.start, t.toks[last - 1].end as usize);
             }
-            if let Some((e, _)) = l.cached(p, det, m.tok).next() {
+            if let Some(e) = drop.and_then(|c| l.cached(p, c, m.tok).map(|(e, _)| e).max()) {
+                if e < m.end && m.slots[self.ids.keep] == NONE && m.slots[self.ids.rf] == NONE && t.toks[m.tok].start as usize == m.span.start {
+                    m.tok = e;
+                    m.span = Span::new(t.toks[e].start as usize, m.span.end);
+                }
+            }
+            if let Some((e, _)) = det.and_then(|d| l.cached(p, d, m.tok).next()) {
                 let timed_pod = |e: usize| m.slots[self.ids.hour] != NONE && pod.is_some_and(|c| l.cached(p, c, e).next().is_some());
                 let name = |e: usize| named.iter().any(|&c| l.cached(p, c, e).next().is_some()) || timed_pod(e);
                 if e < m.end && t.toks[m.tok].start as usize == m.span.start && (t.toks[e].kind == Kind::Num || name(e)) {

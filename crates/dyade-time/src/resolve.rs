@@ -231,7 +231,8 @@ fn unit_str(u: &str) -> (&'static str, bool) {
 
 /// A day, week or weekday counted inside a month (`ordinal` = 1, 2…, -1 for the last; 0 =
 /// the week containing the day): "le 3e jour d'octobre", "la dernière semaine de septembre",
-/// "le premier mercredi du mois prochain", "la semaine du 6 octobre". `sub` is `D`, `W`,
+/// "le premier mercredi du mois prochain", "la semaine du 6 octobre", or a week, month or
+/// quarter inside a year ("la troisième semaine de 2027", ISO weeks). `sub` is `D`, `W`,
 /// `WD` (the match's weekday) or `WE` (a weekend, counted by its Friday); inside a year, `W`
 /// (ISO weeks), `M` or `Q`. Weeks are the full Monday–Sunday weeks inside the month.
 fn counted(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx, pos: i32, sub: &str) -> Option<Resolved> {
