@@ -10,7 +10,8 @@
 # Slots are the engine's language-neutral vocabulary (crates/dyade-time/src/lang.rs SLOTS):
 #   year month day weekday(1=Mon) season(SP/SU/FA/WI) quarter half pod(MO/MI/AF/EV/NI/DT)
 #   hour minute n frac n2 mult unit(Y/M/W/D/H/MIN/S/DE/CE/Q/WE) shift (signed, in `unit`)
-#   sign (×n) dir(past/future/this) anchor(last = last mentioned day) century decade
+#   sign (×n) dir(past/future/this) anchor(last = last mentioned day; day = counted from a day,
+#   "3 years from today": day precision) century decade
 #   easter (days after Easter) pm half_hour minus type(DATE/TIME/DURATION/SET) ref mod drop
 #   ordinal + sub(D/W/WD) (a day, week or weekday counted inside a month; -1 = the last)
 #   lead (first N tokens out of TimeML spans) keep (Recognizers-style spans keep the lead)

@@ -880,7 +880,10 @@ impl TimexTagger {
         }
         let (day, minute) = match &m.anchor {
             Some(a) => {
-                let actx = resolve::anchor_reference(l, &self.ids, slots, ctx);
+                // a named day is taken as seen from before the shift (its occurrence the shift
+                // brings after now); a day told from now ("two days from tomorrow") is as it is
+                let from_now = a.slots[self.ids.shift] != NONE || a.slots[self.ids.sign] != NONE;
+                let actx = if from_now { *ctx } else { resolve::anchor_reference(l, &self.ids, slots, ctx) };
                 let ra = self.resolve_match(l, a, &a.slots, &actx)?;
                 // "now" stays the reference instant itself
                 resolve::start_of(&ra, if ra.value == "PRESENT_REF" { ctx } else { &actx })?

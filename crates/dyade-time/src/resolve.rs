@@ -565,6 +565,11 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                     let d = a.add_months(k);
                     return mk(ttype_of(TimexType::DATE), d.iso(), Some(d), true);
                 }
+                // counted from a day ("3 years from today", `anchor=day`): that day of the year
+                "Y" if get(ids.hour).is_none() && gs(ids.anchor) == Some("day") => {
+                    let d = a.add_months(12 * k);
+                    return mk(ttype_of(TimexType::DATE), d.iso(), Some(d), true);
+                }
                 "Y" if get(ids.hour).is_none() => {
                     let d = a.add_months(12 * k);
                     return mk(ttype_of(TimexType::DATE), format!("{:04}-{:02}", d.y, d.m), None, true);
