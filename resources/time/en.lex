@@ -335,6 +335,9 @@ the day before | the previous day | the eve => shift=-1 unit=D anchor=last
 
 @POD
 morning => pod=MO
+morningish => pod=MO mod=APPROX
+afternoonish => pod=AF mod=APPROX
+eveningish => pod=EV mod=APPROX
 noon => pod=MI
 afternoon => pod=AF
 evening => pod=EV
@@ -485,7 +488,8 @@ annually | yearly | annual => unit=Y
 noon | midday | mid day => hour=12
 midnight => hour=0
 
-@QUARTER_WORD weak
+# not weak: "half past eight", "half three" have no other strong word
+@QUARTER_WORD
 quarter => minute=15
 half => minute=30
 
@@ -508,7 +512,7 @@ a few | few | several | many
 @TIMEPOD
 am | a.m. | a.m | a m | a. m. | in the morning | of the morning | in morning => pod=MO
 pm | p.m. | p.m | p m | p. m. | in the afternoon | in the evening | of the afternoon | of the evening | at night | tonight | in afternoon | in evening => pm=1
-p => pm=1
+p | p. => pm=1
 
 @ROMAN
 nineteenth => century=19
@@ -527,7 +531,8 @@ at | @ | , | on | in the | around | about | by | - | the
 # prepositions that scheduling-style inputs (Duckling, Recognizers) keep inside the span;
 # TimeML spans leave them out. Entries may set a mod.
 @LEAD weak
-at | @ | on | in | by | for | during | within | the | to | through | thru | and
+at | @ | on | in | by | for | during | within | the | to | and
+through | thru => mod=ON_OR_BEFORE
 from | since | starting | as of | after => mod=AFTER
 before | until | untill | till | up to => mod=BEFORE
 later than | greater than | no earlier than | not before => mod=AFTER

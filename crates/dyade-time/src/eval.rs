@@ -26,7 +26,7 @@
 //!   - a range ("du 13 au 15 juillet") is two TIMEX3 in TimeML: it passes when exactly two
 //!     timexes tile the input (nothing but spaces or punctuation between them), the first's
 //!     period starting at `start` and the second's ending at `end`.
-//!   A `mod` APPROX is accepted on points: Duckling drops approximations. Duckling's early /
+//!   A `mod` APPROX is accepted on points and intervals: Duckling drops approximations. Duckling's early /
 //!   mid / late morning are fixed hours (07–09, 09–11, 10–12; its English early morning 00–09), accepted for `TMO` with mod
 //!   START / MID / END; a range ending on a whole hour ("à 11h") ends at that hour's end.
 //!   Duckling conventions one TIMEX3 value does not follow (left failing, not bent for):
@@ -402,7 +402,8 @@ fn duckling_ok(t: &Timex, e: &Value, reference: &str, lang: &str) -> bool {
             }
             let Some((a, b)) = denote(v) else { return false };
             let day_start = a.div_euclid(1440) * 1440;
-            match md {
+            // Duckling drops approximations ("tomorrow afternoonish"), as for points
+            match md.filter(|&m| m != "APPROX") {
                 None => a == s && b == en,
                 Some(m) if v.ends_with("TMO") && morning_part(m, lang).is_some_and(|(x, y)| s == day_start + x * 60 && en == day_start + y * 60) => true,
                 Some(m) => {

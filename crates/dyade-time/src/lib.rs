@@ -523,8 +523,10 @@ impl TimexTagger {
             // the connector opens the second expression ("to 5pm") or stands between ("3pm - 5pm")
             let linked = (b.tok == a.end && l.cached(p, join, b.tok).next().is_some()) || (b.tok > a.end && joined(l, _t, p, join, a.end, b.tok));
             let opened = linked && l.cached(p, open, a.tok).next().is_some();
-            // "9:30 till 11:00": the end of a closed range drops its connector's mod
-            let closed = b.tok == a.end && (a.split || opened) && l.cached(p, join, b.tok).next().is_some();
+            // "9:30 till 11:00": the end of a closed range drops its connector's mod; so does
+            // one of the same kind right after the start ("2014 through 2018", both dates)
+            let same_kind = (a.slots[self.ids.hour] == NONE) == (b.slots[self.ids.hour] == NONE);
+            let closed = b.tok == a.end && (a.split || opened || same_kind) && l.cached(p, join, b.tok).next().is_some();
             if opened {
                 ms[i - 1].slots[self.ids.md] = NONE;
             }

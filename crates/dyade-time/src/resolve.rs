@@ -839,6 +839,12 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         if get(ids.half_hour).is_some() && get(ids.minute).is_none() {
             mi = 30;
         }
+        // "nine fifty nine": the units word adds to the tens of the minutes
+        if let (Some(u), Some(_)) = (get(ids.n2), get(ids.minute)) {
+            if (1..10).contains(&u) && mi % 10 == 0 {
+                mi += u;
+            }
+        }
         if get(ids.pm).is_some() && h < 12 {
             h += 12;
         }
