@@ -423,7 +423,7 @@ orthodox easter | orthodox easter sunday | pascha => easter=0 cal=OR
 orthodox good friday | orthodox great friday => easter=-2 cal=OR
 clean monday | orthodox shrove monday | pure monday => easter=-48 cal=OR
 lazarus saturday => easter=-8 cal=OR
-# Islamic feasts (tabular Islamic calendar: month/day of the Hijri year)
+# Islamic feasts (Islamic calendar, months begun by the conjunction: month/day of the Hijri year)
 eid al-fitr | eid al fitr | eid ul-fitr | id ul-fitr | eid-al-fitr => month=10 day=1 cal=IS
 eid al-adha | eid al adha | eid ul-adha | id ul-adha | eid-al-adha | bakr id | bakrid | sacrifice feast | feast of sacrifice => month=12 day=10 cal=IS
 islamic new year | hijri new year | amun jadid | muharram => month=1 day=1 cal=IS

@@ -18,7 +18,7 @@
 #   sched (rule only for scheduling-style inputs) endp (the match must be followed by
 #   punctuation or the end of the text) h24 (a 24-hour clock notation: "3h18" is never 15:18;
 #   other clock times from 1 to 11 without am/pm take their next occurrence in scheduling inputs)
-#   cal (calendar of month/day or easter: IS = tabular Islamic, OR = Orthodox Easter, HE = Hebrew,
+#   cal (calendar of month/day or easter: IS = Islamic (by the conjunction), OR = Orthodox Easter, HE = Hebrew,
 #   CN = Chinese lunar, its first month only)
 #   tz (UTC offset of a clock time's time zone, minutes; converted to the reference's zone)
 #   comp (composition operator: shift / nth, see fr.rules) base (set by `$KIND:base` only)

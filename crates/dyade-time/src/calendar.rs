@@ -115,10 +115,27 @@ pub fn hijri(hy: i32, m: u32, d: u32) -> Date {
     Date::from_days(jdn - 2440588)
 }
 
-/// The first day `m-d` of the Islamic calendar that falls in Gregorian year `y`.
+/// The day `hy-m-d` of the Islamic calendar by the conjunction (Umm al-Qura's principle): a
+/// month begins the day after the new moon when the conjunction falls before sunset at Mecca
+/// (taken as 18:00, UTC+3), two days after otherwise. Observed dates may still differ by a day
+/// where the crescent is sighted later.
+pub fn hijri_observed(hy: i32, m: u32, d: u32) -> Date {
+    // the conjunction nearest the eve of the tabular first day
+    let t = hijri(hy, m, 1).days() as f64 + 2440587.5 - 1.0;
+    let k0 = ((t - 2451550.1) / 29.530588861).round() as i64;
+    let jde = (k0 - 1..=k0 + 1).map(new_moon).min_by(|a, b| (a - t).abs().total_cmp(&(b - t).abs())).unwrap_or(t);
+    let local = jde + 3.0 / 24.0 - 2440587.5;
+    let day = local.floor();
+    let hour = (local - day) * 24.0;
+    let first = day as i64 + if hour < 18.0 { 1 } else { 2 };
+    Date::from_days(first + d as i64 - 1)
+}
+
+/// The first day `m-d` of the Islamic calendar ([`hijri_observed`]) that falls in Gregorian
+/// year `y`.
 pub fn hijri_in_year(y: i32, m: u32, d: u32) -> Option<Date> {
     let hy = ((y - 622) as i64 * 33 / 32) as i32;
-    (hy - 2..hy + 3).map(|h| hijri(h, m, d)).find(|x| x.y == y)
+    (hy - 2..hy + 3).map(|h| hijri_observed(h, m, d)).find(|x| x.y == y)
 }
 
 /// Days before the molad of Tishri of Hebrew year `y` since the epoch, with the first
@@ -263,6 +280,9 @@ mod tests {
         for (y, d) in [(2000, "02-05"), (2001, "01-24"), (2002, "02-12"), (2003, "02-01"), (2004, "01-22"), (2005, "02-09"), (2006, "01-29"), (2007, "02-18"), (2008, "02-07"), (2009, "01-26"), (2010, "02-14"), (2011, "02-03"), (2012, "01-23"), (2013, "02-10"), (2014, "01-31"), (2015, "02-19"), (2016, "02-08"), (2017, "01-28"), (2018, "02-16"), (2019, "02-05"), (2020, "01-25"), (2021, "02-12"), (2022, "02-01"), (2023, "01-22"), (2024, "02-10"), (2025, "01-29"), (2026, "02-17")] {
             assert_eq!(chinese_new_year(y).iso(), format!("{y}-{d}"));
         }
+        // Islamic New Year 1440, Eid al-Adha 1439
+        assert_eq!(hijri_in_year(2018, 1, 1).map(|d| d.iso()), Some("2018-09-11".into()));
+        assert_eq!(hijri_in_year(2018, 12, 10).map(|d| d.iso()), Some("2018-08-21".into()));
         assert_eq!(hijri_in_year(2018, 10, 1).map(|d| d.iso()), Some("2018-06-15".into()));
     }
 }

@@ -401,7 +401,9 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 None => d,
             }),
         };
-        let d = match get(ids.year) {
+        // a year in digits or in words ("two thousand eighteen")
+        let year = get(ids.year).or_else(|| Some(get(ids.yearword)? * 100 + get(ids.yy).unwrap_or(0)));
+        let d = match year {
             Some(y) => on(y)?,
             None => {
                 let a = ctx.dct?;
@@ -419,7 +421,7 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 *c.first()?
             }
         };
-        return Some(Resolved { ttype: TimexType::DATE, value: d.iso(), modifier, day: Some(d), relative: get(ids.year).is_none() });
+        return Some(Resolved { ttype: TimexType::DATE, value: d.iso(), modifier, day: Some(d), relative: year.is_none() });
     }
     let ty = gs(ids.ty);
     let mk = |ttype, value: String, day, relative| Some(Resolved { ttype, value, modifier: modifier.clone(), day, relative });
