@@ -457,6 +457,13 @@ jumu'atul-wida | jumu'atul wida | jamat ul-vida | jamat ul vida | jumu'ah al-wid
 # Chinese lunar calendar (new moons at Beijing time): days of its first month
 chinese new year | chinese new years | chinese new year's | chinese new year's day | chinese lunar new year | chinese lunar new year's day | lunar new year | spring festival => month=1 day=1 cal=CN
 lantern festival => month=1 day=15 cal=CN
+# Indian solar festivals (sidereal solar months: 1 = Mesha, 10 = Makara; day 1 = the day the
+# Sun enters the sign, 0 = the day before)
+pongal | thai pongal | makar sankranti | makara sankranti | makara sankranthi | makar sankranthi | maghi => month=10 day=1 cal=SO
+bhogi | bogi | bhogi pandigai | bogi pandigai => month=10 day=0 cal=SO
+mattu pongal | maattu pongal => month=10 day=2 cal=SO
+kaanum pongal | kanum pongal | kanni pongal => month=10 day=3 cal=SO
+vaisakhi | baisakhi | vasakhi | vaishakhi | vaisakhi day => month=1 day=1 cal=SO
 veterans day => month=11 day=11
 may day => month=5 day=1
 # holidays on the n-th weekday of a month (ordinal -1 = the last)

@@ -258,6 +258,58 @@ pub fn chinese_new_year(y: i32) -> Date {
     new_moon_day(k, 8.0)
 }
 
+/// The Sun's apparent ecliptic longitude (degrees) at Julian Day `jd` (Meeus, ch. 25, low
+/// accuracy: about 0.01°).
+fn sun_longitude(jd: f64) -> f64 {
+    let t = (jd - 2451545.0) / 36525.0;
+    let l0 = 280.46646 + 36000.76983 * t + 0.0003032 * t * t;
+    let m = (357.52911 + 35999.05029 * t - 0.0001537 * t * t).to_radians();
+    let c = (1.914602 - 0.004817 * t - 0.000014 * t * t) * m.sin() + (0.019993 - 0.000101 * t) * (2.0 * m).sin() + 0.000289 * (3.0 * m).sin();
+    let om = (125.04 - 1934.136 * t).to_radians();
+    (l0 + c - 0.00569 - 0.00478 * om.sin()).rem_euclid(360.0)
+}
+
+/// The Lahiri ayanamsa (degrees): the sidereal zodiac's offset, 23.853° at J2000, growing with
+/// the precession (50.29″ a year).
+fn lahiri_ayanamsa(jd: f64) -> f64 {
+    23.853 + (jd - 2451545.0) / 365.25 * 50.29 / 3600.0
+}
+
+/// The civil day (Indian Standard Time) on which the Sun's sidereal month `sign` (1 = Mesha,
+/// sidereal longitude 0°; 10 = Makara, 270°) begins in Gregorian year `y`, Indian solar
+/// calendars' way: the day of the transit (sankranti), the next one when it falls after sunset
+/// (taken as 18:00).
+pub fn sankranti_day(y: i32, sign: u32) -> Option<Date> {
+    if !(1..=12).contains(&sign) {
+        return None;
+    }
+    let target = 30.0 * (sign - 1) as f64;
+    // signed distance (degrees) of the sidereal Sun past the target
+    let past = |jd: f64| (sun_longitude(jd) - lahiri_ayanamsa(jd) - target + 180.0).rem_euclid(360.0) - 180.0;
+    // the Sun reaches the target about (target + ayanamsa − 280) / 360 of a year after 1 January
+    let jan1 = Date { y, m: 1, d: 1 }.days() as f64 + 2440587.5;
+    let mut lo = jan1 + ((target + 23.85 - 280.0).rem_euclid(360.0) / 360.0) * 365.25 - 20.0;
+    while past(lo + 1.0) < 0.0 {
+        lo += 1.0;
+    }
+    let mut hi = lo + 1.0;
+    if past(lo) >= 0.0 || past(hi) < 0.0 {
+        return None;
+    }
+    for _ in 0..40 {
+        let mid = (lo + hi) / 2.0;
+        if past(mid) < 0.0 {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    let ist = hi + 5.5 / 24.0 - 2440587.5;
+    let day = ist.floor();
+    let after_sunset = (ist - day) * 24.0 >= 18.0;
+    Some(Date::from_days(day as i64 + after_sunset as i64))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -280,6 +332,11 @@ mod tests {
         for (y, d) in [(2000, "02-05"), (2001, "01-24"), (2002, "02-12"), (2003, "02-01"), (2004, "01-22"), (2005, "02-09"), (2006, "01-29"), (2007, "02-18"), (2008, "02-07"), (2009, "01-26"), (2010, "02-14"), (2011, "02-03"), (2012, "01-23"), (2013, "02-10"), (2014, "01-31"), (2015, "02-19"), (2016, "02-08"), (2017, "01-28"), (2018, "02-16"), (2019, "02-05"), (2020, "01-25"), (2021, "02-12"), (2022, "02-01"), (2023, "01-22"), (2024, "02-10"), (2025, "01-29"), (2026, "02-17")] {
             assert_eq!(chinese_new_year(y).iso(), format!("{y}-{d}"));
         }
+        // Makar Sankranti 2018 (13:45 IST), 2019 (19:50 IST: the next day), 2020 (02:07 IST)
+        assert_eq!(sankranti_day(2018, 10).map(|d| d.iso()), Some("2018-01-14".into()));
+        assert_eq!(sankranti_day(2019, 10).map(|d| d.iso()), Some("2019-01-15".into()));
+        assert_eq!(sankranti_day(2020, 10).map(|d| d.iso()), Some("2020-01-15".into()));
+        assert_eq!(sankranti_day(2018, 1).map(|d| d.iso()), Some("2018-04-14".into()));
         // Islamic New Year 1440, Eid al-Adha 1439
         assert_eq!(hijri_in_year(2018, 1, 1).map(|d| d.iso()), Some("2018-09-11".into()));
         assert_eq!(hijri_in_year(2018, 12, 10).map(|d| d.iso()), Some("2018-08-21".into()));
