@@ -464,6 +464,33 @@ bhogi | bogi | bhogi pandigai | bogi pandigai => month=10 day=0 cal=SO
 mattu pongal | maattu pongal => month=10 day=2 cal=SO
 kaanum pongal | kanum pongal | kanni pongal => month=10 day=3 cal=SO
 vaisakhi | baisakhi | vasakhi | vaishakhi | vaisakhi day => month=1 day=1 cal=SO
+# Hindu lunar festivals (cal=HI: month 1 = Chaitra … 7 = Ashvin … 12 = Phalguna, months from
+# new moon to new moon; day = the lunar day, 1–15 waxing, 16–30 waning; obs = the hour (IST) at
+# which it must prevail: 6 sunrise, 12 midday, 16 afternoon, 19 dusk, 24 midnight)
+diwali | deepavali | deepawali | lakshmi puja => month=7 day=30 cal=HI obs=19
+naraka chaturdashi | choti diwali | chhoti diwali | kali chaudas | roop chaudas => month=7 day=30 cal=HI obs=19 offd=-1
+dhanteras | dhanatrayodashi | dhantrayodashi => month=7 day=30 cal=HI obs=19 offd=-2
+bhai dooj | bhaiya dooj | bhai tika | bhau beej => month=7 day=30 cal=HI obs=19 offd=2
+chhath | chhath puja | dala puja | dala chhath | surya shashthi => month=7 day=30 cal=HI obs=19 offd=6
+maha saptami => month=7 day=7 cal=HI obs=6
+dussehra | dasara | vijayadashami | vijaya dashami => month=7 day=10 cal=HI obs=16
+karva chauth | karwa chauth | karaka chaturthi => month=7 day=19 cal=HI obs=20
+ratha yatra | ratha-yatra | rath yatra => month=4 day=2 cal=HI obs=6
+raksha bandhan | rakhi => month=5 day=15 cal=HI obs=6
+mahavir jayanti | mahaveer jayanti | mahavir janma kalyanak | mahaveer janma kalyanak => month=1 day=13 cal=HI obs=6
+maha shivaratri | mahashivaratri | maha shivratri => month=11 day=29 cal=HI obs=24
+saraswati jayanti | dayananda saraswati jayanti => month=11 day=25 cal=HI obs=6
+vasant panchami | basant panchami => month=11 day=5 cal=HI obs=6
+holika dahan | chhoti holi | choti holi | kamudu pyre => month=12 day=15 cal=HI obs=19
+holi | dhulandi | dhulheti | phagwah | rangwali holi => month=12 day=15 cal=HI obs=19 offd=1
+krishna janmashtami | janmashtami | gokulashtami | krishna jayanti => month=5 day=23 cal=HI obs=24
+ganesh chaturthi | ganesha chaturthi | vinayaka chaturthi => month=6 day=4 cal=HI obs=12
+rama navami | ram navami => month=1 day=9 cal=HI obs=12
+ugadi | yugadi | samvatsaradi | chaitra sukladi | chaitra sukhladi | gudi padwa => month=1 day=1 cal=HI obs=6
+guru ravidas jayanti | guru ravidass jayanti | guru ravidas birthday | guru ravidass birthday => month=11 day=15 cal=HI obs=6
+valmiki jayanti | maharishi valmiki jayanti | pargat diwas => month=7 day=15 cal=HI obs=6
+guru gobind singh jayanti | guru govind singh jayanti | guru gobind singh birthday => month=10 day=7 cal=HI obs=6
+vesak | vaisakha | buddha day | buddha purnima | buddha jayanti => month=2 day=15 cal=HI obs=19
 veterans day => month=11 day=11
 may day => month=5 day=1
 # holidays on the n-th weekday of a month (ordinal -1 = the last)

@@ -310,6 +310,111 @@ pub fn sankranti_day(y: i32, sign: u32) -> Option<Date> {
     Some(Date::from_days(day as i64 + after_sunset as i64))
 }
 
+/// Periodic terms of the Moon's longitude: multiples of D, M, M′, F and the coefficient in
+/// 10⁻⁶ degree (Meeus, ch. 47, the terms above 0.002°).
+const MOON_TERMS: [(f64, f64, f64, f64, f64); 34] = [
+    (0.0, 0.0, 1.0, 0.0, 6288774.0),
+    (2.0, 0.0, -1.0, 0.0, 1274027.0),
+    (2.0, 0.0, 0.0, 0.0, 658314.0),
+    (0.0, 0.0, 2.0, 0.0, 213618.0),
+    (0.0, 1.0, 0.0, 0.0, -185116.0),
+    (0.0, 0.0, 0.0, 2.0, -114332.0),
+    (2.0, 0.0, -2.0, 0.0, 58793.0),
+    (2.0, -1.0, -1.0, 0.0, 57066.0),
+    (2.0, 0.0, 1.0, 0.0, 53322.0),
+    (2.0, -1.0, 0.0, 0.0, 45758.0),
+    (0.0, 1.0, -1.0, 0.0, -40923.0),
+    (1.0, 0.0, 0.0, 0.0, -34720.0),
+    (0.0, 1.0, 1.0, 0.0, -30383.0),
+    (2.0, 0.0, 0.0, -2.0, 15327.0),
+    (0.0, 0.0, 1.0, 2.0, -12528.0),
+    (0.0, 0.0, 1.0, -2.0, 10980.0),
+    (4.0, 0.0, -1.0, 0.0, 10675.0),
+    (0.0, 0.0, 3.0, 0.0, 10034.0),
+    (4.0, 0.0, -2.0, 0.0, 8548.0),
+    (2.0, 1.0, -1.0, 0.0, -7888.0),
+    (2.0, 1.0, 0.0, 0.0, -6766.0),
+    (1.0, 0.0, -1.0, 0.0, -5163.0),
+    (1.0, 1.0, 0.0, 0.0, 4987.0),
+    (2.0, -1.0, 1.0, 0.0, 4036.0),
+    (2.0, 0.0, 2.0, 0.0, 3994.0),
+    (4.0, 0.0, 0.0, 0.0, 3861.0),
+    (2.0, 0.0, -3.0, 0.0, 3665.0),
+    (0.0, 1.0, -2.0, 0.0, -2689.0),
+    (2.0, 0.0, -1.0, 2.0, -2602.0),
+    (2.0, -1.0, -2.0, 0.0, 2390.0),
+    (1.0, 0.0, 1.0, 0.0, -2348.0),
+    (2.0, -2.0, 0.0, 0.0, 2236.0),
+    (0.0, 1.0, 2.0, 0.0, -2120.0),
+    (0.0, 2.0, 0.0, 0.0, -2069.0),
+];
+
+/// The Moon's apparent ecliptic longitude (degrees) at Julian Day `jd` (Meeus, ch. 47, main
+/// terms: its new moons agree with [`new_moon`] within two minutes).
+fn moon_longitude(jd: f64) -> f64 {
+    let t = (jd - 2451545.0) / 36525.0;
+    let (t2, t3, t4) = (t * t, t * t * t, t * t * t * t);
+    let lp = 218.3164477 + 481267.88123421 * t - 0.0015786 * t2 + t3 / 538841.0 - t4 / 65194000.0;
+    let d = 297.8501921 + 445267.1114034 * t - 0.0018819 * t2 + t3 / 545868.0 - t4 / 113065000.0;
+    let m = 357.5291092 + 35999.0502909 * t - 0.0001536 * t2 + t3 / 24490000.0;
+    let mp = 134.9633964 + 477198.8675055 * t + 0.0087414 * t2 + t3 / 69699.0 - t4 / 14712000.0;
+    let f = 93.2720950 + 483202.0175233 * t - 0.0036539 * t2 - t3 / 3526000.0 + t4 / 863310000.0;
+    let e = 1.0 - 0.002516 * t - 0.0000074 * t2;
+    let mut sum = 0.0;
+    for &(cd, cm, cmp, cf, c) in &MOON_TERMS {
+        let arg = (cd * d + cm * m + cmp * mp + cf * f).to_radians();
+        sum += c * e.powi(cm.abs() as i32) * arg.sin();
+    }
+    let (a1, a2) = ((119.75 + 131.849 * t).to_radians(), (53.09 + 479264.290 * t).to_radians());
+    sum += 3958.0 * a1.sin() + 1962.0 * (lp - f).to_radians().sin() + 318.0 * a2.sin();
+    let om = (125.04 - 1934.136 * t).to_radians();
+    (lp + sum / 1e6 - 0.00478 * om.sin()).rem_euclid(360.0)
+}
+
+/// The lunar day (tithi, 1–30: 1–15 the waxing half, 30 the new moon's) at Julian Day `jd`:
+/// each is 12° of the Moon's elongation from the Sun.
+fn tithi(jd: f64) -> u32 {
+    ((moon_longitude(jd) - sun_longitude(jd)).rem_euclid(360.0) / 12.0) as u32 + 1
+}
+
+/// The Sun's sidereal sign at Julian Day `jd` (0 = Mesha … 11 = Meena, Lahiri ayanamsa).
+fn sidereal_sign(jd: f64) -> u32 {
+    ((sun_longitude(jd) - lahiri_ayanamsa(jd)).rem_euclid(360.0) / 30.0) as u32
+}
+
+/// The day of Gregorian year `y` on which lunar day `tithi` of the Hindu lunar month `month`
+/// (new-moon to new-moon months, 1 = Chaitra … 12 = Phalguna, named after the sign the Sun is
+/// in at their new moon; a month without the Sun changing sign is the leap month, skipped)
+/// prevails at `hour` Indian Standard Time (6 = sunrise, the usual rule; evening, midday or
+/// midnight festivals are held when their lunar day prevails then). A lunar day that no
+/// `hour` falls in is kept on the day it runs through.
+pub fn hindu_lunar_day(y: i32, month: u32, tithi_no: u32, hour: f64) -> Option<Date> {
+    let k0 = ((y as f64 - 2000.0) * 12.3685).round() as i64 - 2;
+    let at = |d: Date| tithi(d.days() as f64 + 2440587.5 + (hour - 5.5) / 24.0);
+    for k in k0 - 2..k0 + 16 {
+        let (nm, next) = (new_moon(k), new_moon(k + 1));
+        let sign = sidereal_sign(nm);
+        if (sign + 1) % 12 + 1 != month || sign == sidereal_sign(next) {
+            continue;
+        }
+        let d0 = Date::from_days((nm + 5.5 / 24.0 - 2440587.5).floor() as i64);
+        // the days of the month, from the first one whose lunar day is its own (waxing half)
+        let mut started = false;
+        for i in -1..33 {
+            let d = d0.add_days(i);
+            let t = at(d);
+            started |= t <= 15;
+            if started && (t == tithi_no || (t > tithi_no && t < tithi_no + 3)) {
+                if d.y == y {
+                    return Some(d);
+                }
+                break;
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -337,6 +442,10 @@ mod tests {
         assert_eq!(sankranti_day(2019, 10).map(|d| d.iso()), Some("2019-01-15".into()));
         assert_eq!(sankranti_day(2020, 10).map(|d| d.iso()), Some("2020-01-15".into()));
         assert_eq!(sankranti_day(2018, 1).map(|d| d.iso()), Some("2018-04-14".into()));
+        // Ugadi 2018, Diwali 2019 (the new moon's lunar day at dusk), Ganesh Chaturthi 2019
+        assert_eq!(hindu_lunar_day(2018, 1, 1, 6.0).map(|d| d.iso()), Some("2018-03-18".into()));
+        assert_eq!(hindu_lunar_day(2019, 7, 30, 19.0).map(|d| d.iso()), Some("2019-10-27".into()));
+        assert_eq!(hindu_lunar_day(2019, 6, 4, 12.0).map(|d| d.iso()), Some("2019-09-02".into()));
         // Islamic New Year 1440, Eid al-Adha 1439
         assert_eq!(hijri_in_year(2018, 1, 1).map(|d| d.iso()), Some("2018-09-11".into()));
         assert_eq!(hijri_in_year(2018, 12, 10).map(|d| d.iso()), Some("2018-08-21".into()));
