@@ -406,8 +406,10 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 None => d,
             }),
         };
-        // a year in digits or in words ("two thousand eighteen")
-        let year = get(ids.year).or_else(|| Some(get(ids.yearword)? * 100 + get(ids.yy).unwrap_or(0)));
+        // a year in digits or in words ("two thousand eighteen"), or shifted from the
+        // reference's ("diwali in five years")
+        let shifted = (gs(ids.unit) == Some("Y")).then(|| Some(ctx.dct?.y + get(ids.shift)?)).flatten();
+        let year = get(ids.year).or_else(|| Some(get(ids.yearword)? * 100 + get(ids.yy).unwrap_or(0))).or(shifted);
         let d = match year {
             Some(y) => on(y)?,
             None => {
