@@ -464,6 +464,9 @@ bhogi | bogi | bhogi pandigai | bogi pandigai => month=10 day=0 cal=SO
 mattu pongal | maattu pongal => month=10 day=2 cal=SO
 kaanum pongal | kanum pongal | kanni pongal => month=10 day=3 cal=SO
 vaisakhi | baisakhi | vasakhi | vaishakhi | vaisakhi day => month=1 day=1 cal=SO
+# Bengali months (obs=BN: begun the day after the transit): Tagore's birthday, 25 Boishakh
+rabindra jayanti | rabindranath jayanti | tagore jayanti | pochise boishakh => month=1 day=25 cal=SO obs=BN
+pohela boishakh | poila baisakh | pohela baishakh | bengali new year => month=1 day=1 cal=SO obs=BN
 # Hindu lunar festivals (cal=HI: month 1 = Chaitra … 7 = Ashvin … 12 = Phalguna, months from
 # new moon to new moon; day = the lunar day, 1–15 waxing, 16–30 waning; obs = the hour (IST) at
 # which it must prevail: 6 sunrise, 12 midday, 16 afternoon, 19 dusk, 24 midnight)

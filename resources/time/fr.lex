@@ -24,8 +24,9 @@
 #   tz (UTC offset of a clock time's time zone, minutes; converted to the reference's zone)
 #   comp (composition operator: shift / nth, see fr.rules) base (set by `$KIND:base` only)
 #   roll (scheduling inputs: this period's start, once its first third is over, is the next's)
-#   obs (observance of a fixed-date holiday on given weekdays: "Sa-1Su+1" moves a Saturday
-#   to the Friday before and a Sunday to the Monday after)
+#   obs (observance: of a fixed-date holiday on given weekdays, "Sa-1Su+1" moves a Saturday
+#   to the Friday before and a Sunday to the Monday after; the hour of a Hindu lunar day;
+#   BN = Bengali solar months)
 
 @MONTH
 janvier | janv | janv. | jan => month=1

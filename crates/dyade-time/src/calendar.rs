@@ -278,8 +278,10 @@ fn lahiri_ayanamsa(jd: f64) -> f64 {
 /// The civil day (Indian Standard Time) on which the Sun's sidereal month `sign` (1 = Mesha,
 /// sidereal longitude 0°; 10 = Makara, 270°) begins in Gregorian year `y`, Indian solar
 /// calendars' way: the day of the transit (sankranti), the next one when it falls after sunset
-/// (taken as 18:00).
-pub fn sankranti_day(y: i32, sign: u32) -> Option<Date> {
+/// (taken as 18:00; the Tamil and Punjabi rule); with `bengal`, always the day after the
+/// transit (the Bengali rule: a transit before midnight starts the month the next day, one
+/// after midnight belongs to the Hindu day begun at the previous sunrise).
+pub fn sankranti_day(y: i32, sign: u32, bengal: bool) -> Option<Date> {
     if !(1..=12).contains(&sign) {
         return None;
     }
@@ -307,7 +309,7 @@ pub fn sankranti_day(y: i32, sign: u32) -> Option<Date> {
     let ist = hi + 5.5 / 24.0 - 2440587.5;
     let day = ist.floor();
     let after_sunset = (ist - day) * 24.0 >= 18.0;
-    Some(Date::from_days(day as i64 + after_sunset as i64))
+    Some(Date::from_days(day as i64 + (after_sunset || bengal) as i64))
 }
 
 /// Periodic terms of the Moon's longitude: multiples of D, M, M′, F and the coefficient in
@@ -438,14 +440,16 @@ mod tests {
             assert_eq!(chinese_new_year(y).iso(), format!("{y}-{d}"));
         }
         // Makar Sankranti 2018 (13:45 IST), 2019 (19:50 IST: the next day), 2020 (02:07 IST)
-        assert_eq!(sankranti_day(2018, 10).map(|d| d.iso()), Some("2018-01-14".into()));
-        assert_eq!(sankranti_day(2019, 10).map(|d| d.iso()), Some("2019-01-15".into()));
-        assert_eq!(sankranti_day(2020, 10).map(|d| d.iso()), Some("2020-01-15".into()));
-        assert_eq!(sankranti_day(2018, 1).map(|d| d.iso()), Some("2018-04-14".into()));
+        assert_eq!(sankranti_day(2018, 10, false).map(|d| d.iso()), Some("2018-01-14".into()));
+        assert_eq!(sankranti_day(2019, 10, false).map(|d| d.iso()), Some("2019-01-15".into()));
+        assert_eq!(sankranti_day(2020, 10, false).map(|d| d.iso()), Some("2020-01-15".into()));
+        assert_eq!(sankranti_day(2018, 1, false).map(|d| d.iso()), Some("2018-04-14".into()));
         // Ugadi 2018, Diwali 2019 (the new moon's lunar day at dusk), Ganesh Chaturthi 2019
         assert_eq!(hindu_lunar_day(2018, 1, 1, 6.0).map(|d| d.iso()), Some("2018-03-18".into()));
         assert_eq!(hindu_lunar_day(2019, 7, 30, 19.0).map(|d| d.iso()), Some("2019-10-27".into()));
         assert_eq!(hindu_lunar_day(2019, 6, 4, 12.0).map(|d| d.iso()), Some("2019-09-02".into()));
+        // Pohela Boishakh 2018 in West Bengal (transit on 14 April, 08:13 IST)
+        assert_eq!(sankranti_day(2018, 1, true).map(|d| d.iso()), Some("2018-04-15".into()));
         // Islamic New Year 1440, Eid al-Adha 1439
         assert_eq!(hijri_in_year(2018, 1, 1).map(|d| d.iso()), Some("2018-09-11".into()));
         assert_eq!(hijri_in_year(2018, 12, 10).map(|d| d.iso()), Some("2018-08-21".into()));

@@ -396,7 +396,8 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
             // IST; sunrise by default)
             "HI" => hindu_lunar_day(y, get(ids.month)? as u32, get(ids.day)? as u32, get(ids.obs).filter(|&h| (0..=24).contains(&h)).unwrap_or(6) as f64),
             // Indian sidereal solar months: days counted from the month's first (0 = its eve)
-            "SO" => sankranti_day(y, get(ids.month)? as u32).map(|d| d.add_days(get(ids.day).unwrap_or(1) as i64 - 1)),
+            // (`obs=BN`: Bengali months, begun the day after the Sun's transit)
+            "SO" => sankranti_day(y, get(ids.month)? as u32, gs(ids.obs) == Some("BN")).map(|d| d.add_days(get(ids.day).unwrap_or(1) as i64 - 1)),
             // the Chinese lunar calendar: days of its first month, counted from the new year
             "CN" => (get(ids.month) == Some(1)).then(|| chinese_new_year(y).add_days(get(ids.day).unwrap_or(1) as i64 - 1)),
             // with a weekday: the last one before that day ("Jumu'atul-Wida", the last Friday
