@@ -494,6 +494,8 @@ guru ravidas jayanti | guru ravidass jayanti | guru ravidas birthday | guru ravi
 valmiki jayanti | maharishi valmiki jayanti | pargat diwas => month=7 day=15 cal=HI obs=6
 guru gobind singh jayanti | guru govind singh jayanti | guru gobind singh birthday => month=10 day=7 cal=HI obs=6
 vesak | vaisakha | buddha day | buddha purnima | buddha jayanti => month=2 day=15 cal=HI obs=19
+# the Parsi Shahenshahi calendar (365-day years)
+parsi new year | jamshedi navroz | parsi navroz => month=1 day=1 cal=ZO
 veterans day => month=11 day=11
 may day => month=5 day=1
 # holidays on the n-th weekday of a month (ordinal -1 = the last)

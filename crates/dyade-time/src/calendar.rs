@@ -312,6 +312,19 @@ pub fn sankranti_day(y: i32, sign: u32, bengal: bool) -> Option<Date> {
     Some(Date::from_days(day as i64 + (after_sunset || bengal) as i64))
 }
 
+/// The day `m-d` (twelve months of 30 days, then five Gatha days as month 13) of year `n` of
+/// the Parsi Shahenshahi calendar: 365-day years counted from Yazdegerd III's accession (16 June
+/// 632, Julian: JDN 1952063), one month later for the single intercalation it kept.
+pub fn shahenshahi(n: i32, m: u32, d: u32) -> Date {
+    let jdn = 1952063 + 30 + 365 * (n as i64 - 1) + 30 * (m as i64 - 1) + d as i64 - 1;
+    Date::from_days(jdn - 2440588)
+}
+
+/// The first day `m-d` of the Shahenshahi calendar that falls in Gregorian year `y`.
+pub fn shahenshahi_in_year(y: i32, m: u32, d: u32) -> Option<Date> {
+    (y - 632..y - 628).map(|n| shahenshahi(n, m, d)).find(|x| x.y == y)
+}
+
 /// Periodic terms of the Moon's longitude: multiples of D, M, M′, F and the coefficient in
 /// 10⁻⁶ degree (Meeus, ch. 47, the terms above 0.002°).
 const MOON_TERMS: [(f64, f64, f64, f64, f64); 34] = [
@@ -450,6 +463,8 @@ mod tests {
         assert_eq!(hindu_lunar_day(2019, 6, 4, 12.0).map(|d| d.iso()), Some("2019-09-02".into()));
         // Pohela Boishakh 2018 in West Bengal (transit on 14 April, 08:13 IST)
         assert_eq!(sankranti_day(2018, 1, true).map(|d| d.iso()), Some("2018-04-15".into()));
+        // Navroz 1388 YZ (Parsi New Year 2018)
+        assert_eq!(shahenshahi(1388, 1, 1).iso(), "2018-08-17");
         // Islamic New Year 1440, Eid al-Adha 1439
         assert_eq!(hijri_in_year(2018, 1, 1).map(|d| d.iso()), Some("2018-09-11".into()));
         assert_eq!(hijri_in_year(2018, 12, 10).map(|d| d.iso()), Some("2018-08-21".into()));

@@ -1,6 +1,6 @@
 //! Slots → TIMEX3 value, against a reference date (language-neutral).
 
-use crate::calendar::{chinese_new_year, easter, hebrew, hijri_in_year, hindu_lunar_day, orthodox_easter, sankranti_day, Date};
+use crate::calendar::{chinese_new_year, easter, hebrew, hijri_in_year, hindu_lunar_day, orthodox_easter, sankranti_day, shahenshahi_in_year, Date};
 use crate::lang::{slot_id, Lang, Slots, NONE};
 use dyade_core::TimexType;
 
@@ -380,7 +380,7 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     let modifier = gs(ids.md).map(String::from);
     // a day of another calendar ("Eid al-Fitr 2018", "orthodox easter"): its Gregorian day in
     // the year given, else the next (scheduling) or nearest occurrence
-    if let Some(cal @ ("IS" | "OR" | "HE" | "CN" | "SO" | "HI")) = gs(ids.cal) {
+    if let Some(cal @ ("IS" | "OR" | "HE" | "CN" | "SO" | "HI" | "ZO")) = gs(ids.cal) {
         let obs = gs(ids.obs);
         let on = |y: i32| match cal {
             "OR" => Some(orthodox_easter(y).add_days(get(ids.easter).unwrap_or(0) as i64)),
@@ -392,6 +392,8 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 let hy = (y + 3759..y + 3763).find(|&h| observed(hebrew(h, m, d), obs).add_days(-1).y == y)?;
                 Some(observed(hebrew(hy, m, d), obs).add_days(-1))
             }
+            // the Parsi (Zoroastrian Shahenshahi) calendar
+            "ZO" => shahenshahi_in_year(y, get(ids.month)? as u32, get(ids.day)? as u32),
             // Hindu lunar months: the day a lunar day prevails at the festival's hour (`obs`,
             // IST; sunrise by default)
             "HI" => hindu_lunar_day(y, get(ids.month)? as u32, get(ids.day)? as u32, get(ids.obs).filter(|&h| (0..=24).contains(&h)).unwrap_or(6) as f64),
