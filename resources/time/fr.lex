@@ -10,16 +10,23 @@
 # Slots are the engine's language-neutral vocabulary (crates/dyade-time/src/lang.rs SLOTS):
 #   year month day weekday(1=Mon) season(SP/SU/FA/WI) quarter half pod(MO/MI/AF/EV/NI/DT)
 #   hour minute n frac n2 mult unit(Y/M/W/D/H/MIN/S/DE/CE/Q/WE) shift (signed, in `unit`)
-#   sign (×n) dir(past/future/this) anchor(last = last mentioned day) century decade
+#   sign (×n) dir(past/future/this) anchor(last = last mentioned day; day = counted from a day,
+#   "3 years from today": day precision) century decade
 #   easter (days after Easter) pm half_hour minus type(DATE/TIME/DURATION/SET) ref mod drop
 #   ordinal + sub(D/W/WD) (a day, week or weekday counted inside a month; -1 = the last)
 #   lead (first N tokens out of TimeML spans) keep (Recognizers-style spans keep the lead)
 #   sched (rule only for scheduling-style inputs) endp (the match must be followed by
 #   punctuation or the end of the text; endp=2: by a comma, a detached adverbial) h24 (a 24-hour clock notation: "3h18" is never 15:18;
 #   other clock times from 1 to 11 without am/pm take their next occurrence in scheduling inputs)
-#   cal (calendar of month/day or easter: IS = tabular Islamic, OR = Orthodox Easter)
+#   cal (calendar of month/day or easter: IS = Islamic (by the conjunction), OR = Orthodox Easter, HE = Hebrew,
+#   CN = Chinese lunar, its first month only; SO = Indian sidereal solar months, 1 = Mesha;
+#   ZO = Parsi Shahenshahi; HI = Hindu lunar months, day = the lunar day, obs = the hour it must prevail at)
 #   tz (UTC offset of a clock time's time zone, minutes; converted to the reference's zone)
 #   comp (composition operator: shift / nth, see fr.rules) base (set by `$KIND:base` only)
+#   roll (scheduling inputs: this period's start, once its first third is over, is the next's)
+#   obs (observance: of a fixed-date holiday on given weekdays, "Sa-1Su+1" moves a Saturday
+#   to the Friday before and a Sunday to the Monday after; the hour of a Hindu lunar day;
+#   BN = Bengali solar months)
 
 @MONTH
 janvier | janv | janv. | jan => month=1
@@ -274,6 +281,8 @@ l'avenir | avenir | le futur => ref=FUTURE_REF
 # fixed-date and movable holidays (month/day, or days after Easter)
 @HOLIDAY
 jour de l'an | nouvel an | premier de l'an | yuandan => month=1 day=1
+# Chinese lunar calendar (see en.lex)
+nouvel an chinois | nouvel an lunaire => month=1 day=1 cal=CN
 saint-valentin | saint valentin => month=2 day=14
 fête du travail | fête des travailleurs => month=5 day=1
 # holidays on the n-th weekday of a month (ordinal -1 = the last); "fête des mères" is the
