@@ -541,3 +541,11 @@ mar => weekday=2
 ven => weekday=5
 sam => weekday=6
 dim => weekday=7
+
+# nouns counted by an ordinal in news ("le 1er régiment", "au 1er tour"): no month after "1er"
+@ORD_NOUN
+régiment | régiments | bataillon | division | brigade | escadron | corps | armée | compagnie
+arrondissement | arrondissements | district | circonscription | secteur | étage | rang | place
+tour | round | set | manche | mi-temps | but | essai | acte | épisode | chapitre | article | alinéa
+volume | tome | édition | album | film | titre | prix | degré | ministre | adjoint | vice-président
+secrétaire | enfant | fils | fille | groupe | pays | club | cercle | classe | niveau | mandat

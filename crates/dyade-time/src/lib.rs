@@ -867,7 +867,7 @@ impl TimexTagger {
         let mut last: Option<Date> = None;
         let mut last_year: Option<(i32, usize)> = None;
         let mut last_end: Option<usize> = None;
-        for m in ms {
+        for (mi, m) in ms.iter().enumerate() {
             if skip.iter().any(|s| s.overlap(&m.span) > 0) {
                 continue;
             }
@@ -875,9 +875,19 @@ impl TimexTagger {
             if tense == Tense::Unknown {
                 tense = bias;
             }
-            let ctx = Ctx { dct: rf.date, last, tense, now: rf.minute, forward: rf.forward, offset: rf.offset };
+            let mut ctx = Ctx { dct: rf.date, last, tense, now: rf.minute, forward: rf.forward, offset: rf.offset };
             let id = &self.ids;
             let mut slots = m.slots;
+            // "Vers 0 h 40, jeudi, deux voitures…": a clock time with no day of its own, in
+            // apposition to the day named right after it (only a comma between), is on that day
+            let bare_clock = slots[id.hour] != NONE && m.range.is_none() && [id.year, id.yy, id.month, id.day, id.weekday, id.shift, id.sign, id.rf].iter().all(|&k| slots[k] == NONE);
+            if bare_clock {
+                if let Some(n) = ms.get(mi + 1).filter(|n| n.tok > m.end && n.tok - m.end <= 1 && (m.end..n.tok).all(|k| t.low(k) == ",") && n.slots[id.hour] == NONE && n.slots[id.pod] == NONE) {
+                    if let Some(d) = self.resolve_match(l, n, &n.slots, &ctx).filter(|r| r.ttype == dyade_core::TimexType::DATE && r.value.len() == 10).and_then(|r| r.day) {
+                        ctx.last = Some(d);
+                    }
+                }
+            }
             // the weekday of a date inside a range only describes it ("du samedi 13 au dimanche
             // 15 juillet"): it does not choose the year as it does alone ("Fri, Jul 18")
             if m.split && slots[id.day] != NONE && slots[id.month] != NONE {
