@@ -289,7 +289,7 @@ fête du travail | fête des travailleurs => month=5 day=1
 # French one (last Sunday of May, moved for Pentecost in some years)
 thanksgiving | thanks giving | action de grâce | action de grâces => month=11 weekday=4 ordinal=4 sub=WD
 fête des mères => month=5 weekday=7 ordinal=-1 sub=WD
-fête des pères => month=6 weekday=7 ordinal=3 sub=WD
+fête des pères | fête de père | fête du père => month=6 weekday=7 ordinal=3 sub=WD
 fête de la victoire | victoire de 1945 => month=5 day=8
 fête nationale | quatorze juillet | 14-juillet => month=7 day=14
 fête de la musique => month=6 day=21

@@ -521,6 +521,17 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 }
                 return mk(TimexType::SET, v, None, false);
             }
+            // a yearly date ("chaque 15 avril" → XXXX-04-15)
+            if let (Some(mo), None) = (get(ids.month), get(ids.year)) {
+                let mut v = format!("XXXX-{mo:02}");
+                if let Some(d) = get(ids.day) {
+                    v.push_str(&format!("-{d:02}"));
+                }
+                if let Some(c) = &clock {
+                    v.push_str(c);
+                }
+                return mk(TimexType::SET, v, None, false);
+            }
             if let (Some(c), None | Some("D")) = (clock, unit) {
                 return mk(TimexType::SET, c, None, false);
             }
