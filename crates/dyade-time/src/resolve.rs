@@ -619,6 +619,9 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 format!("{y:04}-W{w:02}")
             }
             "WE" => {
+                // "ce week-end" told in the past early in the week (Monday to Thursday) is the
+                // one just gone ("se sont rendus ce week-end à Saint-Gervais")
+                let k = if k == 0 && ctx.tense == Tense::Past && (1..=4).contains(&a.weekday()) { -1 } else { k };
                 let (y, w) = a.add_days(7 * k).iso_week();
                 format!("{y:04}-W{w:02}-WE")
             }
