@@ -549,3 +549,7 @@ arrondissement | arrondissements | district | circonscription | secteur | étage
 tour | round | set | manche | mi-temps | but | essai | acte | épisode | chapitre | article | alinéa
 volume | tome | édition | album | film | titre | prix | degré | ministre | adjoint | vice-président
 secrétaire | enfant | fils | fille | groupe | pays | club | cercle | classe | niveau | mandat
+
+# a half year ("par semestre"); its own class so that it anchors matching
+@SEMESTER
+semestre
