@@ -297,6 +297,8 @@ decade | decades => unit=DE
 century | centuries => unit=CE
 quarter | quarters | qtr | qtrs => unit=Q
 weekend | weekends | week-end => unit=WE
+# two weeks ("a fortnight")
+fortnight | fortnights => unit=W mult=2
 
 @UNIT_SG
 year => unit=Y
@@ -327,7 +329,7 @@ the day before yesterday => shift=-2 unit=D
 the day after tomorrow | the day after tmrw | the day after tmr => shift=2 unit=D
 day before yesterday => shift=-2 unit=D
 day after tomorrow | day after tmrw | day after tmr => shift=2 unit=D
-tonight => shift=0 unit=D pod=NI
+tonight | tonite => shift=0 unit=D pod=NI
 
 @ANAPHORIC_DAY
 the next day | the following day | the day after => shift=1 unit=D anchor=last
@@ -446,10 +448,17 @@ daily | everyday => unit=D
 weekly => unit=W
 monthly => unit=M
 annually | yearly | annual => unit=Y
+quarterly => unit=M n=3
+biweekly | fortnightly => unit=W n=2
 
 @TIME_WORD
-noon | midday => hour=12
+noon | midday | mid-day | mid day => hour=12
 midnight => hour=0
+# the middle of a part of the day as a clock time (Recognizers-Text: 10:00, 14:00)
+midmorning | mid-morning => hour=10
+midafternoon | mid-afternoon => hour=14
+# "noonish": about noon
+noonish => hour=12 mod=APPROX
 
 @QUARTER_WORD weak
 quarter => minute=15

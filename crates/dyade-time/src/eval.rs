@@ -35,7 +35,7 @@
 //!   in order; an empty `expected` requires no prediction); where an expected item carries a
 //!   `value`, ours must equal that timex (`T22` ≡ `T22:00`) or agree with one of its
 //!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly,
-//!   `time`, or `duration` seconds; `dateTime` and `time` also at the second when ours has
+//!   `time`, or `duration` seconds (a duration's `value` in the model files); `dateTime` and `time` also at the second when ours has
 //!   seconds; the model files write a period's bounds `start`/`end` and a date-time `value`;
 //!   an open interval, `Mod` before/after/since with its `end`/`start`, is our value with a
 //!   BEFORE/AFTER mod, as in the Duckling rule). Types are not compared (its taxonomy differs from TIMEX3).
@@ -663,7 +663,10 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
                 }
             }
         }
-        if let Some(d) = r["duration"].as_str().and_then(|d| d.parse::<f64>().ok()) {
+        // a duration's seconds: `duration` in the parser files, `value` of a `type` duration
+        // in the model files
+        let secs = r["duration"].as_str().or(r["value"].as_str().filter(|_| r["type"].as_str() == Some("duration")));
+        if let Some(d) = secs.and_then(|d| d.parse::<f64>().ok()) {
             if duration_secs(ours).is_some_and(|x| (x - d).abs() < 0.5) {
                 return true;
             }
