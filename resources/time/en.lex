@@ -448,7 +448,7 @@ daily | everyday => unit=D
 weekly => unit=W
 monthly => unit=M
 annually | yearly | annual => unit=Y
-quarterly => unit=M n=3
+quarterly => unit=Q
 biweekly | fortnightly => unit=W n=2
 
 @TIME_WORD
@@ -529,6 +529,10 @@ at | @
 # range connectors (Recognizers-Text style ranges are one span: "from 4pm to 5pm")
 @RANGE_JOIN weak
 to | - | through | thru | until | untill | till | and
+# coordinators among the range connectors: a range only after a @RANGE_OPEN word ("between
+# 3 and 5"); elsewhere they list ("in 2007 and 2009")
+@RANGE_AND weak
+and
 @RANGE_OPEN weak
 from | between
 

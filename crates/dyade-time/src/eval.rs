@@ -41,7 +41,10 @@
 //!   BEFORE/AFTER mod, as in the Duckling rule). Types are not compared (its taxonomy differs from TIMEX3).
 //!   A range `(start,end,PnX)` is one span in its style and two TIMEX3 in TimeML: our span,
 //!   valued at the start, passes when the same text tagged as two expressions (Duckling style)
-//!   has exactly two timexes inside it, starting at the range's start and end.
+//!   has exactly two timexes inside it, the first starting at the range's start and the second
+//!   starting at its end (or ending there: some files write a date range's end inclusively,
+//!   "2014 to 2018" → `(2014-01-01,2019-01-01,P5Y)`); both bounds are always verified, a range
+//!   is never accepted on its start alone. This holds for clock and date ranges alike.
 //!   A bare clock time or part of the day it leaves unanchored ("T23") equals ours anchored
 //!   to the reference day (the case's, or the fixed one we tag cases without one against). A clock range ("3pm a 4pm") is valued at its start (one TIMEX3
 //!   value cannot hold the range); a part of the day on a weekday ("mardi soir",
@@ -696,7 +699,10 @@ fn recognizers_range_ok(tagger: &TimexTagger, text: &str, lang: &str, reference:
     let [a, b] = &parts[..] else { return false };
     let start = |v: &str| denote(v).map(|x| x.0);
     let (Some(s0), Some(sa), Some(sb)) = (start(&ours.value), start(&a.value), start(&b.value)) else { return false };
-    a.modifier.is_none() && b.modifier.is_none() && bounds.iter().any(|&(s, en)| s0 == s && sa == s && sb == en)
+    // the end bound is where the second starts (exclusive end: "from 4 to 22" → the 22nd) or,
+    // as some files write it, where it ends (inclusive end: "2014 to 2018" → 2019-01-01)
+    let eb = denote(&b.value).map(|x| x.1);
+    a.modifier.is_none() && b.modifier.is_none() && bounds.iter().any(|&(s, en)| s0 == s && sa == s && (sb == en || eb == Some(en)))
 }
 
 /// Run the Recognizers-Text cases of `lang` in `path`.

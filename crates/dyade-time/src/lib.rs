@@ -52,6 +52,9 @@ struct Match {
     /// A composite's anchor (`$TIME:base` of a composition rule): the expression its own
     /// slots are counted from ("3 days after <easter>", "third tuesday after <christmas 2014>").
     anchor: Option<Box<Match>>,
+    /// The end of a range fused into this match (Recognizers style: "from May to Oct 2020"):
+    /// the start is resolved against it (see [`TimexTagger::resolve_all`]).
+    tail: Option<Box<Match>>,
 }
 
 impl TimexTagger {
@@ -192,7 +195,7 @@ impl TimexTagger {
                     // `keep=1`: Recognizers-style spans keep that preposition too ("dans la soirée")
                     let kept = sched == Some(SpanStyle::WithPrepositions) || (sched == Some(SpanStyle::Bare) && sl[self.ids.keep] > 0);
                     let s0 = if lead > 0 && !kept { (i + lead as usize).min(best.end - 1) } else { i };
-                    out.push(Match { span: sp(s0, best.end), slots: sl, tok: s0, end: best.end, split: false, range: false, anchor: None });
+                    out.push(Match { span: sp(s0, best.end), slots: sl, tok: s0, end: best.end, split: false, range: false, anchor: None, tail: None });
                 }
                 Some((ea, ec, mut sb)) => {
                     // split range: A borrows B's missing slots ("du 15 au 17 janvier"), and a
@@ -229,8 +232,8 @@ impl TimexTagger {
                     let a0 = if lead > 0 && sched != Some(SpanStyle::WithPrepositions) { (i + lead).min(ea - 1) } else { i };
                     sa[self.ids.lead] = NONE;
                     sb[self.ids.lead] = NONE;
-                    out.push(Match { span: sp(a0, ea), slots: sa, tok: a0, end: ea, split: true, range: false, anchor: None });
-                    out.push(Match { span: sp(ec, best.end), slots: sb, tok: ec, end: best.end, split: true, range: false, anchor: None });
+                    out.push(Match { span: sp(a0, ea), slots: sa, tok: a0, end: ea, split: true, range: false, anchor: None, tail: None });
+                    out.push(Match { span: sp(ec, best.end), slots: sb, tok: ec, end: best.end, split: true, range: false, anchor: None, tail: None });
                 }
             }
             i = best.end;
@@ -336,7 +339,7 @@ impl TimexTagger {
                 while next < ms.len() && ms[next].tok < best.end {
                     next += 1;
                 }
-                out.push(Match { span, slots: sl, tok: i, end: best.end, split: split_end, range: false, anchor });
+                out.push(Match { span, slots: sl, tok: i, end: best.end, split: split_end, range: false, anchor, tail: None });
                 changed = true;
                 i = best.end;
             }
@@ -503,7 +506,7 @@ impl TimexTagger {
                     add(&mut sl, amt, k);
                 }
                 let a = out.pop().expect("checked");
-                m = Match { span: Span::new(a.span.start, m.span.end), slots: sl, tok: a.tok, end: m.end, split: false, range: false, anchor: None };
+                m = Match { span: Span::new(a.span.start, m.span.end), slots: sl, tok: a.tok, end: m.end, split: false, range: false, anchor: None, tail: None };
             }
             out.push(m);
         }
@@ -547,9 +550,9 @@ impl TimexTagger {
             if let Some(prev) = out.last_mut() {
                 // the connector may be outside both ("4pm à 5pm") or the lead the second one
                 // took with its mod ("today till tomorrow": "till tomorrow", BEFORE)
-                let lead_join = prev.end == m.tok && l.cached(p, join, m.tok).any(|(e, _)| e < m.end);
-                if (lead_join || prev.end < m.tok && joined(l, t, p, join, prev.end, m.tok)) && m.tok - prev.end <= 3 {
+                if range_link(l, &self.ids, t, p, prev, &m) {
                     prev.span = Span::new(prev.span.start, m.span.end);
+                    prev.tail = Some(Box::new(m.clone()));
                     prev.end = m.end;
                     prev.split = true;
                     prev.range = true;
@@ -824,7 +827,10 @@ impl TimexTagger {
         let mut last: Option<Date> = None;
         let mut last_year: Option<(i32, usize)> = None;
         let mut last_end: Option<usize> = None;
-        for m in ms {
+        let linked = |a: &Match, b: &Match| range_link(l, &self.ids, t, p, a, b);
+        // where the range the previous expression opened starts (for its end)
+        let mut range_start: Option<(usize, Date)> = None;
+        for (mi, m) in ms.iter().enumerate() {
             if skip.iter().any(|s| s.overlap(&m.span) > 0) {
                 continue;
             }
@@ -851,7 +857,36 @@ impl TimexTagger {
                     }
                 }
             }
-            if let Some(r) = self.resolve_match(l, m, &slots, &ctx) {
+            // a range's bounds are read together: an end without a year is the first one at
+            // or after the start ("from next monday to friday"), a start without a year the
+            // last one at or before the end ("from May to Oct 2020", "Nov-Feb 2017", and "May
+            // to September" said in August: the one under way)
+            let mut ctx = ctx;
+            let intern = |v: &str| l.strings.iter().position(|x| x == v).map_or(NONE, |i| lang::STR_BASE + i as i32);
+            let named = |s: &Slots| s[id.month] != NONE || s[id.season] != NONE;
+            let tail = m.tail.as_deref().or_else(|| ms.get(mi + 1).filter(|b| linked(m, b)));
+            let bare_year = |s: &Slots| [id.month, id.day, id.weekday, id.season, id.quarter, id.half, id.shift].iter().all(|&k| s[k] == NONE);
+            let plain = ctx;
+            if let Some(b) = tail.filter(|b| self.yearless(&slots) && named(&slots) && self.datelike(l, &b.slots) && !bare_year(&b.slots)) {
+                if let Some((d, _)) = self.resolve_match(l, b, &b.slots, &ctx).and_then(|rb| resolve::start_of(&rb, &ctx)) {
+                    ctx = Ctx { dct: Some(d), forward: false, now: None, last: None, ..ctx };
+                    if slots[id.dir] == NONE {
+                        slots[id.dir] = intern("past");
+                    }
+                }
+            } else if let Some((_, d)) = range_start.filter(|&(k, _)| k + 1 == mi && self.yearless(&slots) && self.datelike(l, &slots) && (named(&slots) || slots[id.weekday] != NONE)) {
+                ctx = Ctx { dct: Some(d), forward: true, now: None, last: None, ..ctx };
+                if slots[id.dir] == NONE && slots[id.weekday] == NONE {
+                    slots[id.dir] = intern("future");
+                }
+            }
+            range_start = None;
+            // (a bound the range makes impossible, "2/29" before "3/1/2019", keeps its own reading)
+            let r = self.resolve_match(l, m, &slots, &ctx).or_else(|| self.resolve_match(l, m, &m.slots, &plain));
+            if let Some(r) = r {
+                if ms.get(mi + 1).is_some_and(|b| linked(m, b)) && self.datelike(l, &slots) {
+                    range_start = resolve::start_of(&r, &ctx).map(|(d, _)| (mi, d));
+                }
                 last_end = Some(m.end);
                 if let Some(d) = r.day {
                     last = Some(d);
@@ -865,6 +900,26 @@ impl TimexTagger {
             }
         }
         out
+    }
+
+    /// No year and nothing relative: a date the reference must place ("May", "10/1", "Friday").
+    fn yearless(&self, s: &Slots) -> bool {
+        let id = &self.ids;
+        [id.year, id.yy, id.yearword, id.shift, id.sign, id.offm, id.offd, id.rf, id.anchor, id.comp, id.hour, id.minute, id.century, id.decade, id.ty, id.dir]
+            .iter()
+            .all(|&k| s[k] == NONE)
+    }
+
+    /// A date or period without a clock time (or "now"): the kind of expression a date range
+    /// is made of.
+    fn datelike(&self, l: &Lang, s: &Slots) -> bool {
+        let id = &self.ids;
+        if l.str_of(s[id.rf]) == Some("PRESENT_REF") {
+            return true;
+        }
+        let ty = l.str_of(s[id.ty]);
+        s[id.hour] == NONE && s[id.minute] == NONE && s[id.pod] == NONE && matches!(ty, None | Some("DATE")) && s[id.drop] == NONE
+            && [id.year, id.yy, id.month, id.day, id.weekday, id.season, id.shift, id.quarter, id.half].iter().any(|&k| s[k] != NONE)
     }
 
     /// Resolve one match: its slots, or for a composite with a `comp` operator, its slots
@@ -910,6 +965,32 @@ const YEAR_REACH: usize = 40;
 fn glued_clock(t: &Tokens, pos: usize) -> bool {
     let (Some(a), Some(c), Some(d)) = (pos.checked_sub(1).and_then(|k| t.toks.get(k)), t.toks.get(pos), t.toks.get(pos + 1)) else { return false };
     a.kind == Kind::Num && d.kind == Kind::Num && a.end == c.start && c.end == d.start && t.low(pos) == ":"
+}
+
+/// True when a range connector links two expressions ("May to Oct 2020"): a `@RANGE_JOIN`
+/// word between them, or the lead the second one took ("to friday", "till tomorrow"). A
+/// coordinator (`@RANGE_AND`: "and") makes a range only after a `@RANGE_OPEN` word ("between
+/// 3 and 5"); elsewhere it lists ("in 2007 and 2009", "the 6th and 13th").
+fn range_link(l: &Lang, ids: &Ids, t: &Tokens, p: &Prep, a: &Match, b: &Match) -> bool {
+    let class = |n: &str| l.classes.iter().position(|c| c == n);
+    let Some(join) = class("RANGE_JOIN") else { return false };
+    let lead_join = a.end == b.tok && l.cached(p, join, b.tok).any(|(e, _)| e < b.end);
+    if !(lead_join || a.end < b.tok && b.tok - a.end <= 3 && joined(l, t, p, join, a.end, b.tok)) {
+        return false;
+    }
+    let Some(and) = class("RANGE_AND") else { return true };
+    let conn = if lead_join { b.tok } else { a.end };
+    if l.cached(p, and, conn).next().is_none() {
+        return true;
+    }
+    // durations in a row add up ("1 hour and 30 minutes": one span, Recognizers style)
+    let dur = |m: &Match| l.str_of(m.slots[ids.ty]) == Some("DURATION");
+    if dur(a) && dur(b) {
+        return true;
+    }
+    // the opener right before the start, or inside it ("le 17 entre 14h": a day merged with
+    // the start)
+    class("RANGE_OPEN").is_some_and(|o| (a.tok.saturating_sub(3)..a.end).any(|j| l.cached(p, o, j).any(|(e, _)| e == a.tok || (j >= a.tok && e < a.end))))
 }
 
 /// The slots set by the `join` class entries that tile tokens `a..b` (see [`joined`]).
