@@ -396,7 +396,6 @@ jusqu' | jusqu | jusqu'à | jusqu'a | jusqu'au | jusqu au
 # coordinators among the range connectors: a range only after a @RANGE_OPEN word ("between
 # 3 and 5"); elsewhere they list ("in 2007 and 2009")
 @RANGE_AND weak
-et
 @RANGE_OPEN weak
 de | du | entre
 depuis => mod=ON_OR_AFTER
