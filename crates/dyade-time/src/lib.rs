@@ -389,7 +389,7 @@ impl TimexTagger {
         let bare_year = |m: &Match| !m.split && (m.slots[id.year] != NONE || m.slots[id.yearword] != NONE) && others.iter().all(|&k| m.slots[k] == NONE);
         let dated = [id.month, id.season, id.quarter, id.half, id.easter];
         let yearless = |m: &Match| {
-            !m.split && m.slots[id.year] == NONE && m.slots[id.yy] == NONE && m.slots[id.yearword] == NONE && dated.iter().any(|&k| m.slots[k] != NONE)
+            m.slots[id.year] == NONE && m.slots[id.yy] == NONE && m.slots[id.yearword] == NONE && dated.iter().any(|&k| m.slots[k] != NONE)
                 && [id.shift, id.sign, id.ty, id.rf, id.drop, id.dir].iter().all(|&k| m.slots[k] == NONE)
         };
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
@@ -413,6 +413,14 @@ impl TimexTagger {
                     prev.slots = sl;
                     prev.span = Span::new(prev.span.start, m.span.end);
                     prev.end = m.end;
+                    // the end of a split range ("between 2 and 7 Feb 2018"): the start shares the year
+                    if prev.split {
+                        if let Some(first) = out.len().checked_sub(2).map(|k| &mut out[k]).filter(|f| f.split && yearless(f)) {
+                            for k in [id.year, id.yearword, id.yy] {
+                                first.slots[k] = y[k];
+                            }
+                        }
+                    }
                     continue;
                 }
             }
