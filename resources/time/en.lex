@@ -342,6 +342,13 @@ afternoon => pod=AF
 evening => pod=EV
 night => pod=NI
 
+# parts of the day in the plural: recurring ("Friday mornings", "in the evenings")
+@POD_PL
+mornings => pod=MO
+afternoons => pod=AF
+evenings => pod=EV
+nights => pod=NI
+
 @MOD_POS
 # (Recognizers-Text leaves the article out: "at the end of 2000" → "end of 2000")
 early | beginning of | start of => mod=START
@@ -529,12 +536,14 @@ at | @
 # range connectors (Recognizers-Text style ranges are one span: "from 4pm to 5pm")
 @RANGE_JOIN weak
 to | - | through | thru | until | untill | till | and
+to the | through the | until the | till the | and the
 # coordinators among the range connectors: a range only after a @RANGE_OPEN word ("between
 # 3 and 5"); elsewhere they list ("in 2007 and 2009")
 @RANGE_AND weak
 and
 @RANGE_OPEN weak
 from | between
+from the | between the
 
 # time zones after a clock time ("8:00 GMT"), as UTC offsets in minutes
 @TZ weak

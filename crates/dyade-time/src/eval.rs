@@ -44,7 +44,10 @@
 //!   has exactly two timexes inside it, the first starting at the range's start and the second
 //!   starting at its end (or ending there: some files write a date range's end inclusively,
 //!   "2014 to 2018" → `(2014-01-01,2019-01-01,P5Y)`); both bounds are always verified, a range
-//!   is never accepted on its start alone. This holds for clock and date ranges alike.
+//!   is never accepted on its start alone. This holds for clock and date ranges alike. A bound
+//!   told as a part of a period keeps that period's edge: a start with mod START begins where
+//!   its period begins, an end with mod END finishes where its period finishes ("from April
+//!   until the end of June" → `(XXXX-04-01,XXXX-07-01,P3M)`); other mods fail.
 //!   A bare clock time or part of the day it leaves unanchored ("T23") equals ours anchored
 //!   to the reference day (the case's, or the fixed one we tag cases without one against). A clock range ("3pm a 4pm") is valued at its start (one TIMEX3
 //!   value cannot hold the range); a part of the day on a weekday ("mardi soir",
@@ -702,7 +705,15 @@ fn recognizers_range_ok(tagger: &TimexTagger, text: &str, lang: &str, reference:
     // the end bound is where the second starts (exclusive end: "from 4 to 22" → the 22nd) or,
     // as some files write it, where it ends (inclusive end: "2014 to 2018" → 2019-01-01)
     let eb = denote(&b.value).map(|x| x.1);
-    a.modifier.is_none() && b.modifier.is_none() && bounds.iter().any(|&(s, en)| s0 == s && sa == s && (sb == en || eb == Some(en)))
+    // a part of a period: its START begins where the period begins ("from the beginning of
+    // 2007"), its END finishes where it finishes ("until the end of June", inclusive end)
+    let (ma, mb) = (a.modifier.as_deref(), b.modifier.as_deref());
+    let b_ok = |en: i64| match mb {
+        None => sb == en || eb == Some(en),
+        Some("END") => eb == Some(en),
+        _ => false,
+    };
+    matches!(ma, None | Some("START")) && bounds.iter().any(|&(s, en)| s0 == s && sa == s && b_ok(en))
 }
 
 /// Run the Recognizers-Text cases of `lang` in `path`.
