@@ -209,8 +209,10 @@ impl TimexTagger {
                         }
                     }
                     for k in 0..lang::NSLOTS {
-                        // "8am - 1pm": a start with its own half of the day keeps it
-                        if sa[k] == NONE && !(k == self.ids.pm && sa[self.ids.pod] != NONE) {
+                        // "8am - 1pm": a start with its own half of the day keeps it; "7 to
+                        // 7:30pm": a start with its own hour keeps its minutes (none)
+                        let own = (k == self.ids.pm && sa[self.ids.pod] != NONE) || (k == self.ids.minute && sa[self.ids.hour] != NONE);
+                        if sa[k] == NONE && !own {
                             sa[k] = sb[k];
                         }
                     }
@@ -778,7 +780,9 @@ impl TimexTagger {
                     let one_each = one_each && (timed(&a) || timed(&b)) && !(a[id.hour] != NONE && b[id.hour] != NONE) && (dated(&a) || dated(&b));
                     let conflict = (0..lang::NSLOTS).any(|k| a[k] != NONE && b[k] != NONE && a[k] != b[k]);
                     // a split half joins a plain day only (not another half or a time)
-                    let halves = (prev.split && (m.split || !dated(&b) || timed(&b))) || (m.split && (!dated(&a) || timed(&a)));
+                    // (a part of the day is no time here: "yesterday afternoon from 3-8pm")
+                    let clocked = |s: &Slots| s[id.hour] != NONE || s[id.minute] != NONE;
+                    let halves = (prev.split && (m.split || !dated(&b) || clocked(&b))) || (m.split && (!dated(&a) || clocked(&a)));
                     if one_each && !conflict && !halves && joined(l, t, p, join, prev.end, m.tok) {
                         let mut s = a;
                         for k in 0..lang::NSLOTS {
