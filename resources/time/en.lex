@@ -533,6 +533,10 @@ of | in | , | /
 @BARE_DROP weak
 at | @
 
+# coordinators of a list ("Tuesday or Thursday", "Mon, Wed, Fri")
+@COORD weak
+or | and | , | , or | , and
+
 # range connectors (Recognizers-Text style ranges are one span: "from 4pm to 5pm")
 @RANGE_JOIN weak
 to | - | through | thru | until | untill | till | and

@@ -250,7 +250,8 @@ impl TimexTagger {
                 let ms = self.leads(l, t, p, ms, false);
                 let ms = self.closed_ranges(l, t, p, ms);
                 let ms = self.merge(l, t, p, ms);
-                self.offsets(l, t, p, ms)
+                let ms = self.offsets(l, t, p, ms);
+                self.coordinate(l, t, p, ms)
             }
             Some(SpanStyle::Bare) => {
                 let out = self.compose(l, t, p, out, sched);
@@ -263,7 +264,8 @@ impl TimexTagger {
                 let ms = self.offsets(l, t, p, ms);
                 // a day and the clock time or range its lead bounds ("today before 4pm",
                 // "tomorrow between 8am and 2pm") are one expression
-                self.merge(l, t, p, ms)
+                let ms = self.merge(l, t, p, ms);
+                self.coordinate(l, t, p, ms)
             }
         }
     }
@@ -532,6 +534,24 @@ impl TimexTagger {
         }
         let _ = t;
         out
+    }
+
+    /// Coordinated weekdays share the week the first one names: "next week on Tuesday or
+    /// Thursday", "next week Mon, Wed, Fri" (`@COORD` words between them).
+    fn coordinate(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
+        let Some(coord) = l.classes.iter().position(|c| c == "COORD") else { return ms };
+        let id = &self.ids;
+        for i in 1..ms.len() {
+            let (a, b) = (&ms[i - 1], &ms[i]);
+            let week = a.slots[id.weekday] != NONE && a.slots[id.shift] != NONE && l.str_of(a.slots[id.unit]) == Some("W");
+            let bare = b.slots[id.weekday] != NONE && [id.shift, id.unit, id.day, id.month, id.year, id.dir, id.ty].iter().all(|&k| b.slots[k] == NONE);
+            if week && bare && b.tok > a.end && joined(l, t, p, coord, a.end, b.tok) {
+                let (s, u) = (a.slots[id.shift], a.slots[id.unit]);
+                ms[i].slots[id.shift] = s;
+                ms[i].slots[id.unit] = u;
+            }
+        }
+        ms
     }
 
     /// Duckling-style spans: "from 3pm to 5pm" is a closed range written as two expressions,
