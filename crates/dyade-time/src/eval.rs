@@ -52,7 +52,7 @@
 //!   to the reference day (the case's, or the fixed one we tag cases without one against). A clock range ("3pm a 4pm") is valued at its start (one TIMEX3
 //!   value cannot hold the range); a part of the day on a weekday ("mardi soir",
 //!   `XXXX-WXX-2TEV`) equals ours on the resolution's day; a period `(start,end,PnX)` equals
-//!   our duration `PnX`. Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
+//!   our duration `PnX` (or one as long in other calendar units: `P3DE` for `P30Y`). Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
 //!   (its spans leave out articles and prepositions) against the case's `reference`.
 
 use crate::calendar::Date;
@@ -365,6 +365,24 @@ fn duration_parts(v: &str) -> Option<(f64, i64)> {
     Some((n, unit))
 }
 
+/// Two calendar durations of the same length written in different units ("P3DE" = "P30Y",
+/// TIMEX3 decades and centuries against years).
+fn same_length(a: &str, b: &str) -> bool {
+    let months = |v: &str| -> Option<f64> {
+        let s = v.strip_prefix('P')?;
+        let (n, k) = if let Some(n) = s.strip_suffix("DE") {
+            (n, 120.0)
+        } else if let Some(n) = s.strip_suffix("CE") {
+            (n, 1200.0)
+        } else {
+            let (n, u) = duration_parts(v)?;
+            return (u < 0).then_some(n * -u as f64);
+        };
+        Some(n.parse::<f64>().ok()? * k)
+    };
+    matches!((months(a), months(b)), (Some(x), Some(y)) if (x - y).abs() < 1e-9)
+}
+
 /// Duckling pass rule for one predicted value (see the module docs).
 fn duckling_ok(t: &Timex, e: &Value, reference: &str) -> bool {
     let grain = e["grain"].as_str().unwrap_or("");
@@ -597,7 +615,7 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
     }
     // a period written "(start,end,PnX)": TimeML says the duration ("les 3 prochaines
     // semaines" → P3W, anchored at the reference), as in the Duckling rule
-    if want.starts_with('(') && ours.starts_with('P') && want.trim_end_matches(')').rsplit(',').next() == Some(ours) {
+    if want.starts_with('(') && ours.starts_with('P') && want.trim_end_matches(')').rsplit(',').next().is_some_and(|w| w == ours || same_length(w, ours)) {
         return true;
     }
     let Some(res) = e["resolutions"].as_array() else { return false };
