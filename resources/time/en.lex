@@ -467,7 +467,12 @@ midafternoon | mid-afternoon => hour=14
 # "noonish": about noon
 noonish => hour=12 mod=APPROX
 
-@QUARTER_WORD weak
+# the hour marker of a clock time; not weak: "seven o'clock" has no other strong word
+@OCLOCK
+o'clock | oclock | o clock
+
+# not weak: "half past eight" has no other strong word
+@QUARTER_WORD
 quarter => minute=15
 half => minute=30
 
@@ -539,7 +544,7 @@ or | and | , | , or | , and
 
 # range connectors (Recognizers-Text style ranges are one span: "from 4pm to 5pm")
 @RANGE_JOIN weak
-to | - | through | thru | until | untill | till | and
+to | - | through | thru | until | untill | till | til | and
 to the | through the | until the | till the | and the
 # coordinators among the range connectors: a range only after a @RANGE_OPEN word ("between
 # 3 and 5"); elsewhere they list ("in 2007 and 2009")

@@ -1354,7 +1354,8 @@ impl Matcher<'_> {
                     return;
                 }
                 self.dfs(&r.parts[2], None, ec, &mut w2, &mut |eb, sb| {
-                    if eb > ec && eb > best.end {
+                    // a range never ends inside a number glued on ("until 12-05-2019")
+                    if eb > ec && eb > best.end && !glued_number(self.t, eb) {
                         *best = Best { end: eb, rule: ri, a: *sa, split: Some((ea, ec, *sb)) };
                     }
                 });
