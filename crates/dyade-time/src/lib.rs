@@ -585,12 +585,13 @@ impl TimexTagger {
     fn fuse_ranges(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
         let class = |n: &str| l.classes.iter().position(|c| c == n);
         let (Some(join), open) = (class("RANGE_JOIN"), class("RANGE_OPEN")) else { return ms };
+        let rc = RangeClasses::of(l);
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
         for m in ms {
             if let Some(prev) = out.last_mut() {
                 // the connector may be outside both ("4pm à 5pm") or the lead the second one
                 // took with its mod ("today till tomorrow": "till tomorrow", BEFORE)
-                if range_link(l, &self.ids, t, p, prev, &m) {
+                if range_link(l, &self.ids, rc, t, p, prev, &m) {
                     prev.span = Span::new(prev.span.start, m.span.end);
                     prev.tail = Some(Box::new(m.clone()));
                     prev.end = m.end;
@@ -869,7 +870,8 @@ impl TimexTagger {
         let mut last: Option<Date> = None;
         let mut last_year: Option<(i32, usize)> = None;
         let mut last_end: Option<usize> = None;
-        let linked = |a: &Match, b: &Match| range_link(l, &self.ids, t, p, a, b);
+        let rc = RangeClasses::of(l);
+        let linked = |a: &Match, b: &Match| range_link(l, &self.ids, rc, t, p, a, b);
         // where the range the previous expression opened starts (for its end)
         let mut range_start: Option<(usize, Date)> = None;
         for (mi, m) in ms.iter().enumerate() {
@@ -1009,18 +1011,36 @@ fn glued_clock(t: &Tokens, pos: usize) -> bool {
     a.kind == Kind::Num && d.kind == Kind::Num && a.end == c.start && c.end == d.start && t.low(pos) == ":"
 }
 
+/// The range connector classes of a language (looked up once per text).
+#[derive(Clone, Copy)]
+struct RangeClasses {
+    join: Option<usize>,
+    and: Option<usize>,
+    open: Option<usize>,
+}
+
+impl RangeClasses {
+    fn of(l: &Lang) -> Self {
+        let class = |n: &str| l.classes.iter().position(|c| c == n);
+        RangeClasses { join: class("RANGE_JOIN"), and: class("RANGE_AND"), open: class("RANGE_OPEN") }
+    }
+}
+
 /// True when a range connector links two expressions ("May to Oct 2020"): a `@RANGE_JOIN`
 /// word between them, or the lead the second one took ("to friday", "till tomorrow"). A
 /// coordinator (`@RANGE_AND`: "and") makes a range only after a `@RANGE_OPEN` word ("between
 /// 3 and 5"); elsewhere it lists ("in 2007 and 2009", "the 6th and 13th").
-fn range_link(l: &Lang, ids: &Ids, t: &Tokens, p: &Prep, a: &Match, b: &Match) -> bool {
-    let class = |n: &str| l.classes.iter().position(|c| c == n);
-    let Some(join) = class("RANGE_JOIN") else { return false };
-    let lead_join = a.end == b.tok && l.cached(p, join, b.tok).any(|(e, _)| e < b.end);
-    if !(lead_join || a.end < b.tok && b.tok - a.end <= 3 && joined(l, t, p, join, a.end, b.tok)) {
+#[allow(clippy::too_many_arguments)]
+fn range_link(l: &Lang, ids: &Ids, rc: RangeClasses, t: &Tokens, p: &Prep, a: &Match, b: &Match) -> bool {
+    let Some(join) = rc.join else { return false };
+    if b.tok < a.end || b.tok - a.end > 3 {
         return false;
     }
-    let Some(and) = class("RANGE_AND") else { return true };
+    let lead_join = a.end == b.tok && l.cached(p, join, b.tok).any(|(e, _)| e < b.end);
+    if !(lead_join || a.end < b.tok && joined(l, t, p, join, a.end, b.tok)) {
+        return false;
+    }
+    let Some(and) = rc.and else { return true };
     let conn = if lead_join { b.tok } else { a.end };
     if l.cached(p, and, conn).next().is_none() {
         return true;
@@ -1032,7 +1052,7 @@ fn range_link(l: &Lang, ids: &Ids, t: &Tokens, p: &Prep, a: &Match, b: &Match) -
     }
     // the opener right before the start, or inside it ("le 17 entre 14h": a day merged with
     // the start)
-    class("RANGE_OPEN").is_some_and(|o| (a.tok.saturating_sub(3)..a.end).any(|j| l.cached(p, o, j).any(|(e, _)| e == a.tok || (j >= a.tok && e < a.end))))
+    rc.open.is_some_and(|o| (a.tok.saturating_sub(3)..a.end).any(|j| l.cached(p, o, j).any(|(e, _)| e == a.tok || (j >= a.tok && e < a.end))))
 }
 
 /// The slots set by the `join` class entries that tile tokens `a..b` (see [`joined`]).
