@@ -177,7 +177,7 @@ impl TimexTagger {
                     m.split(r, i, &mut work, &mut best, ri);
                 }
             }
-            if best.rule == u32::MAX {
+            if best.rule == u32::MAX || in_code(t, i, best.end) {
                 i += 1;
                 continue;
             }
@@ -1065,6 +1065,15 @@ fn join_slots<'a>(l: &'a Lang, p: &'a Prep, join: usize, a: usize, b: usize) -> 
         i = e;
     }
     out
+}
+
+/// True when the digits of tokens `a..b` continue, across punctuation glued between numbers,
+/// into a number no date part has (three digits, or five and more): a phone number, a code
+/// or an identifier ("138-2010-2015", "555-1212", "133-03-03-2020"), not a date.
+fn in_code(t: &Tokens, a: usize, b: usize) -> bool {
+    let odd = |k: usize| t.toks[k].kind == Kind::Num && (t.toks[k].ndig == 3 || t.toks[k].ndig >= 5);
+    (t.toks[a].kind == Kind::Num && a >= 2 && glued_number(t, a - 1) && odd(a - 2))
+        || (t.toks[b - 1].kind == Kind::Num && b + 1 < t.toks.len() && glued_number(t, b) && odd(b + 1))
 }
 
 /// True when the punctuation token `pos` is glued between two numbers ("4/22", "13.5").
