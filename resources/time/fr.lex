@@ -413,6 +413,9 @@ jusqu' | jusqu | jusqu'à | jusqu'a | jusqu'au | jusqu au
 à | a | au | jusqu'à | jusqu'a | jusqu'au | jusqu au | - | et
 # (an open interval's preposition, "depuis", carries its mod: Recognizers-style spans leave it
 # out of a closed range, "depuis le 2 au 22 octobre" → "2 au 22 octobre")
+# coordinators among the range connectors: a range only after a @RANGE_OPEN word ("between
+# 3 and 5"); elsewhere they list ("in 2007 and 2009")
+@RANGE_AND weak
 @RANGE_OPEN weak
 de | du | entre
 depuis => mod=ON_OR_AFTER
