@@ -556,3 +556,15 @@ secrétaire | enfant | fils | fille | groupe | pays | club | cercle | classe | n
 # a half year ("par semestre"); its own class so that it anchors matching
 @SEMESTER
 semestre
+
+# time zones after a clock time ("à seize heures CET"); `tz` is the UTC offset in minutes
+@TZ weak
+gmt | utc | temps universel | heure de greenwich => tz=0
+heure de paris | heure française | heure de france => tz=60
+heure d'été de paris => tz=120
+
+# zone abbreviations that are also French words ("cet" the demonstrative): only where they end
+# the clause ("à seize heures CET", not "à 3 heures cet après-midi")
+@TZ_WORD weak
+cet => tz=60
+cest => tz=120
