@@ -568,3 +568,16 @@ heure d'été de paris => tz=120
 @TZ_WORD weak
 cet => tz=60
 cest => tz=120
+
+# approximate counts ("une dizaine de jours": about ten days)
+@APPROX_NUM
+huitaine => n=8
+dizaine => n=10
+douzaine => n=12
+quinzaine => n=15
+vingtaine => n=20
+trentaine => n=30
+quarantaine => n=40
+cinquantaine => n=50
+soixantaine => n=60
+centaine => n=100
