@@ -496,6 +496,7 @@ guru gobind singh jayanti | guru govind singh jayanti | guru gobind singh birthd
 vesak | vaisakha | buddha day | buddha purnima | buddha jayanti => month=2 day=15 cal=HI obs=19
 # the Parsi Shahenshahi calendar (365-day years)
 parsi new year | jamshedi navroz | parsi navroz => month=1 day=1 cal=ZO
+the ides of march | ides of march => month=3 day=15
 veterans day => month=11 day=11
 may day => month=5 day=1
 # holidays on the n-th weekday of a month (ordinal -1 = the last)

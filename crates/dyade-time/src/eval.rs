@@ -26,7 +26,7 @@
 //!   - a range ("du 13 au 15 juillet") is two TIMEX3 in TimeML: it passes when exactly two
 //!     timexes tile the input (nothing but spaces or punctuation between them), the first's
 //!     period starting at `start` and the second's ending at `end`.
-//!   A `mod` APPROX is accepted on points and intervals: Duckling drops approximations. Duckling's early /
+//!   A `mod` APPROX is accepted on points, intervals and ranges: Duckling drops approximations. Duckling's early /
 //!   mid / late morning are fixed hours (07–09, 09–11, 10–12; its English early morning 00–09), accepted for `TMO` with mod
 //!   START / MID / END; a range ending on a whole hour ("à 11h") ends at that hour's end.
 //!   Duckling conventions one TIMEX3 value does not follow (left failing, not bent for):
@@ -477,7 +477,9 @@ fn range_ok(text: &str, got: &[Timex], e: &Value, lang: &str) -> bool {
     let (Some((x, _)), Some((_, y))) = (denote(&a.value), denote(&b.value)) else { return false };
     // a whole-hour end ("à 11h", `T11:00`) stands for Duckling's hour grain, as for points
     let hour_end = b.value.ends_with(":00") && y + 59 == en;
-    a.modifier.is_none() && b.modifier.is_none() && x == s && (y == en || hour_end)
+    // Duckling drops approximations ("around 3-4pm"), as for points and intervals
+    let plain = |t: &Timex| t.modifier.as_deref().is_none_or(|m| m == "APPROX");
+    plain(a) && plain(b) && x == s && (y == en || hour_end)
 }
 
 /// Run the Duckling cases of `lang` in `path`.

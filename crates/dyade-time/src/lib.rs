@@ -338,8 +338,13 @@ impl TimexTagger {
                 }
                 let anchor = (sl[id.base] != NONE).then(|| Box::new(ms[sl[id.base] as usize].clone()));
                 sl[id.base] = NONE;
-                let _ = sched;
-                let span = Span::new(t.toks[i].start as usize, t.toks[best.end - 1].end as usize);
+                // `lead=N`: the first N tokens stay out of the span, but in Duckling's style
+                // (or with `keep=1` in Recognizers'), as in the first pass
+                let lead = if sl[id.lead] > 0 { sl[id.lead] as usize } else { 0 };
+                let kept = sched == Some(SpanStyle::WithPrepositions) || (sched == Some(SpanStyle::Bare) && sl[id.keep] > 0);
+                let s0 = if lead > 0 && !kept { (i + lead).min(best.end - 1) } else { i };
+                sl[id.lead] = NONE;
+                let span = Span::new(t.toks[s0].start as usize, t.toks[best.end - 1].end as usize);
                 // the end of a split range grown into "11:00 on Thursday": the start takes its day
                 let split_end = ms.get(next).is_some_and(|x| x.split && x.tok >= i) && out.last().is_some_and(|x| x.split);
                 if split_end {
@@ -354,7 +359,7 @@ impl TimexTagger {
                 while next < ms.len() && ms[next].tok < best.end {
                     next += 1;
                 }
-                out.push(Match { span, slots: sl, tok: i, end: best.end, split: split_end, range: None, anchor });
+                out.push(Match { span, slots: sl, tok: s0, end: best.end, split: split_end, range: None, anchor });
                 changed = true;
                 i = best.end;
             }
