@@ -21,6 +21,10 @@
 //!     lie in the period, at least half of it in the period's first/middle/last third; a DURATION value ("2
 //!     dernières minutes" → PT2M, anchored at the reference in TimeML) must have the
 //!     interval's length;
+//!     An interval from the reference instant to a bound ("by 2pm", "by the end of the
+//!     year": Duckling's `[now, bound)`) is TIMEX3's open interval before that bound: the value
+//!     with mod BEFORE ending at its start, or ON_OR_BEFORE ending at its end (a clock time,
+//!     an instant, at itself);
 //!   - `datetimeOpenInterval`: the value is the bound and `mod` is AFTER/ON_OR_AFTER
 //!     (direction after) or BEFORE/ON_OR_BEFORE (direction before).
 //!   - a range ("du 13 au 15 juillet") is two TIMEX3 in TimeML: it passes when exactly two
@@ -409,6 +413,11 @@ fn duckling_ok(t: &Timex, e: &Value, reference: &str, lang: &str) -> bool {
             // Duckling drops approximations ("tomorrow afternoonish"), as for points
             match md.filter(|&m| m != "APPROX") {
                 None => a == s && b == en,
+                // from now to a bound ("by 2pm", "by the end of the year"): TIMEX3's open interval
+                // before it, ending at its start (BEFORE) or end (ON_OR_BEFORE; a clock time is
+                // an instant)
+                Some("BEFORE") => Some(s) == now && en == a,
+                Some("ON_OR_BEFORE") => Some(s) == now && (en == b || (v.contains('T') && value_start(v).is_some() && en == a)),
                 Some(m) if v.ends_with("TMO") && morning_part(m, lang).is_some_and(|(x, y)| s == day_start + x * 60 && en == day_start + y * 60) => true,
                 Some(m) => {
                     // START / MID / END: TIMEX3's coarsest parts (thirds) of the period
