@@ -451,7 +451,7 @@ tisha b'av | tisha bav | tisha be'av | tisha b'ab => month=5 day=9 cal=HE obs=Sa
 # observed on a nearby weekday ("Boss's Day": 16 October, a Saturday's on the Friday, a
 # Sunday's on the Monday; "King's Day": 27 April, a Sunday's on the Saturday)
 boss's day | bosses day | boss day | national boss day | national boss's day => month=10 day=16 obs=Sa-1Su+1
-king's day | kings day | koningsdag => month=4 day=27 obs=Su-1
+king's day | koningsdag => month=4 day=27 obs=Su-1
 black friday => month=11 weekday=4 ordinal=4 sub=WD offd=1
 jumu'atul-wida | jumu'atul wida | jamat ul-vida | jamat ul vida | jumu'ah al-wida => month=10 day=1 weekday=5 cal=IS
 # Chinese lunar calendar (new moons at Beijing time): days of its first month
