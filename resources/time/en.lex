@@ -289,6 +289,7 @@ st | nd | rd | th
 year | years | yr | yrs => unit=Y
 month | months => unit=M
 week | weeks => unit=W
+fortnight | fortnights => unit=W mult=2
 day | days => unit=D
 hour | hours | hr | hrs | h => unit=H
 minute | minutes | min | mins => unit=MIN
