@@ -223,6 +223,15 @@ impl TimexTagger {
                             sb[year] = sa[year];
                         }
                     }
+                    // a clock time B ending a range whose start A names the day takes that day
+                    // ("Thursday 9-11am", "this Thu 9 to 11am")
+                    let id = &self.ids;
+                    let dated = [id.year, id.month, id.day, id.weekday, id.shift, id.unit, id.dir];
+                    if sb[id.hour] != NONE && sa[id.hour] != NONE && dated.iter().all(|&k| sb[k] == NONE) {
+                        for k in dated {
+                            sb[k] = sa[k];
+                        }
+                    }
                     for k in 0..lang::NSLOTS {
                         // "8am - 1pm": a start with its own half of the day keeps it
                         if sa[k] == NONE && !(k == self.ids.pm && sa[self.ids.pod] != NONE) {
