@@ -551,8 +551,8 @@ a few | few | several | many
 
 # not weak: "three am" has no other strong word (the rules using it need a number first)
 @TIMEPOD
-am | a.m. | a.m | a m | a. m. | in the morning | of the morning | in morning => pod=MO
-pm | p.m. | p.m | p m | p. m. | in the afternoon | in the evening | of the afternoon | of the evening | at night | tonight | in afternoon | in evening => pm=1
+am | a.m. | a.m | a m | a. m. | in the morning | of the morning | in morning | in the am | in the a.m. => pod=MO
+pm | p.m. | p.m | p m | p. m. | in the afternoon | in the evening | of the afternoon | of the evening | at night | tonight | in afternoon | in evening | in the pm | in the p.m. => pm=1
 p | p. => pm=1
 
 @ROMAN
