@@ -232,9 +232,11 @@ impl TimexTagger {
                             sb[k] = sa[k];
                         }
                     }
+                    // a start with its own hour keeps its (whole) minutes: "1-2:30" starts at 1:00
+                    let own_hour = sa[self.ids.hour] != NONE;
                     for k in 0..lang::NSLOTS {
                         // "8am - 1pm": a start with its own half of the day keeps it
-                        if sa[k] == NONE && !(k == self.ids.pm && sa[self.ids.pod] != NONE) {
+                        if sa[k] == NONE && !(k == self.ids.pm && sa[self.ids.pod] != NONE) && !(own_hour && (k == self.ids.minute || k == self.ids.second)) {
                             sa[k] = sb[k];
                         }
                     }
