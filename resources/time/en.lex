@@ -298,6 +298,8 @@ decade | decades => unit=DE
 century | centuries => unit=CE
 quarter | quarters | qtr | qtrs => unit=Q
 weekend | weekends | week-end => unit=WE
+# two weeks ("a fortnight")
+fortnight | fortnights => unit=W mult=2
 
 @UNIT_SG
 year => unit=Y
@@ -343,6 +345,13 @@ noon => pod=MI
 afternoon => pod=AF
 evening => pod=EV
 night => pod=NI
+
+# parts of the day in the plural: recurring ("Friday mornings", "in the evenings")
+@POD_PL
+mornings => pod=MO
+afternoons => pod=AF
+evenings => pod=EV
+nights => pod=NI
 
 @MOD_POS
 # (Recognizers-Text leaves the article out: "at the end of 2000" → "end of 2000")
@@ -524,10 +533,21 @@ daily | everyday => unit=D
 weekly => unit=W
 monthly => unit=M
 annually | yearly | annual => unit=Y
+quarterly => unit=Q
+biweekly | fortnightly => unit=W n=2
 
 @TIME_WORD
-noon | midday | mid day => hour=12
+noon | midday | mid-day | mid day => hour=12
 midnight => hour=0
+# the middle of a part of the day as a clock time (Recognizers-Text: 10:00, 14:00)
+midmorning | mid-morning => hour=10
+midafternoon | mid-afternoon => hour=14
+# "noonish": about noon
+noonish => hour=12 mod=APPROX
+
+# the hour marker of a clock time; not weak: "seven o'clock" has no other strong word
+@OCLOCK
+o'clock | oclock | o clock
 
 # not weak: "half past eight", "half three" have no other strong word
 @QUARTER_WORD
@@ -597,11 +617,21 @@ of | in | , | /
 @BARE_DROP weak
 at | @
 
+# coordinators of a list ("Tuesday or Thursday", "Mon, Wed, Fri")
+@COORD weak
+or | and | , | , or | , and
+
 # range connectors (Recognizers-Text style ranges are one span: "from 4pm to 5pm")
 @RANGE_JOIN weak
-to | - | through | thru | until | untill | till | and
+to | - | through | thru | until | untill | till | til | and
+to the | through the | until the | till the | and the
+# coordinators among the range connectors: a range only after a @RANGE_OPEN word ("between
+# 3 and 5"); elsewhere they list ("in 2007 and 2009")
+@RANGE_AND weak
+and
 @RANGE_OPEN weak
 from | between
+from the | between the
 
 # time zones after a clock time ("8:00 GMT"), as UTC offsets in minutes
 @TZ weak

@@ -42,7 +42,7 @@
 //!   in order; an empty `expected` requires no prediction); where an expected item carries a
 //!   `value`, ours must equal that timex (`T22` ≡ `T22:00`) or agree with one of its
 //!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly,
-//!   `time`, or `duration` seconds; `dateTime` and `time` also at the second when ours has
+//!   `time`, or `duration` seconds (a duration's `value` in the model files); `dateTime` and `time` also at the second when ours has
 //!   seconds; the model files write a period's bounds `start`/`end` and a date-time `value`;
 //!   an open interval, `Mod` before/after/since with its `end`/`start`, is our value with a
 //!   BEFORE/AFTER mod, as in the Duckling rule). Types are not compared (its taxonomy differs from TIMEX3).
@@ -51,12 +51,19 @@
 //!   tagger resolves the end of each range it fuses ([`TimexTagger::tag_ranges_at`]) or as the
 //!   same text tagged as two expressions (Duckling style) gives it (exactly two timexes inside
 //!   the span, starting at the range's start and end); a clock range's bounds ("17:00:00")
-//!   are on our value's day. A start alone never passes a range.
+//!   are on our value's day. The end bound is where our end starts (exclusive end: "from 4 to
+//!   22" → the 22nd) or, as some files write a date range, where it finishes (inclusive end:
+//!   "2014 to 2018" → `(2014-01-01,2019-01-01,P5Y)`). A bound told as a part of a period keeps
+//!   that period's edge: a start with mod START begins where its period begins, an end with
+//!   mod END finishes where its period finishes ("from April until the end of June" →
+//!   `(XXXX-04-01,XXXX-07-01,P3M)`); other mods fail. Both bounds are always verified: a start
+//!   alone never passes a range.
 //!   A bare clock time or part of the day it leaves unanchored ("T23") equals ours anchored
 //!   to the reference day (the case's, or the fixed one we tag cases without one against); a
 //!   part of the day on a weekday ("mardi soir", `XXXX-WXX-2TEV`) equals ours on the
 //!   resolution's day; a period `(start,end,PnX)` told as a length ("les 3 derniers jours")
-//!   equals our duration `PnX` (TimeML annotates it as a DURATION).
+//!   equals our duration `PnX` (TimeML annotates it as a DURATION; or one as long in other
+//!   calendar units: `P3DE` for `P30Y`).
 //!   Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
 //!   (its spans leave out articles and prepositions) against the case's `reference`.
 
@@ -378,6 +385,24 @@ fn duration_parts(v: &str) -> Option<(f64, i64)> {
     Some((n, unit))
 }
 
+/// Two calendar durations of the same length written in different units ("P3DE" = "P30Y",
+/// TIMEX3 decades and centuries against years).
+fn same_length(a: &str, b: &str) -> bool {
+    let months = |v: &str| -> Option<f64> {
+        let s = v.strip_prefix('P')?;
+        let (n, k) = if let Some(n) = s.strip_suffix("DE") {
+            (n, 120.0)
+        } else if let Some(n) = s.strip_suffix("CE") {
+            (n, 1200.0)
+        } else {
+            let (n, u) = duration_parts(v)?;
+            return (u < 0).then_some(n * -u as f64);
+        };
+        Some(n.parse::<f64>().ok()? * k)
+    };
+    matches!((months(a), months(b)), (Some(x), Some(y)) if (x - y).abs() < 1e-9)
+}
+
 /// Duckling pass rule for one predicted value (see the module docs).
 fn duckling_ok(t: &Timex, e: &Value, reference: &str, lang: &str) -> bool {
     let grain = e["grain"].as_str().unwrap_or("");
@@ -624,7 +649,7 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
     }
     // a period written "(start,end,PnX)": TimeML says the duration ("les 3 prochaines
     // semaines" → P3W, anchored at the reference), as in the Duckling rule
-    if want.starts_with('(') && ours.starts_with('P') && want.trim_end_matches(')').rsplit(',').next() == Some(ours) {
+    if want.starts_with('(') && ours.starts_with('P') && want.trim_end_matches(')').rsplit(',').next().is_some_and(|w| w == ours || same_length(w, ours)) {
         return true;
     }
     let Some(res) = e["resolutions"].as_array() else { return false };
@@ -685,7 +710,10 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
                 }
             }
         }
-        if let Some(d) = r["duration"].as_str().and_then(|d| d.parse::<f64>().ok()) {
+        // a duration's seconds: `duration` in the parser files, `value` of a `type` duration
+        // in the model files
+        let secs = r["duration"].as_str().or(r["value"].as_str().filter(|_| r["type"].as_str() == Some("duration")));
+        if let Some(d) = secs.and_then(|d| d.parse::<f64>().ok()) {
             if duration_secs(ours).is_some_and(|x| (x - d).abs() < 0.5) {
                 return true;
             }
@@ -724,11 +752,22 @@ fn recognizers_range_ok(tagger: &TimexTagger, text: &str, lang: &str, reference:
         })
         .collect();
     let start = |v: &str| denote(v).map(|x| x.0);
+    // the end bound: where the end starts, or where it finishes (inclusive end; an end told
+    // as the END of a period only so: "until the end of June")
+    let end_ok = |md: Option<&str>, se: i64, ee: Option<i64>, en: i64| match md {
+        None => se == en || ee == Some(en),
+        Some("END") => ee == Some(en),
+        _ => false,
+    };
+    let start_ok = |md: Option<&str>| matches!(md, None | Some("START"));
     // our own reading of the range's end
-    if let (Some(s0), Some(se)) = (start(&ours.value), end.and_then(|x| start(&x.value))) {
-        let se = if se <= s0 && se + 1440 > s0 { se + 1440 } else { se };
-        if ours.modifier.is_none() && bounds.iter().any(|&(s, en)| s0 == s && se == en) {
-            return true;
+    if let (Some(s0), Some(x)) = (start(&ours.value), end) {
+        if let Some(se) = start(&x.value) {
+            let se = if se <= s0 && se + 1440 > s0 { se + 1440 } else { se };
+            let ee = denote(&x.value).map(|v| v.1);
+            if start_ok(ours.modifier.as_deref()) && bounds.iter().any(|&(s, en)| s0 == s && end_ok(x.modifier.as_deref(), se, ee, en)) {
+                return true;
+            }
         }
     }
     let parts: Vec<Timex> = tagger.tag_at(text, lang, reference, SpanStyle::WithPrepositions).into_iter().filter(|x| x.span.start < ours.span.end && x.span.end > ours.span.start).collect();
@@ -736,7 +775,8 @@ fn recognizers_range_ok(tagger: &TimexTagger, text: &str, lang: &str, reference:
     let (Some(s0), Some(sa), Some(sb)) = (start(&ours.value), start(&a.value), start(&b.value)) else { return false };
     // an end past midnight is on the next day
     let sb = if sb <= sa && sb + 1440 > sa { sb + 1440 } else { sb };
-    a.modifier.is_none() && b.modifier.is_none() && bounds.iter().any(|&(s, en)| s0 == s && sa == s && sb == en)
+    let eb = denote(&b.value).map(|x| x.1);
+    matches!(a.modifier.as_deref(), None | Some("START")) && bounds.iter().any(|&(s, en)| s0 == s && sa == s && end_ok(b.modifier.as_deref(), sb, eb, en))
 }
 
 /// Run the Recognizers-Text cases of `lang` in `path`.

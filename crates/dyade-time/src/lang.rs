@@ -123,6 +123,9 @@ pub enum RefKind {
     Dur,
     /// `$SET`: a recurrence ("every monday").
     Set,
+    /// `$DAY`: a `$DATE` of one day at most ("tomorrow", "Monday of next week", "in 7 days"; not
+    /// "next month"): what a clock time can be on.
+    Day,
 }
 
 /// Token features for the rule prefilter: a bit per lexicon class starting at the token
@@ -507,6 +510,7 @@ impl Lang {
                     "CLOCK" => RefKind::Clock,
                     "DUR" => RefKind::Dur,
                     "SET" => RefKind::Set,
+                    "DAY" => RefKind::Day,
                     _ => return Err(format!("unknown expression kind ${name}")),
                 };
                 out.push(Elem::Ref(k, base, opt));

@@ -494,8 +494,10 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                     }
                 }
             }
-            if u == "WE" {
-                u = "WE".into();
+            // quarters are written in months, as ISO 8601 has no quarter unit ("2 quarters" → P6M)
+            if let (true, Some(v)) = (u == "Q", num.filter(|v| v.fract() == 0.0)) {
+                n = fmt_num(3.0 * v);
+                u = "M".into();
             }
             return mk(TimexType::DURATION, format!("P{}{}{}", if t { "T" } else { "" }, n, u), None, false);
         }
@@ -528,8 +530,13 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
             if let (Some(p), None | Some("D"), None) = (gs(ids.pod), unit, num) {
                 return mk(TimexType::SET, format!("T{p}"), None, false);
             }
-            let (u, t) = unit_str(unit.unwrap_or("D"));
-            let n = num.map(fmt_num).unwrap_or_else(|| "1".into());
+            let (mut u, t) = unit_str(unit.unwrap_or("D"));
+            let mut n = num.map(fmt_num).unwrap_or_else(|| "1".into());
+            // every quarter: every three months (ISO 8601 has no quarter unit)
+            if u == "Q" {
+                n = fmt_num(3.0 * num.unwrap_or(1.0));
+                u = "M";
+            }
             return mk(TimexType::SET, format!("P{}{}{}", if t { "T" } else { "" }, n, u), None, false);
         }
         _ => {}
@@ -717,6 +724,12 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         if let Some(c) = get(ids.century) {
             date = Some(format!("{:02}", c - 1));
         } else if let Some(dec) = get(ids.decade) {
+            // a decade whose century is said apart ("the nineteen seventies" read as yearword 19
+            // and decade 70) is that full year's decade
+            let dec = match get(ids.yearword) {
+                Some(h) if dec < 100 => h * 100 + dec,
+                _ => dec,
+            };
             let d3 = if dec >= 100 {
                 dec / 10
             } else {
