@@ -596,7 +596,9 @@ impl TimexTagger {
             let (a, b) = (&ms[i - 1], &ms[i]);
             // the connector opens the second expression ("to 5pm") or stands between ("3pm - 5pm")
             let linked = (b.tok == a.end && l.cached(p, join, b.tok).next().is_some()) || (b.tok > a.end && joined(l, _t, p, join, a.end, b.tok));
-            let opened = linked && l.cached(p, open, a.tok).next().is_some();
+            // "from 4pm for 30 minutes": a start and the duration right after it close the range
+            let lasting = b.tok == a.end && l.str_of(b.slots[self.ids.ty]) == Some("DURATION") && l.str_of(a.slots[self.ids.ty]) != Some("DURATION");
+            let opened = (linked || lasting) && l.cached(p, open, a.tok).next().is_some();
             // "9:30 till 11:00": the end of a closed range drops its connector's mod; so does
             // one of the same kind right after the start ("2014 through 2018", both dates)
             let same_kind = (a.slots[self.ids.hour] == NONE) == (b.slots[self.ids.hour] == NONE);
