@@ -406,13 +406,13 @@ now | just now | at this time | currently | right now | at the moment | at prese
 the future => ref=FUTURE_REF
 
 @HOLIDAY
-new year's day | new year | new years day => month=1 day=1
+new year's day | new year | new years day | new year day => month=1 day=1
 valentine's day | valentines day | valentine day => month=2 day=14
 independence day => month=7 day=4
 halloween => month=10 day=31
 christmas | christmas day | xmas => month=12 day=25
 christmas eve => month=12 day=24
-new year's eve | new years eve => month=12 day=31
+new year's eve | new years eve | new year eve => month=12 day=31
 liberation day => month=8 day=15
 easter | easter sunday => easter=0
 easter monday | easter mon => easter=1
