@@ -229,10 +229,21 @@ impl TimexTagger {
                             sb[year] = sa[year];
                         }
                     }
+                    // a clock time B ending a range whose start A names the day takes that day
+                    // ("Thursday 9-11am", "this Thu 9 to 11am")
+                    let id = &self.ids;
+                    let dated = [id.year, id.month, id.day, id.weekday, id.shift, id.unit, id.dir];
+                    if sb[id.hour] != NONE && sa[id.hour] != NONE && dated.iter().all(|&k| sb[k] == NONE) {
+                        for k in dated {
+                            sb[k] = sa[k];
+                        }
+                    }
+                    // a start with its own hour keeps its (whole) minutes: "1-2:30" starts at 1:00
+                    let own_hour = sa[self.ids.hour] != NONE;
                     for k in 0..lang::NSLOTS {
                         // "8am - 1pm": a start with its own half of the day keeps it; "7 to
                         // 7:30pm": a start with its own hour keeps its minutes (none)
-                        let own = (k == self.ids.pm && sa[self.ids.pod] != NONE) || (k == self.ids.minute && sa[self.ids.hour] != NONE);
+                        let own = (k == self.ids.pm && sa[self.ids.pod] != NONE) || (own_hour && (k == self.ids.minute || k == self.ids.second));
                         if sa[k] == NONE && !own {
                             sa[k] = sb[k];
                         }
@@ -348,8 +359,13 @@ impl TimexTagger {
                 }
                 let anchor = (sl[id.base] != NONE).then(|| Box::new(ms[sl[id.base] as usize].clone()));
                 sl[id.base] = NONE;
-                let _ = sched;
-                let span = Span::new(t.toks[i].start as usize, t.toks[best.end - 1].end as usize);
+                // `lead=N`: the first N tokens stay out of the span, but in Duckling's style
+                // (or with `keep=1` in Recognizers'), as in the first pass
+                let lead = if sl[id.lead] > 0 { sl[id.lead] as usize } else { 0 };
+                let kept = sched == Some(SpanStyle::WithPrepositions) || (sched == Some(SpanStyle::Bare) && sl[id.keep] > 0);
+                let s0 = if lead > 0 && !kept { (i + lead).min(best.end - 1) } else { i };
+                sl[id.lead] = NONE;
+                let span = Span::new(t.toks[s0].start as usize, t.toks[best.end - 1].end as usize);
                 // the end of a split range grown into "11:00 on Thursday": the start takes its day
                 let split_end = ms.get(next).is_some_and(|x| x.split && x.tok >= i) && out.last().is_some_and(|x| x.split);
                 if split_end {
@@ -364,7 +380,7 @@ impl TimexTagger {
                 while next < ms.len() && ms[next].tok < best.end {
                     next += 1;
                 }
-                out.push(Match { span, slots: sl, tok: i, end: best.end, split: split_end, range: None, anchor });
+                out.push(Match { span, slots: sl, tok: s0, end: best.end, split: split_end, range: None, anchor });
                 changed = true;
                 i = best.end;
             }
@@ -586,7 +602,9 @@ impl TimexTagger {
             let (a, b) = (&ms[i - 1], &ms[i]);
             // the connector opens the second expression ("to 5pm") or stands between ("3pm - 5pm")
             let linked = (b.tok == a.end && l.cached(p, join, b.tok).next().is_some()) || (b.tok > a.end && joined(l, _t, p, join, a.end, b.tok));
-            let opened = linked && l.cached(p, open, a.tok).next().is_some();
+            // "from 4pm for 30 minutes": a start and the duration right after it close the range
+            let lasting = b.tok == a.end && l.str_of(b.slots[self.ids.ty]) == Some("DURATION") && l.str_of(a.slots[self.ids.ty]) != Some("DURATION");
+            let opened = (linked || lasting) && l.cached(p, open, a.tok).next().is_some();
             // "9:30 till 11:00": the end of a closed range drops its connector's mod; so does
             // one of the same kind right after the start ("2014 through 2018", both dates)
             let same_kind = (a.slots[self.ids.hour] == NONE) == (b.slots[self.ids.hour] == NONE);

@@ -1049,6 +1049,18 @@ pub fn relative_to(lang: &Lang, ids: &Ids, sl: &Slots, day: Date, minute: Option
             };
             out(d, None)
         }
+        // the n-th closest occurrence of a weekday or a yearly date to the anchor ("the closest
+        // Monday to Oct 5th", "the second closest xmas to today"); ties go to the earlier one
+        "closest" => {
+            let k = get(ids.ordinal).unwrap_or(1).max(1) as i64;
+            let mut cands: Vec<Date> = match (get(ids.weekday), get(ids.month), get(ids.day)) {
+                (Some(w), None, None) => (-7 * k - 7..=7 * k + 7).map(|i| day.add_days(i)).filter(|d| d.weekday() == w as u32).collect(),
+                (None, Some(m), Some(dd)) => (day.y - k as i32 - 2..=day.y + k as i32 + 2).filter_map(|y| Date::new(y, m as u32, dd as u32)).collect(),
+                _ => return None,
+            };
+            cands.sort_by_key(|d| ((d.days() - day.days()).abs(), d.days()));
+            out(*cands.get(k as usize - 1)?, None)
+        }
         "shift" => {
             let num = get(ids.n).map(|n| n as f64 + if get(ids.half_hour).is_some() { 0.5 } else { 0.0 });
             let k = get(ids.shift).map(|s| s as f64).or_else(|| Some(get(ids.sign).unwrap_or(1) as f64 * num?))?;
