@@ -1031,7 +1031,10 @@ impl TimexTagger {
         }
         let (day, minute) = match &m.anchor {
             Some(a) => {
-                let actx = resolve::anchor_reference(l, &self.ids, slots, ctx);
+                // (a deictic anchor, "tomorrow", "next Friday", is counted from now as it is)
+                let id = &self.ids;
+                let deictic = [id.shift, id.sign, id.offm, id.offd, id.rf].iter().any(|&k| a.slots[k] != NONE);
+                let actx = if deictic { *ctx } else { resolve::anchor_reference(l, &self.ids, slots, ctx) };
                 let ra = self.resolve_match(l, a, &a.slots, &actx)?;
                 // "now" stays the reference instant itself
                 resolve::start_of(&ra, if ra.value == "PRESENT_REF" { ctx } else { &actx })?
