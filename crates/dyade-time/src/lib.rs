@@ -879,9 +879,10 @@ impl TimexTagger {
                 if let (Some(day), n @ 2..) = (fill, out.len()) {
                     let first = &mut out[n - 2];
                     if (first.split || time_only(first)) && !has(first, &date_slots) {
-                        // a relative day ("demain") brings its shift's unit along
-                        for &k in date_slots.iter().chain([&id.unit]) {
-                            if first.slots[k] == NONE {
+                        // a relative day ("demain") brings its shift's unit along, and its
+                        // part of the day ("between 7 and 9 last night": 19:00 to 21:00)
+                        for &k in date_slots.iter().chain([&id.unit, &id.pod]) {
+                            if first.slots[k] == NONE && (k != id.pod || (first.slots[id.hour] != NONE && first.slots[id.pm] == NONE)) {
                                 first.slots[k] = day[k];
                             }
                         }
