@@ -353,6 +353,10 @@ impl TimexTagger {
                         for k in dated {
                             first.slots[k] = sl[k];
                         }
+                        // ... and its part of the day ("between 7 and 9 last night")
+                        if first.slots[id.pod] == NONE && first.slots[id.pm] == NONE && first.slots[id.hour] != NONE {
+                            first.slots[id.pod] = sl[id.pod];
+                        }
                     }
                 }
                 while next < ms.len() && ms[next].tok < best.end {
