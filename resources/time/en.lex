@@ -59,7 +59,7 @@ winter => season=WI
 
 @NUM weak
 one | a | an => n=1
-two | a couple of | a couple | couple of | a pair of => n=2
+two | a couple of | a couple | couple of | couple | a pair of => n=2
 three => n=3
 four => n=4
 five => n=5
@@ -348,6 +348,28 @@ mornings => pod=MO
 afternoons => pod=AF
 evenings => pod=EV
 nights => pod=NI
+
+# decades in words ("the seventies", "the nineteen seventies", "the noughties"), as the
+# decade slot of "the 70s" / "the 1970s"
+@DECADE_WORD
+twenties => decade=20
+thirties => decade=30
+forties => decade=40
+fifties => decade=50
+sixties => decade=60
+seventies => decade=70
+eighties => decade=80
+nineties => decade=90
+nineteen twenties | nineteen-twenties => decade=1920
+nineteen thirties | nineteen-thirties => decade=1930
+nineteen forties | nineteen-forties => decade=1940
+nineteen fifties | nineteen-fifties => decade=1950
+nineteen sixties | nineteen-sixties => decade=1960
+nineteen seventies | nineteen-seventies => decade=1970
+nineteen eighties | nineteen-eighties => decade=1980
+nineteen nineties | nineteen-nineties => decade=1990
+two thousands | noughties | the noughts => decade=2000
+twenty tens | twenty-tens | two thousand and tens | two thousand tens => decade=2010
 
 @MOD_POS
 # (Recognizers-Text leaves the article out: "at the end of 2000" → "end of 2000")

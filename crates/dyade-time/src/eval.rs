@@ -34,7 +34,7 @@
 //! - **Recognizers-Text**: the predicted spans' texts equal the `expected` texts (same count,
 //!   in order; an empty `expected` requires no prediction); where an expected item carries a
 //!   `value`, ours must equal that timex (`T22` ≡ `T22:00`) or agree with one of its
-//!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly,
+//!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly (a weekend `…-WE` spans its Saturday and Sunday),
 //!   `time`, or `duration` seconds (a duration's `value` in the model files); `dateTime` and `time` also at the second when ours has
 //!   seconds; the model files write a period's bounds `start`/`end` and a date-time `value`;
 //!   an open interval, `Mod` before/after/since with its `end`/`start`, is our value with a
@@ -567,6 +567,11 @@ fn period_bounds(v: &str) -> Option<(Date, Date)> {
         let jan4 = Date::new(y, 1, 4)?;
         let mon = jan4.add_days(1 - jan4.weekday() as i64).add_days(7 * (w - 1));
         return Some((mon, mon.add_days(7)));
+    }
+    if b.len() == 11 && v.ends_with("-WE") {
+        // a week's weekend: its Saturday and Sunday
+        let (mon, _) = period_bounds(&v[..8])?;
+        return Some((mon.add_days(5), mon.add_days(7)));
     }
     if b.len() == 10 {
         let d = Date::parse(v)?;
