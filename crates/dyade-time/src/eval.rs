@@ -56,7 +56,7 @@
 //!   part of the day on a weekday ("mardi soir", `XXXX-WXX-2TEV`) equals ours on the
 //!   resolution's day; a period `(start,end,PnX)` told as a length ("les 3 derniers jours")
 //!   equals our duration `PnX` (TimeML annotates it as a DURATION; or one as long in other
-//!   calendar units: `P3DE` for `P30Y`).
+//!   units: `P3DE` for `P30Y`, `PT29H` for `P1DT5H`).
 //!   Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
 //!   (its spans leave out articles and prepositions) against the case's `reference`.
 
@@ -386,6 +386,17 @@ fn same_length(a: &str, b: &str) -> bool {
         Some(n.parse::<f64>().ok()? * k)
     };
     matches!((months(a), months(b)), (Some(x), Some(y)) if (x - y).abs() < 1e-9)
+        || matches!((exact_secs(a), exact_secs(b)), (Some(x), Some(y)) if (x - y).abs() < 0.5)
+}
+
+/// The seconds of a duration made of weeks, days and clock units only ("P1DT5H", "PT29H").
+fn exact_secs(v: &str) -> Option<f64> {
+    let body = v.strip_prefix('P')?;
+    let date = body.split('T').next().unwrap_or("");
+    if date.contains('Y') || date.contains('M') {
+        return None;
+    }
+    duration_secs(v)
 }
 
 /// Duckling pass rule for one predicted value (see the module docs).

@@ -259,6 +259,7 @@ impl TimexTagger {
             None | Some(SpanStyle::TimeMl) => out,
             Some(SpanStyle::WithPrepositions) => {
                 let out = self.compose(l, t, p, out, sched);
+                let out = self.sum_durations(l, t, p, out);
                 // prepositions first: "le 20 à partir de 10h" merges across the absorbed
                 // "à partir de" and keeps its mod
                 let ms = self.years(l, t, p, out);
@@ -270,6 +271,7 @@ impl TimexTagger {
             }
             Some(SpanStyle::Bare) => {
                 let out = self.compose(l, t, p, out, sched);
+                let out = self.sum_durations(l, t, p, out);
                 let ms = self.years(l, t, p, out);
                 let ms = self.merge(l, t, p, ms);
                 let ms = self.bare(l, t, p, ms);
@@ -552,6 +554,53 @@ impl TimexTagger {
             out.push(m);
         }
         let _ = t;
+        out
+    }
+
+    /// Durations in a row add up ("1 hour and 30 minutes", "2 days 1 hour 5 minutes 30
+    /// seconds", "5 years 1 month": nothing or `@DUR_JOIN` words between, each unit smaller than
+    /// the one before): one DURATION counted in the smallest unit (PT90M), calendar units
+    /// (years, months) and clock-like units (weeks to seconds) apart.
+    fn sum_durations(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
+        let dj = l.classes.iter().position(|c| c == "DUR_JOIN");
+        let id = &self.ids;
+        // (scale, size in the smallest unit of the scale)
+        let size = |u: Option<&str>| -> Option<(u8, i64)> {
+            Some(match u? {
+                "Y" => (0, 12),
+                "M" => (0, 1),
+                "W" => (1, 604800),
+                "D" => (1, 86400),
+                "H" => (1, 3600),
+                "MIN" => (1, 60),
+                "S" => (1, 1),
+                _ => return None,
+            })
+        };
+        let plain = |m: &Match| {
+            !m.split && l.str_of(m.slots[id.ty]) == Some("DURATION") && m.slots[id.n] != NONE
+                && [id.frac, id.half_hour, id.n2, id.mult, id.sign, id.shift, id.comp].iter().all(|&k| m.slots[k] == NONE)
+        };
+        let mut out: Vec<Match> = Vec::with_capacity(ms.len());
+        for m in ms {
+            if let Some(a) = out.last_mut() {
+                let (ua, ub) = (size(l.str_of(a.slots[id.unit])), size(l.str_of(m.slots[id.unit])));
+                let gap = a.end <= m.tok && (a.end == m.tok || dj.is_some_and(|c| joined(l, t, p, c, a.end, m.tok)));
+                if let (true, true, true, Some((sa, za)), Some((sb, zb))) = (plain(a), plain(&m) && m.slots[id.md] == NONE, gap, ua, ub) {
+                    if sa == sb && za > zb {
+                        let n = a.slots[id.n] as i64 * (za / zb) + m.slots[id.n] as i64;
+                        if let Ok(n) = i32::try_from(n) {
+                            a.slots[id.n] = n;
+                            a.slots[id.unit] = m.slots[id.unit];
+                            a.span = Span::new(a.span.start, m.span.end);
+                            a.end = m.end;
+                            continue;
+                        }
+                    }
+                }
+            }
+            out.push(m);
+        }
         out
     }
 
