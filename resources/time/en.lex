@@ -471,6 +471,11 @@ martin luther king day | martin luther king's day | martin luther kings day | ma
 boxing day => month=12 day=26
 st patrick's day | st. patrick's day | saint patrick's day | st patrick day | st. patrick day | saint patricks day | st patricks day | st paddy's day | saint paddy's day | st. paddy's day => month=3 day=17
 all saints day | all saints' day => month=11 day=1
+earth day => month=4 day=22
+saint patrick | st patrick | st. patrick => month=3 day=17
+juneteenth | freedom day | jubilee day | emancipation day => month=6 day=19
+international workers' day | international workers day | workers' day | international labour day | international labor day => month=5 day=1
+yuandan => month=1 day=1
 
 @SET_ADJ
 daily | everyday => unit=D
@@ -538,7 +543,13 @@ at | @ | , | on | in the | around | about | by | - | the
 @LEAD weak
 at | @ | on | in | by | for | during | within | the | to | through | thru | and
 from | since | starting | as of | after => mod=AFTER
-before | until | untill | till | up to => mod=BEFORE
+before | until | untill | till | up to | prior to | by => mod=BEFORE
+as late as => mod=ON_OR_BEFORE
+as early as | beginning | beginning on | starting from | any time from | anytime from => mod=ON_OR_AFTER
+# comparison signs ("> = 2019", "<= 6pm"; a bare "<" or ">" is too often markup)
+> = | >= => mod=ON_OR_AFTER
+< = | <= => mod=ON_OR_BEFORE
+=
 later than | greater than | no earlier than | not before => mod=AFTER
 earlier than | sooner than | no later than | not after | in advance of => mod=BEFORE
 on or after | after or on | on or later than | later than or on | later than or in | in or after => mod=ON_OR_AFTER
