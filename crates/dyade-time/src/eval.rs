@@ -11,8 +11,11 @@
 //!   - `datetime` (a point at a grain): the value's period starts at `start` and has the grain
 //!     (a minute value `…T05:00` stands for grain hour; Duckling's month/year grains write
 //!     `2013-02-00`, read as the first day); "now" at grain second ↔ `PRESENT_REF`;
-//!   - `datetimeInterval`: the value's period is exactly `[start, end)`, with Duckling's own
-//!     boundaries for named periods (matin 04–12, midi = lunch 12–14, après-midi 12–19, soir 18–24, seasons from
+//!   - `datetimeInterval`, and `datetimeIntervalHoliday` (a holiday that lasts, "Hanukkah
+//!     2018", or a part of a holiday, "morning of xmas": Duckling's output is an interval
+//!     all the same): the value's period is exactly `[start, end)`, with Duckling's own
+//!     boundaries for named periods (matin 04–12 — its English morning is 00–12 and its
+//!     English night, "tonight", 18–24 —, midi = lunch 12–14, après-midi 12–19, soir 18–24, seasons from
 //!     the 20/21/23 of the solstice/equinox months, weekend Friday 18:00 → Monday); with a
 //!     TIMEX3 `mod` START/MID/END (TIMEX3's finest positions inside a period) the interval must
 //!     lie in the period, at least half of it in the period's first/middle/last third; a DURATION value ("2
@@ -23,8 +26,8 @@
 //!   - a range ("du 13 au 15 juillet") is two TIMEX3 in TimeML: it passes when exactly two
 //!     timexes tile the input (nothing but spaces or punctuation between them), the first's
 //!     period starting at `start` and the second's ending at `end`.
-//!   A `mod` APPROX is accepted on points: Duckling drops approximations. Duckling's early /
-//!   mid / late morning are fixed hours (07–09, 09–11, 10–12), accepted for `TMO` with mod
+//!   A `mod` APPROX is accepted on points and intervals: Duckling drops approximations. Duckling's early /
+//!   mid / late morning are fixed hours (07–09, 09–11, 10–12; its English early morning 00–09), accepted for `TMO` with mod
 //!   START / MID / END; a range ending on a whole hour ("à 11h") ends at that hour's end.
 //!   Duckling conventions one TIMEX3 value does not follow (left failing, not bent for):
 //!   "le soir de noël" is its 24 December evening (TIMEX3: `XXXX-12-25TEV`); "le jour des
@@ -305,6 +308,12 @@ fn day_min(d: Date) -> i64 {
 /// (spring 03-20, summer 06-21, autumn 09-23, winter 12-21, per its corpus), the weekend
 /// (Friday 18:00 to Monday 00:00).
 fn denote(v: &str) -> Option<(i64, i64)> {
+    denote_in(v, "fr")
+}
+
+/// [`denote`] with the parts of the day of Duckling's `lang` corpus: its English morning is
+/// 00–12 and its English night ("tonight", "last night") 18–24, the evening's bounds.
+fn denote_in(v: &str, lang: &str) -> Option<(i64, i64)> {
     if let Some((d, t)) = v.split_once('T') {
         let day = Date::parse(d)?;
         let base = day_min(day);
@@ -314,6 +323,8 @@ fn denote(v: &str) -> Option<(i64, i64)> {
             return Some((base + m, base + m + 1));
         }
         let (a, b) = match t {
+            "MO" if lang == "en" => (0, 12),
+            "NI" if lang == "en" => (18, 24),
             "MO" => (4, 12),
             // midday as Duckling's lunch time ("à l'heure du déjeuner")
             "MI" => (12, 14),
@@ -400,7 +411,7 @@ fn exact_secs(v: &str) -> Option<f64> {
 }
 
 /// Duckling pass rule for one predicted value (see the module docs).
-fn duckling_ok(t: &Timex, e: &Value, reference: &str) -> bool {
+fn duckling_ok(t: &Timex, e: &Value, reference: &str, lang: &str) -> bool {
     let grain = e["grain"].as_str().unwrap_or("");
     let func = e["function"].as_str().unwrap_or("");
     let start = e["start"].as_str().and_then(instant);
@@ -412,8 +423,10 @@ fn duckling_ok(t: &Timex, e: &Value, reference: &str) -> bool {
     if grain == "second" && start == now && end.is_none() && (v == "PRESENT_REF" || md.is_none() && denote(v).map(|x| x.0) == now) {
         return true;
     }
+    let denote = |v: &str| denote_in(v, lang);
     match func {
-        "datetimeInterval" => {
+        // a holiday that lasts ("Hanukkah 2018", "morning of xmas") is an interval too
+        "datetimeInterval" | "datetimeIntervalHoliday" => {
             let (Some(s), Some(en)) = (start, end) else { return false };
             if let Some((n, unit)) = duration_parts(v) {
                 // "the last 2 minutes": TIMEX3 says PT2M (the anchor is the reference)
@@ -428,9 +441,11 @@ fn duckling_ok(t: &Timex, e: &Value, reference: &str) -> bool {
                 return md.is_none() && (len - n).abs() < 1e-9;
             }
             let Some((a, b)) = denote(v) else { return false };
-            match md {
+            let day_start = a.div_euclid(1440) * 1440;
+            // Duckling drops approximations ("tomorrow afternoonish"), as for points
+            match md.filter(|&m| m != "APPROX") {
                 None => a == s && b == en,
-                Some(m) if v.ends_with("TMO") && morning_part(m).is_some_and(|(x, y)| s == a - 4 * 60 + x * 60 && en == a - 4 * 60 + y * 60) => true,
+                Some(m) if v.ends_with("TMO") && morning_part(m, lang).is_some_and(|(x, y)| s == day_start + x * 60 && en == day_start + y * 60) => true,
                 Some(m) => {
                     // START / MID / END: TIMEX3's coarsest parts (thirds) of the period
                     let third = (b - a) / 3;
@@ -472,9 +487,11 @@ fn duckling_ok(t: &Timex, e: &Value, reference: &str) -> bool {
 
 /// Duckling's own early / mid / late morning ("tôt le matin", "en début de matinée" 07–09,
 /// "en milieu de matinée" 09–11, "en fin de matinée" 10–12): narrower than thirds of its
-/// 04–12 morning, so they are listed (TIMEX3 has only `TMO` with mod START/MID/END).
-fn morning_part(m: &str) -> Option<(i64, i64)> {
+/// 04–12 morning, so they are listed (TIMEX3 has only `TMO` with mod START/MID/END). Its
+/// English early morning ("early morning", "in the early hours of the morning") is 00–09.
+fn morning_part(m: &str, lang: &str) -> Option<(i64, i64)> {
     match m {
+        "START" if lang == "en" => Some((0, 9)),
         "START" => Some((7, 9)),
         "MID" => Some((9, 11)),
         "END" => Some((10, 12)),
@@ -484,7 +501,8 @@ fn morning_part(m: &str) -> Option<(i64, i64)> {
 
 /// A range as TimeML writes it: exactly two timexes that tile the input (only spaces or
 /// punctuation between them), the first starting at `start`, the second ending at `end`.
-fn range_ok(text: &str, got: &[Timex], e: &Value) -> bool {
+fn range_ok(text: &str, got: &[Timex], e: &Value, lang: &str) -> bool {
+    let denote = |v: &str| denote_in(v, lang);
     let [a, b] = got else { return false };
     let n = text.len();
     let gap = &text[a.span.end.min(b.span.start)..b.span.start];
@@ -509,7 +527,7 @@ pub fn duckling(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult {
         let got = tagger.tag_at(text, lang, reference, SpanStyle::WithPrepositions);
         let n = text.chars().count();
         let full: Vec<&Timex> = got.iter().filter(|t| chars(text, t.span.start) == 0 && chars(text, t.span.end) == n).collect();
-        if full.is_empty() && e["function"] == "datetimeInterval" && range_ok(text, &got, e) {
+        if full.is_empty() && matches!(e["function"].as_str(), Some("datetimeInterval" | "datetimeIntervalHoliday")) && range_ok(text, &got, e, lang) {
             // TimeML writes a range as two TIMEX3 (start, end) that here tile the whole input
             r.pass += 1;
             continue;
@@ -519,7 +537,7 @@ pub fn duckling(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult {
             r.fail(kind, text, format!("got {:?}", got.iter().map(|t| (&text[t.span.start..t.span.end], &t.value)).collect::<Vec<_>>()));
             continue;
         };
-        if duckling_ok(t, e, reference) {
+        if duckling_ok(t, e, reference, lang) {
             r.pass += 1;
         } else {
             r.fail("value", text, format!("got {} {:?}, want {} – {} grain {} ({})", t.value, t.modifier, e["start"], e["end"], e["grain"], e["function"]));

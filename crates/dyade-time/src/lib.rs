@@ -634,8 +634,10 @@ impl TimexTagger {
             // the connector opens the second expression ("to 5pm") or stands between ("3pm - 5pm")
             let linked = (b.tok == a.end && l.cached(p, join, b.tok).next().is_some()) || (b.tok > a.end && joined(l, _t, p, join, a.end, b.tok));
             let opened = linked && l.cached(p, open, a.tok).next().is_some();
-            // "9:30 till 11:00": the end of a closed range drops its connector's mod
-            let closed = b.tok == a.end && (a.split || opened) && l.cached(p, join, b.tok).next().is_some();
+            // "9:30 till 11:00": the end of a closed range drops its connector's mod; so does
+            // one of the same kind right after the start ("2014 through 2018", both dates)
+            let same_kind = (a.slots[self.ids.hour] == NONE) == (b.slots[self.ids.hour] == NONE);
+            let closed = b.tok == a.end && (a.split || opened || same_kind) && l.cached(p, join, b.tok).next().is_some();
             if opened {
                 ms[i - 1].slots[self.ids.md] = NONE;
             }
@@ -970,6 +972,11 @@ impl TimexTagger {
             let ctx = Ctx { dct: rf.date, last, tense, now: rf.minute, forward: rf.forward, offset: rf.offset };
             let id = &self.ids;
             let mut slots = m.slots;
+            // the weekday of a date inside a range only describes it ("du samedi 13 au dimanche
+            // 15 juillet"): it does not choose the year as it does alone ("Fri, Jul 18")
+            if m.split && slots[id.day] != NONE && slots[id.month] != NONE {
+                slots[id.weekday] = NONE;
+            }
             // a bare month right after a year mention is in that year ("en 97 (en janvier…")
             if let Some((y, at)) = last_year {
                 let bare_month = slots[id.month] != NONE && [id.year, id.yy, id.day, id.shift, id.weekday, id.dir].iter().all(|&k| slots[k] == NONE);
@@ -1085,10 +1092,11 @@ impl TimexTagger {
         }
         let (day, minute) = match &m.anchor {
             Some(a) => {
-                // (a deictic anchor, "tomorrow", "next Friday", is counted from now as it is)
+                // a named day is taken as seen from before the shift (its occurrence the shift
+                // brings after now); a day told from now ("two days from tomorrow") is as it is
                 let id = &self.ids;
-                let deictic = [id.shift, id.sign, id.offm, id.offd, id.rf].iter().any(|&k| a.slots[k] != NONE);
-                let actx = if deictic { *ctx } else { resolve::anchor_reference(l, &self.ids, slots, ctx) };
+                let from_now = [id.shift, id.sign, id.offm, id.offd, id.rf].iter().any(|&k| a.slots[k] != NONE);
+                let actx = if from_now { *ctx } else { resolve::anchor_reference(l, &self.ids, slots, ctx) };
                 let ra = self.resolve_match(l, a, &a.slots, &actx)?;
                 // "now" stays the reference instant itself
                 resolve::start_of(&ra, if ra.value == "PRESENT_REF" { ctx } else { &actx })?
