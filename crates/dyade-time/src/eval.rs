@@ -40,7 +40,7 @@
 //!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly (a weekend `…-WE` spans its Saturday and Sunday),
 //!   `time`, or `duration` seconds (a duration's `value` in the model files); `dateTime` and `time` also at the second when ours has
 //!   seconds; the model files write a period's bounds `start`/`end` and a date-time `value`;
-//!   an open interval, `Mod` before/after/since with its `end`/`start`, is our value with a
+//!   an open interval, `Mod` before/until/after/since with its `end`/`start`, is our value with a
 //!   BEFORE/AFTER mod, as in the Duckling rule). Types are not compared (its taxonomy differs from TIMEX3).
 //!   A range `(start,end,PnX)` is one span in its style and two TIMEX3 in TimeML: our span
 //!   must be valued at the range's start, and its end must be the range's end, either as the
@@ -662,7 +662,7 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
         // an open interval ("avant 17h": `Mod` before, its `end`): our value is the bound and
         // our mod says the direction, as in the Duckling rule
         let bound = match r["Mod"].as_str() {
-            Some("before") if matches!(md, Some("BEFORE" | "ON_OR_BEFORE")) => r["end"].as_str(),
+            Some("before" | "until") if matches!(md, Some("BEFORE" | "ON_OR_BEFORE")) => r["end"].as_str(),
             Some("after" | "since") if matches!(md, Some("AFTER" | "ON_OR_AFTER")) => r["start"].as_str(),
             _ => None,
         };
