@@ -44,10 +44,10 @@
 //! - **Recognizers-Text**: the predicted spans' texts equal the `expected` texts (same count,
 //!   in order; an empty `expected` requires no prediction); where an expected item carries a
 //!   `value`, ours must equal that timex (`T22` ≡ `T22:00`) or agree with one of its
-//!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly,
+//!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly (a weekend `…-WE` spans its Saturday and Sunday),
 //!   `time`, or `duration` seconds (a duration's `value` in the model files); `dateTime` and `time` also at the second when ours has
 //!   seconds; the model files write a period's bounds `start`/`end` and a date-time `value`;
-//!   an open interval, `Mod` before/after/since with its `end`/`start`, is our value with a
+//!   an open interval, `Mod` before/until/after/since with its `end`/`start`, is our value with a
 //!   BEFORE/AFTER mod, as in the Duckling rule). Types are not compared (its taxonomy differs from TIMEX3).
 //!   A range `(start,end,PnX)` is one span in its style and two TIMEX3 in TimeML: our span
 //!   must be valued at the range's start, and its end must be the range's end, either as the
@@ -66,7 +66,7 @@
 //!   part of the day on a weekday ("mardi soir", `XXXX-WXX-2TEV`) equals ours on the
 //!   resolution's day; a period `(start,end,PnX)` told as a length ("les 3 derniers jours")
 //!   equals our duration `PnX` (TimeML annotates it as a DURATION; or one as long in other
-//!   calendar units: `P3DE` for `P30Y`).
+//!   units: `P3DE` for `P30Y`, `PT29H` for `P1DT5H`).
 //!   Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
 //!   (its spans leave out articles and prepositions) against the case's `reference`.
 
@@ -404,6 +404,17 @@ fn same_length(a: &str, b: &str) -> bool {
         Some(n.parse::<f64>().ok()? * k)
     };
     matches!((months(a), months(b)), (Some(x), Some(y)) if (x - y).abs() < 1e-9)
+        || matches!((exact_secs(a), exact_secs(b)), (Some(x), Some(y)) if (x - y).abs() < 0.5)
+}
+
+/// The seconds of a duration made of weeks, days and clock units only ("P1DT5H", "PT29H").
+fn exact_secs(v: &str) -> Option<f64> {
+    let body = v.strip_prefix('P')?;
+    let date = body.split('T').next().unwrap_or("");
+    if date.contains('Y') || date.contains('M') {
+        return None;
+    }
+    duration_secs(v)
 }
 
 /// Duckling pass rule for one predicted value (see the module docs).
@@ -609,6 +620,11 @@ fn period_bounds(v: &str) -> Option<(Date, Date)> {
         let mon = jan4.add_days(1 - jan4.weekday() as i64).add_days(7 * (w - 1));
         return Some((mon, mon.add_days(7)));
     }
+    if b.len() == 11 && v.ends_with("-WE") {
+        // a week's weekend: its Saturday and Sunday
+        let (mon, _) = period_bounds(&v[..8])?;
+        return Some((mon.add_days(5), mon.add_days(7)));
+    }
     if b.len() == 10 {
         let d = Date::parse(v)?;
         return Some((d, d.add_days(1)));
@@ -669,7 +685,7 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
         // an open interval ("avant 17h": `Mod` before, its `end`): our value is the bound and
         // our mod says the direction, as in the Duckling rule
         let bound = match r["Mod"].as_str() {
-            Some("before") if matches!(md, Some("BEFORE" | "ON_OR_BEFORE")) => r["end"].as_str(),
+            Some("before" | "until") if matches!(md, Some("BEFORE" | "ON_OR_BEFORE")) => r["end"].as_str(),
             Some("after" | "since") if matches!(md, Some("AFTER" | "ON_OR_AFTER")) => r["start"].as_str(),
             _ => None,
         };

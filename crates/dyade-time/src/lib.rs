@@ -276,6 +276,7 @@ impl TimexTagger {
             None | Some(SpanStyle::TimeMl) => out,
             Some(SpanStyle::WithPrepositions) => {
                 let out = self.compose(l, t, p, out, sched);
+                let out = self.sum_durations(l, t, p, out);
                 // prepositions first: "le 20 à partir de 10h" merges across the absorbed
                 // "à partir de" and keeps its mod
                 let ms = self.years(l, t, p, out);
@@ -287,6 +288,7 @@ impl TimexTagger {
             }
             Some(SpanStyle::Bare) => {
                 let out = self.compose(l, t, p, out, sched);
+                let out = self.sum_durations(l, t, p, out);
                 let ms = self.years(l, t, p, out);
                 let ms = self.merge(l, t, p, ms);
                 let ms = self.bare(l, t, p, ms);
@@ -374,6 +376,10 @@ impl TimexTagger {
                     if dated.iter().all(|&k| first.slots[k] == NONE) {
                         for k in dated {
                             first.slots[k] = sl[k];
+                        }
+                        // ... and its part of the day ("between 7 and 9 last night")
+                        if first.slots[id.pod] == NONE && first.slots[id.pm] == NONE && first.slots[id.hour] != NONE {
+                            first.slots[id.pod] = sl[id.pod];
                         }
                     }
                 }
@@ -570,6 +576,53 @@ impl TimexTagger {
             out.push(m);
         }
         let _ = t;
+        out
+    }
+
+    /// Durations in a row add up ("1 hour and 30 minutes", "2 days 1 hour 5 minutes 30
+    /// seconds", "5 years 1 month": nothing or `@DUR_JOIN` words between, each unit smaller than
+    /// the one before): one DURATION counted in the smallest unit (PT90M), calendar units
+    /// (years, months) and clock-like units (weeks to seconds) apart.
+    fn sum_durations(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
+        let dj = l.classes.iter().position(|c| c == "DUR_JOIN");
+        let id = &self.ids;
+        // (scale, size in the smallest unit of the scale)
+        let size = |u: Option<&str>| -> Option<(u8, i64)> {
+            Some(match u? {
+                "Y" => (0, 12),
+                "M" => (0, 1),
+                "W" => (1, 604800),
+                "D" => (1, 86400),
+                "H" => (1, 3600),
+                "MIN" => (1, 60),
+                "S" => (1, 1),
+                _ => return None,
+            })
+        };
+        let plain = |m: &Match| {
+            !m.split && l.str_of(m.slots[id.ty]) == Some("DURATION") && m.slots[id.n] != NONE
+                && [id.frac, id.half_hour, id.n2, id.mult, id.sign, id.shift, id.comp].iter().all(|&k| m.slots[k] == NONE)
+        };
+        let mut out: Vec<Match> = Vec::with_capacity(ms.len());
+        for m in ms {
+            if let Some(a) = out.last_mut() {
+                let (ua, ub) = (size(l.str_of(a.slots[id.unit])), size(l.str_of(m.slots[id.unit])));
+                let gap = a.end <= m.tok && (a.end == m.tok || dj.is_some_and(|c| joined(l, t, p, c, a.end, m.tok)));
+                if let (true, true, true, Some((sa, za)), Some((sb, zb))) = (plain(a), plain(&m) && m.slots[id.md] == NONE, gap, ua, ub) {
+                    if sa == sb && za > zb {
+                        let n = a.slots[id.n] as i64 * (za / zb) + m.slots[id.n] as i64;
+                        if let Ok(n) = i32::try_from(n) {
+                            a.slots[id.n] = n;
+                            a.slots[id.unit] = m.slots[id.unit];
+                            a.span = Span::new(a.span.start, m.span.end);
+                            a.end = m.end;
+                            continue;
+                        }
+                    }
+                }
+            }
+            out.push(m);
+        }
         out
     }
 
@@ -905,9 +958,10 @@ impl TimexTagger {
                 if let (Some(day), n @ 2..) = (fill, out.len()) {
                     let first = &mut out[n - 2];
                     if (first.split || time_only(first)) && !has(first, &date_slots) {
-                        // a relative day ("demain") brings its shift's unit along
-                        for &k in date_slots.iter().chain([&id.unit]) {
-                            if first.slots[k] == NONE {
+                        // a relative day ("demain") brings its shift's unit along, and its
+                        // part of the day ("between 7 and 9 last night": 19:00 to 21:00)
+                        for &k in date_slots.iter().chain([&id.unit, &id.pod]) {
+                            if first.slots[k] == NONE && (k != id.pod || (first.slots[id.hour] != NONE && first.slots[id.pm] == NONE)) {
                                 first.slots[k] = day[k];
                             }
                         }
@@ -1074,7 +1128,8 @@ impl TimexTagger {
             Some(a) => {
                 // a named day is taken as seen from before the shift (its occurrence the shift
                 // brings after now); a day told from now ("two days from tomorrow") is as it is
-                let from_now = a.slots[self.ids.shift] != NONE || a.slots[self.ids.sign] != NONE;
+                let id = &self.ids;
+                let from_now = [id.shift, id.sign, id.offm, id.offd, id.rf].iter().any(|&k| a.slots[k] != NONE);
                 let actx = if from_now { *ctx } else { resolve::anchor_reference(l, &self.ids, slots, ctx) };
                 let ra = self.resolve_match(l, a, &a.slots, &actx)?;
                 // "now" stays the reference instant itself

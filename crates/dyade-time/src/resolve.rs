@@ -835,11 +835,19 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                         if let (Some(w), false) = (get(ids.weekday), use_last) {
                             // "jeudi 15": the nearest month (the next one when scheduling)
                             // whose 15th is a Thursday
-                            let ks: &[i64] = if ctx.forward { &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] } else { &[0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6] };
+                            // (in a past-tense sentence, the last one: "I went back Thursday the 21st")
+                            let past = ctx.tense == Tense::Past;
+                            let ks: &[i64] = if past {
+                                &[0, -1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12]
+                            } else if ctx.forward {
+                                &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+                            } else {
+                                &[0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6]
+                            };
                             for &k in ks {
                                 let b = Date { y: a.y, m: a.m, d: 1 }.add_months(k);
                                 if let Some(x) = Date::new(b.y, b.m, d) {
-                                    if x.weekday() == w as u32 && (!ctx.forward || x >= a) {
+                                    if x.weekday() == w as u32 && (if past { x <= a } else { !ctx.forward || x >= a }) {
                                         m = x.m;
                                         y = x.y;
                                         break;
