@@ -519,7 +519,10 @@ at | @
 
 # range connectors (Recognizers-Text style ranges are one span: "from 4pm to 5pm")
 @RANGE_JOIN weak
-to | - | through | thru | until | untill | till | and
+to | - | through | thru | until | untill | till
+# ... and the one that needs its opener ("between 3 and 5"; "2007 and 2009" is a list)
+@RANGE_PAIR weak
+and
 @RANGE_OPEN weak
 from | between
 
@@ -538,3 +541,8 @@ mst | ( mst ) => tz=-420
 mdt | ( mdt ) => tz=-360
 pst | ( pst ) => tz=-480
 pdt | ( pdt ) => tz=-420
+
+# connectors of coordinated lists, whose items share the context one of them states ("next
+# week on Tuesday or Thursday", "July 17th, 18th, or 19th", "this week or next")
+@LIST_JOIN weak
+or | and | , | , or | , and | or else

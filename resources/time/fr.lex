@@ -20,6 +20,9 @@
 #   cal (calendar of month/day or easter: IS = tabular Islamic, OR = Orthodox Easter)
 #   tz (UTC offset of a clock time's time zone, minutes; converted to the reference's zone)
 #   comp (composition operator: shift / nth, see fr.rules) base (set by `$KIND:base` only)
+#   ell (an elliptic item of a coordinated list, "18th" in "July 17th, 18th": Recognizers-style
+#   spans keep it only when a `@LIST_JOIN` word ties it to a parallel expression that completes
+#   it; other styles drop it)
 
 @MONTH
 janvier | janv | janv. | jan => month=1

@@ -48,7 +48,7 @@ pub const SLOTS: &[&str] = &[
     "type", "ref", "mod", "year", "yy", "month", "day", "weekday", "season", "quarter", "half", "week", "weekend", "pod",
     "hour", "minute", "second", "n", "frac", "unit", "shift", "sign", "dir", "set", "anchor", "century", "decade", "easter",
     "pm", "drop", "nth", "ordinal", "tense", "dayword", "approx", "n2", "mult", "half_hour", "minus", "yearword", "now",
-    "lead", "sched", "sub", "keep", "endp", "comp", "base", "h24", "tz", "cal", "offm", "offd",
+    "lead", "sched", "sub", "keep", "endp", "comp", "base", "h24", "tz", "cal", "offm", "offd", "ell",
 ];
 
 /// Number of slots.

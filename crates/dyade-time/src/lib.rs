@@ -133,6 +133,7 @@ impl TimexTagger {
         // the DFS restores the slots it sets, so one work buffer serves every attempt
         let mut work = [NONE; lang::NSLOTS];
         let sched_mode = matches!(sched, Some(SpanStyle::WithPrepositions | SpanStyle::Bare));
+        let timepod = l.classes.iter().position(|c| c == "TIMEPOD");
         let mut next_strong = usize::MAX;
         let mut i = 0;
         while i < n {
@@ -164,9 +165,15 @@ impl TimexTagger {
                 // "en 97," is a year, "en 20 minutes" is not; punctuation glued between two
                 // numbers ("4/22", "7.6") continues a number, it ends nothing
                 let endp = r.set.iter().any(|&(k, v)| k == self.ids.endp && v > 0);
+                // no expression ends on a comma ("July 17th, 18th": the comma before an
+                // optional year that is not there), nor on a numeric date that a half of the
+                // day follows ("Monday 8-9am" is no 9 August: "8-9" is a clock range)
+                // (negative rules may consume the punctuation that tells their reading)
+                let drop = r.set.iter().any(|&(k, _)| k == self.ids.drop);
+                let bad_end = |pos: usize| pos > i + 1 && !drop && (t.low(pos - 1) == "," || (glued_number(t, pos - 2) && timepod.is_some_and(|c| pos < n && l.cached(p, c, pos).next().is_some())));
                 if r.parts.len() == 1 {
                     m.dfs(&r.parts[0], None, i, &mut work, &mut |pos, sl| {
-                        if pos > best.end && !glued_clock(t, pos) && (!endp || pos == n || (t.toks[pos].kind == Kind::Punct && !glued_number(t, pos))) {
+                        if pos > best.end && !glued_clock(t, pos) && !bad_end(pos) && (!endp || pos == n || (t.toks[pos].kind == Kind::Punct && !glued_number(t, pos))) {
                             best = Best { end: pos, rule: ri, a: *sl, split: None };
                         }
                     });
@@ -245,7 +252,10 @@ impl TimexTagger {
                 let ms = self.leads(l, t, p, ms, false);
                 let ms = self.closed_ranges(l, t, p, ms);
                 let ms = self.merge(l, t, p, ms);
-                self.offsets(l, t, p, ms)
+                let mut ms = self.offsets(l, t, p, ms);
+                // elliptic list items only stand with the list step (Recognizers style)
+                ms.retain(|m| m.slots[self.ids.ell] == NONE);
+                ms
             }
             Some(SpanStyle::Bare) => {
                 let out = self.compose(l, t, p, out, sched);
@@ -258,7 +268,8 @@ impl TimexTagger {
                 let ms = self.offsets(l, t, p, ms);
                 // a day and the clock time or range its lead bounds ("today before 4pm",
                 // "tomorrow between 8am and 2pm") are one expression
-                self.merge(l, t, p, ms)
+                let ms = self.merge(l, t, p, ms);
+                self.lists(l, t, p, ms)
             }
         }
     }
@@ -542,13 +553,20 @@ impl TimexTagger {
     fn fuse_ranges(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
         let class = |n: &str| l.classes.iter().position(|c| c == n);
         let (Some(join), open) = (class("RANGE_JOIN"), class("RANGE_OPEN")) else { return ms };
+        // a connector that makes a range only with its opener ("between 3 and 5"; "2007 and
+        // 2009" is a list)
+        let pair = class("RANGE_PAIR");
+        let opener = |tok: usize| open.and_then(|o| (tok.saturating_sub(3)..tok).find(|&j| l.cached(p, o, j).any(|(e, en)| e == tok && en.set.is_empty())));
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
         for m in ms {
             if let Some(prev) = out.last_mut() {
                 // the connector may be outside both ("4pm à 5pm") or the lead the second one
                 // took with its mod ("today till tomorrow": "till tomorrow", BEFORE)
                 let lead_join = prev.end == m.tok && l.cached(p, join, m.tok).any(|(e, _)| e < m.end);
-                if (lead_join || prev.end < m.tok && joined(l, t, p, join, prev.end, m.tok)) && m.tok - prev.end <= 3 {
+                // ... or between two durations, which add up ("1 hour and 30 minutes")
+                let dur = |x: &Match| l.str_of(x.slots[self.ids.ty]) == Some("DURATION");
+                let paired = pair.is_some_and(|c| prev.end < m.tok && joined(l, t, p, c, prev.end, m.tok)) && (prev.range || opener(prev.tok).is_some() || (dur(prev) && dur(&m)));
+                if (lead_join || paired || prev.end < m.tok && joined(l, t, p, join, prev.end, m.tok)) && m.tok - prev.end <= 3 {
                     prev.span = Span::new(prev.span.start, m.span.end);
                     prev.end = m.end;
                     prev.split = true;
@@ -571,7 +589,8 @@ impl TimexTagger {
         let mut prev_end = 0;
         for m in out.iter_mut() {
             let k = m.tok;
-            if !m.split && k >= prev_end + 2 && t.toks[k - 2].kind == Kind::Num && !t.toks[k - 1].brk && l.cached(p, join, k - 1).any(|(e, _)| e == k) {
+            let connector = |c: usize| l.cached(p, c, k - 1).any(|(e, _)| e == k);
+            if !m.split && k >= prev_end + 2 && t.toks[k - 2].kind == Kind::Num && !t.toks[k - 1].brk && (connector(join) || (pair.is_some_and(connector) && opener(k - 2).is_some())) {
                 let v = t.toks[k - 2].num as i32;
                 let slot = if m.slots[hour] != NONE && v <= 24 && v % 12 != m.slots[hour] % 12 {
                     Some(hour)
@@ -602,6 +621,172 @@ impl TimexTagger {
             prev_end = m.end;
         }
         out
+    }
+
+    /// Coordinated lists (Recognizers style): expressions joined by `@LIST_JOIN` words ("or",
+    /// "and", ",") share the context one of them states. An item takes from its neighbour the
+    /// slots coarser than its own coarsest when the neighbour is parallel to it (states that
+    /// level too): "next week on Tuesday or Thursday" (Thursday of next week), "July 17th, 18th"
+    /// (July), "Mon 9 am or 1 pm" (1 pm on that Monday), "the 22nd, 23rd or 31st of March"
+    /// (from the last item back); a bare weekday also takes the part of the day of the item
+    /// after it ("Tuesday or Wednesday morning"). A lone `@NEXT_ADJ` / `@PAST_ADJ` / `@THIS`
+    /// word coordinated with a relative unit names that unit ("this week or next", "this or
+    /// next week"). Elliptic items (`ell=1`, "18th") stand only when the list completes them.
+    fn lists(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
+        let id = &self.ids;
+        let Some(join) = l.classes.iter().position(|c| c == "LIST_JOIN") else {
+            let mut ms = ms;
+            ms.retain(|m| m.slots[id.ell] == NONE);
+            return ms;
+        };
+        let s = |v: i32| l.str_of(v);
+        // the level of a slot set: 0 year, 1 month, 2 week, 3 day, 4 time of day
+        let unit_level = |u: i32| match s(u) {
+            Some("Y" | "DE" | "CE") => Some(0),
+            Some("M" | "Q") => Some(1),
+            Some("W" | "WE") => Some(2),
+            Some("D") => Some(3),
+            _ => None,
+        };
+        let levels = |sl: &Slots| -> [bool; 5] {
+            let mut lv = [false; 5];
+            let any = |ks: &[usize]| ks.iter().any(|&k| sl[k] != NONE);
+            lv[0] = any(&[id.year, id.yy]);
+            lv[1] = any(&[id.month, id.season, id.quarter, id.half]);
+            lv[3] = any(&[id.day, id.weekday, id.easter]);
+            lv[4] = any(&[id.hour, id.minute, id.pod]);
+            if sl[id.shift] != NONE {
+                if let Some(k) = unit_level(sl[id.unit]) {
+                    lv[k] = true;
+                }
+            }
+            lv
+        };
+        // a relative unit ("this week", "last year"): a shift of a calendar unit, nothing finer
+        let rel_unit = |m: &Match| {
+            let sl = &m.slots;
+            sl[id.shift] != NONE && unit_level(sl[id.unit]).is_some_and(|k| k < 3) && sl[id.ty] == NONE && [id.weekday, id.day, id.hour, id.pod, id.month].iter().all(|&k| sl[k] == NONE)
+        };
+        let adj: Vec<usize> = ["NEXT_ADJ", "PAST_ADJ", "THIS"].iter().filter_map(|n| l.classes.iter().position(|c| c == n)).collect();
+        // the shift a lone direction word at token k gives, when it is one
+        let dir_shift = |k: usize| -> Option<i32> {
+            adj.iter().find_map(|&c| {
+                l.cached(p, c, k).find(|&(e, _)| e == k + 1).and_then(|(_, en)| {
+                    en.set.iter().find(|&&(sk, _)| sk == id.dir).and_then(|&(_, v)| match s(v) {
+                        Some("future") => Some(1),
+                        Some("past") => Some(-1),
+                        Some("this") => Some(0),
+                        _ => None,
+                    })
+                })
+            })
+        };
+        let is_join = |a: usize, b: usize| b > a && b - a <= 2 && joined(l, t, p, join, a, b);
+        let n = t.toks.len();
+        // 1. lone direction words coordinated with a relative unit
+        let mut ms = ms;
+        let mut extra: Vec<Match> = vec![];
+        for (k, m) in ms.iter().enumerate() {
+            if !rel_unit(m) {
+                continue;
+            }
+            let free = |j: usize| !ms.iter().any(|x| x.tok <= j && j < x.end) && t.toks[j].kind == Kind::Word;
+            let mk = |j: usize, sh: i32| {
+                let mut sl = m.slots;
+                sl[id.shift] = sh;
+                sl[id.md] = NONE;
+                Match { span: Span::new(t.toks[j].start as usize, t.toks[j].end as usize), slots: sl, tok: j, end: j + 1, split: false, range: false, anchor: None }
+            };
+            // "this week or next": the word after the list connector, not opening another expression
+            let next_tok = ms.get(k + 1).map_or(n, |x| x.tok);
+            for j in m.end + 1..(m.end + 3).min(n) {
+                if is_join(m.end, j) && free(j) && j < next_tok {
+                    if let Some(sh) = dir_shift(j) {
+                        extra.push(mk(j, sh));
+                    }
+                    break;
+                }
+            }
+            // "this or next week": the word before, when the unit's own first word is one
+            if dir_shift(m.tok).is_some() {
+                let prev_end = if k > 0 { ms[k - 1].end } else { 0 };
+                for j in (m.tok.saturating_sub(3)..m.tok.saturating_sub(1)).rev() {
+                    if j >= prev_end && is_join(j + 1, m.tok) && free(j) {
+                        if let Some(sh) = dir_shift(j) {
+                            extra.push(mk(j, sh));
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        if !extra.is_empty() {
+            ms.extend(extra);
+            ms.sort_by_key(|m| m.tok);
+        }
+        // 2. chains of items joined by list connectors
+        let linked: Vec<bool> = (1..ms.len()).map(|k| is_join(ms[k - 1].end, ms[k].tok)).collect();
+        let level_slots: [Vec<usize>; 4] = [vec![id.year, id.yy], vec![id.month, id.season, id.quarter, id.half], vec![], vec![id.day, id.weekday, id.easter]];
+        let dated_slots = |lv: usize| -> &[usize] { &level_slots[lv.min(3)] };
+        let carry = |from: &Slots, to: &mut Slots| -> bool {
+            let lt = levels(to);
+            let lf = levels(from);
+            let Some(c) = (0..5).find(|&k| lt[k]) else { return false };
+            if !lf[c] || (0..c).all(|k| !lf[k]) {
+                return false;
+            }
+            for k in 0..c {
+                for &x in dated_slots(k) {
+                    to[x] = from[x];
+                }
+            }
+            if from[id.shift] != NONE && unit_level(from[id.unit]).is_some_and(|u| u < c) && to[id.shift] == NONE {
+                to[id.shift] = from[id.shift];
+                to[id.unit] = from[id.unit];
+            }
+            true
+        };
+        let mut k = 0;
+        while k < ms.len() {
+            let mut e = k;
+            while e < linked.len() && linked[e] {
+                e += 1;
+            }
+            // items k..=e form a chain
+            if e > k {
+                for i in k + 1..=e {
+                    let from = ms[i - 1].slots;
+                    carry(&from, &mut ms[i].slots);
+                }
+                for i in (k..e).rev() {
+                    let from = ms[i + 1].slots;
+                    carry(&from, &mut ms[i].slots);
+                    // "Tuesday or Wednesday morning": a bare weekday takes the part of the day
+                    let to = &mut ms[i].slots;
+                    let lt = levels(to);
+                    if to[id.weekday] != NONE && !lt[4] && from[id.pod] != NONE && from[id.hour] == NONE && from[id.weekday] != NONE {
+                        to[id.pod] = from[id.pod];
+                    }
+                }
+                // an elliptic item stands when an item next to it is parallel (its coarsest
+                // level stated too) and it got its context ("18th" of "July 17th, 18th")
+                for i in k..=e {
+                    if ms[i].slots[id.ell] == NONE {
+                        continue;
+                    }
+                    let own = levels(&ms[i].slots);
+                    let Some(c) = (0..5).find(|&x| own[x]) else { continue };
+                    let parallel = |j: usize| levels(&ms[j].slots)[c];
+                    let day_ok = ms[i].slots[id.day] == NONE || ms[i].slots[id.month] != NONE;
+                    if day_ok && ((i > k && parallel(i - 1)) || (i < e && parallel(i + 1))) {
+                        ms[i].slots[id.ell] = NONE;
+                    }
+                }
+            }
+            k = e + 1;
+        }
+        ms.retain(|m| m.slots[id.ell] == NONE);
+        ms
     }
 
     /// Bare spans leave out an article (`@DET`) before a day number: "le 12 janvier" →

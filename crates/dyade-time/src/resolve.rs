@@ -105,6 +105,9 @@ pub struct Ids {
     pub(crate) offm: usize,
     /// An offset in days added to the day the other slots name ("two days before yesterday")
     pub(crate) offd: usize,
+    /// An elliptic item of a coordinated list ("18th" in "July 17th, 18th"): kept only when
+    /// the list step completes it from a neighbour
+    pub(crate) ell: usize,
 }
 
 impl Ids {
@@ -159,6 +162,7 @@ impl Ids {
             yearword: s("yearword"),
             offm: s("offm"),
             offd: s("offd"),
+            ell: s("ell"),
         }
     }
 }
