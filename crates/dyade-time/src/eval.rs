@@ -45,7 +45,8 @@
 //!   A bare clock time or part of the day it leaves unanchored ("T23") equals ours anchored
 //!   to the reference day (the case's, or the fixed one we tag cases without one against). A clock range ("3pm a 4pm") is valued at its start (one TIMEX3
 //!   value cannot hold the range); a part of the day on a weekday ("mardi soir",
-//!   `XXXX-WXX-2TEV`) equals ours on the resolution's day; a period `(start,end,PnX)` equals
+//!   `XXXX-WXX-2TEV`) equals ours on the resolution's day (its `startDateTime`, `start` in the
+//!   model files); a period `(start,end,PnX)` equals
 //!   our duration `PnX`. Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
 //!   (its spans leave out articles and prepositions) against the case's `reference`.
 
@@ -627,7 +628,8 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
                 }
             }
         }
-        if let Some(sd) = r["startDateTime"].as_str() {
+        // (the model files write the start of a date-time range `start`: "2018-07-17 08:00:00")
+        if let Some(sd) = r["startDateTime"].as_str().or(r["start"].as_str().filter(|x| x.len() >= 16)) {
             // a clock range is one span valued at its start ("3pm a 4pm" → T15:00)
             if sd.len() >= 16 && ours.len() == 16 && ours.get(..10) == sd.get(..10) && ours.get(11..16) == sd.get(11..16) {
                 return true;

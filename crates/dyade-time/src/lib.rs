@@ -565,7 +565,7 @@ impl TimexTagger {
                 let lead_join = prev.end == m.tok && l.cached(p, join, m.tok).any(|(e, _)| e < m.end);
                 // ... or between two durations, which add up ("1 hour and 30 minutes")
                 let dur = |x: &Match| l.str_of(x.slots[self.ids.ty]) == Some("DURATION");
-                let paired = pair.is_some_and(|c| prev.end < m.tok && joined(l, t, p, c, prev.end, m.tok)) && (prev.range || opener(prev.tok).is_some() || (dur(prev) && dur(&m)));
+                let paired = pair.is_some_and(|c| prev.end < m.tok && joined(l, t, p, c, prev.end, m.tok)) && (prev.range || opener(prev.tok).is_some() || (dur(prev) && dur(&m) && m.slots[self.ids.md] == NONE));
                 if (lead_join || paired || prev.end < m.tok && joined(l, t, p, join, prev.end, m.tok)) && m.tok - prev.end <= 3 {
                     prev.span = Span::new(prev.span.start, m.span.end);
                     prev.end = m.end;
