@@ -260,10 +260,15 @@ euros | euro | dollars | personnes | habitants | mètres | km | kilomètres | to
 @DET weak
 le | la | l' | les
 
+# plural articles before a count ("les 3 prochaines semaines", "des dix derniers mois"):
+# Recognizers-style spans start at the number
+@COUNT_DET weak
+les | des
+
 @VAGUE_PAST
 autrefois | jadis | récemment | naguère | dernièrement | antan | auparavant | par le passé => ref=PAST_REF
 @VAGUE_FUTURE
-prochainement | bientôt | dorénavant | sous peu => ref=FUTURE_REF
+prochainement | bientôt | dorénavant | sous peu | dès que possible | dqp | le plus tôt possible | le plus vite possible | au plus vite => ref=FUTURE_REF
 @VAGUE_PRESENT
 actuellement | maintenant | tout de suite | pour l'instant | pour le moment | en ce moment | à l'heure actuelle | de nos jours | à présent | désormais | actuel | actuelle | actuels | actuelles => ref=PRESENT_REF
 @VAGUE_FUTURE_NOUN
@@ -338,6 +343,8 @@ trois => minute=3
 # "dix-neuf trente"); not weak so that such a time, made only of numerals, can start a match;
 # the rule using it is for scheduling-style inputs only
 @CLOCK_MINUTE
+dix => minute=10
+quinze => minute=15
 vingt => minute=20
 vingt-cinq | vingt cinq => minute=25
 trente => minute=30

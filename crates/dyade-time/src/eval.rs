@@ -39,15 +39,18 @@
 //!   seconds; the model files write a period's bounds `start`/`end` and a date-time `value`;
 //!   an open interval, `Mod` before/after/since with its `end`/`start`, is our value with a
 //!   BEFORE/AFTER mod, as in the Duckling rule). Types are not compared (its taxonomy differs from TIMEX3).
-//!   A range `(start,end,PnX)` is one span in its style and two TIMEX3 in TimeML: our span,
-//!   valued at the start, passes when the same text tagged as two expressions (Duckling style)
-//!   has exactly two timexes inside it, starting at the range's start and end.
+//!   A range `(start,end,PnX)` is one span in its style and two TIMEX3 in TimeML: our span
+//!   must be valued at the range's start, and its end must be the range's end, either as the
+//!   tagger resolves the end of each range it fuses ([`TimexTagger::tag_ranges_at`]) or as the
+//!   same text tagged as two expressions (Duckling style) gives it (exactly two timexes inside
+//!   the span, starting at the range's start and end); a clock range's bounds ("17:00:00")
+//!   are on our value's day. A start alone never passes a range.
 //!   A bare clock time or part of the day it leaves unanchored ("T23") equals ours anchored
-//!   to the reference day (the case's, or the fixed one we tag cases without one against). A clock range ("3pm a 4pm") is valued at its start (one TIMEX3
-//!   value cannot hold the range); a part of the day on a weekday ("mardi soir",
-//!   `XXXX-WXX-2TEV`) equals ours on the resolution's day (its `startDateTime`, `start` in the
-//!   model files); a period `(start,end,PnX)` equals
-//!   our duration `PnX`. Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
+//!   to the reference day (the case's, or the fixed one we tag cases without one against); a
+//!   part of the day on a weekday ("mardi soir", `XXXX-WXX-2TEV`) equals ours on the
+//!   resolution's day; a period `(start,end,PnX)` told as a length ("les 3 derniers jours")
+//!   equals our duration `PnX` (TimeML annotates it as a DURATION).
+//!   Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
 //!   (its spans leave out articles and prepositions) against the case's `reference`.
 
 use crate::calendar::Date;
@@ -620,21 +623,9 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
                 return true;
             }
         }
-        // a clock range valued at its start ("5 a 6pm" → T17:00)
-        if let Some(st) = r["startTime"].as_str().or(r["start"].as_str().filter(|x| x.len() == 8)) {
-            if let Some(p) = ours.rfind('T') {
-                if ours.len() == p + 6 && st.get(..5) == ours.get(p + 1..) && st.get(5..) == Some(":00") {
-                    return true;
-                }
-            }
-        }
-        // (the model files write the start of a date-time range `start`: "2018-07-17 08:00:00")
-        if let Some(sd) = r["startDateTime"].as_str().or(r["start"].as_str().filter(|x| x.len() >= 16)) {
-            // a clock range is one span valued at its start ("3pm a 4pm" → T15:00)
-            if sd.len() >= 16 && ours.len() == 16 && ours.get(..10) == sd.get(..10) && ours.get(11..16) == sd.get(11..16) {
-                return true;
-            }
-            // a part of the day on the resolution's day ("mardi soir" → XXXX-WXX-2TEV)
+        // a part of the day on the resolution's day ("mardi soir" → XXXX-WXX-2TEV; the model
+        // files name the period's start `start`)
+        if let Some(sd) = r["startDateTime"].as_str().or(r["start"].as_str()) {
             if let Some((d, pod)) = ours.split_once('T') {
                 if pod.len() == 2 && pod.bytes().all(|b| b.is_ascii_uppercase()) && sd.get(..10) == Some(d) && want.ends_with(&format!("T{pod}")) {
                     return true;
@@ -679,22 +670,43 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
 /// range's start and the same text tagged as two expressions (Duckling style, which keeps a
 /// range's halves apart but a date and its time together) gives exactly two timexes over
 /// that span, the first starting at the range's start and the second at its end.
-fn recognizers_range_ok(tagger: &TimexTagger, text: &str, lang: &str, reference: &str, ours: &Timex, e: &Value) -> bool {
+fn recognizers_range_ok(tagger: &TimexTagger, text: &str, lang: &str, reference: &str, ours: &Timex, end: Option<&Timex>, e: &Value) -> bool {
     if !e["value"].as_str().is_some_and(|v| v.starts_with('(')) {
         return false;
     }
     let Some(res) = e["resolutions"].as_array() else { return false };
+    // a clock range's bounds carry no day ("17:00:00"): they are on our value's day, and the
+    // end may run past midnight ("22h à 2h")
+    let day = ours.value.split_once('T').map(|(d, _)| d);
+    let at = |v: &str| -> Option<i64> {
+        match (v.len(), day) {
+            (8, Some(d)) if v.as_bytes()[2] == b':' => instant(&format!("{d}T{}", &v[..5])),
+            _ => instant(v),
+        }
+    };
     let bounds: Vec<(i64, i64)> = res
         .iter()
         .filter_map(|r| {
-            let pair = |a: &str, b: &str| Some((instant(r[a].as_str()?)?, instant(r[b].as_str()?)?));
-            pair("startDate", "endDate").or_else(|| pair("startDateTime", "endDateTime")).or_else(|| pair("start", "end"))
+            let pair = |a: &str, b: &str| {
+                let (s, e) = (at(r[a].as_str()?)?, at(r[b].as_str()?)?);
+                Some((s, if e <= s { e + 1440 } else { e }))
+            };
+            pair("startDate", "endDate").or_else(|| pair("startDateTime", "endDateTime")).or_else(|| pair("start", "end")).or_else(|| pair("startTime", "endTime"))
         })
         .collect();
+    let start = |v: &str| denote(v).map(|x| x.0);
+    // our own reading of the range's end
+    if let (Some(s0), Some(se)) = (start(&ours.value), end.and_then(|x| start(&x.value))) {
+        let se = if se <= s0 && se + 1440 > s0 { se + 1440 } else { se };
+        if ours.modifier.is_none() && bounds.iter().any(|&(s, en)| s0 == s && se == en) {
+            return true;
+        }
+    }
     let parts: Vec<Timex> = tagger.tag_at(text, lang, reference, SpanStyle::WithPrepositions).into_iter().filter(|x| x.span.start < ours.span.end && x.span.end > ours.span.start).collect();
     let [a, b] = &parts[..] else { return false };
-    let start = |v: &str| denote(v).map(|x| x.0);
     let (Some(s0), Some(sa), Some(sb)) = (start(&ours.value), start(&a.value), start(&b.value)) else { return false };
+    // an end past midnight is on the next day
+    let sb = if sb <= sa && sb + 1440 > sa { sb + 1440 } else { sb };
     a.modifier.is_none() && b.modifier.is_none() && bounds.iter().any(|&(s, en)| s0 == s && sa == s && sb == en)
 }
 
@@ -708,7 +720,7 @@ pub fn recognizers(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult
         // fixed one, as Recognizers-Text itself runs against "now", so that expressions which
         // need a year to resolve ("the first friday of july") are still produced
         let reference = c["reference"].as_str().unwrap_or("2016-11-07T00:00:00");
-        let got = tagger.tag_at(text, lang, reference, SpanStyle::Bare);
+        let (got, ends): (Vec<Timex>, Vec<Option<Timex>>) = tagger.tag_ranges_at(text, lang, reference, SpanStyle::Bare).into_iter().unzip();
         let exp = c["expected"].as_array().cloned().unwrap_or_default();
         let got_texts: Vec<&str> = got.iter().map(|t| &text[t.span.start..t.span.end]).collect();
         // a few expected texts carry a stray leading space (" aujourd'hui jusqu'a demain")
@@ -725,11 +737,14 @@ pub fn recognizers(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult
             r.fail(&format!("{kind} [{file}]"), text, format!("want {exp_texts:?}, got {got_texts:?}"));
             continue;
         }
-        let bad = got.iter().zip(&exp).find(|(t, e)| {
-            e["value"].as_str().is_some() && !recognizers_value_ok(&t.value, t.modifier.as_deref(), e, Some(reference)) && !recognizers_range_ok(tagger, text, lang, reference, t, e)
+        let bad = got.iter().zip(&ends).zip(&exp).map(|((t, end), e)| (t, end, e)).find(|(t, end, e)| {
+            e["value"].as_str().is_some() && !recognizers_value_ok(&t.value, t.modifier.as_deref(), e, Some(reference)) && !recognizers_range_ok(tagger, text, lang, reference, t, end.as_ref(), e)
         });
         match bad {
-            Some((t, e)) => r.fail(&format!("value [{file}]"), text, format!("got {}, want {} {}", t.value, e["value"], e["resolutions"])),
+            Some((t, end, e)) => {
+                let end = end.as_ref().map_or(String::new(), |x| format!(" to {}", x.value));
+                r.fail(&format!("value [{file}]"), text, format!("got {}{end}, want {} {}", t.value, e["value"], e["resolutions"]))
+            }
             None => r.pass += 1,
         }
     }

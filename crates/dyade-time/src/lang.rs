@@ -214,8 +214,6 @@ pub struct Lang {
     first_fold: Vec<Vec<u32>>,
     /// Word id → entries of `exact` classes starting with it (longest first).
     first_exact: Vec<Vec<u32>>,
-    /// Word id → starts an entry of a non-weak class (an anchor for matching).
-    strong_w: Vec<bool>,
     /// Rules in priority order.
     pub rules: Vec<Rule>,
     /// Interned strings.
@@ -246,6 +244,8 @@ pub struct Prep {
     pub lid: Vec<u32>,
     /// Prefilter features per token.
     pub feat: Vec<Feat>,
+    /// Token starts an entry of a non-weak class that is present in full (a matching anchor).
+    pub strong: Vec<bool>,
     starts: Vec<u32>,
     ents: Vec<(u32, u32)>,
 }
@@ -273,7 +273,6 @@ impl Lang {
             vocab: HashMap::default(),
             first_fold: vec![],
             first_exact: vec![],
-            strong_w: vec![],
             rules: vec![],
             strings: vec![],
             cand_w: [vec![], vec![], vec![]],
@@ -378,14 +377,12 @@ impl Lang {
         let nv = self.vocab.len();
         self.first_fold = vec![vec![]; nv];
         self.first_exact = vec![vec![]; nv];
-        self.strong_w = vec![false; nv];
         for (i, e) in self.entries.iter().enumerate() {
             let w = e.ids[0] as usize;
             if self.exact[e.class] {
                 self.first_exact[w].push(i as u32);
             } else {
                 self.first_fold[w].push(i as u32);
-                self.strong_w[w] |= !self.weak[e.class];
             }
         }
         for v in self.first_fold.iter_mut().chain(self.first_exact.iter_mut()) {
@@ -580,6 +577,7 @@ impl Lang {
         }
         p.starts.push(p.ents.len() as u32);
         p.feat.clear();
+        p.strong.clear();
         for i in 0..n {
             let tk = &t.toks[i];
             let mut f = Feat::default();
@@ -595,10 +593,14 @@ impl Lang {
             } else if tk.cap && tk.kind == Kind::Word {
                 f.lit |= num_bit(NumKind::CAP);
             }
+            let mut strong = false;
             for &(ei, _) in &p.ents[p.starts[i] as usize..p.starts[i + 1] as usize] {
-                f.cls |= 1u128 << (self.entries[ei as usize].class % 128);
+                let c = self.entries[ei as usize].class;
+                f.cls |= 1u128 << (c % 128);
+                strong |= !self.weak[c];
             }
             p.feat.push(f);
+            p.strong.push(strong);
         }
     }
 
@@ -626,7 +628,9 @@ impl Lang {
     /// an entry of a non-weak class. Matching is only tried near such tokens (speed).
     #[inline]
     pub fn strong(&self, t: &Tokens, p: &Prep, i: usize) -> bool {
-        t.toks[i].kind == Kind::Num || (p.fid[i] != UNK && self.strong_w[p.fid[i] as usize])
+        // only where the whole entry is present: "le" of "le plus tôt possible" anchors
+        // nothing elsewhere
+        t.toks[i].kind == Kind::Num || p.strong[i]
     }
 
     /// Candidate rules (sorted) that may start at token `i`; `buf` is scratch space used only

@@ -47,8 +47,9 @@ struct Match {
     end: usize,
     /// Part of a split range (never merged).
     split: bool,
-    /// A whole range fused into one span (Recognizers style): it takes no open-interval lead.
-    range: bool,
+    /// A whole range fused into one span (Recognizers style): its end (the start is the match
+    /// itself). Such a match takes no open-interval lead.
+    range: Option<Box<Match>>,
     /// A composite's anchor (`$TIME:base` of a composition rule): the expression its own
     /// slots are counted from ("3 days after <easter>", "third tuesday after <christmas 2014>").
     anchor: Option<Box<Match>>,
@@ -101,7 +102,7 @@ impl TimexTagger {
         with_scratch(|toks, p| {
             token::tokenize(text, toks);
             let ms = self.find(l, toks, p, None);
-            self.resolve_all(l, toks, p, &ms, Reference { date: dct, ..Default::default() }, sentences, skip, bias).into_iter().map(|(t, _)| t).collect()
+            self.resolve_all(l, toks, p, &ms, Reference { date: dct, ..Default::default() }, sentences, skip, bias, None).into_iter().map(|(t, _)| t).collect()
         })
     }
 
@@ -117,7 +118,22 @@ impl TimexTagger {
         with_scratch(|toks, p| {
             token::tokenize(text, toks);
             let ms = self.find(l, toks, p, Some(style));
-            self.resolve_all(l, toks, p, &ms, rf, &[], &[], Tense::Future).into_iter().map(|(t, _)| t).collect()
+            self.resolve_all(l, toks, p, &ms, rf, &[], &[], Tense::Future, None).into_iter().map(|(t, _)| t).collect()
+        })
+    }
+
+    /// Like [`TimexTagger::tag_at`], with the end of each range the span style fuses into one
+    /// expression (Recognizers-style spans: "de 14h à 16h", "du 4 au 22 de ce mois"), resolved
+    /// as its own expression; `None` for expressions that are not ranges.
+    pub fn tag_ranges_at(&self, text: &str, lang: &str, reference: &str, style: SpanStyle) -> Vec<(Timex, Option<Timex>)> {
+        let rf = Reference::parse(reference, true);
+        let l = self.lang(lang);
+        with_scratch(|toks, p| {
+            token::tokenize(text, toks);
+            let ms = self.find(l, toks, p, Some(style));
+            let mut ends = Vec::new();
+            let starts = self.resolve_all(l, toks, p, &ms, rf, &[], &[], Tense::Future, Some(&mut ends));
+            starts.into_iter().map(|(t, _)| t).zip(ends).collect()
         })
     }
 
@@ -138,7 +154,9 @@ impl TimexTagger {
         let mut i = 0;
         while i < n {
             if next_strong == usize::MAX || next_strong < i {
-                next_strong = (i..n).find(|&j| l.strong(t, p, j)).unwrap_or(usize::MAX);
+                // scheduling-style inputs are short: every token may start a match there
+                // ("à sept", where the numeral is weak)
+                next_strong = if sched.is_some() { i } else { (i..n).find(|&j| l.strong(t, p, j)).unwrap_or(usize::MAX) };
                 if next_strong == usize::MAX {
                     break;
                 }
@@ -199,7 +217,7 @@ impl TimexTagger {
                     // `keep=1`: Recognizers-style spans keep that preposition too ("dans la soirée")
                     let kept = sched == Some(SpanStyle::WithPrepositions) || (sched == Some(SpanStyle::Bare) && sl[self.ids.keep] > 0);
                     let s0 = if lead > 0 && !kept { (i + lead as usize).min(best.end - 1) } else { i };
-                    out.push(Match { span: sp(s0, best.end), slots: sl, tok: s0, end: best.end, split: false, range: false, anchor: None });
+                    out.push(Match { span: sp(s0, best.end), slots: sl, tok: s0, end: best.end, split: false, range: None, anchor: None });
                 }
                 Some((ea, ec, mut sb)) => {
                     // split range: A borrows B's missing slots ("du 15 au 17 janvier"), and a
@@ -236,8 +254,8 @@ impl TimexTagger {
                     let a0 = if lead > 0 && sched != Some(SpanStyle::WithPrepositions) { (i + lead).min(ea - 1) } else { i };
                     sa[self.ids.lead] = NONE;
                     sb[self.ids.lead] = NONE;
-                    out.push(Match { span: sp(a0, ea), slots: sa, tok: a0, end: ea, split: true, range: false, anchor: None });
-                    out.push(Match { span: sp(ec, best.end), slots: sb, tok: ec, end: best.end, split: true, range: false, anchor: None });
+                    out.push(Match { span: sp(a0, ea), slots: sa, tok: a0, end: ea, split: true, range: None, anchor: None });
+                    out.push(Match { span: sp(ec, best.end), slots: sb, tok: ec, end: best.end, split: true, range: None, anchor: None });
                 }
             }
             i = best.end;
@@ -347,7 +365,7 @@ impl TimexTagger {
                 while next < ms.len() && ms[next].tok < best.end {
                     next += 1;
                 }
-                out.push(Match { span, slots: sl, tok: i, end: best.end, split: split_end, range: false, anchor });
+                out.push(Match { span, slots: sl, tok: i, end: best.end, split: split_end, range: None, anchor });
                 changed = true;
                 i = best.end;
             }
@@ -514,7 +532,7 @@ impl TimexTagger {
                     add(&mut sl, amt, k);
                 }
                 let a = out.pop().expect("checked");
-                m = Match { span: Span::new(a.span.start, m.span.end), slots: sl, tok: a.tok, end: m.end, split: false, range: false, anchor: None };
+                m = Match { span: Span::new(a.span.start, m.span.end), slots: sl, tok: a.tok, end: m.end, split: false, range: None, anchor: None };
             }
             out.push(m);
         }
@@ -565,12 +583,12 @@ impl TimexTagger {
                 let lead_join = prev.end == m.tok && l.cached(p, join, m.tok).any(|(e, _)| e < m.end);
                 // ... or between two durations, which add up ("1 hour and 30 minutes")
                 let dur = |x: &Match| l.str_of(x.slots[self.ids.ty]) == Some("DURATION");
-                let paired = pair.is_some_and(|c| prev.end < m.tok && joined(l, t, p, c, prev.end, m.tok)) && (prev.range || opener(prev.tok).is_some() || (dur(prev) && dur(&m) && m.slots[self.ids.md] == NONE));
+                let paired = pair.is_some_and(|c| prev.end < m.tok && joined(l, t, p, c, prev.end, m.tok)) && (prev.range.is_some() || opener(prev.tok).is_some() || (dur(prev) && dur(&m) && m.slots[self.ids.md] == NONE));
                 if (lead_join || paired || prev.end < m.tok && joined(l, t, p, join, prev.end, m.tok)) && m.tok - prev.end <= 3 {
                     prev.span = Span::new(prev.span.start, m.span.end);
                     prev.end = m.end;
                     prev.split = true;
-                    prev.range = true;
+                    prev.range = Some(Box::new(m));
                     if let Some(o) = open {
                         let lo = prev.tok.saturating_sub(3);
                         if let Some(j) = (lo..prev.tok).find(|&j| l.cached(p, o, j).any(|(e, en)| e == prev.tok && en.set.is_empty())) {
@@ -600,6 +618,7 @@ impl TimexTagger {
                     None
                 };
                 if let Some(sl) = slot {
+                    let end = Box::new(m.clone());
                     // "5 au 6 du soir": the start shares the end's half of the day
                     m.slots[sl] = if sl == hour && m.slots[hour] > 12 && v <= 12 && v + 12 < m.slots[hour] { v + 12 } else { v };
                     if sl == hour {
@@ -608,7 +627,7 @@ impl TimexTagger {
                     m.tok = k - 2;
                     m.span = Span::new(t.toks[k - 2].start as usize, m.span.end);
                     m.split = true;
-                    m.range = true;
+                    m.range = Some(end);
                     if let Some(o) = open {
                         let lo = m.tok.saturating_sub(3).max(prev_end);
                         if let Some(j) = (lo..m.tok).find(|&j| l.cached(p, o, j).any(|(e, en)| e == m.tok && en.set.is_empty())) {
@@ -695,7 +714,7 @@ impl TimexTagger {
                 let mut sl = m.slots;
                 sl[id.shift] = sh;
                 sl[id.md] = NONE;
-                Match { span: Span::new(t.toks[j].start as usize, t.toks[j].end as usize), slots: sl, tok: j, end: j + 1, split: false, range: false, anchor: None }
+                Match { span: Span::new(t.toks[j].start as usize, t.toks[j].end as usize), slots: sl, tok: j, end: j + 1, split: false, range: None, anchor: None }
             };
             // "this week or next": the word after the list connector, not opening another expression
             let next_tok = ms.get(k + 1).map_or(n, |x| x.tok);
@@ -805,7 +824,18 @@ impl TimexTagger {
         let n = t.toks.len();
         // ... and before a part of the day that a clock time follows ("l'après-midi 7:00")
         let pod = l.classes.iter().position(|c| c == "POD");
+        // ... and a plural article before a count ("les 3 prochaines semaines", "des dix
+        // derniers mois"): `@COUNT_DET` before a number or a `@NUM` word
+        let (count_det, num) = (l.classes.iter().position(|c| c == "COUNT_DET"), l.classes.iter().position(|c| c == "NUM"));
         for m in ms.iter_mut() {
+            if let (Some(cd), Some(nc)) = (count_det, num) {
+                if let Some((e, _)) = l.cached(p, cd, m.tok).next() {
+                    if e < m.end && t.toks[m.tok].start as usize == m.span.start && (t.toks[e].kind == Kind::Num || l.cached(p, nc, e).next().is_some()) {
+                        m.tok = e;
+                        m.span = Span::new(t.toks[e].start as usize, m.span.end);
+                    }
+                }
+            }
             let last = m.end - 1;
             if m.end == n && last > m.tok && t.low(last) == "." && month.is_some_and(|c| l.cached(p, c, last - 1).any(|(e, _)| e == m.end)) {
                 m.end = last;
@@ -836,7 +866,7 @@ impl TimexTagger {
         let Some(lead) = l.lead_class else { return ms };
         let mut prev_end = 0;
         for m in ms.iter_mut() {
-            if (!m.split || m.span.start == t.toks[m.tok].start as usize) && !(only_mod && m.range) {
+            if (!m.split || m.span.start == t.toks[m.tok].start as usize) && !(only_mod && m.range.is_some()) {
                 // the longest lead, "n'importe quand avant", is six tokens
                 let lo = m.tok.saturating_sub(6).max(prev_end);
                 // one lead, or a lead and a plain one that sets nothing ("at the", "before
@@ -917,8 +947,13 @@ impl TimexTagger {
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
         // the day a range's first half merged with, for its second half
         let mut carry: Option<Slots> = None;
+        let range_join = l.classes.iter().position(|c| c == "RANGE_JOIN");
         for m in ms {
             let mut merged: Option<Option<Slots>> = None;
+            // the last match ends a range: a time joined to the time before it by a range
+            // connector ("entre 4pm et 5pm aujourd'hui"; its first half takes the day too)
+            let n = out.len();
+            let ranged = n >= 2 && time_only(&out[n - 2]) && range_join.is_some_and(|rj| out[n - 2].end < out[n - 1].tok && joined(l, t, p, rj, out[n - 2].end, out[n - 1].tok));
             if let Some(prev) = out.last_mut() {
                 if let (false, Some(mut a), Some(mut b)) = (opens_until(&m), usable(prev), usable(&m)) {
                     let dated = |s: &Slots| date_slots.iter().any(|&k| s[k] != NONE);
@@ -961,7 +996,7 @@ impl TimexTagger {
                         if m.split && !prev.split {
                             carry = Some(a);
                         }
-                        let (split_tail, day) = (prev.split, b);
+                        let (split_tail, day) = (prev.split || ranged, b);
                         prev.slots = s;
                         prev.span = Span::new(prev.span.start, m.span.end);
                         prev.end = m.end;
@@ -986,7 +1021,7 @@ impl TimexTagger {
                 // "de 9h30 à 11h jeudi": the range's first half takes the day too
                 if let (Some(day), n @ 2..) = (fill, out.len()) {
                     let first = &mut out[n - 2];
-                    if first.split && !has(first, &date_slots) {
+                    if (first.split || time_only(first)) && !has(first, &date_slots) {
                         // a relative day ("demain") brings its shift's unit along
                         for &k in date_slots.iter().chain([&id.unit]) {
                             if first.slots[k] == NONE {
@@ -1004,7 +1039,7 @@ impl TimexTagger {
 
     /// Resolve matches in text order, tracking the last mentioned day.
     #[allow(clippy::too_many_arguments)]
-    fn resolve_all(&self, l: &Lang, t: &Tokens, p: &Prep, ms: &[Match], rf: Reference, sentences: &[Span], skip: &[Span], bias: Tense) -> Vec<(Timex, Resolved)> {
+    fn resolve_all(&self, l: &Lang, t: &Tokens, p: &Prep, ms: &[Match], rf: Reference, sentences: &[Span], skip: &[Span], bias: Tense, mut ends: Option<&mut Vec<Option<Timex>>>) -> Vec<(Timex, Resolved)> {
         let mut out = vec![];
         let mut last: Option<Date> = None;
         let mut last_year: Option<(i32, usize)> = None;
@@ -1045,6 +1080,12 @@ impl TimexTagger {
                     if let Some(y) = r.value.get(..4).and_then(|v| v.parse::<i32>().ok()) {
                         last_year = Some((y, m.span.end));
                     }
+                }
+                if let Some(ends) = ends.as_deref_mut() {
+                    // a fused range's end, in the context of its start (it borrowed the
+                    // start's missing slots when the range was split: "du 4 au 22 mars")
+                    let end = m.range.as_deref().and_then(|e| self.resolve_match(l, e, &e.slots, &ctx));
+                    ends.push(end.map(|e| Timex { span: m.range.as_ref().map_or(m.span, |x| x.span), ttype: e.ttype, value: e.value, modifier: e.modifier }));
                 }
                 out.push((Timex { span: m.span, ttype: r.ttype, value: r.value.clone(), modifier: r.modifier.clone() }, r));
             }
@@ -1220,7 +1261,7 @@ impl Component for TimexTagger {
             }
             let dct = doc.dct().and_then(Date::parse);
             let skip: Vec<Span> = doc.boilerplate.iter().map(|b| b.span).collect();
-            let res = self.resolve_all(l, toks, p, &ms, Reference { date: dct, ..Default::default() }, &doc.sentences, &skip, Tense::Unknown);
+            let res = self.resolve_all(l, toks, p, &ms, Reference { date: dct, ..Default::default() }, &doc.sentences, &skip, Tense::Unknown, None);
             doc.timexes = res.into_iter().map(|(t, _)| t).collect();
         })
     }

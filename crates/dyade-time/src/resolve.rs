@@ -694,13 +694,17 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 }
             } else if let Some(m) = month {
                 match dd {
-                    Some(d) => {
-                        if let Some(y) = year {
-                            day = Date::new(y, m, d);
-                            day?;
+                    Some(d) => match year.map(|y| Date::new(y, m, d)) {
+                        Some(Some(x)) => {
+                            day = Some(x);
+                            Some(format!("{ys}-{m:02}-{d:02}"))
                         }
-                        Some(format!("{ys}-{m:02}-{d:02}"))
-                    }
+                        // a 29 February in a year picked for it that is not a leap year
+                        // ("29/2"): the day of no particular year
+                        Some(None) if relative && crate::calendar::days_in_month(2000, m) >= d => Some(format!("XXXX-{m:02}-{d:02}")),
+                        Some(None) => return None,
+                        None => Some(format!("{ys}-{m:02}-{d:02}")),
+                    },
                     None => Some(format!("{ys}-{m:02}")),
                 }
             } else if let Some(d) = dd {

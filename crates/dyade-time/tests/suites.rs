@@ -44,8 +44,8 @@ fn duckling_and_recognizers_floors() {
 }
 const DUCKLING_FR: f64 = 0.95;
 const DUCKLING_EN: f64 = 0.612;
-const RECOG_FR: f64 = 0.755;
-const RECOG_EN: f64 = 0.56;
+const RECOG_FR: f64 = 0.899;
+const RECOG_EN: f64 = 0.58;
 
 #[test]
 fn news_expressions() {
