@@ -498,6 +498,8 @@ from | since | starting | as of | after => mod=AFTER
 before | until | untill | till | up to => mod=BEFORE
 later than | greater than | no earlier than | not before => mod=AFTER
 earlier than | sooner than | no later than | not after | in advance of => mod=BEFORE
+as early as => mod=ON_OR_AFTER
+as late as => mod=ON_OR_BEFORE
 on or after | after or on | on or later than | later than or on | later than or in | in or after => mod=ON_OR_AFTER
 on or before | before or on | on or earlier than | earlier than or on | earlier than or in | before or in | in or before => mod=ON_OR_BEFORE
 

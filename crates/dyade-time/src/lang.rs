@@ -108,6 +108,9 @@ pub enum Elem {
     /// flag `base` (`$TIME:base`) makes it the anchor of the composite instead of merging its
     /// slots; optional flag.
     Ref(RefKind, bool, bool),
+    /// A negative lookahead (`!a|b` in rules files): the next tokens are none of these
+    /// alternatives (the end of the text passes); it consumes nothing.
+    Not(Vec<Vec<u32>>),
 }
 
 /// Kinds of first-pass expressions a composition rule may refer to (`$KIND` in rules files).
@@ -529,6 +532,12 @@ impl Lang {
                     _ => return Err(format!("unknown number class #{name}")),
                 };
                 out.push(Elem::Num(k, rename, opt));
+            } else if let Some(c) = t.strip_prefix('!').filter(|c| !c.is_empty()) {
+                let alts: Vec<Vec<u32>> = c.split('|').map(phrase_tokens).filter(|v| !v.is_empty()).map(|v| v.iter().map(|w| self.word_id(w)).collect()).collect();
+                if alts.is_empty() || opt {
+                    return Err(format!("bad negative lookahead `{t}`"));
+                }
+                out.push(Elem::Not(alts));
             } else {
                 let alts: Vec<Vec<u32>> =
                     t.split('|').map(phrase_tokens).filter(|v| !v.is_empty()).map(|v| v.iter().map(|w| self.word_id(w)).collect()).collect();
@@ -707,6 +716,7 @@ fn elem_maxlen(e: &Elem, class_max: &[usize]) -> usize {
         Elem::Num(..) => 1,
         Elem::Group(g, _) => g.iter().map(|x| elem_maxlen(x, class_max)).sum(),
         Elem::Ref(..) => REQ_WINDOW,
+        Elem::Not(_) => 0,
     }
 }
 
@@ -739,6 +749,8 @@ fn first_set(elems: &[Elem], out: &mut Vec<First>) -> bool {
                 *o || all_opt
             }
             Elem::Ref(..) => return false,
+            // consumes nothing: the first items are those after it
+            Elem::Not(_) => true,
         };
         if !opt {
             return false;

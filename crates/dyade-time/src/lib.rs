@@ -1480,6 +1480,7 @@ impl Matcher<'_> {
         let ok = |p: usize| p < n && (p == self.start || !t.toks[p].brk);
         let opt = match e {
             Elem::Lit(_, o) | Elem::Class(_, _, o) | Elem::Num(_, _, o) | Elem::Group(_, o) | Elem::Ref(_, _, o) => *o,
+            Elem::Not(_) => false,
         };
         match e {
             Elem::Lit(alts, _) => {
@@ -1531,6 +1532,13 @@ impl Matcher<'_> {
                         }
                         None => self.dfs(rest, cont, pos + 1, sl, on_end),
                     }
+                }
+            }
+            Elem::Not(alts) => {
+                // (a line break ends the text the lookahead sees)
+                let hit = alts.iter().any(|a| a.iter().enumerate().all(|(k, &w)| ok(pos + k) && self.p.fid[pos + k] == w));
+                if !hit {
+                    self.dfs(rest, cont, pos, sl, on_end);
                 }
             }
             Elem::Group(g, _) => {
