@@ -91,6 +91,9 @@ pub enum NumKind {
     /// A clock time written as one 3–4 digit number ("1140 a.m.", "340pm"): sets `hour` and
     /// `minute` (hundreds and the rest).
     HM,
+    /// A number no date part can be: three digits, 32–99, or five digits and more (the parts
+    /// of phone numbers and codes, "555-1212", "123-12-1234").
+    X,
 }
 
 /// One pattern element.
@@ -529,6 +532,7 @@ impl Lang {
                     "N" => NumKind::N,
                     "CAP" => NumKind::CAP,
                     "HM" => NumKind::HM,
+                    "X" => NumKind::X,
                     _ => return Err(format!("unknown number class #{name}")),
                 };
                 out.push(Elem::Num(k, rename, opt));
@@ -687,7 +691,7 @@ fn strip_comment(s: &str) -> &str {
     }
 }
 
-const NUM_KINDS: [NumKind; 9] = [NumKind::D, NumKind::M, NumKind::Y, NumKind::Y2, NumKind::H, NumKind::MI, NumKind::N, NumKind::CAP, NumKind::HM];
+const NUM_KINDS: [NumKind; 10] = [NumKind::D, NumKind::M, NumKind::Y, NumKind::Y2, NumKind::H, NumKind::MI, NumKind::N, NumKind::CAP, NumKind::HM, NumKind::X];
 
 /// True when a pattern refers to a first-pass expression (a composition rule).
 fn has_ref(elems: &[Elem]) -> bool {

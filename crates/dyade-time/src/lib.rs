@@ -1387,6 +1387,7 @@ pub(crate) fn num_ok(k: NumKind, tk: &token::Tok) -> bool {
         NumKind::N => d <= 9,
         NumKind::CAP => false,
         NumKind::HM => (3..=4).contains(&d) && v / 100 <= 23 && v % 100 <= 59,
+        NumKind::X => d == 3 || (d == 2 && v > 31) || d >= 5,
     }
 }
 
@@ -1399,7 +1400,7 @@ fn default_slot(k: NumKind) -> Option<&'static str> {
         NumKind::H => "hour",
         NumKind::MI => "minute",
         NumKind::N => "n",
-        NumKind::CAP | NumKind::HM => return None,
+        NumKind::CAP | NumKind::HM | NumKind::X => return None,
     })
 }
 
