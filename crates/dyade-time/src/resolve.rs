@@ -460,6 +460,14 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 }
                 return mk(TimexType::SET, v, None, false);
             }
+            // a day of every month ("the 19th of every month" → XXXX-XX-19)
+            if let (Some(d), None, None | Some("M")) = (get(ids.day), get(ids.month), unit) {
+                let mut v = format!("XXXX-XX-{d:02}");
+                if let Some(c) = &clock {
+                    v.push_str(c);
+                }
+                return mk(TimexType::SET, v, None, false);
+            }
             if let (Some(c), None | Some("D")) = (clock, unit) {
                 return mk(TimexType::SET, c, None, false);
             }
