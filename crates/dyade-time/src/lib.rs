@@ -232,7 +232,9 @@ impl TimexTagger {
                     }
                     for k in 0..lang::NSLOTS {
                         // "8am - 1pm": a start with its own half of the day keeps it
-                        if sa[k] == NONE && !(k == self.ids.pm && sa[self.ids.pod] != NONE) {
+                        // ("7 to 7:30pm": a start with its own hour keeps its whole hour)
+                        let own_hour = k == self.ids.minute && sa[self.ids.hour] != NONE;
+                        if sa[k] == NONE && !(k == self.ids.pm && sa[self.ids.pod] != NONE) && !own_hour {
                             sa[k] = sb[k];
                         }
                     }
@@ -588,6 +590,10 @@ impl TimexTagger {
                     prev.span = Span::new(prev.span.start, m.span.end);
                     prev.end = m.end;
                     prev.split = true;
+                    // a range is elliptic only when both its ends are ("6-8", not "6-8 next Monday")
+                    if m.slots[self.ids.ell] == NONE {
+                        prev.slots[self.ids.ell] = NONE;
+                    }
                     prev.range = Some(Box::new(m));
                     if let Some(o) = open {
                         let lo = prev.tok.saturating_sub(3);
@@ -977,7 +983,10 @@ impl TimexTagger {
                     let one_each = one_each && (timed(&a) || timed(&b)) && !(a[id.hour] != NONE && b[id.hour] != NONE) && (dated(&a) || dated(&b));
                     let conflict = (0..lang::NSLOTS).any(|k| a[k] != NONE && b[k] != NONE && a[k] != b[k]);
                     // a split half joins a plain day only (not another half or a time)
-                    let halves = (prev.split && (m.split || !dated(&b) || timed(&b))) || (m.split && (!dated(&a) || timed(&a)));
+                    // (a day with its part of the day takes a clock range: "yesterday afternoon
+                    // from 3-8pm")
+                    let clocked = |s: &Slots| s[id.hour] != NONE || s[id.minute] != NONE;
+                    let halves = (prev.split && (m.split || !dated(&b) || clocked(&b))) || (m.split && (!dated(&a) || clocked(&a)));
                     if one_each && !conflict && !halves && joined(l, t, p, join, prev.end, m.tok) {
                         let mut s = a;
                         for k in 0..lang::NSLOTS {
@@ -992,6 +1001,8 @@ impl TimexTagger {
                             }
                         }
                         s[id.ty] = NONE;
+                        // an elliptic clock range ("6-8") stands once a day anchors it
+                        s[id.ell] = NONE;
                         // "le 17 entre 14h et 16h": the range's second half takes the day too
                         if m.split && !prev.split {
                             carry = Some(a);
@@ -1001,6 +1012,17 @@ impl TimexTagger {
                         prev.span = Span::new(prev.span.start, m.span.end);
                         prev.end = m.end;
                         prev.split |= m.split;
+                        // a fused range merged with its day ("Friday afternoon between 1PM and 4
+                        // PM", "from 3-8pm tomorrow"): the range's end is on that day too
+                        if let Some(mut e) = prev.range.take().or_else(|| m.range.clone()) {
+                            let day_side = if dated(&a) { a } else { b };
+                            for &k in date_slots.iter().chain([&id.unit]) {
+                                if e.slots[k] == NONE {
+                                    e.slots[k] = day_side[k];
+                                }
+                            }
+                            prev.range = Some(e);
+                        }
                         merged = Some(split_tail.then_some(day));
                     }
                 }
