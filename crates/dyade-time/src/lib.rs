@@ -224,6 +224,13 @@ impl TimexTagger {
                     // bare day B the month and year of A ("novembre 19 au 20")
                     let mut sa = best.a;
                     let (month, year, day) = (self.ids.month, self.ids.year, self.ids.day);
+                    // ... and a bare clock time B the day of A ("Monday 8-9am")
+                    let dated = [year, month, day, self.ids.weekday, self.ids.shift, self.ids.unit];
+                    if sb[self.ids.hour] != NONE && dated.iter().all(|&k| sb[k] == NONE) {
+                        for k in dated {
+                            sb[k] = sa[k];
+                        }
+                    }
                     if sb[day] != NONE && sb[month] == NONE && sa[month] != NONE {
                         sb[month] = sa[month];
                         if sb[year] == NONE {
@@ -781,11 +788,30 @@ impl TimexTagger {
             if e > k {
                 for i in k + 1..=e {
                     let from = ms[i - 1].slots;
+                    let before = ms[i].slots;
                     carry(&from, &mut ms[i].slots);
+                    // a range item's end shares the day it took ("1-3 pm or 5-6 pm")
+                    let after = ms[i].slots;
+                    if let Some(end) = ms[i].range.as_deref_mut() {
+                        for x in 0..lang::NSLOTS {
+                            if before[x] == NONE && after[x] != NONE && end.slots[x] == NONE {
+                                end.slots[x] = after[x];
+                            }
+                        }
+                    }
                 }
                 for i in (k..e).rev() {
                     let from = ms[i + 1].slots;
+                    let before = ms[i].slots;
                     carry(&from, &mut ms[i].slots);
+                    let after = ms[i].slots;
+                    if let Some(end) = ms[i].range.as_deref_mut() {
+                        for x in 0..lang::NSLOTS {
+                            if before[x] == NONE && after[x] != NONE && end.slots[x] == NONE {
+                                end.slots[x] = after[x];
+                            }
+                        }
+                    }
                     // "Tuesday or Wednesday morning": a bare weekday takes the part of the day
                     let to = &mut ms[i].slots;
                     let lt = levels(to);
