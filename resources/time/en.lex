@@ -548,3 +548,7 @@ pdt | ( pdt ) => tz=-420
 # week on Tuesday or Thursday", "July 17th, 18th, or 19th", "this week or next")
 @LIST_JOIN weak
 or | and | , | , or | , and | or else
+
+# currency signs: the number after one is an amount ("$12 December 27")
+@CURRENCY weak
+$ | € | £ | usd | us$
