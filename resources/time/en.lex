@@ -297,6 +297,8 @@ decade | decades => unit=DE
 century | centuries => unit=CE
 quarter | quarters | qtr | qtrs => unit=Q
 weekend | weekends | week-end => unit=WE
+# two weeks ("a fortnight")
+fortnight | fortnights => unit=W mult=2
 
 @UNIT_SG
 year => unit=Y
@@ -327,7 +329,7 @@ the day before yesterday => shift=-2 unit=D
 the day after tomorrow | the day after tmrw | the day after tmr => shift=2 unit=D
 day before yesterday => shift=-2 unit=D
 day after tomorrow | day after tmrw | day after tmr => shift=2 unit=D
-tonight => shift=0 unit=D pod=NI
+tonight | tonite => shift=0 unit=D pod=NI
 
 @ANAPHORIC_DAY
 the next day | the following day | the day after => shift=1 unit=D anchor=last
@@ -335,10 +337,20 @@ the day before | the previous day | the eve => shift=-1 unit=D anchor=last
 
 @POD
 morning => pod=MO
+morningish => pod=MO mod=APPROX
+afternoonish => pod=AF mod=APPROX
+eveningish => pod=EV mod=APPROX
 noon => pod=MI
 afternoon => pod=AF
 evening => pod=EV
 night => pod=NI
+
+# parts of the day in the plural: recurring ("Friday mornings", "in the evenings")
+@POD_PL
+mornings => pod=MO
+afternoons => pod=AF
+evenings => pod=EV
+nights => pod=NI
 
 @MOD_POS
 # (Recognizers-Text leaves the article out: "at the end of 2000" → "end of 2000")
@@ -420,7 +432,7 @@ orthodox easter | orthodox easter sunday | pascha => easter=0 cal=OR
 orthodox good friday | orthodox great friday => easter=-2 cal=OR
 clean monday | orthodox shrove monday | pure monday => easter=-48 cal=OR
 lazarus saturday => easter=-8 cal=OR
-# Islamic feasts (tabular Islamic calendar: month/day of the Hijri year)
+# Islamic feasts (Islamic calendar, months begun by the conjunction: month/day of the Hijri year)
 eid al-fitr | eid al fitr | eid ul-fitr | id ul-fitr | eid-al-fitr => month=10 day=1 cal=IS
 eid al-adha | eid al adha | eid ul-adha | id ul-adha | eid-al-adha | bakr id | bakrid | sacrifice feast | feast of sacrifice => month=12 day=10 cal=IS
 islamic new year | hijri new year | amun jadid | muharram => month=1 day=1 cal=IS
@@ -428,6 +440,71 @@ ashura | day of ashura => month=1 day=10 cal=IS
 mawlid | mawlid al-nabawi | mawlid an-nabi | prophet's birthday => month=3 day=12 cal=IS
 isra and mi'raj | isra and miraj | the prophet's ascension | prophet's ascension | the night journey | night journey | ascension to heaven => month=7 day=27 cal=IS
 laylat al-qadr | laylat al kadr | laylat al-kadr | laylat al qadr | night of power | night of measures => month=9 day=27 cal=IS
+# Jewish feasts (Hebrew calendar: month from Nisan = 1, Tishri = 7, 13 = the last Adar; given
+# as the civil day on whose evening they begin; `obs`: moved when they fall on those weekdays)
+rosh hashanah | rosh hashana | rosh hashanna | rosh ha-shanah | jewish new year => month=7 day=1 cal=HE
+yom kippur | day of atonement => month=7 day=10 cal=HE
+sukkot | succot | succos | sukkos | feast of tabernacles | feast of booths | feast of the ingathering => month=7 day=15 cal=HE
+shemini atzeret => month=7 day=22 cal=HE
+simchat torah | simhat torah | simchas torah => month=7 day=23 cal=HE
+hanukkah | hanukah | chanukah | chanukkah | hannukkah | hannukah | hanukka | chanuka => month=9 day=25 cal=HE
+tu bishvat | tu b'shvat | tu bshvat | tu bi-shvat => month=11 day=15 cal=HE
+purim => month=13 day=14 cal=HE
+shushan purim => month=13 day=15 cal=HE
+passover | pesach | pesah => month=1 day=15 cal=HE
+yom hashoah | yom ha-shoah | holocaust day => month=1 day=27 cal=HE obs=Fr-1Su+1
+yom haatzmaut | yom ha'atzmaut | yom ha-atzmaut | israel independence day => month=2 day=5 cal=HE obs=Mo+1Fr-1Sa-2
+lag baomer | lag b'omer | lag bomer | lag ba'omer => month=2 day=18 cal=HE
+shavuot | shavuos | shavuoth | feast of weeks => month=3 day=6 cal=HE
+tisha b'av | tisha bav | tisha be'av | tisha b'ab => month=5 day=9 cal=HE obs=Sa+1
+# observed on a nearby weekday ("Boss's Day": 16 October, a Saturday's on the Friday, a
+# Sunday's on the Monday; "King's Day": 27 April, a Sunday's on the Saturday)
+boss's day | bosses day | boss day | national boss day | national boss's day => month=10 day=16 obs=Sa-1Su+1
+king's day | kings day | koningsdag => month=4 day=27 obs=Su-1
+black friday => month=11 weekday=4 ordinal=4 sub=WD offd=1
+jumu'atul-wida | jumu'atul wida | jamat ul-vida | jamat ul vida | jumu'ah al-wida => month=10 day=1 weekday=5 cal=IS
+# Chinese lunar calendar (new moons at Beijing time): days of its first month
+chinese new year | chinese new years | chinese new year's | chinese new year's day | chinese lunar new year | chinese lunar new year's day | lunar new year | spring festival => month=1 day=1 cal=CN
+lantern festival => month=1 day=15 cal=CN
+# Indian solar festivals (sidereal solar months: 1 = Mesha, 10 = Makara; day 1 = the day the
+# Sun enters the sign, 0 = the day before)
+pongal | thai pongal | makar sankranti | makara sankranti | makara sankranthi | makar sankranthi | maghi => month=10 day=1 cal=SO
+bhogi | bogi | bhogi pandigai | bogi pandigai => month=10 day=0 cal=SO
+mattu pongal | maattu pongal => month=10 day=2 cal=SO
+kaanum pongal | kanum pongal | kanni pongal => month=10 day=3 cal=SO
+vaisakhi | baisakhi | vasakhi | vaishakhi | vaisakhi day => month=1 day=1 cal=SO
+# Bengali months (obs=BN: begun the day after the transit): Tagore's birthday, 25 Boishakh
+rabindra jayanti | rabindranath jayanti | tagore jayanti | pochise boishakh => month=1 day=25 cal=SO obs=BN
+pohela boishakh | poila baisakh | pohela baishakh | bengali new year => month=1 day=1 cal=SO obs=BN
+# Hindu lunar festivals (cal=HI: month 1 = Chaitra … 7 = Ashvin … 12 = Phalguna, months from
+# new moon to new moon; day = the lunar day, 1–15 waxing, 16–30 waning; obs = the hour (IST) at
+# which it must prevail: 6 sunrise, 12 midday, 16 afternoon, 19 dusk, 24 midnight)
+diwali | deepavali | deepawali | lakshmi puja => month=7 day=30 cal=HI obs=19
+naraka chaturdashi | choti diwali | chhoti diwali | kali chaudas | roop chaudas => month=7 day=30 cal=HI obs=19 offd=-1
+dhanteras | dhanatrayodashi | dhantrayodashi => month=7 day=30 cal=HI obs=19 offd=-2
+bhai dooj | bhaiya dooj | bhai tika | bhau beej => month=7 day=30 cal=HI obs=19 offd=2
+chhath | chhath puja | dala puja | dala chhath | surya shashthi => month=7 day=30 cal=HI obs=19 offd=6
+maha saptami => month=7 day=7 cal=HI obs=6
+dussehra | dasara | vijayadashami | vijaya dashami => month=7 day=10 cal=HI obs=16
+karva chauth | karwa chauth | karaka chaturthi => month=7 day=19 cal=HI obs=20
+ratha yatra | ratha-yatra | rath yatra => month=4 day=2 cal=HI obs=6
+raksha bandhan | rakhi => month=5 day=15 cal=HI obs=6
+mahavir jayanti | mahaveer jayanti | mahavir janma kalyanak | mahaveer janma kalyanak => month=1 day=13 cal=HI obs=6
+maha shivaratri | mahashivaratri | maha shivratri => month=11 day=29 cal=HI obs=24
+saraswati jayanti | dayananda saraswati jayanti => month=11 day=25 cal=HI obs=6
+vasant panchami | basant panchami => month=11 day=5 cal=HI obs=6
+holika dahan | chhoti holi | choti holi | kamudu pyre => month=12 day=15 cal=HI obs=19
+holi | dhulandi | dhulheti | phagwah | rangwali holi => month=12 day=15 cal=HI obs=19 offd=1
+krishna janmashtami | janmashtami | gokulashtami | krishna jayanti => month=5 day=23 cal=HI obs=24
+ganesh chaturthi | ganesha chaturthi | vinayaka chaturthi => month=6 day=4 cal=HI obs=12
+rama navami | ram navami => month=1 day=9 cal=HI obs=12
+ugadi | yugadi | samvatsaradi | chaitra sukladi | chaitra sukhladi | gudi padwa => month=1 day=1 cal=HI obs=6
+guru ravidas jayanti | guru ravidass jayanti | guru ravidas birthday | guru ravidass birthday => month=11 day=15 cal=HI obs=6
+valmiki jayanti | maharishi valmiki jayanti | pargat diwas => month=7 day=15 cal=HI obs=6
+guru gobind singh jayanti | guru govind singh jayanti | guru gobind singh birthday => month=10 day=7 cal=HI obs=6
+vesak | vaisakha | buddha day | buddha purnima | buddha jayanti => month=2 day=15 cal=HI obs=19
+# the Parsi Shahenshahi calendar (365-day years)
+parsi new year | jamshedi navroz | parsi navroz => month=1 day=1 cal=ZO
 veterans day => month=11 day=11
 may day => month=5 day=1
 # holidays on the n-th weekday of a month (ordinal -1 = the last)
@@ -441,17 +518,37 @@ boxing day => month=12 day=26
 st patrick's day | st. patrick's day | saint patrick's day | st patrick day | st. patrick day | saint patricks day | st patricks day | st paddy's day | saint paddy's day | st. paddy's day => month=3 day=17
 all saints day | all saints' day => month=11 day=1
 
+# end / beginning of the current period, abbreviated ("EOM", "by the EOY", "the BOM")
+@PERIOD_EDGE
+eom | e.o.m. => mod=END unit=M
+bom | b.o.m. => mod=START unit=M
+eoy | e.o.y. => mod=END unit=Y
+boy | b.o.y. => mod=START unit=Y
+eod | e.o.d. => mod=END unit=D
+
 @SET_ADJ
 daily | everyday => unit=D
 weekly => unit=W
 monthly => unit=M
 annually | yearly | annual => unit=Y
+quarterly => unit=Q
+biweekly | fortnightly => unit=W n=2
 
 @TIME_WORD
-noon | midday => hour=12
+noon | midday | mid-day | mid day => hour=12
 midnight => hour=0
+# the middle of a part of the day as a clock time (Recognizers-Text: 10:00, 14:00)
+midmorning | mid-morning => hour=10
+midafternoon | mid-afternoon => hour=14
+# "noonish": about noon
+noonish => hour=12 mod=APPROX
 
-@QUARTER_WORD weak
+# the hour marker of a clock time; not weak: "seven o'clock" has no other strong word
+@OCLOCK
+o'clock | oclock | o clock
+
+# not weak: "half past eight", "half three" have no other strong word
+@QUARTER_WORD
 quarter => minute=15
 half => minute=30
 
@@ -472,9 +569,9 @@ a few | few | several | many
 
 # not weak: "three am" has no other strong word (the rules using it need a number first)
 @TIMEPOD
-am | a.m. | a.m | a m | a. m. | in the morning | of the morning => pod=MO
-pm | p.m. | p.m | p m | p. m. | in the afternoon | in the evening | of the afternoon | of the evening | at night | tonight => pm=1
-p => pm=1
+am | a.m. | a.m | a m | a. m. | in the morning | of the morning | in morning => pod=MO
+pm | p.m. | p.m | p m | p. m. | in the afternoon | in the evening | of the afternoon | of the evening | at night | tonight | in afternoon | in evening => pm=1
+p | p. => pm=1
 
 @ROMAN
 nineteenth => century=19
@@ -493,7 +590,8 @@ at | @ | , | on | in the | around | about | by | - | the
 # prepositions that scheduling-style inputs (Duckling, Recognizers) keep inside the span;
 # TimeML spans leave them out. Entries may set a mod.
 @LEAD weak
-at | @ | on | in | by | for | during | within | the | to | through | thru | and
+at | @ | on | in | by | for | during | within | the | to | and
+through | thru => mod=ON_OR_BEFORE
 from | since | starting | as of | after => mod=AFTER
 before | until | untill | till | up to => mod=BEFORE
 later than | greater than | no earlier than | not before => mod=AFTER
@@ -519,14 +617,22 @@ of | in | , | /
 @BARE_DROP weak
 at | @
 
+# coordinators of a list, whose items share the context one of them states ("next week on
+# Tuesday or Thursday", "Mon, Wed, Fri", "July 17th, 18th, or 19th", "this week or next")
+@COORD weak
+or | and | , | , or | , and
+
 # range connectors (Recognizers-Text style ranges are one span: "from 4pm to 5pm")
 @RANGE_JOIN weak
-to | - | through | thru | until | untill | till
-# ... and the one that needs its opener ("between 3 and 5"; "2007 and 2009" is a list)
-@RANGE_PAIR weak
+to | - | through | thru | until | untill | till | til | and
+to the | through the | until the | till the | and the
+# coordinators among the range connectors: a range only after a @RANGE_OPEN word ("between
+# 3 and 5"); elsewhere they list ("in 2007 and 2009")
+@RANGE_AND weak
 and
 @RANGE_OPEN weak
 from | between
+from the | between the
 
 # time zones after a clock time ("8:00 GMT"), as UTC offsets in minutes
 @TZ weak
@@ -543,11 +649,6 @@ mst | ( mst ) => tz=-420
 mdt | ( mdt ) => tz=-360
 pst | ( pst ) => tz=-480
 pdt | ( pdt ) => tz=-420
-
-# connectors of coordinated lists, whose items share the context one of them states ("next
-# week on Tuesday or Thursday", "July 17th, 18th, or 19th", "this week or next")
-@LIST_JOIN weak
-or | and | , | , or | , and | or else
 
 # currency signs: the number after one is an amount ("$12 December 27")
 @CURRENCY weak

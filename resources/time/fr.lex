@@ -10,19 +10,26 @@
 # Slots are the engine's language-neutral vocabulary (crates/dyade-time/src/lang.rs SLOTS):
 #   year month day weekday(1=Mon) season(SP/SU/FA/WI) quarter half pod(MO/MI/AF/EV/NI/DT)
 #   hour minute n frac n2 mult unit(Y/M/W/D/H/MIN/S/DE/CE/Q/WE) shift (signed, in `unit`)
-#   sign (×n) dir(past/future/this) anchor(last = last mentioned day) century decade
+#   sign (×n) dir(past/future/this) anchor(last = last mentioned day; day = counted from a day,
+#   "3 years from today": day precision) century decade
 #   easter (days after Easter) pm half_hour minus type(DATE/TIME/DURATION/SET) ref mod drop
 #   ordinal + sub(D/W/WD) (a day, week or weekday counted inside a month; -1 = the last)
 #   lead (first N tokens out of TimeML spans) keep (Recognizers-style spans keep the lead)
 #   sched (rule only for scheduling-style inputs) endp (the match must be followed by
 #   punctuation or the end of the text) h24 (a 24-hour clock notation: "3h18" is never 15:18;
 #   other clock times from 1 to 11 without am/pm take their next occurrence in scheduling inputs)
-#   cal (calendar of month/day or easter: IS = tabular Islamic, OR = Orthodox Easter)
+#   cal (calendar of month/day or easter: IS = Islamic (by the conjunction), OR = Orthodox Easter, HE = Hebrew,
+#   CN = Chinese lunar, its first month only; SO = Indian sidereal solar months, 1 = Mesha;
+#   ZO = Parsi Shahenshahi; HI = Hindu lunar months, day = the lunar day, obs = the hour it must prevail at)
 #   tz (UTC offset of a clock time's time zone, minutes; converted to the reference's zone)
 #   comp (composition operator: shift / nth, see fr.rules) base (set by `$KIND:base` only)
 #   ell (an elliptic item of a coordinated list, "18th" in "July 17th, 18th": Recognizers-style
-#   spans keep it only when a `@LIST_JOIN` word ties it to a parallel expression that completes
+#   spans keep it only when a `@COORD` word ties it to a parallel expression that completes
 #   it; other styles drop it)
+#   roll (scheduling inputs: this period's start, once its first third is over, is the next's)
+#   obs (observance: of a fixed-date holiday on given weekdays, "Sa-1Su+1" moves a Saturday
+#   to the Friday before and a Sunday to the Monday after; the hour of a Hindu lunar day;
+#   BN = Bengali solar months)
 
 @MONTH
 janvier | janv | janv. | jan => month=1
@@ -277,6 +284,8 @@ l'avenir | avenir | le futur => ref=FUTURE_REF
 # fixed-date and movable holidays (month/day, or days after Easter)
 @HOLIDAY
 jour de l'an | nouvel an | premier de l'an | yuandan => month=1 day=1
+# Chinese lunar calendar (see en.lex)
+nouvel an chinois | nouvel an lunaire => month=1 day=1 cal=CN
 saint-valentin | saint valentin => month=2 day=14
 fête du travail | fête des travailleurs => month=5 day=1
 # holidays on the n-th weekday of a month (ordinal -1 = the last); "fête des mères" is the
@@ -363,7 +372,11 @@ demie | demi => minute=30
 heure | heures | h
 
 @FEW weak
-quelques | plusieurs | de nombreux | de nombreuses | des
+quelques | plusieurs | plusieur | de nombreux | de nombreuses | des
+
+# "quelques" (scheduling inputs count it as three), also split or unaccented as typed in requests
+@SOME weak
+quelques | quelque | quel ques
 
 @TIMEPOD weak
 du matin | du mat => pod=MO
@@ -403,6 +416,134 @@ jusqu' | jusqu | jusqu'à | jusqu'a | jusqu'au | jusqu au
 à | a | au | jusqu'à | jusqu'a | jusqu'au | jusqu au | - | et
 # (an open interval's preposition, "depuis", carries its mod: Recognizers-style spans leave it
 # out of a closed range, "depuis le 2 au 22 octobre" → "2 au 22 octobre")
+# coordinators among the range connectors: a range only after a @RANGE_OPEN word ("between
+# 3 and 5"); elsewhere they list ("in 2007 and 2009")
+@RANGE_AND weak
 @RANGE_OPEN weak
 de | du | entre
 depuis => mod=ON_OR_AFTER
+
+# years in words: a century part (@YEAR_HI: "dix-neuf", "mille neuf cent", "deux mille"), then the
+# year in the century (@YEAR_LO: "soixante-douze", "vingt"), read as yearword × 100 + yy by the
+# rules ("dix-neuf soixante-douze" 1972, "mille quatre cent vingt" 1420, "deux mille cinq" 2005)
+@YEAR_HI weak
+onze | onze cent | onze cents | mille cent => n=11
+douze | douze cent | douze cents | mille deux cent | mille deux cents => n=12
+treize | treize cent | treize cents | mille trois cent | mille trois cents => n=13
+quatorze | quatorze cent | quatorze cents | mille quatre cent | mille quatre cents => n=14
+quinze | quinze cent | quinze cents | mille cinq cent | mille cinq cents => n=15
+seize | seize cent | seize cents | mille six cent | mille six cents => n=16
+dix-sept | dix-sept cent | dix-sept cents | dix sept | dix sept cent | dix sept cents | mille sept cent | mille sept cents => n=17
+dix-huit | dix-huit cent | dix-huit cents | dix huit | dix huit cent | dix huit cents | mille huit cent | mille huit cents => n=18
+dix-neuf | dix-neuf cent | dix-neuf cents | dix neuf | dix neuf cent | dix neuf cents | mille neuf cent | mille neuf cents => n=19
+deux mille => n=20
+
+@YEAR_LO weak
+un => n=1
+deux => n=2
+trois => n=3
+quatre => n=4
+cinq => n=5
+six => n=6
+sept => n=7
+huit => n=8
+neuf => n=9
+dix => n=10
+onze => n=11
+douze => n=12
+treize => n=13
+quatorze => n=14
+quinze => n=15
+seize => n=16
+dix-sept | dix sept => n=17
+dix-huit | dix huit => n=18
+dix-neuf | dix neuf => n=19
+vingt => n=20
+vingt-et-un | vingt et un => n=21
+vingt-deux | vingt deux => n=22
+vingt-trois | vingt trois => n=23
+vingt-quatre | vingt quatre => n=24
+vingt-cinq | vingt cinq => n=25
+vingt-six | vingt six => n=26
+vingt-sept | vingt sept => n=27
+vingt-huit | vingt huit => n=28
+vingt-neuf | vingt neuf => n=29
+trente => n=30
+trente-et-un | trente et un => n=31
+trente-deux | trente deux => n=32
+trente-trois | trente trois => n=33
+trente-quatre | trente quatre => n=34
+trente-cinq | trente cinq => n=35
+trente-six | trente six => n=36
+trente-sept | trente sept => n=37
+trente-huit | trente huit => n=38
+trente-neuf | trente neuf => n=39
+quarante => n=40
+quarante-et-un | quarante et un => n=41
+quarante-deux | quarante deux => n=42
+quarante-trois | quarante trois => n=43
+quarante-quatre | quarante quatre => n=44
+quarante-cinq | quarante cinq => n=45
+quarante-six | quarante six => n=46
+quarante-sept | quarante sept => n=47
+quarante-huit | quarante huit => n=48
+quarante-neuf | quarante neuf => n=49
+cinquante => n=50
+cinquante-et-un | cinquante et un => n=51
+cinquante-deux | cinquante deux => n=52
+cinquante-trois | cinquante trois => n=53
+cinquante-quatre | cinquante quatre => n=54
+cinquante-cinq | cinquante cinq => n=55
+cinquante-six | cinquante six => n=56
+cinquante-sept | cinquante sept => n=57
+cinquante-huit | cinquante huit => n=58
+cinquante-neuf | cinquante neuf => n=59
+soixante => n=60
+soixante-et-un | soixante et un => n=61
+soixante-deux | soixante deux => n=62
+soixante-trois | soixante trois => n=63
+soixante-quatre | soixante quatre => n=64
+soixante-cinq | soixante cinq => n=65
+soixante-six | soixante six => n=66
+soixante-sept | soixante sept => n=67
+soixante-huit | soixante huit => n=68
+soixante-neuf | soixante neuf => n=69
+soixante-dix | soixante dix => n=70
+soixante-et-onze | soixante et onze => n=71
+soixante-douze | soixante douze => n=72
+soixante-treize | soixante treize => n=73
+soixante-quatorze | soixante quatorze => n=74
+soixante-quinze | soixante quinze => n=75
+soixante-seize | soixante seize => n=76
+soixante-dix-sept | soixante dix sept => n=77
+soixante-dix-huit | soixante dix huit => n=78
+soixante-dix-neuf | soixante dix neuf => n=79
+quatre-vingts | quatre vingts | quatre-vingt | quatre vingt => n=80
+quatre-vingt-un | quatre vingt un => n=81
+quatre-vingt-deux | quatre vingt deux => n=82
+quatre-vingt-trois | quatre vingt trois => n=83
+quatre-vingt-quatre | quatre vingt quatre => n=84
+quatre-vingt-cinq | quatre vingt cinq => n=85
+quatre-vingt-six | quatre vingt six => n=86
+quatre-vingt-sept | quatre vingt sept => n=87
+quatre-vingt-huit | quatre vingt huit => n=88
+quatre-vingt-neuf | quatre vingt neuf => n=89
+quatre-vingt-dix | quatre vingt dix => n=90
+quatre-vingt-onze | quatre vingt onze => n=91
+quatre-vingt-douze | quatre vingt douze => n=92
+quatre-vingt-treize | quatre vingt treize => n=93
+quatre-vingt-quatorze | quatre vingt quatorze => n=94
+quatre-vingt-quinze | quatre vingt quinze => n=95
+quatre-vingt-seize | quatre vingt seize => n=96
+quatre-vingt-dix-sept | quatre vingt dix sept => n=97
+quatre-vingt-dix-huit | quatre vingt dix huit => n=98
+quatre-vingt-dix-neuf | quatre vingt dix neuf => n=99
+
+# weekday abbreviations that are no French word ("mar", not "mer" the sea or "jeu" the game):
+# alone at the end of a request they name the day
+@WEEKDAY_SHORT
+lun => weekday=1
+mar => weekday=2
+ven => weekday=5
+sam => weekday=6
+dim => weekday=7

@@ -11,8 +11,11 @@
 //!   - `datetime` (a point at a grain): the value's period starts at `start` and has the grain
 //!     (a minute value `…T05:00` stands for grain hour; Duckling's month/year grains write
 //!     `2013-02-00`, read as the first day); "now" at grain second ↔ `PRESENT_REF`;
-//!   - `datetimeInterval`: the value's period is exactly `[start, end)`, with Duckling's own
-//!     boundaries for named periods (matin 04–12, midi = lunch 12–14, après-midi 12–19, soir 18–24, seasons from
+//!   - `datetimeInterval`, and `datetimeIntervalHoliday` (a holiday that lasts, "Hanukkah
+//!     2018", or a part of a holiday, "morning of xmas": Duckling's output is an interval
+//!     all the same): the value's period is exactly `[start, end)`, with Duckling's own
+//!     boundaries for named periods (matin 04–12 — its English morning is 00–12 and its
+//!     English night, "tonight", 18–24 —, midi = lunch 12–14, après-midi 12–19, soir 18–24, seasons from
 //!     the 20/21/23 of the solstice/equinox months, weekend Friday 18:00 → Monday); with a
 //!     TIMEX3 `mod` START/MID/END (TIMEX3's finest positions inside a period) the interval must
 //!     lie in the period, at least half of it in the period's first/middle/last third; a DURATION value ("2
@@ -23,8 +26,8 @@
 //!   - a range ("du 13 au 15 juillet") is two TIMEX3 in TimeML: it passes when exactly two
 //!     timexes tile the input (nothing but spaces or punctuation between them), the first's
 //!     period starting at `start` and the second's ending at `end`.
-//!   A `mod` APPROX is accepted on points: Duckling drops approximations. Duckling's early /
-//!   mid / late morning are fixed hours (07–09, 09–11, 10–12), accepted for `TMO` with mod
+//!   A `mod` APPROX is accepted on points and intervals: Duckling drops approximations. Duckling's early /
+//!   mid / late morning are fixed hours (07–09, 09–11, 10–12; its English early morning 00–09), accepted for `TMO` with mod
 //!   START / MID / END; a range ending on a whole hour ("à 11h") ends at that hour's end.
 //!   Duckling conventions one TIMEX3 value does not follow (left failing, not bent for):
 //!   "le soir de noël" is its 24 December evening (TIMEX3: `XXXX-12-25TEV`); "le jour des
@@ -35,7 +38,7 @@
 //!   in order; an empty `expected` requires no prediction); where an expected item carries a
 //!   `value`, ours must equal that timex (`T22` ≡ `T22:00`) or agree with one of its
 //!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly,
-//!   `time`, or `duration` seconds; `dateTime` and `time` also at the second when ours has
+//!   `time`, or `duration` seconds (a duration's `value` in the model files); `dateTime` and `time` also at the second when ours has
 //!   seconds; the model files write a period's bounds `start`/`end` and a date-time `value`;
 //!   an open interval, `Mod` before/after/since with its `end`/`start`, is our value with a
 //!   BEFORE/AFTER mod, as in the Duckling rule). Types are not compared (its taxonomy differs from TIMEX3).
@@ -44,7 +47,13 @@
 //!   tagger resolves the end of each range it fuses ([`TimexTagger::tag_ranges_at`]) or as the
 //!   same text tagged as two expressions (Duckling style) gives it (exactly two timexes inside
 //!   the span, starting at the range's start and end); a clock range's bounds ("17:00:00")
-//!   are on our value's day. A start alone never passes a range.
+//!   are on our value's day. The end bound is where our end starts (exclusive end: "from 4 to
+//!   22" → the 22nd) or, as some files write a date range, where it finishes (inclusive end:
+//!   "2014 to 2018" → `(2014-01-01,2019-01-01,P5Y)`). A bound told as a part of a period keeps
+//!   that period's edge: a start with mod START begins where its period begins, an end with
+//!   mod END finishes where its period finishes ("from April until the end of June" →
+//!   `(XXXX-04-01,XXXX-07-01,P3M)`); other mods fail. Both bounds are always verified: a start
+//!   alone never passes a range.
 //!   The tasks-mode model file writes a set's value with its recurrence appended ("every
 //!   Sunday" → `XXXX-WXX-7P1W`, its resolution giving `intervalSize` 1 and `intervalType` W):
 //!   TIMEX3 keeps that period out of the value (`freq`/`quant`), so ours equals the value
@@ -53,7 +62,8 @@
 //!   to the reference day (the case's, or the fixed one we tag cases without one against); a
 //!   part of the day on a weekday ("mardi soir", `XXXX-WXX-2TEV`) equals ours on the
 //!   resolution's day; a period `(start,end,PnX)` told as a length ("les 3 derniers jours")
-//!   equals our duration `PnX` (TimeML annotates it as a DURATION).
+//!   equals our duration `PnX` (TimeML annotates it as a DURATION; or one as long in other
+//!   calendar units: `P3DE` for `P30Y`).
 //!   Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
 //!   (its spans leave out articles and prepositions) against the case's `reference`.
 
@@ -302,6 +312,12 @@ fn day_min(d: Date) -> i64 {
 /// (spring 03-20, summer 06-21, autumn 09-23, winter 12-21, per its corpus), the weekend
 /// (Friday 18:00 to Monday 00:00).
 fn denote(v: &str) -> Option<(i64, i64)> {
+    denote_in(v, "fr")
+}
+
+/// [`denote`] with the parts of the day of Duckling's `lang` corpus: its English morning is
+/// 00–12 and its English night ("tonight", "last night") 18–24, the evening's bounds.
+fn denote_in(v: &str, lang: &str) -> Option<(i64, i64)> {
     if let Some((d, t)) = v.split_once('T') {
         let day = Date::parse(d)?;
         let base = day_min(day);
@@ -311,6 +327,8 @@ fn denote(v: &str) -> Option<(i64, i64)> {
             return Some((base + m, base + m + 1));
         }
         let (a, b) = match t {
+            "MO" if lang == "en" => (0, 12),
+            "NI" if lang == "en" => (18, 24),
             "MO" => (4, 12),
             // midday as Duckling's lunch time ("à l'heure du déjeuner")
             "MI" => (12, 14),
@@ -367,8 +385,26 @@ fn duration_parts(v: &str) -> Option<(f64, i64)> {
     Some((n, unit))
 }
 
+/// Two calendar durations of the same length written in different units ("P3DE" = "P30Y",
+/// TIMEX3 decades and centuries against years).
+fn same_length(a: &str, b: &str) -> bool {
+    let months = |v: &str| -> Option<f64> {
+        let s = v.strip_prefix('P')?;
+        let (n, k) = if let Some(n) = s.strip_suffix("DE") {
+            (n, 120.0)
+        } else if let Some(n) = s.strip_suffix("CE") {
+            (n, 1200.0)
+        } else {
+            let (n, u) = duration_parts(v)?;
+            return (u < 0).then_some(n * -u as f64);
+        };
+        Some(n.parse::<f64>().ok()? * k)
+    };
+    matches!((months(a), months(b)), (Some(x), Some(y)) if (x - y).abs() < 1e-9)
+}
+
 /// Duckling pass rule for one predicted value (see the module docs).
-fn duckling_ok(t: &Timex, e: &Value, reference: &str) -> bool {
+fn duckling_ok(t: &Timex, e: &Value, reference: &str, lang: &str) -> bool {
     let grain = e["grain"].as_str().unwrap_or("");
     let func = e["function"].as_str().unwrap_or("");
     let start = e["start"].as_str().and_then(instant);
@@ -380,8 +416,10 @@ fn duckling_ok(t: &Timex, e: &Value, reference: &str) -> bool {
     if grain == "second" && start == now && end.is_none() && (v == "PRESENT_REF" || md.is_none() && denote(v).map(|x| x.0) == now) {
         return true;
     }
+    let denote = |v: &str| denote_in(v, lang);
     match func {
-        "datetimeInterval" => {
+        // a holiday that lasts ("Hanukkah 2018", "morning of xmas") is an interval too
+        "datetimeInterval" | "datetimeIntervalHoliday" => {
             let (Some(s), Some(en)) = (start, end) else { return false };
             if let Some((n, unit)) = duration_parts(v) {
                 // "the last 2 minutes": TIMEX3 says PT2M (the anchor is the reference)
@@ -396,9 +434,11 @@ fn duckling_ok(t: &Timex, e: &Value, reference: &str) -> bool {
                 return md.is_none() && (len - n).abs() < 1e-9;
             }
             let Some((a, b)) = denote(v) else { return false };
-            match md {
+            let day_start = a.div_euclid(1440) * 1440;
+            // Duckling drops approximations ("tomorrow afternoonish"), as for points
+            match md.filter(|&m| m != "APPROX") {
                 None => a == s && b == en,
-                Some(m) if v.ends_with("TMO") && morning_part(m).is_some_and(|(x, y)| s == a - 4 * 60 + x * 60 && en == a - 4 * 60 + y * 60) => true,
+                Some(m) if v.ends_with("TMO") && morning_part(m, lang).is_some_and(|(x, y)| s == day_start + x * 60 && en == day_start + y * 60) => true,
                 Some(m) => {
                     // START / MID / END: TIMEX3's coarsest parts (thirds) of the period
                     let third = (b - a) / 3;
@@ -440,9 +480,11 @@ fn duckling_ok(t: &Timex, e: &Value, reference: &str) -> bool {
 
 /// Duckling's own early / mid / late morning ("tôt le matin", "en début de matinée" 07–09,
 /// "en milieu de matinée" 09–11, "en fin de matinée" 10–12): narrower than thirds of its
-/// 04–12 morning, so they are listed (TIMEX3 has only `TMO` with mod START/MID/END).
-fn morning_part(m: &str) -> Option<(i64, i64)> {
+/// 04–12 morning, so they are listed (TIMEX3 has only `TMO` with mod START/MID/END). Its
+/// English early morning ("early morning", "in the early hours of the morning") is 00–09.
+fn morning_part(m: &str, lang: &str) -> Option<(i64, i64)> {
     match m {
+        "START" if lang == "en" => Some((0, 9)),
         "START" => Some((7, 9)),
         "MID" => Some((9, 11)),
         "END" => Some((10, 12)),
@@ -452,7 +494,8 @@ fn morning_part(m: &str) -> Option<(i64, i64)> {
 
 /// A range as TimeML writes it: exactly two timexes that tile the input (only spaces or
 /// punctuation between them), the first starting at `start`, the second ending at `end`.
-fn range_ok(text: &str, got: &[Timex], e: &Value) -> bool {
+fn range_ok(text: &str, got: &[Timex], e: &Value, lang: &str) -> bool {
+    let denote = |v: &str| denote_in(v, lang);
     let [a, b] = got else { return false };
     let n = text.len();
     let gap = &text[a.span.end.min(b.span.start)..b.span.start];
@@ -477,7 +520,7 @@ pub fn duckling(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult {
         let got = tagger.tag_at(text, lang, reference, SpanStyle::WithPrepositions);
         let n = text.chars().count();
         let full: Vec<&Timex> = got.iter().filter(|t| chars(text, t.span.start) == 0 && chars(text, t.span.end) == n).collect();
-        if full.is_empty() && e["function"] == "datetimeInterval" && range_ok(text, &got, e) {
+        if full.is_empty() && matches!(e["function"].as_str(), Some("datetimeInterval" | "datetimeIntervalHoliday")) && range_ok(text, &got, e, lang) {
             // TimeML writes a range as two TIMEX3 (start, end) that here tile the whole input
             r.pass += 1;
             continue;
@@ -487,7 +530,7 @@ pub fn duckling(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult {
             r.fail(kind, text, format!("got {:?}", got.iter().map(|t| (&text[t.span.start..t.span.end], &t.value)).collect::<Vec<_>>()));
             continue;
         };
-        if duckling_ok(t, e, reference) {
+        if duckling_ok(t, e, reference, lang) {
             r.pass += 1;
         } else {
             r.fail("value", text, format!("got {} {:?}, want {} – {} grain {} ({})", t.value, t.modifier, e["start"], e["end"], e["grain"], e["function"]));
@@ -610,7 +653,7 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
     }
     // a period written "(start,end,PnX)": TimeML says the duration ("les 3 prochaines
     // semaines" → P3W, anchored at the reference), as in the Duckling rule
-    if want.starts_with('(') && ours.starts_with('P') && want.trim_end_matches(')').rsplit(',').next() == Some(ours) {
+    if want.starts_with('(') && ours.starts_with('P') && want.trim_end_matches(')').rsplit(',').next().is_some_and(|w| w == ours || same_length(w, ours)) {
         return true;
     }
     let Some(res) = e["resolutions"].as_array() else { return false };
@@ -671,7 +714,10 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
                 }
             }
         }
-        if let Some(d) = r["duration"].as_str().and_then(|d| d.parse::<f64>().ok()) {
+        // a duration's seconds: `duration` in the parser files, `value` of a `type` duration
+        // in the model files
+        let secs = r["duration"].as_str().or(r["value"].as_str().filter(|_| r["type"].as_str() == Some("duration")));
+        if let Some(d) = secs.and_then(|d| d.parse::<f64>().ok()) {
             if duration_secs(ours).is_some_and(|x| (x - d).abs() < 0.5) {
                 return true;
             }
@@ -710,11 +756,22 @@ fn recognizers_range_ok(tagger: &TimexTagger, text: &str, lang: &str, reference:
         })
         .collect();
     let start = |v: &str| denote(v).map(|x| x.0);
+    // the end bound: where the end starts, or where it finishes (inclusive end; an end told
+    // as the END of a period only so: "until the end of June")
+    let end_ok = |md: Option<&str>, se: i64, ee: Option<i64>, en: i64| match md {
+        None => se == en || ee == Some(en),
+        Some("END") => ee == Some(en),
+        _ => false,
+    };
+    let start_ok = |md: Option<&str>| matches!(md, None | Some("START"));
     // our own reading of the range's end
-    if let (Some(s0), Some(se)) = (start(&ours.value), end.and_then(|x| start(&x.value))) {
-        let se = if se <= s0 && se + 1440 > s0 { se + 1440 } else { se };
-        if ours.modifier.is_none() && bounds.iter().any(|&(s, en)| s0 == s && se == en) {
-            return true;
+    if let (Some(s0), Some(x)) = (start(&ours.value), end) {
+        if let Some(se) = start(&x.value) {
+            let se = if se <= s0 && se + 1440 > s0 { se + 1440 } else { se };
+            let ee = denote(&x.value).map(|v| v.1);
+            if start_ok(ours.modifier.as_deref()) && bounds.iter().any(|&(s, en)| s0 == s && end_ok(x.modifier.as_deref(), se, ee, en)) {
+                return true;
+            }
         }
     }
     let parts: Vec<Timex> = tagger.tag_at(text, lang, reference, SpanStyle::WithPrepositions).into_iter().filter(|x| x.span.start < ours.span.end && x.span.end > ours.span.start).collect();
@@ -722,7 +779,8 @@ fn recognizers_range_ok(tagger: &TimexTagger, text: &str, lang: &str, reference:
     let (Some(s0), Some(sa), Some(sb)) = (start(&ours.value), start(&a.value), start(&b.value)) else { return false };
     // an end past midnight is on the next day
     let sb = if sb <= sa && sb + 1440 > sa { sb + 1440 } else { sb };
-    a.modifier.is_none() && b.modifier.is_none() && bounds.iter().any(|&(s, en)| s0 == s && sa == s && sb == en)
+    let eb = denote(&b.value).map(|x| x.1);
+    matches!(a.modifier.as_deref(), None | Some("START")) && bounds.iter().any(|&(s, en)| s0 == s && sa == s && end_ok(b.modifier.as_deref(), sb, eb, en))
 }
 
 /// Run the Recognizers-Text cases of `lang` in `path`.

@@ -48,7 +48,7 @@ pub const SLOTS: &[&str] = &[
     "type", "ref", "mod", "year", "yy", "month", "day", "weekday", "season", "quarter", "half", "week", "weekend", "pod",
     "hour", "minute", "second", "n", "frac", "unit", "shift", "sign", "dir", "set", "anchor", "century", "decade", "easter",
     "pm", "drop", "nth", "ordinal", "tense", "dayword", "approx", "n2", "mult", "half_hour", "minus", "yearword", "now",
-    "lead", "sched", "sub", "keep", "endp", "comp", "base", "h24", "tz", "cal", "offm", "offd", "ell",
+    "lead", "sched", "sub", "keep", "endp", "comp", "base", "h24", "tz", "cal", "offm", "offd", "roll", "obs", "ell",
 ];
 
 /// Number of slots.
@@ -129,6 +129,9 @@ pub enum RefKind {
     Dur,
     /// `$SET`: a recurrence ("every monday").
     Set,
+    /// `$DAY`: a `$DATE` of one day at most ("tomorrow", "Monday of next week", "in 7 days"; not
+    /// "next month"): what a clock time can be on.
+    Day,
 }
 
 /// Token features for the rule prefilter: a bit per lexicon class starting at the token
@@ -513,6 +516,7 @@ impl Lang {
                     "CLOCK" => RefKind::Clock,
                     "DUR" => RefKind::Dur,
                     "SET" => RefKind::Set,
+                    "DAY" => RefKind::Day,
                     _ => return Err(format!("unknown expression kind ${name}")),
                 };
                 out.push(Elem::Ref(k, base, opt));

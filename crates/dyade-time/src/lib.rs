@@ -199,7 +199,7 @@ impl TimexTagger {
                     m.split(r, i, &mut work, &mut best, ri);
                 }
             }
-            if best.rule == u32::MAX {
+            if best.rule == u32::MAX || in_code(t, i, best.end) {
                 i += 1;
                 continue;
             }
@@ -238,10 +238,10 @@ impl TimexTagger {
                         }
                     }
                     for k in 0..lang::NSLOTS {
-                        // "8am - 1pm": a start with its own half of the day keeps it
-                        // ("7 to 7:30pm": a start with its own hour keeps its whole hour)
-                        let own_hour = k == self.ids.minute && sa[self.ids.hour] != NONE;
-                        if sa[k] == NONE && !(k == self.ids.pm && sa[self.ids.pod] != NONE) && !own_hour {
+                        // "8am - 1pm": a start with its own half of the day keeps it; "7 to
+                        // 7:30pm": a start with its own hour keeps its minutes (none)
+                        let own = (k == self.ids.pm && sa[self.ids.pod] != NONE) || (k == self.ids.minute && sa[self.ids.hour] != NONE);
+                        if sa[k] == NONE && !own {
                             sa[k] = sb[k];
                         }
                     }
@@ -279,7 +279,8 @@ impl TimexTagger {
                 let ms = self.leads(l, t, p, ms, false);
                 let ms = self.closed_ranges(l, t, p, ms);
                 let ms = self.merge(l, t, p, ms);
-                let mut ms = self.offsets(l, t, p, ms);
+                let ms = self.offsets(l, t, p, ms);
+                let mut ms = self.coordinate(l, t, p, ms);
                 // elliptic list items only stand with the list step (Recognizers style)
                 ms.retain(|m| m.slots[self.ids.ell] == NONE);
                 ms
@@ -296,6 +297,7 @@ impl TimexTagger {
                 // a day and the clock time or range its lead bounds ("today before 4pm",
                 // "tomorrow between 8am and 2pm") are one expression
                 let ms = self.merge(l, t, p, ms);
+                let ms = self.coordinate(l, t, p, ms);
                 self.lists(l, t, p, ms)
             }
         }
@@ -409,6 +411,16 @@ impl TimexTagger {
         }
         if s[id.hour] == NONE && s[id.minute] == NONE {
             k |= bit(lang::RefKind::Date);
+            // one day at most: no period unit but the day's (a weekday of a given week is a day)
+            let unit = l.str_of(s[id.unit]);
+            let period = [id.season, id.quarter, id.half, id.weekend, id.century, id.decade].iter().any(|&x| s[x] != NONE)
+                || (s[id.month] != NONE && s[id.day] == NONE && s[id.easter] == NONE)
+                || (s[id.year] != NONE && s[id.month] == NONE && s[id.day] == NONE && s[id.weekday] == NONE && s[id.easter] == NONE)
+                || matches!(l.str_of(s[id.sub]), Some("W" | "WE" | "M" | "Q"))
+                || (matches!(unit, Some(u) if u != "D") && s[id.sign] == NONE && s[id.weekday] == NONE && s[id.day] == NONE && s[id.sub] == NONE);
+            if !period {
+                k |= bit(lang::RefKind::Day);
+            }
         }
         k
     }
@@ -424,7 +436,7 @@ impl TimexTagger {
         let bare_year = |m: &Match| !m.split && (m.slots[id.year] != NONE || m.slots[id.yearword] != NONE) && others.iter().all(|&k| m.slots[k] == NONE);
         let dated = [id.month, id.season, id.quarter, id.half, id.easter];
         let yearless = |m: &Match| {
-            !m.split && m.slots[id.year] == NONE && m.slots[id.yy] == NONE && m.slots[id.yearword] == NONE && dated.iter().any(|&k| m.slots[k] != NONE)
+            m.slots[id.year] == NONE && m.slots[id.yy] == NONE && m.slots[id.yearword] == NONE && dated.iter().any(|&k| m.slots[k] != NONE)
                 && [id.shift, id.sign, id.ty, id.rf, id.drop, id.dir].iter().all(|&k| m.slots[k] == NONE)
         };
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
@@ -448,6 +460,14 @@ impl TimexTagger {
                     prev.slots = sl;
                     prev.span = Span::new(prev.span.start, m.span.end);
                     prev.end = m.end;
+                    // the end of a split range ("between 2 and 7 Feb 2018"): the start shares the year
+                    if prev.split {
+                        if let Some(first) = out.len().checked_sub(2).map(|k| &mut out[k]).filter(|f| f.split && yearless(f)) {
+                            for k in [id.year, id.yearword, id.yy] {
+                                first.slots[k] = y[k];
+                            }
+                        }
+                    }
                     continue;
                 }
             }
@@ -549,6 +569,24 @@ impl TimexTagger {
         out
     }
 
+    /// Coordinated weekdays share the week the first one names: "next week on Tuesday or
+    /// Thursday", "next week Mon, Wed, Fri" (`@COORD` words between them).
+    fn coordinate(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
+        let Some(coord) = l.classes.iter().position(|c| c == "COORD") else { return ms };
+        let id = &self.ids;
+        for i in 1..ms.len() {
+            let (a, b) = (&ms[i - 1], &ms[i]);
+            let week = a.slots[id.weekday] != NONE && a.slots[id.shift] != NONE && l.str_of(a.slots[id.unit]) == Some("W");
+            let bare = b.slots[id.weekday] != NONE && [id.shift, id.unit, id.day, id.month, id.year, id.dir, id.ty].iter().all(|&k| b.slots[k] == NONE);
+            if week && bare && b.tok > a.end && joined(l, t, p, coord, a.end, b.tok) {
+                let (s, u) = (a.slots[id.shift], a.slots[id.unit]);
+                ms[i].slots[id.shift] = s;
+                ms[i].slots[id.unit] = u;
+            }
+        }
+        ms
+    }
+
     /// Duckling-style spans: "from 3pm to 5pm" is a closed range written as two expressions,
     /// so the open-interval mod that the `@RANGE_OPEN` lead of its first half carries
     /// ("from" → AFTER, "depuis" → ON_OR_AFTER) does not apply when a `@RANGE_JOIN` word opens
@@ -561,8 +599,10 @@ impl TimexTagger {
             // the connector opens the second expression ("to 5pm") or stands between ("3pm - 5pm")
             let linked = (b.tok == a.end && l.cached(p, join, b.tok).next().is_some()) || (b.tok > a.end && joined(l, _t, p, join, a.end, b.tok));
             let opened = linked && l.cached(p, open, a.tok).next().is_some();
-            // "9:30 till 11:00": the end of a closed range drops its connector's mod
-            let closed = b.tok == a.end && (a.split || opened) && l.cached(p, join, b.tok).next().is_some();
+            // "9:30 till 11:00": the end of a closed range drops its connector's mod; so does
+            // one of the same kind right after the start ("2014 through 2018", both dates)
+            let same_kind = (a.slots[self.ids.hour] == NONE) == (b.slots[self.ids.hour] == NONE);
+            let closed = b.tok == a.end && (a.split || opened || same_kind) && l.cached(p, join, b.tok).next().is_some();
             if opened {
                 ms[i - 1].slots[self.ids.md] = NONE;
             }
@@ -580,20 +620,13 @@ impl TimexTagger {
     fn fuse_ranges(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
         let class = |n: &str| l.classes.iter().position(|c| c == n);
         let (Some(join), open) = (class("RANGE_JOIN"), class("RANGE_OPEN")) else { return ms };
-        // a connector that makes a range only with its opener ("between 3 and 5"; "2007 and
-        // 2009" is a list)
-        let pair = class("RANGE_PAIR");
-        let opener = |tok: usize| open.and_then(|o| (tok.saturating_sub(3)..tok).find(|&j| l.cached(p, o, j).any(|(e, en)| e == tok && en.set.is_empty())));
+        let rc = RangeClasses::of(l);
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
         for m in ms {
             if let Some(prev) = out.last_mut() {
                 // the connector may be outside both ("4pm à 5pm") or the lead the second one
                 // took with its mod ("today till tomorrow": "till tomorrow", BEFORE)
-                let lead_join = prev.end == m.tok && l.cached(p, join, m.tok).any(|(e, _)| e < m.end);
-                // ... or between two durations, which add up ("1 hour and 30 minutes")
-                let dur = |x: &Match| l.str_of(x.slots[self.ids.ty]) == Some("DURATION");
-                let paired = pair.is_some_and(|c| prev.end < m.tok && joined(l, t, p, c, prev.end, m.tok)) && (prev.range.is_some() || opener(prev.tok).is_some() || (dur(prev) && dur(&m) && m.slots[self.ids.md] == NONE));
-                if (lead_join || paired || prev.end < m.tok && joined(l, t, p, join, prev.end, m.tok)) && m.tok - prev.end <= 3 {
+                if range_link(l, &self.ids, rc, t, p, prev, &m) {
                     prev.span = Span::new(prev.span.start, m.span.end);
                     prev.end = m.end;
                     prev.split = true;
@@ -620,8 +653,7 @@ impl TimexTagger {
         let mut prev_end = 0;
         for m in out.iter_mut() {
             let k = m.tok;
-            let connector = |c: usize| l.cached(p, c, k - 1).any(|(e, _)| e == k);
-            if !m.split && k >= prev_end + 2 && t.toks[k - 2].kind == Kind::Num && !t.toks[k - 1].brk && (connector(join) || (pair.is_some_and(connector) && opener(k - 2).is_some())) {
+            if !m.split && k >= prev_end + 2 && t.toks[k - 2].kind == Kind::Num && !t.toks[k - 1].brk && l.cached(p, join, k - 1).any(|(e, _)| e == k) {
                 let v = t.toks[k - 2].num as i32;
                 let slot = if m.slots[hour] != NONE && v <= 24 && v % 12 != m.slots[hour] % 12 {
                     Some(hour)
@@ -655,7 +687,7 @@ impl TimexTagger {
         out
     }
 
-    /// Coordinated lists (Recognizers style): expressions joined by `@LIST_JOIN` words ("or",
+    /// Coordinated lists (Recognizers style): expressions joined by `@COORD` words ("or",
     /// "and", ",") share the context one of them states. An item takes from its neighbour the
     /// slots coarser than its own coarsest when the neighbour is parallel to it (states that
     /// level too): "next week on Tuesday or Thursday" (Thursday of next week), "July 17th, 18th"
@@ -666,7 +698,7 @@ impl TimexTagger {
     /// next week"). Elliptic items (`ell=1`, "18th") stand only when the list completes them.
     fn lists(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
         let id = &self.ids;
-        let Some(join) = l.classes.iter().position(|c| c == "LIST_JOIN") else {
+        let Some(join) = l.classes.iter().position(|c| c == "COORD") else {
             let mut ms = ms;
             ms.retain(|m| m.slots[id.ell] == NONE);
             return ms;
@@ -1009,8 +1041,7 @@ impl TimexTagger {
                     let one_each = one_each && (timed(&a) || timed(&b)) && !(a[id.hour] != NONE && b[id.hour] != NONE) && (dated(&a) || dated(&b));
                     let conflict = (0..lang::NSLOTS).any(|k| a[k] != NONE && b[k] != NONE && a[k] != b[k]);
                     // a split half joins a plain day only (not another half or a time)
-                    // (a day with its part of the day takes a clock range: "yesterday afternoon
-                    // from 3-8pm")
+                    // (a part of the day is no time here: "yesterday afternoon from 3-8pm")
                     let clocked = |s: &Slots| s[id.hour] != NONE || s[id.minute] != NONE;
                     let halves = (prev.split && (m.split || !dated(&b) || clocked(&b))) || (m.split && (!dated(&a) || clocked(&a)));
                     if one_each && !conflict && !halves && joined(l, t, p, join, prev.end, m.tok) {
@@ -1092,7 +1123,11 @@ impl TimexTagger {
         let mut last: Option<Date> = None;
         let mut last_year: Option<(i32, usize)> = None;
         let mut last_end: Option<usize> = None;
-        for m in ms {
+        let rc = RangeClasses::of(l);
+        let linked = |a: &Match, b: &Match| range_link(l, &self.ids, rc, t, p, a, b);
+        // where the range the previous expression opened starts (for its end)
+        let mut range_start: Option<(usize, Date)> = None;
+        for (mi, m) in ms.iter().enumerate() {
             if skip.iter().any(|s| s.overlap(&m.span) > 0) {
                 continue;
             }
@@ -1103,6 +1138,11 @@ impl TimexTagger {
             let ctx = Ctx { dct: rf.date, last, tense, now: rf.minute, forward: rf.forward, offset: rf.offset };
             let id = &self.ids;
             let mut slots = m.slots;
+            // the weekday of a date inside a range only describes it ("du samedi 13 au dimanche
+            // 15 juillet"): it does not choose the year as it does alone ("Fri, Jul 18")
+            if m.split && slots[id.day] != NONE && slots[id.month] != NONE {
+                slots[id.weekday] = NONE;
+            }
             // a bare month right after a year mention is in that year ("en 97 (en janvier…")
             if let Some((y, at)) = last_year {
                 let bare_month = slots[id.month] != NONE && [id.year, id.yy, id.day, id.shift, id.weekday, id.dir].iter().all(|&k| slots[k] == NONE);
@@ -1119,7 +1159,34 @@ impl TimexTagger {
                     }
                 }
             }
-            if let Some(r) = self.resolve_match(l, m, &slots, &ctx) {
+            // a range's bounds are read together: an end without a year is the first one at
+            // or after the start ("from next monday to friday"), a start without a year the
+            // last one at or before the end ("from May to Oct 2020", "Nov-Feb 2017", and "May
+            // to September" said in August: the one under way)
+            let mut ctx = ctx;
+            let intern = |v: &str| l.strings.iter().position(|x| x == v).map_or(NONE, |i| lang::STR_BASE + i as i32);
+            let named = |s: &Slots| s[id.month] != NONE || s[id.season] != NONE;
+            let tail = m.range.as_deref().or_else(|| ms.get(mi + 1).filter(|b| linked(m, b)));
+            let bare_year = |s: &Slots| [id.month, id.day, id.weekday, id.season, id.quarter, id.half, id.shift].iter().all(|&k| s[k] == NONE);
+            let plain = ctx;
+            if let Some(b) = tail.filter(|b| self.yearless(&slots) && named(&slots) && self.datelike(l, &b.slots) && !bare_year(&b.slots)) {
+                if let Some((d, _)) = self.resolve_match(l, b, &b.slots, &ctx).and_then(|rb| resolve::start_of(&rb, &ctx)) {
+                    ctx = Ctx { dct: Some(d), forward: false, now: None, last: None, ..ctx };
+                    if slots[id.dir] == NONE {
+                        slots[id.dir] = intern("past");
+                    }
+                }
+            }
+            let r = match range_start.filter(|&(k, _)| k + 1 == mi) {
+                Some((_, d)) => self.range_end(l, m, &slots, d, &plain),
+                // (a bound the range makes impossible, "2/29" before "3/1/2019", keeps its own reading)
+                None => self.resolve_match(l, m, &slots, &ctx).filter(|r| !r.value.starts_with('X')).or_else(|| self.resolve_match(l, m, &m.slots, &plain)),
+            };
+            range_start = None;
+            if let Some(r) = r {
+                if ms.get(mi + 1).is_some_and(|b| linked(m, b)) && self.datelike(l, &slots) {
+                    range_start = resolve::start_of(&r, &ctx).map(|(d, _)| (mi, d));
+                }
                 last_end = Some(m.end);
                 if let Some(d) = r.day {
                     last = Some(d);
@@ -1132,13 +1199,55 @@ impl TimexTagger {
                 if let Some(ends) = ends.as_deref_mut() {
                     // a fused range's end, in the context of its start (it borrowed the
                     // start's missing slots when the range was split: "du 4 au 22 mars")
-                    let end = m.range.as_deref().and_then(|e| self.resolve_match(l, e, &e.slots, &ctx));
+                    let start = resolve::start_of(&r, &ctx).map(|(d, _)| d);
+                    let end = m.range.as_deref().and_then(|e| match start {
+                        Some(d) => self.range_end(l, e, &e.slots, d, &plain),
+                        None => self.resolve_match(l, e, &e.slots, &plain),
+                    });
                     ends.push(end.map(|e| Timex { span: m.range.as_ref().map_or(m.span, |x| x.span), ttype: e.ttype, value: e.value, modifier: e.modifier }));
                 }
                 out.push((Timex { span: m.span, ttype: r.ttype, value: r.value.clone(), modifier: r.modifier.clone() }, r));
             }
         }
         out
+    }
+
+    /// The end of a range that starts on `start`: without a year, the first one at or after
+    /// the start ("from next monday to friday", "from 10/1 to 11/7"); otherwise as it reads.
+    fn range_end(&self, l: &Lang, m: &Match, slots: &Slots, start: Date, ctx: &Ctx) -> Option<Resolved> {
+        let id = &self.ids;
+        let named = slots[id.month] != NONE || slots[id.season] != NONE || slots[id.weekday] != NONE;
+        if self.yearless(slots) && self.datelike(l, slots) && named {
+            let mut sl = *slots;
+            if sl[id.weekday] == NONE {
+                sl[id.dir] = l.strings.iter().position(|x| x == "future").map_or(NONE, |i| lang::STR_BASE + i as i32);
+            }
+            let c = Ctx { dct: Some(start), forward: true, now: None, last: None, ..*ctx };
+            if let Some(r) = self.resolve_match(l, m, &sl, &c) {
+                return Some(r);
+            }
+        }
+        self.resolve_match(l, m, slots, ctx)
+    }
+
+    /// No year and nothing relative: a date the reference must place ("May", "10/1", "Friday").
+    fn yearless(&self, s: &Slots) -> bool {
+        let id = &self.ids;
+        [id.year, id.yy, id.yearword, id.shift, id.sign, id.offm, id.offd, id.rf, id.anchor, id.comp, id.hour, id.minute, id.century, id.decade, id.ty, id.dir]
+            .iter()
+            .all(|&k| s[k] == NONE)
+    }
+
+    /// A date or period without a clock time (or "now"): the kind of expression a date range
+    /// is made of.
+    fn datelike(&self, l: &Lang, s: &Slots) -> bool {
+        let id = &self.ids;
+        if l.str_of(s[id.rf]) == Some("PRESENT_REF") {
+            return true;
+        }
+        let ty = l.str_of(s[id.ty]);
+        s[id.hour] == NONE && s[id.minute] == NONE && s[id.pod] == NONE && matches!(ty, None | Some("DATE")) && s[id.drop] == NONE
+            && [id.year, id.yy, id.month, id.day, id.weekday, id.season, id.shift, id.quarter, id.half].iter().any(|&k| s[k] != NONE)
     }
 
     /// Resolve one match: its slots, or for a composite with a `comp` operator, its slots
@@ -1149,7 +1258,10 @@ impl TimexTagger {
         }
         let (day, minute) = match &m.anchor {
             Some(a) => {
-                let actx = resolve::anchor_reference(l, &self.ids, slots, ctx);
+                // a named day is taken as seen from before the shift (its occurrence the shift
+                // brings after now); a day told from now ("two days from tomorrow") is as it is
+                let from_now = a.slots[self.ids.shift] != NONE || a.slots[self.ids.sign] != NONE;
+                let actx = if from_now { *ctx } else { resolve::anchor_reference(l, &self.ids, slots, ctx) };
                 let ra = self.resolve_match(l, a, &a.slots, &actx)?;
                 // "now" stays the reference instant itself
                 resolve::start_of(&ra, if ra.value == "PRESENT_REF" { ctx } else { &actx })?
@@ -1186,6 +1298,50 @@ fn glued_clock(t: &Tokens, pos: usize) -> bool {
     a.kind == Kind::Num && d.kind == Kind::Num && a.end == c.start && c.end == d.start && t.low(pos) == ":"
 }
 
+/// The range connector classes of a language (looked up once per text).
+#[derive(Clone, Copy)]
+struct RangeClasses {
+    join: Option<usize>,
+    and: Option<usize>,
+    open: Option<usize>,
+}
+
+impl RangeClasses {
+    fn of(l: &Lang) -> Self {
+        let class = |n: &str| l.classes.iter().position(|c| c == n);
+        RangeClasses { join: class("RANGE_JOIN"), and: class("RANGE_AND"), open: class("RANGE_OPEN") }
+    }
+}
+
+/// True when a range connector links two expressions ("May to Oct 2020"): a `@RANGE_JOIN`
+/// word between them, or the lead the second one took ("to friday", "till tomorrow"). A
+/// coordinator (`@RANGE_AND`: "and") makes a range only after a `@RANGE_OPEN` word ("between
+/// 3 and 5"); elsewhere it lists ("in 2007 and 2009", "the 6th and 13th").
+#[allow(clippy::too_many_arguments)]
+fn range_link(l: &Lang, ids: &Ids, rc: RangeClasses, t: &Tokens, p: &Prep, a: &Match, b: &Match) -> bool {
+    let Some(join) = rc.join else { return false };
+    if b.tok < a.end || b.tok - a.end > 3 {
+        return false;
+    }
+    let lead_join = a.end == b.tok && l.cached(p, join, b.tok).any(|(e, _)| e < b.end);
+    if !(lead_join || a.end < b.tok && joined(l, t, p, join, a.end, b.tok)) {
+        return false;
+    }
+    let Some(and) = rc.and else { return true };
+    let conn = if lead_join { b.tok } else { a.end };
+    if l.cached(p, and, conn).next().is_none() {
+        return true;
+    }
+    // durations in a row add up ("1 hour and 30 minutes": one span, Recognizers style)
+    let dur = |m: &Match| l.str_of(m.slots[ids.ty]) == Some("DURATION");
+    if dur(a) && dur(b) {
+        return true;
+    }
+    // the opener right before the start, or inside it ("le 17 entre 14h": a day merged with
+    // the start)
+    rc.open.is_some_and(|o| (a.tok.saturating_sub(3)..a.end).any(|j| l.cached(p, o, j).any(|(e, _)| e == a.tok || (j >= a.tok && e < a.end))))
+}
+
 /// The slots set by the `join` class entries that tile tokens `a..b` (see [`joined`]).
 fn join_slots<'a>(l: &'a Lang, p: &'a Prep, join: usize, a: usize, b: usize) -> Vec<(usize, i32)> {
     let mut out = vec![];
@@ -1196,6 +1352,15 @@ fn join_slots<'a>(l: &'a Lang, p: &'a Prep, join: usize, a: usize, b: usize) -> 
         i = e;
     }
     out
+}
+
+/// True when the digits of tokens `a..b` continue, across punctuation glued between numbers,
+/// into a number no date part has (three digits, or five and more): a phone number, a code
+/// or an identifier ("138-2010-2015", "555-1212", "133-03-03-2020"), not a date.
+fn in_code(t: &Tokens, a: usize, b: usize) -> bool {
+    let odd = |k: usize| t.toks[k].kind == Kind::Num && (t.toks[k].ndig == 3 || t.toks[k].ndig >= 5);
+    (t.toks[a].kind == Kind::Num && a >= 2 && glued_number(t, a - 1) && odd(a - 2))
+        || (t.toks[b - 1].kind == Kind::Num && b + 1 < t.toks.len() && glued_number(t, b) && odd(b + 1))
 }
 
 /// True when the punctuation token `pos` is glued between two numbers ("4/22", "13.5").
@@ -1506,7 +1671,8 @@ impl Matcher<'_> {
                     return;
                 }
                 self.dfs(&r.parts[2], None, ec, &mut w2, &mut |eb, sb| {
-                    if eb > ec && eb > best.end {
+                    // a range never ends inside a number glued on ("until 12-05-2019")
+                    if eb > ec && eb > best.end && !glued_number(self.t, eb) {
                         *best = Best { end: eb, rule: ri, a: *sa, split: Some((ea, ec, *sb)) };
                     }
                 });

@@ -1,6 +1,6 @@
 //! Slots → TIMEX3 value, against a reference date (language-neutral).
 
-use crate::calendar::{easter, hijri_in_year, orthodox_easter, Date};
+use crate::calendar::{chinese_new_year, easter, hebrew, hijri_in_year, hindu_lunar_day, orthodox_easter, sankranti_day, shahenshahi_in_year, Date};
 use crate::lang::{slot_id, Lang, Slots, NONE};
 use dyade_core::TimexType;
 
@@ -108,6 +108,12 @@ pub struct Ids {
     /// An elliptic item of a coordinated list ("18th" in "July 17th, 18th"): kept only when
     /// the list step completes it from a neighbour
     pub(crate) ell: usize,
+    /// `roll=1`: in scheduling inputs, the start of the current period once its first third
+    /// is over means the next period's (Duckling fr's "début du mois" late in the month)
+    pub(crate) roll: usize,
+    /// Observance of a fixed-date holiday that falls on given weekdays: moves of `Sa-1Su+1`
+    /// form (Saturday to the Friday before, Sunday to the Monday after)
+    pub(crate) obs: usize,
 }
 
 impl Ids {
@@ -163,6 +169,8 @@ impl Ids {
             offm: s("offm"),
             offd: s("offd"),
             ell: s("ell"),
+            roll: s("roll"),
+            obs: s("obs"),
         }
     }
 }
@@ -318,6 +326,17 @@ fn counted(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx, pos: i32, sub: &str) -
     }
 }
 
+/// The day a holiday on `d` is observed, by its `obs` moves ("Sa-1Su+1": a Saturday moves to
+/// the Friday before, a Sunday to the Monday after; weekdays `Mo Tu We Th Fr Sa Su`).
+fn observed(d: Date, obs: Option<&str>) -> Date {
+    let Some(o) = obs else { return d };
+    let code = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"][d.weekday() as usize - 1];
+    let Some(at) = o.find(code) else { return d };
+    let rest = &o[at + 2..];
+    let end = rest.char_indices().skip(1).find(|&(_, c)| !c.is_ascii_digit()).map_or(rest.len(), |(i, _)| i);
+    rest[..end].parse::<i64>().map_or(d, |k| d.add_days(k))
+}
+
 fn get_weekday(sl: &Slots, ids: &Ids) -> Option<i32> {
     (sl[ids.weekday] != NONE).then_some(sl[ids.weekday])
 }
@@ -338,6 +357,15 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         let d = r.day?.add_months(get(ids.offm).unwrap_or(0) as i64).add_days(get(ids.offd).unwrap_or(0) as i64);
         return Some(Resolved { ttype: TimexType::DATE, value: d.iso(), modifier: r.modifier, day: Some(d), relative: r.relative });
     }
+    // a fixed-date holiday observed on another day when it falls on given weekdays ("King's
+    // Day": 27 April, or the 26th when the 27th is a Sunday)
+    if let (Some(o), None) = (gs(ids.obs), gs(ids.cal)) {
+        let mut inner = *sl;
+        inner[ids.obs] = NONE;
+        let r = resolve(lang, ids, &inner, ctx)?;
+        let d = observed(r.day?, Some(o));
+        return Some(Resolved { ttype: TimexType::DATE, value: d.iso(), modifier: r.modifier, day: Some(d), relative: r.relative });
+    }
     if let (Some(pos), Some(sub)) = (get(ids.ordinal), gs(ids.sub)) {
         // "the third last week": counted from the end
         let pos = if get(ids.sign) == Some(-1) { -pos } else { pos };
@@ -356,21 +384,58 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     let modifier = gs(ids.md).map(String::from);
     // a day of another calendar ("Eid al-Fitr 2018", "orthodox easter"): its Gregorian day in
     // the year given, else the next (scheduling) or nearest occurrence
-    if let Some(cal @ ("IS" | "OR")) = gs(ids.cal) {
+    if let Some(cal @ ("IS" | "OR" | "HE" | "CN" | "SO" | "HI" | "ZO")) = gs(ids.cal) {
+        let obs = gs(ids.obs);
         let on = |y: i32| match cal {
             "OR" => Some(orthodox_easter(y).add_days(get(ids.easter).unwrap_or(0) as i64)),
-            _ => hijri_in_year(y, get(ids.month)? as u32, get(ids.day)? as u32),
+            // Hebrew days begin at sunset: a feast is given as the civil day on whose evening
+            // it begins (Yom Kippur, 10 Tishri 5779 = 19 September 2018 → 18 September),
+            // after its observance moves ("Sa+1": Tisha b'Av from a Saturday to the Sunday)
+            "HE" => {
+                let (m, d) = (get(ids.month)? as u32, get(ids.day)? as u32);
+                let hy = (y + 3759..y + 3763).find(|&h| observed(hebrew(h, m, d), obs).add_days(-1).y == y)?;
+                Some(observed(hebrew(hy, m, d), obs).add_days(-1))
+            }
+            // the Parsi (Zoroastrian Shahenshahi) calendar
+            "ZO" => shahenshahi_in_year(y, get(ids.month)? as u32, get(ids.day)? as u32),
+            // Hindu lunar months: the day a lunar day prevails at the festival's hour (`obs`,
+            // IST; sunrise by default)
+            "HI" => hindu_lunar_day(y, get(ids.month)? as u32, get(ids.day)? as u32, get(ids.obs).filter(|&h| (0..=24).contains(&h)).unwrap_or(6) as f64),
+            // Indian sidereal solar months: days counted from the month's first (0 = its eve)
+            // (`obs=BN`: Bengali months, begun the day after the Sun's transit)
+            "SO" => sankranti_day(y, get(ids.month)? as u32, gs(ids.obs) == Some("BN")).map(|d| d.add_days(get(ids.day).unwrap_or(1) as i64 - 1)),
+            // the Chinese lunar calendar: days of its first month, counted from the new year
+            "CN" => (get(ids.month) == Some(1)).then(|| chinese_new_year(y).add_days(get(ids.day).unwrap_or(1) as i64 - 1)),
+            // with a weekday: the last one before that day ("Jumu'atul-Wida", the last Friday
+            // of Ramadan: the Friday before 1 Shawwal)
+            _ => hijri_in_year(y, get(ids.month)? as u32, get(ids.day)? as u32).map(|d| match get(ids.weekday) {
+                Some(w) => d.add_days(-((d.weekday() as i64 - w as i64 - 1).rem_euclid(7) + 1)),
+                None => d,
+            }),
         };
-        let d = match get(ids.year) {
+        // a year in digits or in words ("two thousand eighteen"), or shifted from the
+        // reference's ("diwali in five years")
+        let shifted = (gs(ids.unit) == Some("Y")).then(|| Some(ctx.dct?.y + get(ids.shift)?)).flatten();
+        let year = get(ids.year).or_else(|| Some(get(ids.yearword)? * 100 + get(ids.yy).unwrap_or(0))).or(shifted);
+        let d = match year {
             Some(y) => on(y)?,
             None => {
                 let a = ctx.dct?;
                 let mut c: Vec<Date> = (a.y - 1..=a.y + 1).filter_map(on).collect();
-                c.sort_by_key(|d| if ctx.forward { if *d >= a { d.days() - a.days() } else { i64::MAX } } else { (d.days() - a.days()).abs() });
+                // "last Chinese New Year": the latest before the reference; "next": the coming one
+                let past = gs(ids.dir) == Some("past");
+                let future = ctx.forward || gs(ids.dir) == Some("future");
+                c.sort_by_key(|d| match (past, future) {
+                    (true, _) if *d < a => a.days() - d.days(),
+                    (true, _) => i64::MAX,
+                    (_, true) if *d >= a => d.days() - a.days(),
+                    (_, true) => i64::MAX,
+                    _ => (d.days() - a.days()).abs(),
+                });
                 *c.first()?
             }
         };
-        return Some(Resolved { ttype: TimexType::DATE, value: d.iso(), modifier, day: Some(d), relative: get(ids.year).is_none() });
+        return Some(Resolved { ttype: TimexType::DATE, value: d.iso(), modifier, day: Some(d), relative: year.is_none() });
     }
     let ty = gs(ids.ty);
     let mk = |ttype, value: String, day, relative| Some(Resolved { ttype, value, modifier: modifier.clone(), day, relative });
@@ -433,8 +498,10 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                     }
                 }
             }
-            if u == "WE" {
-                u = "WE".into();
+            // quarters are written in months, as ISO 8601 has no quarter unit ("2 quarters" → P6M)
+            if let (true, Some(v)) = (u == "Q", num.filter(|v| v.fract() == 0.0)) {
+                n = fmt_num(3.0 * v);
+                u = "M".into();
             }
             return mk(TimexType::DURATION, format!("P{}{}{}", if t { "T" } else { "" }, n, u), None, false);
         }
@@ -475,8 +542,13 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
             if let (Some(p), None | Some("D"), None) = (gs(ids.pod), unit, num) {
                 return mk(TimexType::SET, format!("T{p}"), None, false);
             }
-            let (u, t) = unit_str(unit.unwrap_or("D"));
-            let n = num.map(fmt_num).unwrap_or_else(|| "1".into());
+            let (mut u, t) = unit_str(unit.unwrap_or("D"));
+            let mut n = num.map(fmt_num).unwrap_or_else(|| "1".into());
+            // every quarter: every three months (ISO 8601 has no quarter unit)
+            if u == "Q" {
+                n = fmt_num(3.0 * num.unwrap_or(1.0));
+                u = "M";
+            }
             return mk(TimexType::SET, format!("P{}{}{}", if t { "T" } else { "" }, n, u), None, false);
         }
         _ => {}
@@ -510,7 +582,7 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         };
         let mut k = k as i64;
         // scheduling: the start of this month once its first third is over means next month's
-        if ctx.forward && k == 0 && u == "M" && modifier.as_deref() == Some("START") && a.d > 10 {
+        if ctx.forward && k == 0 && u == "M" && modifier.as_deref() == Some("START") && a.d > 10 && get(ids.roll).is_some() {
             k = 1;
         }
         if ctx.forward && get(ids.sign).is_some() && !use_last && get(ids.weekday).is_none() {
@@ -522,6 +594,11 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 }
                 "M" => {
                     let d = a.add_months(k);
+                    return mk(ttype_of(TimexType::DATE), d.iso(), Some(d), true);
+                }
+                // counted from a day ("3 years from today", `anchor=day`): that day of the year
+                "Y" if get(ids.hour).is_none() && gs(ids.anchor) == Some("day") => {
+                    let d = a.add_months(12 * k);
                     return mk(ttype_of(TimexType::DATE), d.iso(), Some(d), true);
                 }
                 "Y" if get(ids.hour).is_none() => {
@@ -564,13 +641,27 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
             "Y" => format!("{:04}", a.y as i64 + k),
             "DE" => format!("{:03}", (a.y as i64).div_euclid(10) + k),
             "CE" => format!("{:02}", (a.y as i64).div_euclid(100) + k),
-            "H" | "MIN" if ctx.now.is_some() && !use_last => {
-                // a clock shift from a known time of day
-                let per = if u == "H" { 60 } else { 1 };
-                let t = a.days() * 1440 + ctx.now.unwrap_or(0) as i64 + k * per;
-                let d = Date::from_days(t.div_euclid(1440));
-                let m = t.rem_euclid(1440);
-                return mk(ttype_of(TimexType::TIME), format!("{}T{:02}:{:02}", d.iso(), m / 60, m % 60), Some(d), true);
+            "H" | "MIN" | "S" if ctx.now.is_some() && !use_last => {
+                // a clock shift from a known time of day, in seconds: fractions count ("in 2.5
+                // hours"), and a shift in seconds is told to the second ("in a sec")
+                let per = match u {
+                    "H" => 3600,
+                    "MIN" => 60,
+                    _ => 1,
+                };
+                let exact = match (get(ids.shift), get(ids.sign), num) {
+                    (None, Some(sg), Some(n)) => (sg as f64 * n * per as f64).round() as i64,
+                    _ => k * per,
+                };
+                let t = a.days() * 86400 + ctx.now.unwrap_or(0) as i64 * 60 + exact;
+                let d = Date::from_days(t.div_euclid(86400));
+                let sec = t.rem_euclid(86400);
+                let value = if sec % 60 != 0 {
+                    format!("{}T{:02}:{:02}:{:02}", d.iso(), sec / 3600, sec / 60 % 60, sec % 60)
+                } else {
+                    format!("{}T{:02}:{:02}", d.iso(), sec / 3600, sec / 60 % 60)
+                };
+                return mk(ttype_of(TimexType::TIME), value, Some(d), true);
             }
             "H" | "MIN" | "S" => {
                 return mk(ttype_of(TimexType::TIME), if k < 0 { "PAST_REF" } else if k > 0 { "FUTURE_REF" } else { "PRESENT_REF" }.into(), None, true)
@@ -645,6 +736,12 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         if let Some(c) = get(ids.century) {
             date = Some(format!("{:02}", c - 1));
         } else if let Some(dec) = get(ids.decade) {
+            // a decade whose century is said apart ("the nineteen seventies" read as yearword 19
+            // and decade 70) is that full year's decade
+            let dec = match get(ids.yearword) {
+                Some(h) if dec < 100 => h * 100 + dec,
+                _ => dec,
+            };
             let d3 = if dec >= 100 {
                 dec / 10
             } else {
@@ -675,7 +772,19 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                         }
                         Some(m) => {
                             let dd2 = dd.or(eas.map(|e| easter(a.y).add_days(e as i64).d));
-                            year = Some(pick_year(a, m, dd2, dir.or(ctx.forward.then_some("future")), ctx.tense));
+                            let mut y = pick_year(a, m, dd2, dir.or(ctx.forward.then_some("future")), ctx.tense);
+                            // scheduling: a weekday named with the date picks the year they agree
+                            // in, from the reference's on ("Fri, Jul 18" → the next July 18 that
+                            // is a Friday; "Sunday, Feb 10" on 12 February 2013 → 10 February 2013),
+                            // up to the year after the one picked (further, the weekday is more
+                            // likely a slip than the date that far)
+                            if let (true, Some(w), Some(d)) = (ctx.forward, get(ids.weekday), dd) {
+                                let on = |y: i32| Date::new(y, m, d).is_some_and(|x| x.weekday() == w as u32);
+                                if !on(y) {
+                                    y = (a.y..=y + 1).find(|&k| on(k)).unwrap_or(y);
+                                }
+                            }
+                            year = Some(y);
                         }
                         None if dd.is_none() => year = Some(a.y),
                         None => {}
@@ -771,11 +880,26 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         if get(ids.half_hour).is_some() && get(ids.minute).is_none() {
             mi = 30;
         }
+        // "nine fifty nine": the units word adds to the tens of the minutes
+        if let (Some(u), Some(_)) = (get(ids.n2), get(ids.minute)) {
+            if (1..10).contains(&u) && mi % 10 == 0 {
+                mi += u;
+            }
+        }
         if get(ids.pm).is_some() && h < 12 {
             h += 12;
         }
         if matches!(pod, Some("EV") | Some("AF") | Some("NI")) && h < 12 && !(pod == Some("NI") && h < 6) {
             h += 12;
+        }
+        // twelve in the morning ("12am") is midnight starting the day, twelve in the evening or
+        // at night the one ending it (T24:00)
+        if h == 12 && get(ids.pm).is_none() && get(ids.minute).is_none_or(|m| m == 0) {
+            match pod {
+                Some("MO") => h = 0,
+                Some("EV" | "NI") => h = 24,
+                _ => {}
+            }
         }
         if let Some(q) = get(ids.minus) {
             // "midi moins le quart"
