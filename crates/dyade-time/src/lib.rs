@@ -188,7 +188,7 @@ impl TimexTagger {
                 // day follows ("Monday 8-9am" is no 9 August: "8-9" is a clock range)
                 // (negative rules may consume the punctuation that tells their reading)
                 let drop = r.set.iter().any(|&(k, _)| k == self.ids.drop);
-                let bad_end = |pos: usize| pos > i + 1 && !drop && (t.low(pos - 1) == "," || (glued_number(t, pos - 2) && timepod.is_some_and(|c| pos < n && l.cached(p, c, pos).next().is_some())));
+                let bad_end = |pos: usize| pos > i + 1 && !drop && (t.low(pos - 1) == "," || (glued_number(t, pos - 2) && matches!(t.low(pos - 2), "-" | "/") && timepod.is_some_and(|c| pos < n && l.cached(p, c, pos).next().is_some())));
                 if r.parts.len() == 1 {
                     m.dfs(&r.parts[0], None, i, &mut work, &mut |pos, sl| {
                         if pos > best.end && !glued_clock(t, pos) && !bad_end(pos) && (!endp || pos == n || (t.toks[pos].kind == Kind::Punct && !glued_number(t, pos))) {
@@ -633,6 +633,10 @@ impl TimexTagger {
                     // a range is elliptic only when both its ends are ("6-8", not "6-8 next Monday")
                     if m.slots[self.ids.ell] == NONE {
                         prev.slots[self.ids.ell] = NONE;
+                    } else if m.slots[self.ids.month] == NONE && prev.slots[self.ids.month] == NONE {
+                        // ... and a range ending on an elliptic day is as elliptic ("between the
+                        // 21st and 23rd" names no month)
+                        prev.slots[self.ids.ell] = m.slots[self.ids.ell];
                     }
                     prev.range = Some(Box::new(m));
                     if let Some(o) = open {
