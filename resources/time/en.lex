@@ -631,6 +631,8 @@ as early as | beginning | beginning on | starting from | any time from | anytime
 =
 later than | greater than | no earlier than | not before => mod=AFTER
 earlier than | sooner than | no later than | not after | in advance of => mod=BEFORE
+as early as => mod=ON_OR_AFTER
+as late as => mod=ON_OR_BEFORE
 on or after | after or on | on or later than | later than or on | later than or in | in or after => mod=ON_OR_AFTER
 on or before | before or on | on or earlier than | earlier than or on | earlier than or in | before or in | in or before => mod=ON_OR_BEFORE
 
@@ -650,7 +652,8 @@ of | in | , | /
 @BARE_DROP weak
 at | @
 
-# coordinators of a list ("Tuesday or Thursday", "Mon, Wed, Fri")
+# coordinators of a list, whose items share the context one of them states ("next week on
+# Tuesday or Thursday", "Mon, Wed, Fri", "July 17th, 18th, or 19th", "this week or next")
 @COORD weak
 or | and | , | , or | , and
 
@@ -681,3 +684,7 @@ mst | ( mst ) => tz=-420
 mdt | ( mdt ) => tz=-360
 pst | ( pst ) => tz=-480
 pdt | ( pdt ) => tz=-420
+
+# currency signs: the number after one is an amount ("$12 December 27")
+@CURRENCY weak
+$ | € | £ | usd | us$

@@ -61,6 +61,10 @@
 //!   mod END finishes where its period finishes ("from April until the end of June" →
 //!   `(XXXX-04-01,XXXX-07-01,P3M)`); other mods fail. Both bounds are always verified: a start
 //!   alone never passes a range.
+//!   The tasks-mode model file writes a set's value with its recurrence appended ("every
+//!   Sunday" → `XXXX-WXX-7P1W`, its resolution giving `intervalSize` 1 and `intervalType` W):
+//!   TIMEX3 keeps that period out of the value (`freq`/`quant`), so ours equals the value
+//!   without it.
 //!   A bare clock time or part of the day it leaves unanchored ("T23") equals ours anchored
 //!   to the reference day (the case's, or the fixed one we tag cases without one against); a
 //!   part of the day on a weekday ("mardi soir", `XXXX-WXX-2TEV`) equals ours on the
@@ -667,6 +671,17 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
     let want = e["value"].as_str().unwrap_or("");
     if norm_time(ours) == norm_time(want) {
         return true;
+    }
+    // a set whose value carries its recurrence (tasks mode: "every Sunday" →
+    // `XXXX-WXX-7P1W`, with `intervalSize` 1 and `intervalType` W): TIMEX3 keeps the period
+    // out of the value (`XXXX-WXX-7`, in `freq`/`quant`), so ours is the value without it
+    if let Some(r) = e["resolutions"].as_array().and_then(|rs| rs.iter().find(|r| r["intervalType"].is_string())) {
+        let period = format!("P{}{}", r["intervalSize"].as_str().unwrap_or("1"), r["intervalType"].as_str().unwrap_or(""));
+        if let Some(v) = want.strip_suffix(period.as_str()).filter(|v| !v.is_empty()) {
+            if norm_time(ours) == norm_time(v) || (v.starts_with('T') && reference.and_then(|rf| rf.get(..10)).is_some_and(|rd| norm_time(ours) == norm_time(&format!("{rd}{v}")))) {
+                return true;
+            }
+        }
     }
     // Recognizers leaves a bare clock time or part of the day unanchored ("T23", "TEV"); we
     // anchor it to the reference day: same value once the reference day is prefixed

@@ -105,6 +105,9 @@ pub struct Ids {
     pub(crate) offm: usize,
     /// An offset in days added to the day the other slots name ("two days before yesterday")
     pub(crate) offd: usize,
+    /// An elliptic item of a coordinated list ("18th" in "July 17th, 18th"): kept only when
+    /// the list step completes it from a neighbour
+    pub(crate) ell: usize,
     /// `roll=1`: in scheduling inputs, the start of the current period once its first third
     /// is over means the next period's (Duckling fr's "début du mois" late in the month)
     pub(crate) roll: usize,
@@ -165,6 +168,7 @@ impl Ids {
             yearword: s("yearword"),
             offm: s("offm"),
             offd: s("offd"),
+            ell: s("ell"),
             roll: s("roll"),
             obs: s("obs"),
         }
@@ -523,12 +527,20 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 }
                 return mk(TimexType::SET, v, None, false);
             }
-            // a yearly date ("chaque 15 avril" → XXXX-04-15)
-            if let (Some(mo), None) = (get(ids.month), get(ids.year)) {
-                let mut v = format!("XXXX-{mo:02}");
-                if let Some(d) = get(ids.day) {
-                    v.push_str(&format!("-{d:02}"));
-                }
+            // a yearly date ("chaque 15 avril" → XXXX-04-15) or a day of every month ("the
+            // 19th of every month" → XXXX-XX-19)
+            let yearly = match (get(ids.month), get(ids.year)) {
+                (Some(mo), None) => Some(match get(ids.day) {
+                    Some(d) => format!("XXXX-{mo:02}-{d:02}"),
+                    None => format!("XXXX-{mo:02}"),
+                }),
+                _ => None,
+            };
+            let monthly = match (get(ids.day), get(ids.month), unit) {
+                (Some(d), None, None | Some("M")) => Some(format!("XXXX-XX-{d:02}")),
+                _ => None,
+            };
+            if let Some(mut v) = yearly.or(monthly) {
                 if let Some(c) = &clock {
                     v.push_str(c);
                 }
