@@ -23,6 +23,9 @@
 #   ZO = Parsi Shahenshahi; HI = Hindu lunar months, day = the lunar day, obs = the hour it must prevail at)
 #   tz (UTC offset of a clock time's time zone, minutes; converted to the reference's zone)
 #   comp (composition operator: shift / nth, see fr.rules) base (set by `$KIND:base` only)
+#   ell (an elliptic item of a coordinated list, "18th" in "July 17th, 18th": Recognizers-style
+#   spans keep it only when a `@COORD` word ties it to a parallel expression that completes
+#   it; other styles drop it)
 #   roll (scheduling inputs: this period's start, once its first third is over, is the next's)
 #   obs (observance: of a fixed-date holiday on given weekdays, "Sa-1Su+1" moves a Saturday
 #   to the Friday before and a Sunday to the Monday after; the hour of a Hindu lunar day;

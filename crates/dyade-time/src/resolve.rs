@@ -105,6 +105,9 @@ pub struct Ids {
     pub(crate) offm: usize,
     /// An offset in days added to the day the other slots name ("two days before yesterday")
     pub(crate) offd: usize,
+    /// An elliptic item of a coordinated list ("18th" in "July 17th, 18th"): kept only when
+    /// the list step completes it from a neighbour
+    pub(crate) ell: usize,
     /// `roll=1`: in scheduling inputs, the start of the current period once its first third
     /// is over means the next period's (Duckling fr's "début du mois" late in the month)
     pub(crate) roll: usize,
@@ -165,6 +168,7 @@ impl Ids {
             yearword: s("yearword"),
             offm: s("offm"),
             offd: s("offd"),
+            ell: s("ell"),
             roll: s("roll"),
             obs: s("obs"),
         }
@@ -523,12 +527,20 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 }
                 return mk(TimexType::SET, v, None, false);
             }
-            // a yearly date ("chaque 15 avril" → XXXX-04-15)
-            if let (Some(mo), None) = (get(ids.month), get(ids.year)) {
-                let mut v = format!("XXXX-{mo:02}");
-                if let Some(d) = get(ids.day) {
-                    v.push_str(&format!("-{d:02}"));
-                }
+            // a yearly date ("chaque 15 avril" → XXXX-04-15) or a day of every month ("the
+            // 19th of every month" → XXXX-XX-19)
+            let yearly = match (get(ids.month), get(ids.year)) {
+                (Some(mo), None) => Some(match get(ids.day) {
+                    Some(d) => format!("XXXX-{mo:02}-{d:02}"),
+                    None => format!("XXXX-{mo:02}"),
+                }),
+                _ => None,
+            };
+            let monthly = match (get(ids.day), get(ids.month), unit) {
+                (Some(d), None, None | Some("M")) => Some(format!("XXXX-XX-{d:02}")),
+                _ => None,
+            };
+            if let Some(mut v) = yearly.or(monthly) {
                 if let Some(c) = &clock {
                     v.push_str(c);
                 }
@@ -835,11 +847,19 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                         if let (Some(w), false) = (get(ids.weekday), use_last) {
                             // "jeudi 15": the nearest month (the next one when scheduling)
                             // whose 15th is a Thursday
-                            let ks: &[i64] = if ctx.forward { &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] } else { &[0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6] };
+                            // (in a past-tense sentence, the last one: "I went back Thursday the 21st")
+                            let past = ctx.tense == Tense::Past;
+                            let ks: &[i64] = if past {
+                                &[0, -1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12]
+                            } else if ctx.forward {
+                                &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+                            } else {
+                                &[0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6]
+                            };
                             for &k in ks {
                                 let b = Date { y: a.y, m: a.m, d: 1 }.add_months(k);
                                 if let Some(x) = Date::new(b.y, b.m, d) {
-                                    if x.weekday() == w as u32 && (!ctx.forward || x >= a) {
+                                    if x.weekday() == w as u32 && (if past { x <= a } else { !ctx.forward || x >= a }) {
                                         m = x.m;
                                         y = x.y;
                                         break;
@@ -1048,6 +1068,18 @@ pub fn relative_to(lang: &Lang, ids: &Ids, sl: &Slots, day: Date, minute: Option
                 return None;
             };
             out(d, None)
+        }
+        // the n-th closest occurrence of a weekday or a yearly date to the anchor ("the closest
+        // Monday to Oct 5th", "the second closest xmas to today"); ties go to the earlier one
+        "closest" => {
+            let k = get(ids.ordinal).unwrap_or(1).max(1) as i64;
+            let mut cands: Vec<Date> = match (get(ids.weekday), get(ids.month), get(ids.day)) {
+                (Some(w), None, None) => (-7 * k - 7..=7 * k + 7).map(|i| day.add_days(i)).filter(|d| d.weekday() == w as u32).collect(),
+                (None, Some(m), Some(dd)) => (day.y - k as i32 - 2..=day.y + k as i32 + 2).filter_map(|y| Date::new(y, m as u32, dd as u32)).collect(),
+                _ => return None,
+            };
+            cands.sort_by_key(|d| ((d.days() - day.days()).abs(), d.days()));
+            out(*cands.get(k as usize - 1)?, None)
         }
         "shift" => {
             let num = get(ids.n).map(|n| n as f64 + if get(ids.half_hour).is_some() { 0.5 } else { 0.0 });

@@ -43,9 +43,9 @@ fn duckling_and_recognizers_floors() {
     }
 }
 const DUCKLING_FR: f64 = 0.955;
-const DUCKLING_EN: f64 = 0.88;
+const DUCKLING_EN: f64 = 0.91;
 const RECOG_FR: f64 = 0.919;
-const RECOG_EN: f64 = 0.66;
+const RECOG_EN: f64 = 0.7;
 
 #[test]
 fn news_expressions() {
