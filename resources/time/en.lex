@@ -325,7 +325,7 @@ centuries => unit=CE
 @REL_DAY
 today => shift=0 unit=D
 yesterday => shift=-1 unit=D
-tomorrow | tmrw | tmr => shift=1 unit=D
+tomorrow | tmrw | tmr | tomorrows => shift=1 unit=D
 the day before yesterday => shift=-2 unit=D
 the day after tomorrow | the day after tmrw | the day after tmr => shift=2 unit=D
 day before yesterday => shift=-2 unit=D
