@@ -14,7 +14,7 @@ pub struct Date {
 impl Date {
     /// A date, `None` when the day does not exist.
     pub fn new(y: i32, m: u32, d: u32) -> Option<Date> {
-        (m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m)).then_some(Date { y, m, d })
+        ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then_some(Date { y, m, d })
     }
     /// Days since 1970-01-01.
     pub fn days(&self) -> i64 {

@@ -33,6 +33,7 @@
 //!     lasts ("4pm for 30 mins": a point, then the DURATION TimeML anchors at it) end that long
 //!     after the start, closed at the start's grain as Duckling closes its ranges ("18th Dec
 //!     for 10 days" → up to 29 December 00:00).
+//!
 //!   A `mod` APPROX is accepted on points, intervals and ranges: Duckling drops approximations. Duckling's early /
 //!   mid / late morning are fixed hours (07–09, 09–11, 10–12; its English early morning 00–09), accepted for `TMO` with mod
 //!   START / MID / END; a range ending on a whole hour ("à 11h") ends at that hour's end.
