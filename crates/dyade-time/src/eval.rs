@@ -40,8 +40,10 @@
 //!   Duckling conventions one TIMEX3 value does not follow (left failing, not bent for):
 //!   "le soir de noël" is its 24 December evening (TIMEX3: `XXXX-12-25TEV`); "le jour des
 //!   morts" its 1 November (the feast is 2 November); "dans 7 jours" the reference hour 7 days
-//!   on (TIMEX3: the day); "la semaine du 6 octobre" (a Sunday) the following week; second
-//!   grains ("dans une seconde") are below the minute resolution of this check.
+//!   on (TIMEX3: the day; "in 7 days", "7 days ago" likewise); holidays that last ("Hanukkah
+//!   2018", "Ramadan 2018") and other closed intervals without a TIMEX3 value ("all week",
+//!   "this season" with its own bounds); second grains ("dans une seconde", "next 3 seconds")
+//!   are below the minute resolution of this check.
 //! - **Recognizers-Text**: the predicted spans' texts equal the `expected` texts (same count,
 //!   in order; an empty `expected` requires no prediction); where an expected item carries a
 //!   `value`, ours must equal that timex (`T22` ≡ `T22:00`) or agree with one of its
