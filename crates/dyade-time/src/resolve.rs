@@ -774,6 +774,10 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                                     y = (a.y..=y + 1).find(|&k| on(k)).unwrap_or(y);
                                 }
                             }
+                            // "March after next": `nth` occurrences after the next one
+                            if let (Some(k), None) = (get(ids.nth), dd) {
+                                y += k;
+                            }
                             year = Some(y);
                         }
                         None if dd.is_none() => year = Some(a.y),

@@ -43,7 +43,7 @@ fn duckling_and_recognizers_floors() {
     }
 }
 const DUCKLING_FR: f64 = 0.95;
-const DUCKLING_EN: f64 = 0.91;
+const DUCKLING_EN: f64 = 0.915;
 const RECOG_FR: f64 = 0.911;
 const RECOG_EN: f64 = 0.66;
 
