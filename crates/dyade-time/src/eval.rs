@@ -25,7 +25,8 @@
 //!     year": Duckling's `[now, bound)`) is TIMEX3's open interval before that bound: the value
 //!     with mod BEFORE ending at its start, or ON_OR_BEFORE ending at its end (a clock time,
 //!     an instant, at itself);
-//!   - `datetimeOpenInterval`: the value is the bound and `mod` is AFTER/ON_OR_AFTER
+//!   - `datetimeOpenInterval`: the value is the bound (`PRESENT_REF` for the reference
+//!     instant, "as soon as possible") and `mod` is AFTER/ON_OR_AFTER
 //!     (direction after) or BEFORE/ON_OR_BEFORE (direction before).
 //!   - a range ("du 13 au 15 juillet") is two TIMEX3 in TimeML: it passes when exactly two
 //!     timexes tile the input (nothing but spaces or punctuation between them), the first's
@@ -467,7 +468,8 @@ fn duckling_ok(t: &Timex, e: &Value, reference: &str, lang: &str) -> bool {
         }
         "datetimeOpenInterval" => {
             let dir = e["direction"].as_str().unwrap_or("");
-            let Some((a, _)) = denote(v) else { return false };
+            // the bound may be the reference instant itself ("as soon as possible": from now on)
+            let Some((a, _)) = denote(v).or_else(|| (v == "PRESENT_REF").then_some((now?, 0))) else { return false };
             match dir {
                 "after" => start == Some(a) && matches!(md, Some("AFTER" | "ON_OR_AFTER")),
                 "before" => end == Some(a) && matches!(md, Some("BEFORE" | "ON_OR_BEFORE")),
