@@ -569,6 +569,11 @@ fifty-five | fifty five => minute=55
 @FEW weak
 a few | few | several | many
 
+# "9a to 11a", "9p": a lone letter for am/pm after an hour (weak: only in clock ranges of requests)
+@TIMEPOD_LETTER weak
+a => pod=MO
+p => pm=1
+
 # not weak: "three am" has no other strong word (the rules using it need a number first)
 @TIMEPOD
 am | a.m. | a.m | a m | a. m. | in the morning | of the morning | in morning | in the am | in the a.m. => pod=MO
