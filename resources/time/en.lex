@@ -463,6 +463,11 @@ tisha b'av | tisha bav | tisha be'av | tisha b'ab => month=5 day=9 cal=HE obs=Sa
 boss's day | bosses day | boss day | national boss day | national boss's day => month=10 day=16 obs=Sa-1Su+1
 king's day | koningsdag => month=4 day=27 obs=Su-1
 black friday => month=11 weekday=4 ordinal=4 sub=WD offd=1
+cyber monday => month=11 weekday=4 ordinal=4 sub=WD offd=4
+presidents' day | presidents day | president's day | washington's birthday => month=2 weekday=1 ordinal=3 sub=WD
+earth day => month=4 day=22
+yuandan => month=1 day=1
+international workers' day | international workers day | int'l workers day | workers' day | workers day => month=5 day=1
 jumu'atul-wida | jumu'atul wida | jamat ul-vida | jamat ul vida | jumu'ah al-wida => month=10 day=1 weekday=5 cal=IS
 # Chinese lunar calendar (new moons at Beijing time): days of its first month
 chinese new year | chinese new years | chinese new year's | chinese new year's day | chinese lunar new year | chinese lunar new year's day | lunar new year | spring festival => month=1 day=1 cal=CN
