@@ -59,7 +59,7 @@ winter => season=WI
 
 @NUM weak
 one | a | an => n=1
-two | a couple of | a couple | couple of | a pair of => n=2
+two | a couple of | a couple | couple of | couple | a pair of => n=2
 three => n=3
 four => n=4
 five => n=5
@@ -353,6 +353,28 @@ afternoons => pod=AF
 evenings => pod=EV
 nights => pod=NI
 
+# decades in words ("the seventies", "the nineteen seventies", "the noughties"), as the
+# decade slot of "the 70s" / "the 1970s"
+@DECADE_WORD
+twenties => decade=20
+thirties => decade=30
+forties => decade=40
+fifties => decade=50
+sixties => decade=60
+seventies => decade=70
+eighties => decade=80
+nineties => decade=90
+nineteen twenties | nineteen-twenties => decade=1920
+nineteen thirties | nineteen-thirties => decade=1930
+nineteen forties | nineteen-forties => decade=1940
+nineteen fifties | nineteen-fifties => decade=1950
+nineteen sixties | nineteen-sixties => decade=1960
+nineteen seventies | nineteen-seventies => decade=1970
+nineteen eighties | nineteen-eighties => decade=1980
+nineteen nineties | nineteen-nineties => decade=1990
+two thousands | noughties | the noughts => decade=2000
+twenty tens | twenty-tens | two thousand and tens | two thousand tens => decade=2010
+
 @MOD_POS
 # (Recognizers-Text leaves the article out: "at the end of 2000" → "end of 2000")
 early | beginning of | start of => mod=START
@@ -524,14 +546,18 @@ martin luther king day | martin luther king's day | martin luther kings day | ma
 boxing day => month=12 day=26
 st patrick's day | st. patrick's day | saint patrick's day | st patrick day | st. patrick day | saint patricks day | st patricks day | st paddy's day | saint paddy's day | st. paddy's day => month=3 day=17
 all saints day | all saints' day => month=11 day=1
+earth day => month=4 day=22
+saint patrick | st patrick | st. patrick => month=3 day=17
+juneteenth | freedom day | jubilee day | emancipation day => month=6 day=19
+international workers' day | international workers day | workers' day | international labour day | international labor day => month=5 day=1
+yuandan => month=1 day=1
 
-# end / beginning of the current period, abbreviated ("EOM", "by the EOY", "the BOM")
+# end / beginning of the current period, abbreviated ("EOM", "by the EOY", "the BOM"; EOD: see en.rules)
 @PERIOD_EDGE
 eom | e.o.m. => mod=END unit=M
 bom | b.o.m. => mod=START unit=M
 eoy | e.o.y. => mod=END unit=Y
 boy | b.o.y. => mod=START unit=Y
-eod | e.o.d. => mod=END unit=D
 
 @SET_ADJ
 daily | everyday => unit=D
@@ -605,9 +631,17 @@ at | @ | , | on | in the | around | about | by | - | the
 at | @ | on | in | by | for | during | within | the | to | and
 through | thru => mod=ON_OR_BEFORE
 from | since | starting | as of | after => mod=AFTER
-before | until | untill | till | up to => mod=BEFORE
+before | until | untill | till | up to | prior to | by => mod=BEFORE
+as late as => mod=ON_OR_BEFORE
+as early as | beginning | beginning on | starting from | any time from | anytime from => mod=ON_OR_AFTER
+# comparison signs ("> = 2019", "<= 6pm"; a bare "<" or ">" is too often markup)
+> = | >= => mod=ON_OR_AFTER
+< = | <= => mod=ON_OR_BEFORE
+=
 later than | greater than | no earlier than | not before => mod=AFTER
 earlier than | sooner than | no later than | not after | in advance of => mod=BEFORE
+as early as => mod=ON_OR_AFTER
+as late as => mod=ON_OR_BEFORE
 on or after | after or on | on or later than | later than or on | later than or in | in or after => mod=ON_OR_AFTER
 on or before | before or on | on or earlier than | earlier than or on | earlier than or in | before or in | in or before => mod=ON_OR_BEFORE
 
@@ -627,7 +661,8 @@ of | in | , | /
 @BARE_DROP weak
 at | @
 
-# coordinators of a list ("Tuesday or Thursday", "Mon, Wed, Fri")
+# coordinators of a list, whose items share the context one of them states ("next week on
+# Tuesday or Thursday", "Mon, Wed, Fri", "July 17th, 18th, or 19th", "this week or next")
 @COORD weak
 or | and | , | , or | , and
 
@@ -658,3 +693,7 @@ mst | ( mst ) => tz=-420
 mdt | ( mdt ) => tz=-360
 pst | ( pst ) => tz=-480
 pdt | ( pdt ) => tz=-420
+
+# currency signs: the number after one is an amount ("$12 December 27")
+@CURRENCY weak
+$ | € | £ | usd | us$

@@ -48,10 +48,10 @@
 //! - **Recognizers-Text**: the predicted spans' texts equal the `expected` texts (same count,
 //!   in order; an empty `expected` requires no prediction); where an expected item carries a
 //!   `value`, ours must equal that timex (`T22` ≡ `T22:00`) or agree with one of its
-//!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly,
+//!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly (a weekend `…-WE` spans its Saturday and Sunday),
 //!   `time`, or `duration` seconds (a duration's `value` in the model files); `dateTime` and `time` also at the second when ours has
 //!   seconds; the model files write a period's bounds `start`/`end` and a date-time `value`;
-//!   an open interval, `Mod` before/after/since with its `end`/`start`, is our value with a
+//!   an open interval, `Mod` before/until/after/since with its `end`/`start`, is our value with a
 //!   BEFORE/AFTER mod, as in the Duckling rule). Types are not compared (its taxonomy differs from TIMEX3).
 //!   A range `(start,end,PnX)` is one span in its style and two TIMEX3 in TimeML: our span
 //!   must be valued at the range's start, and its end must be the range's end, either as the
@@ -65,12 +65,16 @@
 //!   mod END finishes where its period finishes ("from April until the end of June" →
 //!   `(XXXX-04-01,XXXX-07-01,P3M)`); other mods fail. Both bounds are always verified: a start
 //!   alone never passes a range.
+//!   The tasks-mode model file writes a set's value with its recurrence appended ("every
+//!   Sunday" → `XXXX-WXX-7P1W`, its resolution giving `intervalSize` 1 and `intervalType` W):
+//!   TIMEX3 keeps that period out of the value (`freq`/`quant`), so ours equals the value
+//!   without it.
 //!   A bare clock time or part of the day it leaves unanchored ("T23") equals ours anchored
 //!   to the reference day (the case's, or the fixed one we tag cases without one against); a
 //!   part of the day on a weekday ("mardi soir", `XXXX-WXX-2TEV`) equals ours on the
 //!   resolution's day; a period `(start,end,PnX)` told as a length ("les 3 derniers jours")
 //!   equals our duration `PnX` (TimeML annotates it as a DURATION; or one as long in other
-//!   calendar units: `P3DE` for `P30Y`).
+//!   units: `P3DE` for `P30Y`, `PT29H` for `P1DT5H`).
 //!   Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
 //!   (its spans leave out articles and prepositions) against the case's `reference`.
 
@@ -408,6 +412,17 @@ fn same_length(a: &str, b: &str) -> bool {
         Some(n.parse::<f64>().ok()? * k)
     };
     matches!((months(a), months(b)), (Some(x), Some(y)) if (x - y).abs() < 1e-9)
+        || matches!((exact_secs(a), exact_secs(b)), (Some(x), Some(y)) if (x - y).abs() < 0.5)
+}
+
+/// The seconds of a duration made of weeks, days and clock units only ("P1DT5H", "PT29H").
+fn exact_secs(v: &str) -> Option<f64> {
+    let body = v.strip_prefix('P')?;
+    let date = body.split('T').next().unwrap_or("");
+    if date.contains('Y') || date.contains('M') {
+        return None;
+    }
+    duration_secs(v)
 }
 
 /// Duckling pass rule for one predicted value (see the module docs).
@@ -614,6 +629,11 @@ fn period_bounds(v: &str) -> Option<(Date, Date)> {
         let mon = jan4.add_days(1 - jan4.weekday() as i64).add_days(7 * (w - 1));
         return Some((mon, mon.add_days(7)));
     }
+    if b.len() == 11 && v.ends_with("-WE") {
+        // a week's weekend: its Saturday and Sunday
+        let (mon, _) = period_bounds(&v[..8])?;
+        return Some((mon.add_days(5), mon.add_days(7)));
+    }
     if b.len() == 10 {
         let d = Date::parse(v)?;
         return Some((d, d.add_days(1)));
@@ -657,6 +677,17 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
     if norm_time(ours) == norm_time(want) {
         return true;
     }
+    // a set whose value carries its recurrence (tasks mode: "every Sunday" →
+    // `XXXX-WXX-7P1W`, with `intervalSize` 1 and `intervalType` W): TIMEX3 keeps the period
+    // out of the value (`XXXX-WXX-7`, in `freq`/`quant`), so ours is the value without it
+    if let Some(r) = e["resolutions"].as_array().and_then(|rs| rs.iter().find(|r| r["intervalType"].is_string())) {
+        let period = format!("P{}{}", r["intervalSize"].as_str().unwrap_or("1"), r["intervalType"].as_str().unwrap_or(""));
+        if let Some(v) = want.strip_suffix(period.as_str()).filter(|v| !v.is_empty()) {
+            if norm_time(ours) == norm_time(v) || (v.starts_with('T') && reference.and_then(|rf| rf.get(..10)).is_some_and(|rd| norm_time(ours) == norm_time(&format!("{rd}{v}")))) {
+                return true;
+            }
+        }
+    }
     // Recognizers leaves a bare clock time or part of the day unanchored ("T23", "TEV"); we
     // anchor it to the reference day: same value once the reference day is prefixed
     if let (Some(rd), true) = (reference.and_then(|r| r.get(..10)), want.starts_with('T')) {
@@ -674,7 +705,7 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
         // an open interval ("avant 17h": `Mod` before, its `end`): our value is the bound and
         // our mod says the direction, as in the Duckling rule
         let bound = match r["Mod"].as_str() {
-            Some("before") if matches!(md, Some("BEFORE" | "ON_OR_BEFORE")) => r["end"].as_str(),
+            Some("before" | "until") if matches!(md, Some("BEFORE" | "ON_OR_BEFORE")) => r["end"].as_str(),
             Some("after" | "since") if matches!(md, Some("AFTER" | "ON_OR_AFTER")) => r["start"].as_str(),
             _ => None,
         };

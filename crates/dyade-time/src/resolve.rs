@@ -105,6 +105,9 @@ pub struct Ids {
     pub(crate) offm: usize,
     /// An offset in days added to the day the other slots name ("two days before yesterday")
     pub(crate) offd: usize,
+    /// An elliptic item of a coordinated list ("18th" in "July 17th, 18th"): kept only when
+    /// the list step completes it from a neighbour
+    pub(crate) ell: usize,
     /// `roll=1`: in scheduling inputs, the start of the current period once its first third
     /// is over means the next period's (Duckling fr's "début du mois" late in the month)
     pub(crate) roll: usize,
@@ -165,6 +168,7 @@ impl Ids {
             yearword: s("yearword"),
             offm: s("offm"),
             offd: s("offd"),
+            ell: s("ell"),
             roll: s("roll"),
             obs: s("obs"),
         }
@@ -525,6 +529,25 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 }
                 return mk(TimexType::SET, v, None, false);
             }
+            // a yearly date ("chaque 15 avril" → XXXX-04-15) or a day of every month ("the
+            // 19th of every month" → XXXX-XX-19)
+            let yearly = match (get(ids.month), get(ids.year)) {
+                (Some(mo), None) => Some(match get(ids.day) {
+                    Some(d) => format!("XXXX-{mo:02}-{d:02}"),
+                    None => format!("XXXX-{mo:02}"),
+                }),
+                _ => None,
+            };
+            let monthly = match (get(ids.day), get(ids.month), unit) {
+                (Some(d), None, None | Some("M")) => Some(format!("XXXX-XX-{d:02}")),
+                _ => None,
+            };
+            if let Some(mut v) = yearly.or(monthly) {
+                if let Some(c) = &clock {
+                    v.push_str(c);
+                }
+                return mk(TimexType::SET, v, None, false);
+            }
             if let (Some(c), None | Some("D")) = (clock, unit) {
                 return mk(TimexType::SET, c, None, false);
             }
@@ -617,6 +640,9 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 format!("{y:04}-W{w:02}")
             }
             "WE" => {
+                // "ce week-end" told in the past early in the week (Monday to Thursday) is the
+                // one just gone ("se sont rendus ce week-end à Saint-Gervais")
+                let k = if k == 0 && ctx.tense == Tense::Past && (1..=4).contains(&a.weekday()) { -1 } else { k };
                 let (y, w) = a.add_days(7 * k).iso_week();
                 format!("{y:04}-W{w:02}-WE")
             }
@@ -827,11 +853,19 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                         if let (Some(w), false) = (get(ids.weekday), use_last) {
                             // "jeudi 15": the nearest month (the next one when scheduling)
                             // whose 15th is a Thursday
-                            let ks: &[i64] = if ctx.forward { &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] } else { &[0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6] };
+                            // (in a past-tense sentence, the last one: "I went back Thursday the 21st")
+                            let past = ctx.tense == Tense::Past;
+                            let ks: &[i64] = if past {
+                                &[0, -1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12]
+                            } else if ctx.forward {
+                                &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+                            } else {
+                                &[0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6]
+                            };
                             for &k in ks {
                                 let b = Date { y: a.y, m: a.m, d: 1 }.add_months(k);
                                 if let Some(x) = Date::new(b.y, b.m, d) {
-                                    if x.weekday() == w as u32 && (!ctx.forward || x >= a) {
+                                    if x.weekday() == w as u32 && (if past { x <= a } else { !ctx.forward || x >= a }) {
                                         m = x.m;
                                         y = x.y;
                                         break;
