@@ -246,7 +246,8 @@ environ | vers | aux alentours de | autour de | à peu près | près de => mod=A
 plus de | plus d' | au moins | plus d | au-delà de => mod=MORE_THAN
 
 @LESS weak
-moins de | moins d' | moins d | à peine | pas plus de | près de => mod=LESS_THAN
+# ("près de", "presque", "pas loin de": nearly, short of the amount)
+moins de | moins d' | moins d | à peine | pas plus de | près de | près d' | presque | pas loin de | pas loin d' => mod=LESS_THAN
 
 @PAST_ADJ weak
 dernier | dernière | derniers | dernières | passé | passée | passés | passées | écoulé | écoulée | écoulés | écoulées | précédent | précédente | précédents | précédentes | d'avant => dir=past
