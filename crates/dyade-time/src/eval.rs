@@ -48,8 +48,10 @@
 //!   morts" its 1 November (the feast is 2 November); "dans 7 jours" the reference hour 7 days
 //!   on (TIMEX3: the day; "in 7 days", "7 days ago" likewise); holidays that last without a
 //!   length in the lexicon, and other closed intervals without a TIMEX3 value ("all week",
-//!   "this season" with its own bounds); second grains ("dans une seconde", "next 3 seconds")
-//!   are below the minute resolution of this check.
+//!   "this season" with its own bounds). Second grains are compared to the second where ours
+//!   says seconds: a duration in seconds ("next 3 seconds", PT3S) must last exactly that many,
+//!   and a range told to the second ("3pm - 6:00:00pm") must end at the second Duckling closes
+//!   it on; elsewhere the check is at the minute.
 //! - **Recognizers-Text**: the predicted spans' texts equal the `expected` texts (same count,
 //!   in order; an empty `expected` requires no prediction); where an expected item carries a
 //!   `value`, ours must equal that timex (`T22` ≡ `T22:00`) or agree with one of its
@@ -319,6 +321,27 @@ fn instant(s: &str) -> Option<i64> {
     Some(Date::new(y, m, d)?.days() * 1440 + h * 60 + mi)
 }
 
+/// An instant in seconds, for Duckling's second grain ("2013-02-12T04:30:01").
+fn instant_secs(s: &str) -> Option<i64> {
+    let sec: i64 = match s.get(16..17) {
+        Some(":") => s.get(17..19)?.parse().ok()?,
+        _ => 0,
+    };
+    Some(instant(s)? * 60 + sec)
+}
+
+/// [`denote_in`] in seconds: a value told to the second ("…T18:00:00") is that second, any
+/// other value its period.
+fn denote_secs(v: &str, lang: &str) -> Option<(i64, i64)> {
+    if let Some((_, t)) = v.split_once('T') {
+        if t.len() == 8 && t.as_bytes()[5] == b':' {
+            let x = instant_secs(v)?;
+            return Some((x, x + 1));
+        }
+    }
+    denote_in(v, lang).map(|(a, b)| (a * 60, b * 60))
+}
+
 fn day_min(d: Date) -> i64 {
     d.days() * 1440
 }
@@ -454,7 +477,9 @@ fn duckling_ok(t: &Timex, e: &Value, reference: &str, lang: &str) -> bool {
                     let (a, b) = (Date::from_days(s.div_euclid(1440)), Date::from_days(en.div_euclid(1440)));
                     (((b.y - a.y) * 12 + b.m as i32 - a.m as i32) as f64) / (-unit) as f64
                 } else if unit == 0 {
-                    return grain == "second" && (en - s) as f64 == (n / 60.0).ceil();
+                    // seconds, compared to the second
+                    let (Some(a), Some(b)) = (e["start"].as_str().and_then(instant_secs), e["end"].as_str().and_then(instant_secs)) else { return false };
+                    return md.is_none() && grain == "second" && (b - a) as f64 == n;
                 } else {
                     (en - s) as f64 / unit as f64
                 };
@@ -550,7 +575,16 @@ fn range_ok(text: &str, got: &[Timex], e: &Value, lang: &str) -> bool {
     let hour_end = b.value.ends_with(":00") && y + 59 == en;
     // Duckling drops approximations ("around 3-4pm"), as for points and intervals
     let plain = |t: &Timex| t.modifier.as_deref().is_none_or(|m| m == "APPROX");
-    plain(a) && plain(b) && x == s && (y == en || hour_end)
+    if plain(a) && plain(b) && x == s && (y == en || hour_end) {
+        return true;
+    }
+    // a range told to the second ("3pm - 6:00:00pm": Duckling's second grain, its end closed
+    // one second on), compared to the second: the start's period starts at `start` and the
+    // end's second finishes at `end`
+    let secs = |k: &str| e[k].as_str().and_then(instant_secs);
+    let (Some(s), Some(en), None) = (secs("start"), secs("end"), lasting) else { return false };
+    let (Some((x, _)), Some((_, y))) = (denote_secs(&a.value, lang), denote_secs(&b.value, lang)) else { return false };
+    e["grain"] == "second" && plain(a) && plain(b) && x == s && y == en
 }
 
 /// A named period that lasts, valued at its start `t` with its last part `x` (the end the

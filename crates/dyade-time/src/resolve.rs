@@ -960,7 +960,8 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 }
             }
         }
-        time = Some(match get(ids.second).filter(|s| (1..60).contains(s)) {
+        // seconds told, even ":00" ("6:00:00pm"), keep the second's precision
+        time = Some(match get(ids.second).filter(|s| (0..60).contains(s)) {
             Some(sec) => format!("T{h:02}:{mi:02}:{sec:02}"),
             None => format!("T{h:02}:{mi:02}"),
         });
