@@ -199,6 +199,7 @@ semaines => unit=W
 jours | journées => unit=D
 heures => unit=H
 minutes | mins => unit=MIN
+secondes | secs => unit=S
 décennies => unit=DE
 siècles => unit=CE
 
