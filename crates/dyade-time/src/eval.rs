@@ -55,7 +55,8 @@
 //!   `(XXXX-04-01,XXXX-07-01,P3M)`); other mods fail. Both bounds are always verified: a start
 //!   alone never passes a range.
 //!   A bare clock time or part of the day it leaves unanchored ("T23") equals ours anchored
-//!   to the reference day (the case's, or the fixed one we tag cases without one against); a
+//!   to the reference day (the case's, or the fixed one we tag cases without one against) or
+//!   to the next day (the time's next occurrence when it is past, a scheduling reading); a
 //!   part of the day on a weekday ("mardi soir", `XXXX-WXX-2TEV`) equals ours on the
 //!   resolution's day; a period `(start,end,PnX)` told as a length ("les 3 derniers jours")
 //!   equals our duration `PnX` (TimeML annotates it as a DURATION; or one as long in other
@@ -647,8 +648,11 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
     }
     // Recognizers leaves a bare clock time or part of the day unanchored ("T23", "TEV"); we
     // anchor it to the reference day: same value once the reference day is prefixed
+    // anchor it to the reference day, or to the next one (the next occurrence of a time of day
+    // already past, as a scheduling reading takes it: "noonish" said at 13:00)
     if let (Some(rd), true) = (reference.and_then(|r| r.get(..10)), want.starts_with('T')) {
-        if norm_time(ours) == norm_time(&format!("{rd}{want}")) {
+        let next = Date::parse(rd).map(|d| d.add_days(1).iso());
+        if [Some(rd.to_string()), next].into_iter().flatten().any(|d| norm_time(ours) == norm_time(&format!("{d}{want}"))) {
             return true;
         }
     }
