@@ -662,6 +662,16 @@ impl TimexTagger {
                 // the connector may be outside both ("4pm à 5pm") or the lead the second one
                 // took with its mod ("today till tomorrow": "till tomorrow", BEFORE)
                 if range_link(l, &self.ids, rc, t, p, prev, &m) {
+                    // "2:00 - 2:30 pm": a start without its half of the day takes the end's
+                    // when it then still comes first
+                    let id = &self.ids;
+                    let (a, b) = (&prev.slots, &m.slots);
+                    let minutes = |s: &Slots, h: i32| h * 60 + if s[id.minute] != NONE { s[id.minute] } else { 0 };
+                    if (1..12).contains(&a[id.hour]) && a[id.pm] == NONE && a[id.pod] == NONE && b[id.pm] != NONE && (1..12).contains(&b[id.hour]) {
+                        if minutes(a, a[id.hour] + 12) <= minutes(b, b[id.hour] + 12) {
+                            prev.slots[id.pm] = b[id.pm];
+                        }
+                    }
                     prev.span = Span::new(prev.span.start, m.span.end);
                     prev.end = m.end;
                     prev.split = true;
