@@ -654,7 +654,7 @@ or | and | , | , or | , and
 
 # range connectors (Recognizers-Text style ranges are one span: "from 4pm to 5pm")
 @RANGE_JOIN weak
-to | - | through | thru | until | untill | till | til | and
+to | - | ~ | through | thru | until | untill | till | til | and
 to the | through the | until the | till the | and the
 # coordinators among the range connectors: a range only after a @RANGE_OPEN word ("between
 # 3 and 5"); elsewhere they list ("in 2007 and 2009")

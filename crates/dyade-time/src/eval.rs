@@ -572,6 +572,11 @@ fn period_bounds(v: &str) -> Option<(Date, Date)> {
         let d = Date::new(v[..4].parse().ok()?, 3 * q.checked_sub(1)? + 1, 1)?;
         return Some((d, d.add_months(3)));
     }
+    if b.len() == 2 && v.chars().all(|c| c.is_ascii_digit()) {
+        // a century ("14" = the 15th century, 1400–1499)
+        let c: i32 = v.parse().ok()?;
+        return Some((Date::new(c * 100, 1, 1)?, Date::new(c * 100 + 100, 1, 1)?));
+    }
     if b.len() == 3 && v.chars().all(|c| c.is_ascii_digit()) {
         // a decade ("197" = the 1970s)
         let d: i32 = v.parse().ok()?;
