@@ -741,6 +741,8 @@ impl TimexTagger {
         let named: Vec<usize> = ["WEEKDAY", "WEEKDAY_FULL", "ANAPHORIC_DAY", "HOLIDAY", "SEASON"].iter().filter_map(|n| l.classes.iter().position(|c| c == n)).collect();
         // a month abbreviation's period that ends the text is the sentence's ("1 janv.")
         let month = l.classes.iter().position(|c| c == "MONTH");
+        // ... or of a half of the day's abbreviation ("at 9p.")
+        let timepod = l.classes.iter().position(|c| c == "TIMEPOD");
         let n = t.toks.len();
         // ... and before a part of the day that a clock time follows ("l'après-midi 7:00")
         let pod = l.classes.iter().position(|c| c == "POD");
@@ -757,7 +759,7 @@ impl TimexTagger {
                 }
             }
             let last = m.end - 1;
-            if m.end == n && last > m.tok && t.low(last) == "." && month.is_some_and(|c| l.cached(p, c, last - 1).any(|(e, _)| e == m.end)) {
+            if m.end == n && last > m.tok && t.low(last) == "." && [month, timepod].iter().flatten().any(|&c| l.cached(p, c, last - 1).any(|(e, _)| e == m.end)) {
                 m.end = last;
                 m.span = Span::new(m.span.start, t.toks[last - 1].end as usize);
             }
