@@ -209,8 +209,17 @@ impl TimexTagger {
                     let lead = sl[self.ids.lead];
                     // `keep=1`: Recognizers-style spans keep that preposition too ("dans la soirée")
                     let kept = sched == Some(SpanStyle::WithPrepositions) || (sched == Some(SpanStyle::Bare) && sl[self.ids.keep] > 0);
-                    let s0 = if lead > 0 && !kept { (i + lead as usize).min(best.end - 1) } else { i };
-                    out.push(Match { span: sp(s0, best.end), slots: sl, tok: s0, end: best.end, split: false, range: None, anchor: None });
+                    let mut s0 = if lead > 0 && !kept { (i + lead as usize).min(best.end - 1) } else { i };
+                    // a comma an optional element took at either edge is punctuation, not part
+                    // of the expression ("July 1st, 17th times", "11/20, 12 of Nov")
+                    let mut e = best.end;
+                    while e > s0 + 1 && t.low(e - 1) == "," {
+                        e -= 1;
+                    }
+                    while s0 + 1 < e && t.low(s0) == "," {
+                        s0 += 1;
+                    }
+                    out.push(Match { span: sp(s0, e), slots: sl, tok: s0, end: e, split: false, range: None, anchor: None });
                 }
                 Some((ea, ec, mut sb)) => {
                     // split range: A borrows B's missing slots ("du 15 au 17 janvier"), and a
