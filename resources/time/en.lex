@@ -289,6 +289,7 @@ st | nd | rd | th
 year | years | yr | yrs => unit=Y
 month | months => unit=M
 week | weeks => unit=W
+fortnight | fortnights => unit=W mult=2
 day | days => unit=D
 hour | hours | hr | hrs | h => unit=H
 minute | minutes | min | mins => unit=MIN
@@ -427,13 +428,13 @@ now | just now | at this time | currently | right now | at the moment | at prese
 the future => ref=FUTURE_REF
 
 @HOLIDAY
-new year's day | new year | new years day => month=1 day=1
+new year's day | new year | new years day | new year day => month=1 day=1
 valentine's day | valentines day | valentine day => month=2 day=14
 independence day => month=7 day=4
 halloween => month=10 day=31
 christmas | christmas day | xmas => month=12 day=25
 christmas eve => month=12 day=24
-new year's eve | new years eve => month=12 day=31
+new year's eve | new years eve | new year eve => month=12 day=31
 liberation day => month=8 day=15
 easter | easter sunday => easter=0
 easter monday | easter mon => easter=1
@@ -482,7 +483,7 @@ tisha b'av | tisha bav | tisha be'av | tisha b'ab => month=5 day=9 cal=HE obs=Sa
 # observed on a nearby weekday ("Boss's Day": 16 October, a Saturday's on the Friday, a
 # Sunday's on the Monday; "King's Day": 27 April, a Sunday's on the Saturday)
 boss's day | bosses day | boss day | national boss day | national boss's day => month=10 day=16 obs=Sa-1Su+1
-king's day | kings day | koningsdag => month=4 day=27 obs=Su-1
+king's day | koningsdag => month=4 day=27 obs=Su-1
 black friday => month=11 weekday=4 ordinal=4 sub=WD offd=1
 jumu'atul-wida | jumu'atul wida | jamat ul-vida | jamat ul vida | jumu'ah al-wida => month=10 day=1 weekday=5 cal=IS
 # Chinese lunar calendar (new moons at Beijing time): days of its first month
@@ -527,6 +528,7 @@ guru gobind singh jayanti | guru govind singh jayanti | guru gobind singh birthd
 vesak | vaisakha | buddha day | buddha purnima | buddha jayanti => month=2 day=15 cal=HI obs=19
 # the Parsi Shahenshahi calendar (365-day years)
 parsi new year | jamshedi navroz | parsi navroz => month=1 day=1 cal=ZO
+the ides of march | ides of march => month=3 day=15
 veterans day => month=11 day=11
 may day => month=5 day=1
 # holidays on the n-th weekday of a month (ordinal -1 = the last)
@@ -596,8 +598,8 @@ a few | few | several | many
 
 # not weak: "three am" has no other strong word (the rules using it need a number first)
 @TIMEPOD
-am | a.m. | a.m | a m | a. m. | in the morning | of the morning | in morning => pod=MO
-pm | p.m. | p.m | p m | p. m. | in the afternoon | in the evening | of the afternoon | of the evening | at night | tonight | in afternoon | in evening => pm=1
+am | a.m. | a.m | a m | a. m. | in the morning | of the morning | in morning | in the am | in the a.m. => pod=MO
+pm | p.m. | p.m | p m | p. m. | in the afternoon | in the evening | of the afternoon | of the evening | at night | tonight | in afternoon | in evening | in the pm | in the p.m. => pm=1
 p | p. => pm=1
 
 @ROMAN
@@ -629,6 +631,8 @@ as early as | beginning | beginning on | starting from | any time from | anytime
 =
 later than | greater than | no earlier than | not before => mod=AFTER
 earlier than | sooner than | no later than | not after | in advance of => mod=BEFORE
+as early as => mod=ON_OR_AFTER
+as late as => mod=ON_OR_BEFORE
 on or after | after or on | on or later than | later than or on | later than or in | in or after => mod=ON_OR_AFTER
 on or before | before or on | on or earlier than | earlier than or on | earlier than or in | before or in | in or before => mod=ON_OR_BEFORE
 
@@ -648,7 +652,8 @@ of | in | , | /
 @BARE_DROP weak
 at | @
 
-# coordinators of a list ("Tuesday or Thursday", "Mon, Wed, Fri")
+# coordinators of a list, whose items share the context one of them states ("next week on
+# Tuesday or Thursday", "Mon, Wed, Fri", "July 17th, 18th, or 19th", "this week or next")
 @COORD weak
 or | and | , | , or | , and
 
@@ -679,3 +684,7 @@ mst | ( mst ) => tz=-420
 mdt | ( mdt ) => tz=-360
 pst | ( pst ) => tz=-480
 pdt | ( pdt ) => tz=-420
+
+# currency signs: the number after one is an amount ("$12 December 27")
+@CURRENCY weak
+$ | € | £ | usd | us$

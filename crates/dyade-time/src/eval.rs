@@ -21,12 +21,19 @@
 //!     lie in the period, at least half of it in the period's first/middle/last third; a DURATION value ("2
 //!     dernières minutes" → PT2M, anchored at the reference in TimeML) must have the
 //!     interval's length;
+//!     An interval from the reference instant to a bound ("by 2pm", "by the end of the
+//!     year": Duckling's `[now, bound)`) is TIMEX3's open interval before that bound: the value
+//!     with mod BEFORE ending at its start, or ON_OR_BEFORE ending at its end (a clock time,
+//!     an instant, at itself);
 //!   - `datetimeOpenInterval`: the value is the bound and `mod` is AFTER/ON_OR_AFTER
 //!     (direction after) or BEFORE/ON_OR_BEFORE (direction before).
 //!   - a range ("du 13 au 15 juillet") is two TIMEX3 in TimeML: it passes when exactly two
 //!     timexes tile the input (nothing but spaces or punctuation between them), the first's
-//!     period starting at `start` and the second's ending at `end`.
-//!   A `mod` APPROX is accepted on points and intervals: Duckling drops approximations. Duckling's early /
+//!     period starting at `start` and the second's ending at `end`; a start and how long it
+//!     lasts ("4pm for 30 mins": a point, then the DURATION TimeML anchors at it) end that long
+//!     after the start, closed at the start's grain as Duckling closes its ranges ("18th Dec
+//!     for 10 days" → up to 29 December 00:00).
+//!   A `mod` APPROX is accepted on points, intervals and ranges: Duckling drops approximations. Duckling's early /
 //!   mid / late morning are fixed hours (07–09, 09–11, 10–12; its English early morning 00–09), accepted for `TMO` with mod
 //!   START / MID / END; a range ending on a whole hour ("à 11h") ends at that hour's end.
 //!   Duckling conventions one TIMEX3 value does not follow (left failing, not bent for):
@@ -54,6 +61,10 @@
 //!   mod END finishes where its period finishes ("from April until the end of June" →
 //!   `(XXXX-04-01,XXXX-07-01,P3M)`); other mods fail. Both bounds are always verified: a start
 //!   alone never passes a range.
+//!   The tasks-mode model file writes a set's value with its recurrence appended ("every
+//!   Sunday" → `XXXX-WXX-7P1W`, its resolution giving `intervalSize` 1 and `intervalType` W):
+//!   TIMEX3 keeps that period out of the value (`freq`/`quant`), so ours equals the value
+//!   without it.
 //!   A bare clock time or part of the day it leaves unanchored ("T23") equals ours anchored
 //!   to the reference day (the case's, or the fixed one we tag cases without one against) or
 //!   to the next day (the time's next occurrence when it is past, a scheduling reading); a
@@ -446,6 +457,11 @@ fn duckling_ok(t: &Timex, e: &Value, reference: &str, lang: &str) -> bool {
             // Duckling drops approximations ("tomorrow afternoonish"), as for points
             match md.filter(|&m| m != "APPROX") {
                 None => a == s && b == en,
+                // from now to a bound ("by 2pm", "by the end of the year"): TIMEX3's open interval
+                // before it, ending at its start (BEFORE) or end (ON_OR_BEFORE; a clock time is
+                // an instant)
+                Some("BEFORE") => Some(s) == now && en == a,
+                Some("ON_OR_BEFORE") => Some(s) == now && (en == b || (v.contains('T') && value_start(v).is_some() && en == a)),
                 Some(m) if v.ends_with("TMO") && morning_part(m, lang).is_some_and(|(x, y)| s == day_start + x * 60 && en == day_start + y * 60) => true,
                 Some(m) => {
                     // START / MID / END: TIMEX3's coarsest parts (thirds) of the period
@@ -501,7 +517,8 @@ fn morning_part(m: &str, lang: &str) -> Option<(i64, i64)> {
 }
 
 /// A range as TimeML writes it: exactly two timexes that tile the input (only spaces or
-/// punctuation between them), the first starting at `start`, the second ending at `end`.
+/// punctuation between them), the first starting at `start`, the second ending at `end` (or,
+/// a DURATION, lasting from the first up to `end`).
 fn range_ok(text: &str, got: &[Timex], e: &Value, lang: &str) -> bool {
     let denote = |v: &str| denote_in(v, lang);
     let [a, b] = got else { return false };
@@ -511,10 +528,20 @@ fn range_ok(text: &str, got: &[Timex], e: &Value, lang: &str) -> bool {
         return false;
     }
     let (Some(s), Some(en)) = (e["start"].as_str().and_then(instant), e["end"].as_str().and_then(instant)) else { return false };
-    let (Some((x, _)), Some((_, y))) = (denote(&a.value), denote(&b.value)) else { return false };
+    // a start and how long it lasts ("4pm for 30 mins", TimeML's DURATION anchored at the
+    // point before it): the range ends that long after the start, closed at the start's grain
+    // like Duckling's other ranges ("18th Dec for 10 days" ends with 28 December: 29 Dec 00:00)
+    let lasting = duration_parts(&b.value).filter(|&(_, unit)| unit > 0 && !a.value.starts_with('P'));
+    let (Some((x, x_end)), Some((_, y))) = (denote(&a.value), lasting.map(|_| (0, 0)).or_else(|| denote(&b.value))) else { return false };
+    let y = match lasting {
+        Some((n, unit)) => x + (n * unit as f64).round() as i64 + (x_end - x),
+        None => y,
+    };
     // a whole-hour end ("à 11h", `T11:00`) stands for Duckling's hour grain, as for points
     let hour_end = b.value.ends_with(":00") && y + 59 == en;
-    a.modifier.is_none() && b.modifier.is_none() && x == s && (y == en || hour_end)
+    // Duckling drops approximations ("around 3-4pm"), as for points and intervals
+    let plain = |t: &Timex| t.modifier.as_deref().is_none_or(|m| m == "APPROX");
+    plain(a) && plain(b) && x == s && (y == en || hour_end)
 }
 
 /// Run the Duckling cases of `lang` in `path`.
@@ -650,6 +677,17 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
     let want = e["value"].as_str().unwrap_or("");
     if norm_time(ours) == norm_time(want) {
         return true;
+    }
+    // a set whose value carries its recurrence (tasks mode: "every Sunday" →
+    // `XXXX-WXX-7P1W`, with `intervalSize` 1 and `intervalType` W): TIMEX3 keeps the period
+    // out of the value (`XXXX-WXX-7`, in `freq`/`quant`), so ours is the value without it
+    if let Some(r) = e["resolutions"].as_array().and_then(|rs| rs.iter().find(|r| r["intervalType"].is_string())) {
+        let period = format!("P{}{}", r["intervalSize"].as_str().unwrap_or("1"), r["intervalType"].as_str().unwrap_or(""));
+        if let Some(v) = want.strip_suffix(period.as_str()).filter(|v| !v.is_empty()) {
+            if norm_time(ours) == norm_time(v) || (v.starts_with('T') && reference.and_then(|rf| rf.get(..10)).is_some_and(|rd| norm_time(ours) == norm_time(&format!("{rd}{v}")))) {
+                return true;
+            }
+        }
     }
     // Recognizers leaves a bare clock time or part of the day unanchored ("T23", "TEV"); we
     // anchor it to the reference day: same value once the reference day is prefixed

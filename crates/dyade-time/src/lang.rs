@@ -48,7 +48,7 @@ pub const SLOTS: &[&str] = &[
     "type", "ref", "mod", "year", "yy", "month", "day", "weekday", "season", "quarter", "half", "week", "weekend", "pod",
     "hour", "minute", "second", "n", "frac", "unit", "shift", "sign", "dir", "set", "anchor", "century", "decade", "easter",
     "pm", "drop", "nth", "ordinal", "tense", "dayword", "approx", "n2", "mult", "half_hour", "minus", "yearword", "now",
-    "lead", "sched", "sub", "keep", "endp", "comp", "base", "h24", "tz", "cal", "offm", "offd", "roll", "obs",
+    "lead", "sched", "sub", "keep", "endp", "comp", "base", "h24", "tz", "cal", "offm", "offd", "roll", "obs", "ell",
 ];
 
 /// Number of slots.
@@ -91,6 +91,9 @@ pub enum NumKind {
     /// A clock time written as one 3–4 digit number ("1140 a.m.", "340pm"): sets `hour` and
     /// `minute` (hundreds and the rest).
     HM,
+    /// A number no date part can be: three digits, 32–99, or five digits and more (the parts
+    /// of phone numbers and codes, "555-1212", "123-12-1234").
+    X,
 }
 
 /// One pattern element.
@@ -108,6 +111,9 @@ pub enum Elem {
     /// flag `base` (`$TIME:base`) makes it the anchor of the composite instead of merging its
     /// slots; optional flag.
     Ref(RefKind, bool, bool),
+    /// A negative lookahead (`!a|b` in rules files): the next tokens are none of these
+    /// alternatives (the end of the text passes); it consumes nothing.
+    Not(Vec<Vec<u32>>),
 }
 
 /// Kinds of first-pass expressions a composition rule may refer to (`$KIND` in rules files).
@@ -530,9 +536,16 @@ impl Lang {
                     "N" => NumKind::N,
                     "CAP" => NumKind::CAP,
                     "HM" => NumKind::HM,
+                    "X" => NumKind::X,
                     _ => return Err(format!("unknown number class #{name}")),
                 };
                 out.push(Elem::Num(k, rename, opt));
+            } else if let Some(c) = t.strip_prefix('!').filter(|c| !c.is_empty()) {
+                let alts: Vec<Vec<u32>> = c.split('|').map(phrase_tokens).filter(|v| !v.is_empty()).map(|v| v.iter().map(|w| self.word_id(w)).collect()).collect();
+                if alts.is_empty() || opt {
+                    return Err(format!("bad negative lookahead `{t}`"));
+                }
+                out.push(Elem::Not(alts));
             } else {
                 let alts: Vec<Vec<u32>> =
                     t.split('|').map(phrase_tokens).filter(|v| !v.is_empty()).map(|v| v.iter().map(|w| self.word_id(w)).collect()).collect();
@@ -682,7 +695,7 @@ fn strip_comment(s: &str) -> &str {
     }
 }
 
-const NUM_KINDS: [NumKind; 9] = [NumKind::D, NumKind::M, NumKind::Y, NumKind::Y2, NumKind::H, NumKind::MI, NumKind::N, NumKind::CAP, NumKind::HM];
+const NUM_KINDS: [NumKind; 10] = [NumKind::D, NumKind::M, NumKind::Y, NumKind::Y2, NumKind::H, NumKind::MI, NumKind::N, NumKind::CAP, NumKind::HM, NumKind::X];
 
 /// True when a pattern refers to a first-pass expression (a composition rule).
 fn has_ref(elems: &[Elem]) -> bool {
@@ -711,6 +724,7 @@ fn elem_maxlen(e: &Elem, class_max: &[usize]) -> usize {
         Elem::Num(..) => 1,
         Elem::Group(g, _) => g.iter().map(|x| elem_maxlen(x, class_max)).sum(),
         Elem::Ref(..) => REQ_WINDOW,
+        Elem::Not(_) => 0,
     }
 }
 
@@ -743,6 +757,8 @@ fn first_set(elems: &[Elem], out: &mut Vec<First>) -> bool {
                 *o || all_opt
             }
             Elem::Ref(..) => return false,
+            // consumes nothing: the first items are those after it
+            Elem::Not(_) => true,
         };
         if !opt {
             return false;

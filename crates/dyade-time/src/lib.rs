@@ -149,6 +149,7 @@ impl TimexTagger {
         // the DFS restores the slots it sets, so one work buffer serves every attempt
         let mut work = [NONE; lang::NSLOTS];
         let sched_mode = matches!(sched, Some(SpanStyle::WithPrepositions | SpanStyle::Bare));
+        let timepod = l.classes.iter().position(|c| c == "TIMEPOD");
         let mut next_strong = usize::MAX;
         let mut i = 0;
         while i < n {
@@ -180,11 +181,23 @@ impl TimexTagger {
                 }
                 // `endp=1`: the match must end the clause (punctuation or end of text next):
                 // "en 97," is a year, "en 20 minutes" is not; punctuation glued between two
-                // numbers ("4/22", "7.6") continues a number, it ends nothing
-                let endp = r.set.iter().any(|&(k, v)| k == self.ids.endp && v > 0);
+                // numbers ("4/22", "7.6") continues a number, it ends nothing; `endp=2`: a comma
+                // must follow (a detached adverbial: "Aujourd'hui, la ville a changé")
+                let endp = r.set.iter().find(|&&(k, _)| k == self.ids.endp).map_or(0, |&(_, v)| v);
+                // no expression ends on a comma ("July 17th, 18th": the comma before an
+                // optional year that is not there), nor on a numeric date that a half of the
+                // day follows ("Monday 8-9am" is no 9 August: "8-9" is a clock range)
+                // (negative rules may consume the punctuation that tells their reading)
+                let drop = r.set.iter().any(|&(k, _)| k == self.ids.drop);
+                let bad_end = |pos: usize| pos > i + 1 && !drop && (t.low(pos - 1) == "," || (glued_number(t, pos - 2) && matches!(t.low(pos - 2), "-" | "/") && timepod.is_some_and(|c| pos < n && l.cached(p, c, pos).next().is_some())));
                 if r.parts.len() == 1 {
                     m.dfs(&r.parts[0], None, i, &mut work, &mut |pos, sl| {
-                        if pos > best.end && !glued_clock(t, pos) && (!endp || pos == n || (t.toks[pos].kind == Kind::Punct && !glued_number(t, pos))) {
+                        let ends = match endp {
+                            0 => true,
+                            1 => pos == n || (t.toks[pos].kind == Kind::Punct && !glued_number(t, pos)),
+                            _ => pos < n && t.low(pos) == ",",
+                        };
+                        if pos > best.end && !glued_clock(t, pos) && !bad_end(pos) && ends {
                             best = Best { end: pos, rule: ri, a: *sl, split: None };
                         }
                     });
@@ -226,16 +239,34 @@ impl TimexTagger {
                     // bare day B the month and year of A ("novembre 19 au 20")
                     let mut sa = best.a;
                     let (month, year, day) = (self.ids.month, self.ids.year, self.ids.day);
+                    // ... and a bare clock time B the day of A ("Monday 8-9am")
+                    let dated = [year, month, day, self.ids.weekday, self.ids.shift, self.ids.unit];
+                    if sb[self.ids.hour] != NONE && dated.iter().all(|&k| sb[k] == NONE) {
+                        for k in dated {
+                            sb[k] = sa[k];
+                        }
+                    }
                     if sb[day] != NONE && sb[month] == NONE && sa[month] != NONE {
                         sb[month] = sa[month];
                         if sb[year] == NONE {
                             sb[year] = sa[year];
                         }
                     }
+                    // a clock time B ending a range whose start A names the day takes that day
+                    // ("Thursday 9-11am", "this Thu 9 to 11am")
+                    let id = &self.ids;
+                    let dated = [id.year, id.month, id.day, id.weekday, id.shift, id.unit, id.dir];
+                    if sb[id.hour] != NONE && sa[id.hour] != NONE && dated.iter().all(|&k| sb[k] == NONE) {
+                        for k in dated {
+                            sb[k] = sa[k];
+                        }
+                    }
+                    // a start with its own hour keeps its (whole) minutes: "1-2:30" starts at 1:00
+                    let own_hour = sa[self.ids.hour] != NONE;
                     for k in 0..lang::NSLOTS {
                         // "8am - 1pm": a start with its own half of the day keeps it; "7 to
                         // 7:30pm": a start with its own hour keeps its minutes (none)
-                        let own = (k == self.ids.pm && sa[self.ids.pod] != NONE) || (k == self.ids.minute && sa[self.ids.hour] != NONE);
+                        let own = (k == self.ids.pm && sa[self.ids.pod] != NONE) || (own_hour && (k == self.ids.minute || k == self.ids.second));
                         if sa[k] == NONE && !own {
                             sa[k] = sb[k];
                         }
@@ -276,7 +307,10 @@ impl TimexTagger {
                 let ms = self.closed_ranges(l, t, p, ms);
                 let ms = self.merge(l, t, p, ms);
                 let ms = self.offsets(l, t, p, ms);
-                self.coordinate(l, t, p, ms)
+                let mut ms = self.coordinate(l, t, p, ms);
+                // elliptic list items only stand with the list step (Recognizers style)
+                ms.retain(|m| m.slots[self.ids.ell] == NONE);
+                ms
             }
             Some(SpanStyle::Bare) => {
                 let out = self.compose(l, t, p, out, sched);
@@ -291,7 +325,8 @@ impl TimexTagger {
                 // a day and the clock time or range its lead bounds ("today before 4pm",
                 // "tomorrow between 8am and 2pm") are one expression
                 let ms = self.merge(l, t, p, ms);
-                self.coordinate(l, t, p, ms)
+                let ms = self.coordinate(l, t, p, ms);
+                self.lists(l, t, p, ms)
             }
         }
     }
@@ -353,8 +388,13 @@ impl TimexTagger {
                 }
                 let anchor = (sl[id.base] != NONE).then(|| Box::new(ms[sl[id.base] as usize].clone()));
                 sl[id.base] = NONE;
-                let _ = sched;
-                let span = Span::new(t.toks[i].start as usize, t.toks[best.end - 1].end as usize);
+                // `lead=N`: the first N tokens stay out of the span, but in Duckling's style
+                // (or with `keep=1` in Recognizers'), as in the first pass
+                let lead = if sl[id.lead] > 0 { sl[id.lead] as usize } else { 0 };
+                let kept = sched == Some(SpanStyle::WithPrepositions) || (sched == Some(SpanStyle::Bare) && sl[id.keep] > 0);
+                let s0 = if lead > 0 && !kept { (i + lead).min(best.end - 1) } else { i };
+                sl[id.lead] = NONE;
+                let span = Span::new(t.toks[s0].start as usize, t.toks[best.end - 1].end as usize);
                 // the end of a split range grown into "11:00 on Thursday": the start takes its day
                 let split_end = ms.get(next).is_some_and(|x| x.split && x.tok >= i) && out.last().is_some_and(|x| x.split);
                 if split_end {
@@ -373,7 +413,7 @@ impl TimexTagger {
                 while next < ms.len() && ms[next].tok < best.end {
                     next += 1;
                 }
-                out.push(Match { span, slots: sl, tok: i, end: best.end, split: split_end, range: None, anchor });
+                out.push(Match { span, slots: sl, tok: s0, end: best.end, split: split_end, range: None, anchor });
                 changed = true;
                 i = best.end;
             }
@@ -642,7 +682,9 @@ impl TimexTagger {
             let (a, b) = (&ms[i - 1], &ms[i]);
             // the connector opens the second expression ("to 5pm") or stands between ("3pm - 5pm")
             let linked = (b.tok == a.end && l.cached(p, join, b.tok).next().is_some()) || (b.tok > a.end && joined(l, _t, p, join, a.end, b.tok));
-            let opened = linked && l.cached(p, open, a.tok).next().is_some();
+            // "from 4pm for 30 minutes": a start and the duration right after it close the range
+            let lasting = b.tok == a.end && l.str_of(b.slots[self.ids.ty]) == Some("DURATION") && l.str_of(a.slots[self.ids.ty]) != Some("DURATION");
+            let opened = (linked || lasting) && l.cached(p, open, a.tok).next().is_some();
             // "9:30 till 11:00": the end of a closed range drops its connector's mod; so does
             // one of the same kind right after the start ("2014 through 2018", both dates)
             let same_kind = (a.slots[self.ids.hour] == NONE) == (b.slots[self.ids.hour] == NONE);
@@ -684,6 +726,14 @@ impl TimexTagger {
                     prev.span = Span::new(prev.span.start, m.span.end);
                     prev.end = m.end;
                     prev.split = true;
+                    // a range is elliptic only when both its ends are ("6-8", not "6-8 next Monday")
+                    if m.slots[self.ids.ell] == NONE {
+                        prev.slots[self.ids.ell] = NONE;
+                    } else if m.slots[self.ids.month] == NONE && prev.slots[self.ids.month] == NONE {
+                        // ... and a range ending on an elliptic day is as elliptic ("between the
+                        // 21st and 23rd" names no month)
+                        prev.slots[self.ids.ell] = m.slots[self.ids.ell];
+                    }
                     prev.range = Some(Box::new(m));
                     if let Some(o) = open {
                         let lo = prev.tok.saturating_sub(3);
@@ -735,6 +785,191 @@ impl TimexTagger {
             prev_end = m.end;
         }
         out
+    }
+
+    /// Coordinated lists (Recognizers style): expressions joined by `@COORD` words ("or",
+    /// "and", ",") share the context one of them states. An item takes from its neighbour the
+    /// slots coarser than its own coarsest when the neighbour is parallel to it (states that
+    /// level too): "next week on Tuesday or Thursday" (Thursday of next week), "July 17th, 18th"
+    /// (July), "Mon 9 am or 1 pm" (1 pm on that Monday), "the 22nd, 23rd or 31st of March"
+    /// (from the last item back); a bare weekday also takes the part of the day of the item
+    /// after it ("Tuesday or Wednesday morning"). A lone `@NEXT_ADJ` / `@PAST_ADJ` / `@THIS`
+    /// word coordinated with a relative unit names that unit ("this week or next", "this or
+    /// next week"). Elliptic items (`ell=1`, "18th") stand only when the list completes them.
+    fn lists(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
+        let id = &self.ids;
+        let Some(join) = l.classes.iter().position(|c| c == "COORD") else {
+            let mut ms = ms;
+            ms.retain(|m| m.slots[id.ell] == NONE);
+            return ms;
+        };
+        let s = |v: i32| l.str_of(v);
+        // the level of a slot set: 0 year, 1 month, 2 week, 3 day, 4 time of day
+        let unit_level = |u: i32| match s(u) {
+            Some("Y" | "DE" | "CE") => Some(0),
+            Some("M" | "Q") => Some(1),
+            Some("W" | "WE") => Some(2),
+            Some("D") => Some(3),
+            _ => None,
+        };
+        let levels = |sl: &Slots| -> [bool; 5] {
+            let mut lv = [false; 5];
+            let any = |ks: &[usize]| ks.iter().any(|&k| sl[k] != NONE);
+            lv[0] = any(&[id.year, id.yy]);
+            lv[1] = any(&[id.month, id.season, id.quarter, id.half]);
+            lv[3] = any(&[id.day, id.weekday, id.easter]);
+            lv[4] = any(&[id.hour, id.minute, id.pod]);
+            if sl[id.shift] != NONE {
+                if let Some(k) = unit_level(sl[id.unit]) {
+                    lv[k] = true;
+                }
+            }
+            lv
+        };
+        // a relative unit ("this week", "last year"): a shift of a calendar unit, nothing finer
+        let rel_unit = |m: &Match| {
+            let sl = &m.slots;
+            sl[id.shift] != NONE && unit_level(sl[id.unit]).is_some_and(|k| k < 3) && sl[id.ty] == NONE && [id.weekday, id.day, id.hour, id.pod, id.month].iter().all(|&k| sl[k] == NONE)
+        };
+        let adj: Vec<usize> = ["NEXT_ADJ", "PAST_ADJ", "THIS"].iter().filter_map(|n| l.classes.iter().position(|c| c == n)).collect();
+        // the shift a lone direction word at token k gives, when it is one
+        let dir_shift = |k: usize| -> Option<i32> {
+            adj.iter().find_map(|&c| {
+                l.cached(p, c, k).find(|&(e, _)| e == k + 1).and_then(|(_, en)| {
+                    en.set.iter().find(|&&(sk, _)| sk == id.dir).and_then(|&(_, v)| match s(v) {
+                        Some("future") => Some(1),
+                        Some("past") => Some(-1),
+                        Some("this") => Some(0),
+                        _ => None,
+                    })
+                })
+            })
+        };
+        let is_join = |a: usize, b: usize| b > a && b - a <= 2 && joined(l, t, p, join, a, b);
+        let n = t.toks.len();
+        // 1. lone direction words coordinated with a relative unit
+        let mut ms = ms;
+        let mut extra: Vec<Match> = vec![];
+        for (k, m) in ms.iter().enumerate() {
+            if !rel_unit(m) {
+                continue;
+            }
+            let free = |j: usize| !ms.iter().any(|x| x.tok <= j && j < x.end) && t.toks[j].kind == Kind::Word;
+            let mk = |j: usize, sh: i32| {
+                let mut sl = m.slots;
+                sl[id.shift] = sh;
+                sl[id.md] = NONE;
+                Match { span: Span::new(t.toks[j].start as usize, t.toks[j].end as usize), slots: sl, tok: j, end: j + 1, split: false, range: None, anchor: None }
+            };
+            // "this week or next": the word after the list connector, not opening another expression
+            let next_tok = ms.get(k + 1).map_or(n, |x| x.tok);
+            for j in m.end + 1..(m.end + 3).min(n) {
+                if is_join(m.end, j) && free(j) && j < next_tok {
+                    if let Some(sh) = dir_shift(j) {
+                        extra.push(mk(j, sh));
+                    }
+                    break;
+                }
+            }
+            // "this or next week": the word before, when the unit's own first word is one
+            if dir_shift(m.tok).is_some() {
+                let prev_end = if k > 0 { ms[k - 1].end } else { 0 };
+                for j in (m.tok.saturating_sub(3)..m.tok.saturating_sub(1)).rev() {
+                    if j >= prev_end && is_join(j + 1, m.tok) && free(j) {
+                        if let Some(sh) = dir_shift(j) {
+                            extra.push(mk(j, sh));
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        if !extra.is_empty() {
+            ms.extend(extra);
+            ms.sort_by_key(|m| m.tok);
+        }
+        // 2. chains of items joined by list connectors
+        let linked: Vec<bool> = (1..ms.len()).map(|k| is_join(ms[k - 1].end, ms[k].tok)).collect();
+        let level_slots: [Vec<usize>; 4] = [vec![id.year, id.yy], vec![id.month, id.season, id.quarter, id.half], vec![], vec![id.day, id.weekday, id.easter]];
+        let dated_slots = |lv: usize| -> &[usize] { &level_slots[lv.min(3)] };
+        let carry = |from: &Slots, to: &mut Slots| -> bool {
+            let lt = levels(to);
+            let lf = levels(from);
+            let Some(c) = (0..5).find(|&k| lt[k]) else { return false };
+            if !lf[c] || (0..c).all(|k| !lf[k]) {
+                return false;
+            }
+            for k in 0..c {
+                for &x in dated_slots(k) {
+                    to[x] = from[x];
+                }
+            }
+            if from[id.shift] != NONE && unit_level(from[id.unit]).is_some_and(|u| u < c) && to[id.shift] == NONE {
+                to[id.shift] = from[id.shift];
+                to[id.unit] = from[id.unit];
+            }
+            true
+        };
+        let mut k = 0;
+        while k < ms.len() {
+            let mut e = k;
+            while e < linked.len() && linked[e] {
+                e += 1;
+            }
+            // items k..=e form a chain
+            if e > k {
+                for i in k + 1..=e {
+                    let from = ms[i - 1].slots;
+                    let before = ms[i].slots;
+                    carry(&from, &mut ms[i].slots);
+                    // a range item's end shares the day it took ("1-3 pm or 5-6 pm")
+                    let after = ms[i].slots;
+                    if let Some(end) = ms[i].range.as_deref_mut() {
+                        for x in 0..lang::NSLOTS {
+                            if before[x] == NONE && after[x] != NONE && end.slots[x] == NONE {
+                                end.slots[x] = after[x];
+                            }
+                        }
+                    }
+                }
+                for i in (k..e).rev() {
+                    let from = ms[i + 1].slots;
+                    let before = ms[i].slots;
+                    carry(&from, &mut ms[i].slots);
+                    let after = ms[i].slots;
+                    if let Some(end) = ms[i].range.as_deref_mut() {
+                        for x in 0..lang::NSLOTS {
+                            if before[x] == NONE && after[x] != NONE && end.slots[x] == NONE {
+                                end.slots[x] = after[x];
+                            }
+                        }
+                    }
+                    // "Tuesday or Wednesday morning": a bare weekday takes the part of the day
+                    let to = &mut ms[i].slots;
+                    let lt = levels(to);
+                    if to[id.weekday] != NONE && !lt[4] && from[id.pod] != NONE && from[id.hour] == NONE && from[id.weekday] != NONE {
+                        to[id.pod] = from[id.pod];
+                    }
+                }
+                // an elliptic item stands when an item next to it is parallel (its coarsest
+                // level stated too) and it got its context ("18th" of "July 17th, 18th")
+                for i in k..=e {
+                    if ms[i].slots[id.ell] == NONE {
+                        continue;
+                    }
+                    let own = levels(&ms[i].slots);
+                    let Some(c) = (0..5).find(|&x| own[x]) else { continue };
+                    let parallel = |j: usize| levels(&ms[j].slots)[c];
+                    let day_ok = ms[i].slots[id.day] == NONE || ms[i].slots[id.month] != NONE;
+                    if day_ok && ((i > k && parallel(i - 1)) || (i < e && parallel(i + 1))) {
+                        ms[i].slots[id.ell] = NONE;
+                    }
+                }
+            }
+            k = e + 1;
+        }
+        ms.retain(|m| m.slots[id.ell] == NONE);
+        ms
     }
 
     /// Bare spans leave out an article (`@DET`) before a day number: "le 12 janvier" →
@@ -925,6 +1160,8 @@ impl TimexTagger {
                             }
                         }
                         s[id.ty] = NONE;
+                        // an elliptic clock range ("6-8") stands once a day anchors it
+                        s[id.ell] = NONE;
                         // "le 17 entre 14h et 16h": the range's second half takes the day too
                         if m.split && !prev.split {
                             carry = Some(a);
@@ -934,6 +1171,17 @@ impl TimexTagger {
                         prev.span = Span::new(prev.span.start, m.span.end);
                         prev.end = m.end;
                         prev.split |= m.split;
+                        // a fused range merged with its day ("Friday afternoon between 1PM and 4
+                        // PM", "from 3-8pm tomorrow"): the range's end is on that day too
+                        if let Some(mut e) = prev.range.take().or_else(|| m.range.clone()) {
+                            let day_side = if dated(&a) { a } else { b };
+                            for &k in date_slots.iter().chain([&id.unit]) {
+                                if e.slots[k] == NONE {
+                                    e.slots[k] = day_side[k];
+                                }
+                            }
+                            prev.range = Some(e);
+                        }
                         merged = Some(split_tail.then_some(day));
                     }
                 }
@@ -941,8 +1189,9 @@ impl TimexTagger {
             if merged.is_none() {
                 if let Some(day) = carry.take().filter(|_| m.split && time_only(&m)) {
                     let mut m = m;
-                    for &k in date_slots.iter().chain([&id.unit]) {
-                        if m.slots[k] == NONE {
+                    // (and the day's part of the day: "next evening from 7 to 9" ends at 21:00)
+                    for &k in date_slots.iter().chain([&id.unit, &id.pod]) {
+                        if m.slots[k] == NONE && (k != id.pod || m.slots[id.pm] == NONE) {
                             m.slots[k] = day[k];
                         }
                     }
@@ -990,9 +1239,19 @@ impl TimexTagger {
             if tense == Tense::Unknown {
                 tense = bias;
             }
-            let ctx = Ctx { dct: rf.date, last, tense, now: rf.minute, forward: rf.forward, offset: rf.offset };
+            let mut ctx = Ctx { dct: rf.date, last, tense, now: rf.minute, forward: rf.forward, offset: rf.offset };
             let id = &self.ids;
             let mut slots = m.slots;
+            // "Vers 0 h 40, jeudi, deux voitures…": a clock time with no day of its own, in
+            // apposition to the day named right after it (only a comma between), is on that day
+            let bare_clock = slots[id.hour] != NONE && m.range.is_none() && [id.year, id.yy, id.month, id.day, id.weekday, id.shift, id.sign, id.rf].iter().all(|&k| slots[k] == NONE);
+            if bare_clock {
+                if let Some(n) = ms.get(mi + 1).filter(|n| n.tok > m.end && n.tok - m.end <= 1 && (m.end..n.tok).all(|k| t.low(k) == ",") && n.slots[id.hour] == NONE && n.slots[id.pod] == NONE) {
+                    if let Some(d) = self.resolve_match(l, n, &n.slots, &ctx).filter(|r| r.ttype == dyade_core::TimexType::DATE && r.value.len() == 10).and_then(|r| r.day) {
+                        ctx.last = Some(d);
+                    }
+                }
+            }
             // the weekday of a date inside a range only describes it ("du samedi 13 au dimanche
             // 15 juillet"): it does not choose the year as it does alone ("Fri, Jul 18")
             if m.split && slots[id.day] != NONE && slots[id.month] != NONE {
@@ -1459,6 +1718,7 @@ pub(crate) fn num_ok(k: NumKind, tk: &token::Tok) -> bool {
         NumKind::N => d <= 9,
         NumKind::CAP => false,
         NumKind::HM => (3..=4).contains(&d) && v / 100 <= 23 && v % 100 <= 59,
+        NumKind::X => d == 3 || (d == 2 && v > 31) || d >= 5,
     }
 }
 
@@ -1471,7 +1731,7 @@ fn default_slot(k: NumKind) -> Option<&'static str> {
         NumKind::H => "hour",
         NumKind::MI => "minute",
         NumKind::N => "n",
-        NumKind::CAP | NumKind::HM => return None,
+        NumKind::CAP | NumKind::HM | NumKind::X => return None,
     })
 }
 
@@ -1553,6 +1813,7 @@ impl Matcher<'_> {
         let ok = |p: usize| p < n && (p == self.start || !t.toks[p].brk);
         let opt = match e {
             Elem::Lit(_, o) | Elem::Class(_, _, o) | Elem::Num(_, _, o) | Elem::Group(_, o) | Elem::Ref(_, _, o) => *o,
+            Elem::Not(_) => false,
         };
         match e {
             Elem::Lit(alts, _) => {
@@ -1604,6 +1865,13 @@ impl Matcher<'_> {
                         }
                         None => self.dfs(rest, cont, pos + 1, sl, on_end),
                     }
+                }
+            }
+            Elem::Not(alts) => {
+                // (a line break ends the text the lookahead sees)
+                let hit = alts.iter().any(|a| a.iter().enumerate().all(|(k, &w)| ok(pos + k) && self.p.fid[pos + k] == w));
+                if !hit {
+                    self.dfs(rest, cont, pos, sl, on_end);
                 }
             }
             Elem::Group(g, _) => {

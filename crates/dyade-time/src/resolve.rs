@@ -105,6 +105,9 @@ pub struct Ids {
     pub(crate) offm: usize,
     /// An offset in days added to the day the other slots name ("two days before yesterday")
     pub(crate) offd: usize,
+    /// An elliptic item of a coordinated list ("18th" in "July 17th, 18th"): kept only when
+    /// the list step completes it from a neighbour
+    pub(crate) ell: usize,
     /// `roll=1`: in scheduling inputs, the start of the current period once its first third
     /// is over means the next period's (Duckling fr's "début du mois" late in the month)
     pub(crate) roll: usize,
@@ -165,6 +168,7 @@ impl Ids {
             yearword: s("yearword"),
             offm: s("offm"),
             offd: s("offd"),
+            ell: s("ell"),
             roll: s("roll"),
             obs: s("obs"),
         }
@@ -523,6 +527,25 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 }
                 return mk(TimexType::SET, v, None, false);
             }
+            // a yearly date ("chaque 15 avril" → XXXX-04-15) or a day of every month ("the
+            // 19th of every month" → XXXX-XX-19)
+            let yearly = match (get(ids.month), get(ids.year)) {
+                (Some(mo), None) => Some(match get(ids.day) {
+                    Some(d) => format!("XXXX-{mo:02}-{d:02}"),
+                    None => format!("XXXX-{mo:02}"),
+                }),
+                _ => None,
+            };
+            let monthly = match (get(ids.day), get(ids.month), unit) {
+                (Some(d), None, None | Some("M")) => Some(format!("XXXX-XX-{d:02}")),
+                _ => None,
+            };
+            if let Some(mut v) = yearly.or(monthly) {
+                if let Some(c) = &clock {
+                    v.push_str(c);
+                }
+                return mk(TimexType::SET, v, None, false);
+            }
             if let (Some(c), None | Some("D")) = (clock, unit) {
                 return mk(TimexType::SET, c, None, false);
             }
@@ -615,6 +638,9 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 format!("{y:04}-W{w:02}")
             }
             "WE" => {
+                // "ce week-end" told in the past early in the week (Monday to Thursday) is the
+                // one just gone ("se sont rendus ce week-end à Saint-Gervais")
+                let k = if k == 0 && ctx.tense == Tense::Past && (1..=4).contains(&a.weekday()) { -1 } else { k };
                 let (y, w) = a.add_days(7 * k).iso_week();
                 format!("{y:04}-W{w:02}-WE")
             }
@@ -1042,6 +1068,18 @@ pub fn relative_to(lang: &Lang, ids: &Ids, sl: &Slots, day: Date, minute: Option
                 return None;
             };
             out(d, None)
+        }
+        // the n-th closest occurrence of a weekday or a yearly date to the anchor ("the closest
+        // Monday to Oct 5th", "the second closest xmas to today"); ties go to the earlier one
+        "closest" => {
+            let k = get(ids.ordinal).unwrap_or(1).max(1) as i64;
+            let mut cands: Vec<Date> = match (get(ids.weekday), get(ids.month), get(ids.day)) {
+                (Some(w), None, None) => (-7 * k - 7..=7 * k + 7).map(|i| day.add_days(i)).filter(|d| d.weekday() == w as u32).collect(),
+                (None, Some(m), Some(dd)) => (day.y - k as i32 - 2..=day.y + k as i32 + 2).filter_map(|y| Date::new(y, m as u32, dd as u32)).collect(),
+                _ => return None,
+            };
+            cands.sort_by_key(|d| ((d.days() - day.days()).abs(), d.days()));
+            out(*cands.get(k as usize - 1)?, None)
         }
         "shift" => {
             let num = get(ids.n).map(|n| n as f64 + if get(ids.half_hour).is_some() { 0.5 } else { 0.0 });
