@@ -1292,7 +1292,7 @@ impl TimexTagger {
                 }
             }
             let r = match range_start.filter(|&(k, _)| k + 1 == mi) {
-                Some((_, d)) => self.range_end(l, m, &slots, d, &plain),
+                Some((_, d)) => self.range_end(l, m, &slots, (d, None), &plain),
                 // (a bound the range makes impossible, "2/29" before "3/1/2019", keeps its own reading)
                 None => self.resolve_match(l, m, &slots, &ctx).filter(|r| !r.value.starts_with('X')).or_else(|| self.resolve_match(l, m, &m.slots, &plain)),
             };
@@ -1313,7 +1313,7 @@ impl TimexTagger {
                 if let Some(ends) = ends.as_deref_mut() {
                     // a fused range's end, in the context of its start (it borrowed the
                     // start's missing slots when the range was split: "du 4 au 22 mars")
-                    let start = resolve::start_of(&r, &ctx).map(|(d, _)| d);
+                    let start = resolve::start_of(&r, &ctx);
                     let end = m.range.as_deref().and_then(|e| match start {
                         Some(d) => self.range_end(l, e, &e.slots, d, &plain),
                         None => self.resolve_match(l, e, &e.slots, &plain),
@@ -1326,10 +1326,20 @@ impl TimexTagger {
         out
     }
 
-    /// The end of a range that starts on `start`: without a year, the first one at or after
-    /// the start ("from next monday to friday", "from 10/1 to 11/7"); otherwise as it reads.
-    fn range_end(&self, l: &Lang, m: &Match, slots: &Slots, start: Date, ctx: &Ctx) -> Option<Resolved> {
+    /// The end of a range that starts on `start` (a day, and a minute when it has a clock
+    /// time): without a year, the first one at or after the start ("from next monday to
+    /// friday", "from 10/1 to 11/7"); a bare clock time, the first one after the start's, on
+    /// its day ("2018-09-23 1p.m. to 4": 16:00); otherwise as it reads.
+    fn range_end(&self, l: &Lang, m: &Match, slots: &Slots, start: (Date, Option<u32>), ctx: &Ctx) -> Option<Resolved> {
         let id = &self.ids;
+        let (start, minute) = start;
+        let dated = [id.year, id.yy, id.month, id.day, id.weekday, id.shift, id.sign, id.easter, id.rf, id.comp, id.anchor].iter().any(|&k| slots[k] != NONE);
+        if let (Some(now), false, true) = (minute, dated, slots[id.hour] != NONE) {
+            let c = Ctx { dct: Some(start), now: Some(now), forward: true, last: None, ..*ctx };
+            if let Some(r) = self.resolve_match(l, m, slots, &c) {
+                return Some(r);
+            }
+        }
         let named = slots[id.month] != NONE || slots[id.season] != NONE || slots[id.weekday] != NONE;
         if self.yearless(slots) && self.datelike(l, slots) && named {
             let mut sl = *slots;
