@@ -1281,7 +1281,7 @@ impl TimexTagger {
             let intern = |v: &str| l.strings.iter().position(|x| x == v).map_or(NONE, |i| lang::STR_BASE + i as i32);
             let named = |s: &Slots| s[id.month] != NONE || s[id.season] != NONE;
             let tail = m.range.as_deref().or_else(|| ms.get(mi + 1).filter(|b| linked(m, b)));
-            let bare_year = |s: &Slots| [id.month, id.day, id.weekday, id.season, id.quarter, id.half, id.shift].iter().all(|&k| s[k] == NONE);
+            let bare_year = |s: &Slots| [id.month, id.day, id.weekday, id.season, id.quarter, id.half, id.shift, id.rf].iter().all(|&k| s[k] == NONE);
             let plain = ctx;
             if let Some(b) = tail.filter(|b| self.yearless(&slots) && named(&slots) && self.datelike(l, &b.slots) && !bare_year(&b.slots)) {
                 if let Some((d, _)) = self.resolve_match(l, b, &b.slots, &ctx).and_then(|rb| resolve::start_of(&rb, &ctx)) {

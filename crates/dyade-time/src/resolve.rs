@@ -880,7 +880,8 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 }
             } else if let Some(s) = season {
                 Some(format!("{ys}-{s}"))
-            } else if let Some(q) = get(ids.quarter) {
+            } else if let Some(q) = get(ids.quarter).map(|q| if q < 0 { 5 + q } else { q }) {
+                // (an ordinal counted from the end: "the last quarter of 2019" is Q4)
                 Some(format!("{ys}-Q{q}"))
             } else if let Some(h) = get(ids.half) {
                 Some(format!("{ys}-H{h}"))
