@@ -263,10 +263,15 @@ impl TimexTagger {
                     }
                     // a start with its own hour keeps its (whole) minutes: "1-2:30" starts at 1:00
                     let own_hour = sa[self.ids.hour] != NONE;
+                    // "9:30 and 3:00 pm": a start the end's half of the day would put after the
+                    // end keeps its own (morning) reading
+                    let (h, mi) = (self.ids.hour, self.ids.minute);
+                    let at = |s: &Slots| (s[h] + 12) * 60 + if s[mi] != NONE { s[mi] } else { 0 };
+                    let after_end = own_hour && sb[h] != NONE && (1..12).contains(&sa[h]) && (1..12).contains(&sb[h]) && at(&sa) > at(&sb);
                     for k in 0..lang::NSLOTS {
                         // "8am - 1pm": a start with its own half of the day keeps it; "7 to
                         // 7:30pm": a start with its own hour keeps its minutes (none)
-                        let own = (k == self.ids.pm && sa[self.ids.pod] != NONE) || (own_hour && (k == self.ids.minute || k == self.ids.second));
+                        let own = (k == self.ids.pm && (sa[self.ids.pod] != NONE || after_end)) || (own_hour && (k == self.ids.minute || k == self.ids.second));
                         if sa[k] == NONE && !own {
                             sa[k] = sb[k];
                         }
