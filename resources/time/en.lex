@@ -325,7 +325,7 @@ centuries => unit=CE
 @REL_DAY
 today => shift=0 unit=D
 yesterday => shift=-1 unit=D
-tomorrow | tmrw | tmr => shift=1 unit=D
+tomorrow | tmrw | tmr | tomorrows => shift=1 unit=D
 the day before yesterday => shift=-2 unit=D
 the day after tomorrow | the day after tmrw | the day after tmr => shift=2 unit=D
 day before yesterday => shift=-2 unit=D
@@ -485,6 +485,11 @@ tisha b'av | tisha bav | tisha be'av | tisha b'ab => month=5 day=9 cal=HE obs=Sa
 boss's day | bosses day | boss day | national boss day | national boss's day => month=10 day=16 obs=Sa-1Su+1
 king's day | koningsdag => month=4 day=27 obs=Su-1
 black friday => month=11 weekday=4 ordinal=4 sub=WD offd=1
+cyber monday => month=11 weekday=4 ordinal=4 sub=WD offd=4
+presidents' day | presidents day | president's day | washington's birthday => month=2 weekday=1 ordinal=3 sub=WD
+earth day => month=4 day=22
+yuandan => month=1 day=1
+international workers' day | international workers day | int'l workers day | workers' day | workers day => month=5 day=1
 jumu'atul-wida | jumu'atul wida | jamat ul-vida | jamat ul vida | jumu'ah al-wida => month=10 day=1 weekday=5 cal=IS
 # Chinese lunar calendar (new moons at Beijing time): days of its first month
 chinese new year | chinese new years | chinese new year's | chinese new year's day | chinese lunar new year | chinese lunar new year's day | lunar new year | spring festival => month=1 day=1 cal=CN
@@ -547,13 +552,12 @@ juneteenth | freedom day | jubilee day | emancipation day => month=6 day=19
 international workers' day | international workers day | workers' day | international labour day | international labor day => month=5 day=1
 yuandan => month=1 day=1
 
-# end / beginning of the current period, abbreviated ("EOM", "by the EOY", "the BOM")
+# end / beginning of the current period, abbreviated ("EOM", "by the EOY", "the BOM"; EOD: see en.rules)
 @PERIOD_EDGE
 eom | e.o.m. => mod=END unit=M
 bom | b.o.m. => mod=START unit=M
 eoy | e.o.y. => mod=END unit=Y
 boy | b.o.y. => mod=START unit=Y
-eod | e.o.d. => mod=END unit=D
 
 @SET_ADJ
 daily | everyday => unit=D
@@ -595,6 +599,11 @@ fifty-five | fifty five => minute=55
 
 @FEW weak
 a few | few | several | many
+
+# "9a to 11a", "9p": a lone letter for am/pm after an hour (weak: only in clock ranges of requests)
+@TIMEPOD_LETTER weak
+a => pod=MO
+p => pm=1
 
 # not weak: "three am" has no other strong word (the rules using it need a number first)
 @TIMEPOD

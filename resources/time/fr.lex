@@ -394,6 +394,8 @@ de la nuit => pod=NI
 # "lundi dans l'après-midi"); the engine merges a date match and a time match joined by these
 @JOIN weak
 à | a | vers | , | le | la | l' | dans | dans la | dans l' | en | au | du | de | aux alentours de | autour de | à environ | - | pour | dès | dès la | dès le | sur | sur la | sur le | entre
+# a hedge between a day and its time ("le 16 plutôt vers 18h", "jeudi mais entre 9h30 et 11h")
+mais | plutôt | par exemple | disons
 # a bound inside the expression: "demain avant 17h" is before 17:00 tomorrow
 avant => mod=BEFORE
 

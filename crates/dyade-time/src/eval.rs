@@ -25,7 +25,8 @@
 //!     year": Duckling's `[now, bound)`) is TIMEX3's open interval before that bound: the value
 //!     with mod BEFORE ending at its start, or ON_OR_BEFORE ending at its end (a clock time,
 //!     an instant, at itself);
-//!   - `datetimeOpenInterval`: the value is the bound and `mod` is AFTER/ON_OR_AFTER
+//!   - `datetimeOpenInterval`: the value is the bound (`PRESENT_REF` for the reference
+//!     instant, "as soon as possible") and `mod` is AFTER/ON_OR_AFTER
 //!     (direction after) or BEFORE/ON_OR_BEFORE (direction before).
 //!   - a range ("du 13 au 15 juillet") is two TIMEX3 in TimeML: it passes when exactly two
 //!     timexes tile the input (nothing but spaces or punctuation between them), the first's
@@ -33,14 +34,17 @@
 //!     lasts ("4pm for 30 mins": a point, then the DURATION TimeML anchors at it) end that long
 //!     after the start, closed at the start's grain as Duckling closes its ranges ("18th Dec
 //!     for 10 days" → up to 29 December 00:00).
+//!
 //!   A `mod` APPROX is accepted on points, intervals and ranges: Duckling drops approximations. Duckling's early /
 //!   mid / late morning are fixed hours (07–09, 09–11, 10–12; its English early morning 00–09), accepted for `TMO` with mod
 //!   START / MID / END; a range ending on a whole hour ("à 11h") ends at that hour's end.
 //!   Duckling conventions one TIMEX3 value does not follow (left failing, not bent for):
 //!   "le soir de noël" is its 24 December evening (TIMEX3: `XXXX-12-25TEV`); "le jour des
 //!   morts" its 1 November (the feast is 2 November); "dans 7 jours" the reference hour 7 days
-//!   on (TIMEX3: the day); "la semaine du 6 octobre" (a Sunday) the following week; second
-//!   grains ("dans une seconde") are below the minute resolution of this check.
+//!   on (TIMEX3: the day; "in 7 days", "7 days ago" likewise); holidays that last ("Hanukkah
+//!   2018", "Ramadan 2018") and other closed intervals without a TIMEX3 value ("all week",
+//!   "this season" with its own bounds); second grains ("dans une seconde", "next 3 seconds")
+//!   are below the minute resolution of this check.
 //! - **Recognizers-Text**: the predicted spans' texts equal the `expected` texts (same count,
 //!   in order; an empty `expected` requires no prediction); where an expected item carries a
 //!   `value`, ours must equal that timex (`T22` ≡ `T22:00`) or agree with one of its
@@ -481,7 +485,8 @@ fn duckling_ok(t: &Timex, e: &Value, reference: &str, lang: &str) -> bool {
         }
         "datetimeOpenInterval" => {
             let dir = e["direction"].as_str().unwrap_or("");
-            let Some((a, _)) = denote(v) else { return false };
+            // the bound may be the reference instant itself ("as soon as possible": from now on)
+            let Some((a, _)) = denote(v).or_else(|| (v == "PRESENT_REF").then_some((now?, 0))) else { return false };
             match dir {
                 "after" => start == Some(a) && matches!(md, Some("AFTER" | "ON_OR_AFTER")),
                 "before" => end == Some(a) && matches!(md, Some("BEFORE" | "ON_OR_BEFORE")),

@@ -259,8 +259,10 @@ fn counted(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx, pos: i32, sub: &str) -
         Some(Resolved { ttype: TimexType::DATE, value, modifier: r.modifier.clone(), day: (!week).then_some(d), relative: r.relative })
     };
     if pos == 0 {
-        // the week containing a day
+        // the week containing a day; a week named by a Sunday is the one that Sunday begins
+        // (weeks are named by their first day: "the week of October 6th", a Sunday, is 7–13)
         let d = Date::parse(v).filter(|_| v.len() == 10)?;
+        let d = if sub == "W" && d.weekday() == 7 { d.add_days(1) } else { d };
         return done(d, sub == "W");
     }
     // inside a year ("the third week of 2027" = ISO week 3, "the 9th month of next year",
@@ -799,6 +801,10 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                                 if !on(y) {
                                     y = (a.y..=y + 1).find(|&k| on(k)).unwrap_or(y);
                                 }
+                            }
+                            // "March after next": `nth` occurrences after the next one
+                            if let (Some(k), None) = (get(ids.nth), dd) {
+                                y += k;
                             }
                             year = Some(y);
                         }
