@@ -423,7 +423,7 @@ recently | formerly | previously | in the past | lately => ref=PAST_REF
 @VAGUE_FUTURE
 soon | in the future | shortly | later on => ref=FUTURE_REF
 @VAGUE_PRESENT
-now | just now | at this time | currently | right now | at the moment | at present | nowadays => ref=PRESENT_REF
+now | just now | at this time | currently | right now | at the moment | at present | nowadays | at the present time | at the minute => ref=PRESENT_REF
 @VAGUE_FUTURE_NOUN
 the future => ref=FUTURE_REF
 
