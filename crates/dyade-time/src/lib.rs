@@ -324,6 +324,7 @@ impl TimexTagger {
                 let ms = self.merge(l, t, p, ms);
                 let ms = self.bare(l, t, p, ms);
                 let ms = self.fuse_ranges(l, t, p, ms);
+                let ms = self.framed_ranges(l, ms);
                 // Recognizers keeps the prepositions that carry a mod ("avant 16h", "depuis 3 ans")
                 let ms = self.leads(l, t, p, ms, true);
                 let ms = self.offsets(l, t, p, ms);
@@ -651,6 +652,35 @@ impl TimexTagger {
                             continue;
                         }
                     }
+                }
+            }
+            out.push(m);
+        }
+        out
+    }
+
+    /// A range of weekdays right after the week they are in is one expression, its bounds in
+    /// that week: "next week between Wednesday and Friday", "this week from Tue to Thur".
+    fn framed_ranges(&self, l: &Lang, ms: Vec<Match>) -> Vec<Match> {
+        let id = &self.ids;
+        let week = |m: &Match| m.range.is_none() && m.slots[id.shift] != NONE && l.str_of(m.slots[id.unit]) == Some("W") && m.slots[id.weekday] == NONE && m.slots[id.day] == NONE;
+        let bare_day = |s: &Slots| s[id.weekday] != NONE && [id.shift, id.unit, id.day, id.month, id.year, id.dir, id.hour].iter().all(|&k| s[k] == NONE);
+        let mut out: Vec<Match> = Vec::with_capacity(ms.len());
+        for mut m in ms {
+            if let Some(prev) = out.last().filter(|p| week(p) && p.end == m.tok) {
+                if m.range.as_deref().is_some_and(|e| bare_day(&e.slots)) && bare_day(&m.slots) {
+                    let (s, u) = (prev.slots[id.shift], prev.slots[id.unit]);
+                    let prev = out.pop().expect("checked");
+                    for sl in [&mut m.slots] {
+                        sl[id.shift] = s;
+                        sl[id.unit] = u;
+                    }
+                    if let Some(e) = m.range.as_deref_mut() {
+                        e.slots[id.shift] = s;
+                        e.slots[id.unit] = u;
+                    }
+                    m.span = Span::new(prev.span.start, m.span.end);
+                    m.tok = prev.tok;
                 }
             }
             out.push(m);
