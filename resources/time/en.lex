@@ -423,7 +423,7 @@ recently | formerly | previously | in the past | lately => ref=PAST_REF
 @VAGUE_FUTURE
 soon | in the future | shortly | later on => ref=FUTURE_REF
 @VAGUE_PRESENT
-now | just now | at this time | currently | right now | at the moment | at present | nowadays => ref=PRESENT_REF
+now | just now | at this time | currently | right now | at the moment | at present | nowadays | at the present time | at the minute => ref=PRESENT_REF
 @VAGUE_FUTURE_NOUN
 the future => ref=FUTURE_REF
 
@@ -682,7 +682,7 @@ or | and | , | , or | , and
 
 # range connectors (Recognizers-Text style ranges are one span: "from 4pm to 5pm")
 @RANGE_JOIN weak
-to | - | through | thru | until | untill | till | til | and
+to | - | ~ | through | thru | until | untill | till | til | and
 to the | through the | until the | till the | and the
 # coordinators among the range connectors: a range only after a @RANGE_OPEN word ("between
 # 3 and 5"); elsewhere they list ("in 2007 and 2009")
