@@ -188,7 +188,11 @@ impl TimexTagger {
                 // day follows ("Monday 8-9am" is no 9 August: "8-9" is a clock range)
                 // (negative rules may consume the punctuation that tells their reading)
                 let drop = r.set.iter().any(|&(k, _)| k == self.ids.drop);
-                let bad_end = |pos: usize| pos > i + 1 && !drop && (t.low(pos - 1) == "," || (glued_number(t, pos - 2) && matches!(t.low(pos - 2), "-" | "/") && timepod.is_some_and(|c| pos < n && l.cached(p, c, pos).next().is_some())));
+                // ... nor starts on one ("11/20, 12 of Nov": an optional weekday's comma)
+                // (a rule whose lead is the comma leaves it out of the span)
+                let led = r.set.iter().any(|&(k, v)| k == self.ids.lead && v > 0);
+                let bad_start = !drop && !led && t.low(i) == ",";
+                let bad_end = |pos: usize| bad_start || pos > i + 1 && !drop && (t.low(pos - 1) == "," || (glued_number(t, pos - 2) && matches!(t.low(pos - 2), "-" | "/") && timepod.is_some_and(|c| pos < n && l.cached(p, c, pos).next().is_some())));
                 if r.parts.len() == 1 {
                     m.dfs(&r.parts[0], None, i, &mut work, &mut |pos, sl| {
                         if pos > best.end && !glued_clock(t, pos) && !bad_end(pos) && (!endp || pos == n || (t.toks[pos].kind == Kind::Punct && !glued_number(t, pos))) {
@@ -952,9 +956,19 @@ impl TimexTagger {
                     ((j + 1..end).all(|k| !t.toks[k].brk) && !t.toks[m.tok].brk).then_some((j, e))
                 });
                 if let Some((j, e)) = hit {
-                    if e.set.iter().all(|&(k, v)| m.slots[k] == NONE || m.slots[k] == v) {
+                    let md = self.ids.md;
+                    // an expression that already carries a position or an approximation ("mid
+                    // May", "the end of 1989", "around 1pm") keeps it under an open-interval lead
+                    // ("after mid May", "from around 1pm"): one mod slot, the finer one stays
+                    // (not a range's opener, "from mid 1989": it opens no bound of its own)
+                    let opener = l.classes.iter().position(|c| c == "RANGE_OPEN").is_some_and(|o| l.cached(p, o, j).next().is_some());
+                    let positioned = !opener && matches!(l.str_of(m.slots[md]), Some("START" | "MID" | "END" | "APPROX"));
+                    let fits = |k: usize, v: i32| m.slots[k] == NONE || m.slots[k] == v || (k == md && positioned);
+                    if e.set.iter().all(|&(k, v)| fits(k, v)) {
                         for &(k, v) in &e.set {
-                            m.slots[k] = v;
+                            if m.slots[k] == NONE {
+                                m.slots[k] = v;
+                            }
                         }
                         m.span = Span::new(t.toks[j].start as usize, m.span.end);
                         m.tok = j;
