@@ -797,7 +797,9 @@ impl TimexTagger {
             ms.sort_by_key(|m| m.tok);
         }
         // 2. chains of items joined by list connectors
-        let linked: Vec<bool> = (1..ms.len()).map(|k| is_join(ms[k - 1].end, ms[k].tok)).collect();
+        // weekdays may follow each other without a connector ("on Tuesday Wednesday or Thursday")
+        let weekday_only = |m: &Match| m.slots[id.weekday] != NONE && [id.day, id.month, id.hour, id.pod, id.ty].iter().all(|&k| m.slots[k] == NONE);
+        let linked: Vec<bool> = (1..ms.len()).map(|k| is_join(ms[k - 1].end, ms[k].tok) || (ms[k - 1].end == ms[k].tok && weekday_only(&ms[k - 1]) && weekday_only(&ms[k]))).collect();
         let level_slots: [Vec<usize>; 4] = [vec![id.year, id.yy], vec![id.month, id.season, id.quarter, id.half], vec![], vec![id.day, id.weekday, id.easter]];
         let dated_slots = |lv: usize| -> &[usize] { &level_slots[lv.min(3)] };
         let carry = |from: &Slots, to: &mut Slots| -> bool {
