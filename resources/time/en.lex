@@ -515,7 +515,7 @@ memorial day => month=5 weekday=1 ordinal=-1 sub=WD
 labor day | labour day => month=9 weekday=1 ordinal=1 sub=WD
 martin luther king day | martin luther king's day | martin luther kings day | martin luther king jr. day | martin luther king jr day | mlk day | mlk jr. day | mlk jr day | civil rights day => month=1 weekday=1 ordinal=3 sub=WD
 boxing day => month=12 day=26
-st patrick's day | st. patrick's day | saint patrick's day | st patrick day | st. patrick day | saint patricks day | st patricks day | st paddy's day | saint paddy's day | st. paddy's day => month=3 day=17
+st patrick's day | st. patrick's day | saint patrick's day | st patrick day | st. patrick day | saint patricks day | st patricks day | st paddy's day | saint paddy's day | st. paddy's day | saint patrick | st patrick | st. patrick => month=3 day=17
 all saints day | all saints' day => month=11 day=1
 
 # end / beginning of the current period, abbreviated ("EOM", "by the EOY", "the BOM")

@@ -229,7 +229,7 @@ impl TimexTagger {
                     let mut sa = best.a;
                     let (month, year, day) = (self.ids.month, self.ids.year, self.ids.day);
                     // ... and a bare clock time B the day of A ("Monday 8-9am")
-                    let dated = [year, month, day, self.ids.weekday, self.ids.shift, self.ids.unit];
+                    let dated = [year, month, day, self.ids.weekday, self.ids.shift, self.ids.unit, self.ids.dir];
                     if sb[self.ids.hour] != NONE && dated.iter().all(|&k| sb[k] == NONE) {
                         for k in dated {
                             sb[k] = sa[k];
@@ -642,6 +642,18 @@ impl TimexTagger {
                         // 21st and 23rd" names no month)
                         prev.slots[self.ids.ell] = m.slots[self.ids.ell];
                     }
+                    // a clock time ending a range that starts on a day is on that day too
+                    // ("tomorrow 1-3 pm", "next Monday 1pm-3pm")
+                    let mut m = m;
+                    let id = &self.ids;
+                    let dated = [id.year, id.month, id.day, id.weekday, id.shift, id.unit, id.dir];
+                    if m.slots[id.hour] != NONE && prev.slots[id.hour] != NONE && dated.iter().all(|&k| m.slots[k] == NONE || m.slots[k] == prev.slots[k]) {
+                        for k in dated {
+                            if m.slots[k] == NONE {
+                                m.slots[k] = prev.slots[k];
+                            }
+                        }
+                    }
                     prev.range = Some(Box::new(m));
                     if let Some(o) = open {
                         let lo = prev.tok.saturating_sub(3);
@@ -817,6 +829,10 @@ impl TimexTagger {
             if from[id.shift] != NONE && unit_level(from[id.unit]).is_some_and(|u| u < c) && to[id.shift] == NONE {
                 to[id.shift] = from[id.shift];
                 to[id.unit] = from[id.unit];
+            }
+            // the direction that picks the day ("next Monday": the coming one) goes with it
+            if to[id.dir] == NONE {
+                to[id.dir] = from[id.dir];
             }
             true
         };
