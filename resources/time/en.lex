@@ -59,7 +59,7 @@ winter => season=WI
 
 @NUM weak
 one | a | an => n=1
-two | a couple of | a couple | couple of | a pair of => n=2
+two | a couple of | a couple | couple of | couple | a pair of => n=2
 three => n=3
 four => n=4
 five => n=5
@@ -289,6 +289,7 @@ st | nd | rd | th
 year | years | yr | yrs => unit=Y
 month | months => unit=M
 week | weeks => unit=W
+fortnight | fortnights => unit=W mult=2
 day | days => unit=D
 hour | hours | hr | hrs | h => unit=H
 minute | minutes | min | mins => unit=MIN
@@ -324,7 +325,7 @@ centuries => unit=CE
 @REL_DAY
 today => shift=0 unit=D
 yesterday => shift=-1 unit=D
-tomorrow | tmrw | tmr => shift=1 unit=D
+tomorrow | tmrw | tmr | tomorrows => shift=1 unit=D
 the day before yesterday => shift=-2 unit=D
 the day after tomorrow | the day after tmrw | the day after tmr => shift=2 unit=D
 day before yesterday => shift=-2 unit=D
@@ -351,6 +352,28 @@ mornings => pod=MO
 afternoons => pod=AF
 evenings => pod=EV
 nights => pod=NI
+
+# decades in words ("the seventies", "the nineteen seventies", "the noughties"), as the
+# decade slot of "the 70s" / "the 1970s"
+@DECADE_WORD
+twenties => decade=20
+thirties => decade=30
+forties => decade=40
+fifties => decade=50
+sixties => decade=60
+seventies => decade=70
+eighties => decade=80
+nineties => decade=90
+nineteen twenties | nineteen-twenties => decade=1920
+nineteen thirties | nineteen-thirties => decade=1930
+nineteen forties | nineteen-forties => decade=1940
+nineteen fifties | nineteen-fifties => decade=1950
+nineteen sixties | nineteen-sixties => decade=1960
+nineteen seventies | nineteen-seventies => decade=1970
+nineteen eighties | nineteen-eighties => decade=1980
+nineteen nineties | nineteen-nineties => decade=1990
+two thousands | noughties | the noughts => decade=2000
+twenty tens | twenty-tens | two thousand and tens | two thousand tens => decade=2010
 
 @MOD_POS
 # (Recognizers-Text leaves the article out: "at the end of 2000" → "end of 2000")
@@ -405,13 +428,13 @@ now | just now | at this time | currently | right now | at the moment | at prese
 the future => ref=FUTURE_REF
 
 @HOLIDAY
-new year's day | new year | new years day => month=1 day=1
+new year's day | new year | new years day | new year day => month=1 day=1
 valentine's day | valentines day | valentine day => month=2 day=14
 independence day => month=7 day=4
 halloween => month=10 day=31
 christmas | christmas day | xmas => month=12 day=25
 christmas eve => month=12 day=24
-new year's eve | new years eve => month=12 day=31
+new year's eve | new years eve | new year eve => month=12 day=31
 liberation day => month=8 day=15
 easter | easter sunday => easter=0
 easter monday | easter mon => easter=1
@@ -460,8 +483,13 @@ tisha b'av | tisha bav | tisha be'av | tisha b'ab => month=5 day=9 cal=HE obs=Sa
 # observed on a nearby weekday ("Boss's Day": 16 October, a Saturday's on the Friday, a
 # Sunday's on the Monday; "King's Day": 27 April, a Sunday's on the Saturday)
 boss's day | bosses day | boss day | national boss day | national boss's day => month=10 day=16 obs=Sa-1Su+1
-king's day | kings day | koningsdag => month=4 day=27 obs=Su-1
+king's day | koningsdag => month=4 day=27 obs=Su-1
 black friday => month=11 weekday=4 ordinal=4 sub=WD offd=1
+cyber monday => month=11 weekday=4 ordinal=4 sub=WD offd=4
+presidents' day | presidents day | president's day | washington's birthday => month=2 weekday=1 ordinal=3 sub=WD
+earth day => month=4 day=22
+yuandan => month=1 day=1
+international workers' day | international workers day | int'l workers day | workers' day | workers day => month=5 day=1
 jumu'atul-wida | jumu'atul wida | jamat ul-vida | jamat ul vida | jumu'ah al-wida => month=10 day=1 weekday=5 cal=IS
 # Chinese lunar calendar (new moons at Beijing time): days of its first month
 chinese new year | chinese new years | chinese new year's | chinese new year's day | chinese lunar new year | chinese lunar new year's day | lunar new year | spring festival => month=1 day=1 cal=CN
@@ -505,6 +533,7 @@ guru gobind singh jayanti | guru govind singh jayanti | guru gobind singh birthd
 vesak | vaisakha | buddha day | buddha purnima | buddha jayanti => month=2 day=15 cal=HI obs=19
 # the Parsi Shahenshahi calendar (365-day years)
 parsi new year | jamshedi navroz | parsi navroz => month=1 day=1 cal=ZO
+the ides of march | ides of march => month=3 day=15
 veterans day => month=11 day=11
 may day => month=5 day=1
 # holidays on the n-th weekday of a month (ordinal -1 = the last)
@@ -517,14 +546,18 @@ martin luther king day | martin luther king's day | martin luther kings day | ma
 boxing day => month=12 day=26
 st patrick's day | st. patrick's day | saint patrick's day | st patrick day | st. patrick day | saint patricks day | st patricks day | st paddy's day | saint paddy's day | st. paddy's day | saint patrick | st patrick | st. patrick => month=3 day=17
 all saints day | all saints' day => month=11 day=1
+earth day => month=4 day=22
+saint patrick | st patrick | st. patrick => month=3 day=17
+juneteenth | freedom day | jubilee day | emancipation day => month=6 day=19
+international workers' day | international workers day | workers' day | international labour day | international labor day => month=5 day=1
+yuandan => month=1 day=1
 
-# end / beginning of the current period, abbreviated ("EOM", "by the EOY", "the BOM")
+# end / beginning of the current period, abbreviated ("EOM", "by the EOY", "the BOM"; EOD: see en.rules)
 @PERIOD_EDGE
 eom | e.o.m. => mod=END unit=M
 bom | b.o.m. => mod=START unit=M
 eoy | e.o.y. => mod=END unit=Y
 boy | b.o.y. => mod=START unit=Y
-eod | e.o.d. => mod=END unit=D
 
 @SET_ADJ
 daily | everyday => unit=D
@@ -567,10 +600,15 @@ fifty-five | fifty five => minute=55
 @FEW weak
 a few | few | several | many
 
+# "9a to 11a", "9p": a lone letter for am/pm after an hour (weak: only in clock ranges of requests)
+@TIMEPOD_LETTER weak
+a => pod=MO
+p => pm=1
+
 # not weak: "three am" has no other strong word (the rules using it need a number first)
 @TIMEPOD
-am | a.m. | a.m | a m | a. m. | in the morning | of the morning | in morning => pod=MO
-pm | p.m. | p.m | p m | p. m. | in the afternoon | in the evening | of the afternoon | of the evening | at night | tonight | in afternoon | in evening => pm=1
+am | a.m. | a.m | a m | a. m. | in the morning | of the morning | in morning | in the am | in the a.m. => pod=MO
+pm | p.m. | p.m | p m | p. m. | in the afternoon | in the evening | of the afternoon | of the evening | at night | tonight | in afternoon | in evening | in the pm | in the p.m. => pm=1
 p | p. => pm=1
 
 @ROMAN
@@ -593,7 +631,13 @@ at | @ | , | on | in the | around | about | by | - | the
 at | @ | on | in | by | for | during | within | the | to | and
 through | thru => mod=ON_OR_BEFORE
 from | since | starting | as of | after => mod=AFTER
-before | until | untill | till | up to => mod=BEFORE
+before | until | untill | till | up to | prior to | by => mod=BEFORE
+as late as => mod=ON_OR_BEFORE
+as early as | beginning | beginning on | starting from | any time from | anytime from => mod=ON_OR_AFTER
+# comparison signs ("> = 2019", "<= 6pm"; a bare "<" or ">" is too often markup)
+> = | >= => mod=ON_OR_AFTER
+< = | <= => mod=ON_OR_BEFORE
+=
 later than | greater than | no earlier than | not before => mod=AFTER
 earlier than | sooner than | no later than | not after | in advance of => mod=BEFORE
 as early as => mod=ON_OR_AFTER

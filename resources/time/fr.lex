@@ -16,7 +16,7 @@
 #   ordinal + sub(D/W/WD) (a day, week or weekday counted inside a month; -1 = the last)
 #   lead (first N tokens out of TimeML spans) keep (Recognizers-style spans keep the lead)
 #   sched (rule only for scheduling-style inputs) endp (the match must be followed by
-#   punctuation or the end of the text) h24 (a 24-hour clock notation: "3h18" is never 15:18;
+#   punctuation or the end of the text; endp=2: by a comma, a detached adverbial) h24 (a 24-hour clock notation: "3h18" is never 15:18;
 #   other clock times from 1 to 11 without am/pm take their next occurrence in scheduling inputs)
 #   cal (calendar of month/day or easter: IS = Islamic (by the conjunction), OR = Orthodox Easter, HE = Hebrew,
 #   CN = Chinese lunar, its first month only; SO = Indian sidereal solar months, 1 = Mesha;
@@ -292,7 +292,7 @@ fête du travail | fête des travailleurs => month=5 day=1
 # French one (last Sunday of May, moved for Pentecost in some years)
 thanksgiving | thanks giving | action de grâce | action de grâces => month=11 weekday=4 ordinal=4 sub=WD
 fête des mères => month=5 weekday=7 ordinal=-1 sub=WD
-fête des pères => month=6 weekday=7 ordinal=3 sub=WD
+fête des pères | fête de père | fête du père => month=6 weekday=7 ordinal=3 sub=WD
 fête de la victoire | victoire de 1945 => month=5 day=8
 fête nationale | quatorze juillet | 14-juillet => month=7 day=14
 fête de la musique => month=6 day=21
@@ -394,6 +394,8 @@ de la nuit => pod=NI
 # "lundi dans l'après-midi"); the engine merges a date match and a time match joined by these
 @JOIN weak
 à | a | vers | , | le | la | l' | dans | dans la | dans l' | en | au | du | de | aux alentours de | autour de | à environ | - | pour | dès | dès la | dès le | sur | sur la | sur le | entre
+# a hedge between a day and its time ("le 16 plutôt vers 18h", "jeudi mais entre 9h30 et 11h")
+mais | plutôt | par exemple | disons
 # a bound inside the expression: "demain avant 17h" is before 17:00 tomorrow
 avant => mod=BEFORE
 
@@ -547,3 +549,27 @@ mar => weekday=2
 ven => weekday=5
 sam => weekday=6
 dim => weekday=7
+
+# nouns counted by an ordinal in news ("le 1er régiment", "au 1er tour"): no month after "1er"
+@ORD_NOUN
+régiment | régiments | bataillon | division | brigade | escadron | corps | armée | compagnie
+arrondissement | arrondissements | district | circonscription | secteur | étage | rang | place
+tour | round | set | manche | mi-temps | but | essai | acte | épisode | chapitre | article | alinéa
+volume | tome | édition | album | film | titre | prix | degré | ministre | adjoint | vice-président
+secrétaire | enfant | fils | fille | groupe | pays | club | cercle | classe | niveau | mandat
+
+# a half year ("par semestre"); its own class so that it anchors matching
+@SEMESTER
+semestre
+
+# time zones after a clock time ("à seize heures CET"); `tz` is the UTC offset in minutes
+@TZ weak
+gmt | utc | temps universel | heure de greenwich => tz=0
+heure de paris | heure française | heure de france => tz=60
+heure d'été de paris => tz=120
+
+# zone abbreviations that are also French words ("cet" the demonstrative): only where they end
+# the clause ("à seize heures CET", not "à 3 heures cet après-midi")
+@TZ_WORD weak
+cet => tz=60
+cest => tz=120

@@ -14,7 +14,7 @@ pub struct Date {
 impl Date {
     /// A date, `None` when the day does not exist.
     pub fn new(y: i32, m: u32, d: u32) -> Option<Date> {
-        (m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m)).then_some(Date { y, m, d })
+        ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then_some(Date { y, m, d })
     }
     /// Days since 1970-01-01.
     pub fn days(&self) -> i64 {
@@ -413,12 +413,20 @@ pub fn hindu_lunar_day(y: i32, month: u32, tithi_no: u32, hour: f64) -> Option<D
             continue;
         }
         let d0 = Date::from_days((nm + 5.5 / 24.0 - 2440587.5).floor() as i64);
-        // the days of the month, from the first one whose lunar day is its own (waxing half)
+        // the days of the month, from the first one whose lunar day is its own (waxing half);
+        // past the next new moon the count goes on (31, 32…: the new moon's own lunar day may
+        // prevail at no day's `hour`, Diwali 2013)
         let mut started = false;
+        let (mut prev, mut wrap) = (0, 0);
         for i in -1..33 {
             let d = d0.add_days(i);
-            let t = at(d);
-            started |= t <= 15;
+            let raw = at(d);
+            if started && raw + 15 < prev {
+                wrap = 30;
+            }
+            prev = raw;
+            started |= raw <= 15;
+            let t = raw + wrap;
             if started && (t == tithi_no || (t > tithi_no && t < tithi_no + 3)) {
                 if d.y == y {
                     return Some(d);
@@ -461,6 +469,8 @@ mod tests {
         assert_eq!(hindu_lunar_day(2018, 1, 1, 6.0).map(|d| d.iso()), Some("2018-03-18".into()));
         assert_eq!(hindu_lunar_day(2019, 7, 30, 19.0).map(|d| d.iso()), Some("2019-10-27".into()));
         assert_eq!(hindu_lunar_day(2019, 6, 4, 12.0).map(|d| d.iso()), Some("2019-09-02".into()));
+        // Diwali 2013: the new moon's lunar day runs from 2 Nov 19:45 to 3 Nov 18:20 IST
+        assert_eq!(hindu_lunar_day(2013, 7, 30, 19.0).map(|d| d.iso()), Some("2013-11-03".into()));
         // Pohela Boishakh 2018 in West Bengal (transit on 14 April, 08:13 IST)
         assert_eq!(sankranti_day(2018, 1, true).map(|d| d.iso()), Some("2018-04-15".into()));
         // Navroz 1388 YZ (Parsi New Year 2018)

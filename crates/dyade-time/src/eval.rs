@@ -21,26 +21,37 @@
 //!     lie in the period, at least half of it in the period's first/middle/last third; a DURATION value ("2
 //!     dernières minutes" → PT2M, anchored at the reference in TimeML) must have the
 //!     interval's length;
-//!   - `datetimeOpenInterval`: the value is the bound and `mod` is AFTER/ON_OR_AFTER
+//!     An interval from the reference instant to a bound ("by 2pm", "by the end of the
+//!     year": Duckling's `[now, bound)`) is TIMEX3's open interval before that bound: the value
+//!     with mod BEFORE ending at its start, or ON_OR_BEFORE ending at its end (a clock time,
+//!     an instant, at itself);
+//!   - `datetimeOpenInterval`: the value is the bound (`PRESENT_REF` for the reference
+//!     instant, "as soon as possible") and `mod` is AFTER/ON_OR_AFTER
 //!     (direction after) or BEFORE/ON_OR_BEFORE (direction before).
 //!   - a range ("du 13 au 15 juillet") is two TIMEX3 in TimeML: it passes when exactly two
 //!     timexes tile the input (nothing but spaces or punctuation between them), the first's
-//!     period starting at `start` and the second's ending at `end`.
-//!   A `mod` APPROX is accepted on points and intervals: Duckling drops approximations. Duckling's early /
+//!     period starting at `start` and the second's ending at `end`; a start and how long it
+//!     lasts ("4pm for 30 mins": a point, then the DURATION TimeML anchors at it) end that long
+//!     after the start, closed at the start's grain as Duckling closes its ranges ("18th Dec
+//!     for 10 days" → up to 29 December 00:00).
+//!
+//!   A `mod` APPROX is accepted on points, intervals and ranges: Duckling drops approximations. Duckling's early /
 //!   mid / late morning are fixed hours (07–09, 09–11, 10–12; its English early morning 00–09), accepted for `TMO` with mod
 //!   START / MID / END; a range ending on a whole hour ("à 11h") ends at that hour's end.
 //!   Duckling conventions one TIMEX3 value does not follow (left failing, not bent for):
 //!   "le soir de noël" is its 24 December evening (TIMEX3: `XXXX-12-25TEV`); "le jour des
 //!   morts" its 1 November (the feast is 2 November); "dans 7 jours" the reference hour 7 days
-//!   on (TIMEX3: the day); "la semaine du 6 octobre" (a Sunday) the following week; second
-//!   grains ("dans une seconde") are below the minute resolution of this check.
+//!   on (TIMEX3: the day; "in 7 days", "7 days ago" likewise); holidays that last ("Hanukkah
+//!   2018", "Ramadan 2018") and other closed intervals without a TIMEX3 value ("all week",
+//!   "this season" with its own bounds); second grains ("dans une seconde", "next 3 seconds")
+//!   are below the minute resolution of this check.
 //! - **Recognizers-Text**: the predicted spans' texts equal the `expected` texts (same count,
 //!   in order; an empty `expected` requires no prediction); where an expected item carries a
 //!   `value`, ours must equal that timex (`T22` ≡ `T22:00`) or agree with one of its
-//!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly,
+//!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly (a weekend `…-WE` spans its Saturday and Sunday),
 //!   `time`, or `duration` seconds (a duration's `value` in the model files); `dateTime` and `time` also at the second when ours has
 //!   seconds; the model files write a period's bounds `start`/`end` and a date-time `value`;
-//!   an open interval, `Mod` before/after/since with its `end`/`start`, is our value with a
+//!   an open interval, `Mod` before/until/after/since with its `end`/`start`, is our value with a
 //!   BEFORE/AFTER mod, as in the Duckling rule). Types are not compared (its taxonomy differs from TIMEX3).
 //!   A range `(start,end,PnX)` is one span in its style and two TIMEX3 in TimeML: our span
 //!   must be valued at the range's start, and its end must be the range's end, either as the
@@ -63,7 +74,7 @@
 //!   part of the day on a weekday ("mardi soir", `XXXX-WXX-2TEV`) equals ours on the
 //!   resolution's day; a period `(start,end,PnX)` told as a length ("les 3 derniers jours")
 //!   equals our duration `PnX` (TimeML annotates it as a DURATION; or one as long in other
-//!   calendar units: `P3DE` for `P30Y`).
+//!   units: `P3DE` for `P30Y`, `PT29H` for `P1DT5H`).
 //!   Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
 //!   (its spans leave out articles and prepositions) against the case's `reference`.
 
@@ -401,6 +412,17 @@ fn same_length(a: &str, b: &str) -> bool {
         Some(n.parse::<f64>().ok()? * k)
     };
     matches!((months(a), months(b)), (Some(x), Some(y)) if (x - y).abs() < 1e-9)
+        || matches!((exact_secs(a), exact_secs(b)), (Some(x), Some(y)) if (x - y).abs() < 0.5)
+}
+
+/// The seconds of a duration made of weeks, days and clock units only ("P1DT5H", "PT29H").
+fn exact_secs(v: &str) -> Option<f64> {
+    let body = v.strip_prefix('P')?;
+    let date = body.split('T').next().unwrap_or("");
+    if date.contains('Y') || date.contains('M') {
+        return None;
+    }
+    duration_secs(v)
 }
 
 /// Duckling pass rule for one predicted value (see the module docs).
@@ -438,6 +460,11 @@ fn duckling_ok(t: &Timex, e: &Value, reference: &str, lang: &str) -> bool {
             // Duckling drops approximations ("tomorrow afternoonish"), as for points
             match md.filter(|&m| m != "APPROX") {
                 None => a == s && b == en,
+                // from now to a bound ("by 2pm", "by the end of the year"): TIMEX3's open interval
+                // before it, ending at its start (BEFORE) or end (ON_OR_BEFORE; a clock time is
+                // an instant)
+                Some("BEFORE") => Some(s) == now && en == a,
+                Some("ON_OR_BEFORE") => Some(s) == now && (en == b || (v.contains('T') && value_start(v).is_some() && en == a)),
                 Some(m) if v.ends_with("TMO") && morning_part(m, lang).is_some_and(|(x, y)| s == day_start + x * 60 && en == day_start + y * 60) => true,
                 Some(m) => {
                     // START / MID / END: TIMEX3's coarsest parts (thirds) of the period
@@ -456,7 +483,8 @@ fn duckling_ok(t: &Timex, e: &Value, reference: &str, lang: &str) -> bool {
         }
         "datetimeOpenInterval" => {
             let dir = e["direction"].as_str().unwrap_or("");
-            let Some((a, _)) = denote(v) else { return false };
+            // the bound may be the reference instant itself ("as soon as possible": from now on)
+            let Some((a, _)) = denote(v).or_else(|| (v == "PRESENT_REF").then_some((now?, 0))) else { return false };
             match dir {
                 "after" => start == Some(a) && matches!(md, Some("AFTER" | "ON_OR_AFTER")),
                 "before" => end == Some(a) && matches!(md, Some("BEFORE" | "ON_OR_BEFORE")),
@@ -493,7 +521,8 @@ fn morning_part(m: &str, lang: &str) -> Option<(i64, i64)> {
 }
 
 /// A range as TimeML writes it: exactly two timexes that tile the input (only spaces or
-/// punctuation between them), the first starting at `start`, the second ending at `end`.
+/// punctuation between them), the first starting at `start`, the second ending at `end` (or,
+/// a DURATION, lasting from the first up to `end`).
 fn range_ok(text: &str, got: &[Timex], e: &Value, lang: &str) -> bool {
     let denote = |v: &str| denote_in(v, lang);
     let [a, b] = got else { return false };
@@ -503,10 +532,20 @@ fn range_ok(text: &str, got: &[Timex], e: &Value, lang: &str) -> bool {
         return false;
     }
     let (Some(s), Some(en)) = (e["start"].as_str().and_then(instant), e["end"].as_str().and_then(instant)) else { return false };
-    let (Some((x, _)), Some((_, y))) = (denote(&a.value), denote(&b.value)) else { return false };
+    // a start and how long it lasts ("4pm for 30 mins", TimeML's DURATION anchored at the
+    // point before it): the range ends that long after the start, closed at the start's grain
+    // like Duckling's other ranges ("18th Dec for 10 days" ends with 28 December: 29 Dec 00:00)
+    let lasting = duration_parts(&b.value).filter(|&(_, unit)| unit > 0 && !a.value.starts_with('P'));
+    let (Some((x, x_end)), Some((_, y))) = (denote(&a.value), lasting.map(|_| (0, 0)).or_else(|| denote(&b.value))) else { return false };
+    let y = match lasting {
+        Some((n, unit)) => x + (n * unit as f64).round() as i64 + (x_end - x),
+        None => y,
+    };
     // a whole-hour end ("à 11h", `T11:00`) stands for Duckling's hour grain, as for points
     let hour_end = b.value.ends_with(":00") && y + 59 == en;
-    a.modifier.is_none() && b.modifier.is_none() && x == s && (y == en || hour_end)
+    // Duckling drops approximations ("around 3-4pm"), as for points and intervals
+    let plain = |t: &Timex| t.modifier.as_deref().is_none_or(|m| m == "APPROX");
+    plain(a) && plain(b) && x == s && (y == en || hour_end)
 }
 
 /// Run the Duckling cases of `lang` in `path`.
@@ -590,6 +629,11 @@ fn period_bounds(v: &str) -> Option<(Date, Date)> {
         let mon = jan4.add_days(1 - jan4.weekday() as i64).add_days(7 * (w - 1));
         return Some((mon, mon.add_days(7)));
     }
+    if b.len() == 11 && v.ends_with("-WE") {
+        // a week's weekend: its Saturday and Sunday
+        let (mon, _) = period_bounds(&v[..8])?;
+        return Some((mon.add_days(5), mon.add_days(7)));
+    }
     if b.len() == 10 {
         let d = Date::parse(v)?;
         return Some((d, d.add_days(1)));
@@ -661,7 +705,7 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
         // an open interval ("avant 17h": `Mod` before, its `end`): our value is the bound and
         // our mod says the direction, as in the Duckling rule
         let bound = match r["Mod"].as_str() {
-            Some("before") if matches!(md, Some("BEFORE" | "ON_OR_BEFORE")) => r["end"].as_str(),
+            Some("before" | "until") if matches!(md, Some("BEFORE" | "ON_OR_BEFORE")) => r["end"].as_str(),
             Some("after" | "since") if matches!(md, Some("AFTER" | "ON_OR_AFTER")) => r["start"].as_str(),
             _ => None,
         };

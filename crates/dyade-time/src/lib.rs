@@ -181,8 +181,9 @@ impl TimexTagger {
                 }
                 // `endp=1`: the match must end the clause (punctuation or end of text next):
                 // "en 97," is a year, "en 20 minutes" is not; punctuation glued between two
-                // numbers ("4/22", "7.6") continues a number, it ends nothing
-                let endp = r.set.iter().any(|&(k, v)| k == self.ids.endp && v > 0);
+                // numbers ("4/22", "7.6") continues a number, it ends nothing; `endp=2`: a comma
+                // must follow (a detached adverbial: "Aujourd'hui, la ville a changé")
+                let endp = r.set.iter().find(|&&(k, _)| k == self.ids.endp).map_or(0, |&(_, v)| v);
                 // no expression ends on a comma ("July 17th, 18th": the comma before an
                 // optional year that is not there), nor on a numeric date that a half of the
                 // day follows ("Monday 8-9am" is no 9 August: "8-9" is a clock range)
@@ -195,7 +196,12 @@ impl TimexTagger {
                 let bad_end = |pos: usize| bad_start || pos > i + 1 && !drop && (t.low(pos - 1) == "," || (glued_number(t, pos - 2) && matches!(t.low(pos - 2), "-" | "/") && timepod.is_some_and(|c| pos < n && l.cached(p, c, pos).next().is_some())));
                 if r.parts.len() == 1 {
                     m.dfs(&r.parts[0], None, i, &mut work, &mut |pos, sl| {
-                        if pos > best.end && !glued_clock(t, pos) && !bad_end(pos) && (!endp || pos == n || (t.toks[pos].kind == Kind::Punct && !glued_number(t, pos))) {
+                        let ends = match endp {
+                            0 => true,
+                            1 => pos == n || (t.toks[pos].kind == Kind::Punct && !glued_number(t, pos)),
+                            _ => pos < n && t.low(pos) == ",",
+                        };
+                        if pos > best.end && !glued_clock(t, pos) && !bad_end(pos) && ends {
                             best = Best { end: pos, rule: ri, a: *sl, split: None };
                         }
                     });
@@ -241,10 +247,21 @@ impl TimexTagger {
                             sb[year] = sa[year];
                         }
                     }
+                    // a clock time B ending a range whose start A names the day takes that day
+                    // ("Thursday 9-11am", "this Thu 9 to 11am")
+                    let id = &self.ids;
+                    let dated = [id.year, id.month, id.day, id.weekday, id.shift, id.unit, id.dir];
+                    if sb[id.hour] != NONE && sa[id.hour] != NONE && dated.iter().all(|&k| sb[k] == NONE) {
+                        for k in dated {
+                            sb[k] = sa[k];
+                        }
+                    }
+                    // a start with its own hour keeps its (whole) minutes: "1-2:30" starts at 1:00
+                    let own_hour = sa[self.ids.hour] != NONE;
                     for k in 0..lang::NSLOTS {
                         // "8am - 1pm": a start with its own half of the day keeps it; "7 to
                         // 7:30pm": a start with its own hour keeps its minutes (none)
-                        let own = (k == self.ids.pm && sa[self.ids.pod] != NONE) || (k == self.ids.minute && sa[self.ids.hour] != NONE);
+                        let own = (k == self.ids.pm && sa[self.ids.pod] != NONE) || (own_hour && (k == self.ids.minute || k == self.ids.second));
                         if sa[k] == NONE && !own {
                             sa[k] = sb[k];
                         }
@@ -277,6 +294,7 @@ impl TimexTagger {
             None | Some(SpanStyle::TimeMl) => out,
             Some(SpanStyle::WithPrepositions) => {
                 let out = self.compose(l, t, p, out, sched);
+                let out = self.sum_durations(l, t, p, out);
                 // prepositions first: "le 20 à partir de 10h" merges across the absorbed
                 // "à partir de" and keeps its mod
                 let ms = self.years(l, t, p, out);
@@ -291,6 +309,7 @@ impl TimexTagger {
             }
             Some(SpanStyle::Bare) => {
                 let out = self.compose(l, t, p, out, sched);
+                let out = self.sum_durations(l, t, p, out);
                 let ms = self.years(l, t, p, out);
                 let ms = self.merge(l, t, p, ms);
                 let ms = self.bare(l, t, p, ms);
@@ -364,8 +383,13 @@ impl TimexTagger {
                 }
                 let anchor = (sl[id.base] != NONE).then(|| Box::new(ms[sl[id.base] as usize].clone()));
                 sl[id.base] = NONE;
-                let _ = sched;
-                let span = Span::new(t.toks[i].start as usize, t.toks[best.end - 1].end as usize);
+                // `lead=N`: the first N tokens stay out of the span, but in Duckling's style
+                // (or with `keep=1` in Recognizers'), as in the first pass
+                let lead = if sl[id.lead] > 0 { sl[id.lead] as usize } else { 0 };
+                let kept = sched == Some(SpanStyle::WithPrepositions) || (sched == Some(SpanStyle::Bare) && sl[id.keep] > 0);
+                let s0 = if lead > 0 && !kept { (i + lead).min(best.end - 1) } else { i };
+                sl[id.lead] = NONE;
+                let span = Span::new(t.toks[s0].start as usize, t.toks[best.end - 1].end as usize);
                 // the end of a split range grown into "11:00 on Thursday": the start takes its day
                 let split_end = ms.get(next).is_some_and(|x| x.split && x.tok >= i) && out.last().is_some_and(|x| x.split);
                 if split_end {
@@ -375,12 +399,16 @@ impl TimexTagger {
                         for k in dated {
                             first.slots[k] = sl[k];
                         }
+                        // ... and its part of the day ("between 7 and 9 last night")
+                        if first.slots[id.pod] == NONE && first.slots[id.pm] == NONE && first.slots[id.hour] != NONE {
+                            first.slots[id.pod] = sl[id.pod];
+                        }
                     }
                 }
                 while next < ms.len() && ms[next].tok < best.end {
                     next += 1;
                 }
-                out.push(Match { span, slots: sl, tok: i, end: best.end, split: split_end, range: None, anchor });
+                out.push(Match { span, slots: sl, tok: s0, end: best.end, split: split_end, range: None, anchor });
                 changed = true;
                 i = best.end;
             }
@@ -573,6 +601,53 @@ impl TimexTagger {
         out
     }
 
+    /// Durations in a row add up ("1 hour and 30 minutes", "2 days 1 hour 5 minutes 30
+    /// seconds", "5 years 1 month": nothing or `@DUR_JOIN` words between, each unit smaller than
+    /// the one before): one DURATION counted in the smallest unit (PT90M), calendar units
+    /// (years, months) and clock-like units (weeks to seconds) apart.
+    fn sum_durations(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
+        let dj = l.classes.iter().position(|c| c == "DUR_JOIN");
+        let id = &self.ids;
+        // (scale, size in the smallest unit of the scale)
+        let size = |u: Option<&str>| -> Option<(u8, i64)> {
+            Some(match u? {
+                "Y" => (0, 12),
+                "M" => (0, 1),
+                "W" => (1, 604800),
+                "D" => (1, 86400),
+                "H" => (1, 3600),
+                "MIN" => (1, 60),
+                "S" => (1, 1),
+                _ => return None,
+            })
+        };
+        let plain = |m: &Match| {
+            !m.split && l.str_of(m.slots[id.ty]) == Some("DURATION") && m.slots[id.n] != NONE
+                && [id.frac, id.half_hour, id.n2, id.mult, id.sign, id.shift, id.comp].iter().all(|&k| m.slots[k] == NONE)
+        };
+        let mut out: Vec<Match> = Vec::with_capacity(ms.len());
+        for m in ms {
+            if let Some(a) = out.last_mut() {
+                let (ua, ub) = (size(l.str_of(a.slots[id.unit])), size(l.str_of(m.slots[id.unit])));
+                let gap = a.end <= m.tok && (a.end == m.tok || dj.is_some_and(|c| joined(l, t, p, c, a.end, m.tok)));
+                if let (true, true, true, Some((sa, za)), Some((sb, zb))) = (plain(a), plain(&m) && m.slots[id.md] == NONE, gap, ua, ub) {
+                    if sa == sb && za > zb {
+                        let n = a.slots[id.n] as i64 * (za / zb) + m.slots[id.n] as i64;
+                        if let Ok(n) = i32::try_from(n) {
+                            a.slots[id.n] = n;
+                            a.slots[id.unit] = m.slots[id.unit];
+                            a.span = Span::new(a.span.start, m.span.end);
+                            a.end = m.end;
+                            continue;
+                        }
+                    }
+                }
+            }
+            out.push(m);
+        }
+        out
+    }
+
     /// Coordinated weekdays share the week the first one names: "next week on Tuesday or
     /// Thursday", "next week Mon, Wed, Fri" (`@COORD` words between them).
     fn coordinate(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
@@ -602,7 +677,9 @@ impl TimexTagger {
             let (a, b) = (&ms[i - 1], &ms[i]);
             // the connector opens the second expression ("to 5pm") or stands between ("3pm - 5pm")
             let linked = (b.tok == a.end && l.cached(p, join, b.tok).next().is_some()) || (b.tok > a.end && joined(l, _t, p, join, a.end, b.tok));
-            let opened = linked && l.cached(p, open, a.tok).next().is_some();
+            // "from 4pm for 30 minutes": a start and the duration right after it close the range
+            let lasting = b.tok == a.end && l.str_of(b.slots[self.ids.ty]) == Some("DURATION") && l.str_of(a.slots[self.ids.ty]) != Some("DURATION");
+            let opened = (linked || lasting) && l.cached(p, open, a.tok).next().is_some();
             // "9:30 till 11:00": the end of a closed range drops its connector's mod; so does
             // one of the same kind right after the start ("2014 through 2018", both dates)
             let same_kind = (a.slots[self.ids.hour] == NONE) == (b.slots[self.ids.hour] == NONE);
@@ -1137,9 +1214,10 @@ impl TimexTagger {
                 if let (Some(day), n @ 2..) = (fill, out.len()) {
                     let first = &mut out[n - 2];
                     if (first.split || time_only(first)) && !has(first, &date_slots) {
-                        // a relative day ("demain") brings its shift's unit along
-                        for &k in date_slots.iter().chain([&id.unit]) {
-                            if first.slots[k] == NONE {
+                        // a relative day ("demain") brings its shift's unit along, and its
+                        // part of the day ("between 7 and 9 last night": 19:00 to 21:00)
+                        for &k in date_slots.iter().chain([&id.unit, &id.pod]) {
+                            if first.slots[k] == NONE && (k != id.pod || (first.slots[id.hour] != NONE && first.slots[id.pm] == NONE)) {
                                 first.slots[k] = day[k];
                             }
                         }
@@ -1171,9 +1249,19 @@ impl TimexTagger {
             if tense == Tense::Unknown {
                 tense = bias;
             }
-            let ctx = Ctx { dct: rf.date, last, tense, now: rf.minute, forward: rf.forward, offset: rf.offset };
+            let mut ctx = Ctx { dct: rf.date, last, tense, now: rf.minute, forward: rf.forward, offset: rf.offset };
             let id = &self.ids;
             let mut slots = m.slots;
+            // "Vers 0 h 40, jeudi, deux voitures…": a clock time with no day of its own, in
+            // apposition to the day named right after it (only a comma between), is on that day
+            let bare_clock = slots[id.hour] != NONE && m.range.is_none() && [id.year, id.yy, id.month, id.day, id.weekday, id.shift, id.sign, id.rf].iter().all(|&k| slots[k] == NONE);
+            if bare_clock {
+                if let Some(n) = ms.get(mi + 1).filter(|n| n.tok > m.end && n.tok - m.end <= 1 && (m.end..n.tok).all(|k| t.low(k) == ",") && n.slots[id.hour] == NONE && n.slots[id.pod] == NONE) {
+                    if let Some(d) = self.resolve_match(l, n, &n.slots, &ctx).filter(|r| r.ttype == dyade_core::TimexType::DATE && r.value.len() == 10).and_then(|r| r.day) {
+                        ctx.last = Some(d);
+                    }
+                }
+            }
             // the weekday of a date inside a range only describes it ("du samedi 13 au dimanche
             // 15 juillet"): it does not choose the year as it does alone ("Fri, Jul 18")
             if m.split && slots[id.day] != NONE && slots[id.month] != NONE {
@@ -1296,7 +1384,8 @@ impl TimexTagger {
             Some(a) => {
                 // a named day is taken as seen from before the shift (its occurrence the shift
                 // brings after now); a day told from now ("two days from tomorrow") is as it is
-                let from_now = a.slots[self.ids.shift] != NONE || a.slots[self.ids.sign] != NONE;
+                let id = &self.ids;
+                let from_now = [id.shift, id.sign, id.offm, id.offd, id.rf].iter().any(|&k| a.slots[k] != NONE);
                 let actx = if from_now { *ctx } else { resolve::anchor_reference(l, &self.ids, slots, ctx) };
                 let ra = self.resolve_match(l, a, &a.slots, &actx)?;
                 // "now" stays the reference instant itself

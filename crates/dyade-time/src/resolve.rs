@@ -259,8 +259,10 @@ fn counted(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx, pos: i32, sub: &str) -
         Some(Resolved { ttype: TimexType::DATE, value, modifier: r.modifier.clone(), day: (!week).then_some(d), relative: r.relative })
     };
     if pos == 0 {
-        // the week containing a day
+        // the week containing a day; a week named by a Sunday is the one that Sunday begins
+        // (weeks are named by their first day: "the week of October 6th", a Sunday, is 7–13)
         let d = Date::parse(v).filter(|_| v.len() == 10)?;
+        let d = if sub == "W" && d.weekday() == 7 { d.add_days(1) } else { d };
         return done(d, sub == "W");
     }
     // inside a year ("the third week of 2027" = ISO week 3, "the 9th month of next year",
@@ -527,9 +529,20 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 }
                 return mk(TimexType::SET, v, None, false);
             }
-            // a day of every month ("the 19th of every month" → XXXX-XX-19)
-            if let (Some(d), None, None | Some("M")) = (get(ids.day), get(ids.month), unit) {
-                let mut v = format!("XXXX-XX-{d:02}");
+            // a yearly date ("chaque 15 avril" → XXXX-04-15) or a day of every month ("the
+            // 19th of every month" → XXXX-XX-19)
+            let yearly = match (get(ids.month), get(ids.year)) {
+                (Some(mo), None) => Some(match get(ids.day) {
+                    Some(d) => format!("XXXX-{mo:02}-{d:02}"),
+                    None => format!("XXXX-{mo:02}"),
+                }),
+                _ => None,
+            };
+            let monthly = match (get(ids.day), get(ids.month), unit) {
+                (Some(d), None, None | Some("M")) => Some(format!("XXXX-XX-{d:02}")),
+                _ => None,
+            };
+            if let Some(mut v) = yearly.or(monthly) {
                 if let Some(c) = &clock {
                     v.push_str(c);
                 }
@@ -627,6 +640,9 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 format!("{y:04}-W{w:02}")
             }
             "WE" => {
+                // "ce week-end" told in the past early in the week (Monday to Thursday) is the
+                // one just gone ("se sont rendus ce week-end à Saint-Gervais")
+                let k = if k == 0 && ctx.tense == Tense::Past && (1..=4).contains(&a.weekday()) { -1 } else { k };
                 let (y, w) = a.add_days(7 * k).iso_week();
                 format!("{y:04}-W{w:02}-WE")
             }
@@ -790,6 +806,10 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                                     y = (a.y..=y + 1).find(|&k| on(k)).unwrap_or(y);
                                 }
                             }
+                            // "March after next": `nth` occurrences after the next one
+                            if let (Some(k), None) = (get(ids.nth), dd) {
+                                y += k;
+                            }
                             year = Some(y);
                         }
                         None if dd.is_none() => year = Some(a.y),
@@ -839,11 +859,19 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                         if let (Some(w), false) = (get(ids.weekday), use_last) {
                             // "jeudi 15": the nearest month (the next one when scheduling)
                             // whose 15th is a Thursday
-                            let ks: &[i64] = if ctx.forward { &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] } else { &[0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6] };
+                            // (in a past-tense sentence, the last one: "I went back Thursday the 21st")
+                            let past = ctx.tense == Tense::Past;
+                            let ks: &[i64] = if past {
+                                &[0, -1, -2, -3, -4, -5, -6, -7, -8, -9, -10, -11, -12]
+                            } else if ctx.forward {
+                                &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+                            } else {
+                                &[0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6]
+                            };
                             for &k in ks {
                                 let b = Date { y: a.y, m: a.m, d: 1 }.add_months(k);
                                 if let Some(x) = Date::new(b.y, b.m, d) {
-                                    if x.weekday() == w as u32 && (!ctx.forward || x >= a) {
+                                    if x.weekday() == w as u32 && (if past { x <= a } else { !ctx.forward || x >= a }) {
                                         m = x.m;
                                         y = x.y;
                                         break;
@@ -1052,6 +1080,18 @@ pub fn relative_to(lang: &Lang, ids: &Ids, sl: &Slots, day: Date, minute: Option
                 return None;
             };
             out(d, None)
+        }
+        // the n-th closest occurrence of a weekday or a yearly date to the anchor ("the closest
+        // Monday to Oct 5th", "the second closest xmas to today"); ties go to the earlier one
+        "closest" => {
+            let k = get(ids.ordinal).unwrap_or(1).max(1) as i64;
+            let mut cands: Vec<Date> = match (get(ids.weekday), get(ids.month), get(ids.day)) {
+                (Some(w), None, None) => (-7 * k - 7..=7 * k + 7).map(|i| day.add_days(i)).filter(|d| d.weekday() == w as u32).collect(),
+                (None, Some(m), Some(dd)) => (day.y - k as i32 - 2..=day.y + k as i32 + 2).filter_map(|y| Date::new(y, m as u32, dd as u32)).collect(),
+                _ => return None,
+            };
+            cands.sort_by_key(|d| ((d.days() - day.days()).abs(), d.days()));
+            out(*cands.get(k as usize - 1)?, None)
         }
         "shift" => {
             let num = get(ids.n).map(|n| n as f64 + if get(ids.half_hour).is_some() { 0.5 } else { 0.0 });
