@@ -45,7 +45,7 @@ fn duckling_and_recognizers_floors() {
 const DUCKLING_FR: f64 = 0.967;
 const DUCKLING_EN: f64 = 0.92;
 const RECOG_FR: f64 = 0.919;
-const RECOG_EN: f64 = 0.7;
+const RECOG_EN: f64 = 0.74;
 
 #[test]
 fn news_expressions() {
