@@ -1874,9 +1874,12 @@ impl Matcher<'_> {
                     }
                 }
             }
-            Elem::Not(alts) => {
-                // (a line break ends the text the lookahead sees)
-                let hit = alts.iter().any(|a| a.iter().enumerate().all(|(k, &w)| ok(pos + k) && self.p.fid[pos + k] == w));
+            Elem::Not(inner) => {
+                // any way the element matches here rejects the path; it is tried on empty slots
+                // (whether it is there, not whether its slots agree with the match's)
+                let mut hit = false;
+                let mut fresh = [NONE; lang::NSLOTS];
+                self.dfs(std::slice::from_ref(&**inner), None, pos, &mut fresh, &mut |_, _| hit = true);
                 if !hit {
                     self.dfs(rest, cont, pos, sl, on_end);
                 }
