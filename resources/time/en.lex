@@ -569,7 +569,7 @@ biweekly | fortnightly => unit=W n=2
 
 @TIME_WORD
 noon | midday | mid-day | mid day => hour=12
-midnight => hour=0
+midnight | mid night | mid-night => hour=0
 # the middle of a part of the day as a clock time (Recognizers-Text: 10:00, 14:00)
 midmorning | mid-morning => hour=10
 midafternoon | mid-afternoon => hour=14
