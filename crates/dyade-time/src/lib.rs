@@ -731,6 +731,13 @@ impl TimexTagger {
                             }
                         }
                     }
+                    // "2:00 - 2:30 pm": a start without its half of the day, earlier than the
+                    // end on the clock, is in the end's afternoon too
+                    let (h0, h1) = (prev.slots[id.hour], m.slots[id.hour]);
+                    let min = |s: &Slots| if s[id.minute] == NONE { 0 } else { s[id.minute] };
+                    if h0 != NONE && h1 != NONE && m.slots[id.pm] != NONE && prev.slots[id.pm] == NONE && prev.slots[id.pod] == NONE && h0 < 12 && (h0 * 60 + min(&prev.slots)) < (h1 % 12) * 60 + min(&m.slots) {
+                        prev.slots[id.pm] = m.slots[id.pm];
+                    }
                     prev.range = Some(Box::new(m));
                     if let Some(o) = open {
                         let lo = prev.tok.saturating_sub(3);
@@ -1190,6 +1197,10 @@ impl TimexTagger {
                                 if e.slots[k] == NONE {
                                     e.slots[k] = day_side[k];
                                 }
+                            }
+                            // ... and in its part of the day ("next evening from 7 to 9": 21:00)
+                            if e.slots[id.hour] != NONE && e.slots[id.pm] == NONE && e.slots[id.pod] == NONE {
+                                e.slots[id.pod] = s[id.pod];
                             }
                             prev.range = Some(e);
                         }
