@@ -1263,11 +1263,11 @@ impl TimexTagger {
             let mut ctx = Ctx { dct: rf.date, last, tense, now: rf.minute, forward: rf.forward, offset: rf.offset };
             let id = &self.ids;
             let mut slots = m.slots;
-            // "Vers 0 h 40, jeudi, deux voitures…": a clock time with no day of its own, in
-            // apposition to the day named right after it (only a comma between), is on that day
+            // "Vers 0 h 40, jeudi, deux voitures…", "à 18h30 samedi": a clock time with no day
+            // of its own, right before a day (at most a comma between), is on that day
             let bare_clock = slots[id.hour] != NONE && m.range.is_none() && [id.year, id.yy, id.month, id.day, id.weekday, id.shift, id.sign, id.rf].iter().all(|&k| slots[k] == NONE);
             if bare_clock {
-                if let Some(n) = ms.get(mi + 1).filter(|n| n.tok > m.end && n.tok - m.end <= 1 && (m.end..n.tok).all(|k| t.low(k) == ",") && n.slots[id.hour] == NONE && n.slots[id.pod] == NONE) {
+                if let Some(n) = ms.get(mi + 1).filter(|n| n.tok >= m.end && n.tok - m.end <= 1 && (m.end..n.tok).all(|k| t.low(k) == ",") && n.slots[id.hour] == NONE && n.slots[id.pod] == NONE) {
                     if let Some(d) = self.resolve_match(l, n, &n.slots, &ctx).filter(|r| r.ttype == dyade_core::TimexType::DATE && r.value.len() == 10).and_then(|r| r.day) {
                         ctx.last = Some(d);
                     }
@@ -1339,12 +1339,47 @@ impl TimexTagger {
                         Some(d) => self.range_end(l, e, &e.slots, d, &plain),
                         None => self.resolve_match(l, e, &e.slots, &plain),
                     });
+                    // a named period that lasts ("Hanukkah 2018", "Ramadan"): its last day
+                    let end = end.or_else(|| self.lasting_end(l, m, &slots, start, &ctx));
                     ends.push(end.map(|e| Timex { span: m.range.as_ref().map_or(m.span, |x| x.span), ttype: e.ttype, value: e.value, modifier: e.modifier }));
                 }
                 out.push((Timex { span: m.span, ttype: r.ttype, value: r.value.clone(), modifier: r.modifier.clone() }, r));
             }
         }
         out
+    }
+
+    /// The last day of a named period that lasts (lexicon `len` / `lenm`: a multi-day holiday)
+    /// starting on `start`, resolved with the start's slots: `len` days on, or the day before
+    /// the same day `lenm` months on in the period's own calendar (the eve of 1 Shawwal for
+    /// Ramadan). `None` for a point, or when the expression only names a day counted from the
+    /// period ("two days before Passover") or a part of it.
+    fn lasting_end(&self, l: &Lang, m: &Match, slots: &Slots, start: Option<Date>, ctx: &Ctx) -> Option<Resolved> {
+        let id = &self.ids;
+        let start = start?;
+        if slots[id.len] == NONE && slots[id.lenm] == NONE {
+            return None;
+        }
+        if [id.offm, id.offd, id.comp, id.hour, id.minute, id.pod, id.md, id.shift].iter().any(|&k| slots[k] != NONE) {
+            return None;
+        }
+        let mut sl = *slots;
+        sl[id.len] = NONE;
+        sl[id.lenm] = NONE;
+        if slots[id.len] != NONE {
+            sl[id.offd] = slots[id.len] - 1;
+        } else {
+            // months of its own calendar: the same day that many months on (within its year)
+            if sl[id.month] == NONE || sl[id.month] + slots[id.lenm] > 12 {
+                return None;
+            }
+            sl[id.month] += slots[id.lenm];
+            sl[id.offd] = -1;
+        }
+        let r = self.resolve_match(l, m, &sl, ctx)?;
+        // the period runs forward from its start
+        r.day.filter(|&d| d >= start)?;
+        Some(r)
     }
 
     /// The end of a range that starts on `start`: without a year, the first one at or after

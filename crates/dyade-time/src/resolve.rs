@@ -114,6 +114,12 @@ pub struct Ids {
     /// Observance of a fixed-date holiday that falls on given weekdays: moves of `Sa-1Su+1`
     /// form (Saturday to the Friday before, Sunday to the Monday after)
     pub(crate) obs: usize,
+    /// A named period that lasts (a multi-day holiday): its length in days, from the day the
+    /// other slots name ("Hanukkah": 8); the end is resolved apart (`TimexTagger::tag_ranges_at`)
+    pub(crate) len: usize,
+    /// ... or in months of its own calendar: it ends the day before the same day `lenm`
+    /// months on ("Ramadan": 1 Ramadan to the eve of 1 Shawwal)
+    pub(crate) lenm: usize,
 }
 
 impl Ids {
@@ -171,6 +177,8 @@ impl Ids {
             ell: s("ell"),
             roll: s("roll"),
             obs: s("obs"),
+            len: s("len"),
+            lenm: s("lenm"),
         }
     }
 }
@@ -958,7 +966,8 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 }
             }
         }
-        time = Some(match get(ids.second).filter(|s| (1..60).contains(s)) {
+        // seconds told, even ":00" ("6:00:00pm"), keep the second's precision
+        time = Some(match get(ids.second).filter(|s| (0..60).contains(s)) {
             Some(sec) => format!("T{h:02}:{mi:02}:{sec:02}"),
             None => format!("T{h:02}:{mi:02}"),
         });
