@@ -84,6 +84,8 @@
 //!   resolution's day; a period `(start,end,PnX)` told as a length ("les 3 derniers jours")
 //!   equals our duration `PnX` (TimeML annotates it as a DURATION; or one as long in other
 //!   units: `P3DE` for `P30Y`, `PT29H` for `P1DT5H`).
+//!   The model files write a time of day's resolution as a `value` of type `time`
+//!   ("12:00:00"): it is read as the parser files' `time` (ours at that clock time).
 //!   Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
 //!   (its spans leave out articles and prepositions) against the case's `reference`.
 
@@ -816,7 +818,10 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
                 }
             }
         }
-        if let Some(t) = r["time"].as_str() {
+        // a time of day: the parser files' `time`, the model files' `value` of a `time` entity
+        // ("12:00:00"), checked alike
+        let model_time = r["value"].as_str().filter(|v| r["type"] == "time" && v.len() == 8 && v.as_bytes()[2] == b':');
+        if let Some(t) = r["time"].as_str().or(model_time) {
             if let Some(p) = ours.rfind('T') {
                 let tm = &ours[p + 1..];
                 // at the minute, or at the second when ours has seconds ("19:56:30")

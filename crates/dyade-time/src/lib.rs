@@ -189,7 +189,11 @@ impl TimexTagger {
                 // day follows ("Monday 8-9am" is no 9 August: "8-9" is a clock range)
                 // (negative rules may consume the punctuation that tells their reading)
                 let drop = r.set.iter().any(|&(k, _)| k == self.ids.drop);
-                let bad_end = |pos: usize| pos > i + 1 && !drop && (t.low(pos - 1) == "," || (glued_number(t, pos - 2) && matches!(t.low(pos - 2), "-" | "/") && timepod.is_some_and(|c| pos < n && l.cached(p, c, pos).next().is_some())));
+                // ... nor starts on one ("11/20, 12 of Nov": an optional weekday's comma)
+                // (a rule whose lead is the comma leaves it out of the span)
+                let led = r.set.iter().any(|&(k, v)| k == self.ids.lead && v > 0);
+                let bad_start = !drop && !led && t.low(i) == ",";
+                let bad_end = |pos: usize| bad_start || pos > i + 1 && !drop && (t.low(pos - 1) == "," || (glued_number(t, pos - 2) && matches!(t.low(pos - 2), "-" | "/") && timepod.is_some_and(|c| pos < n && l.cached(p, c, pos).next().is_some())));
                 if r.parts.len() == 1 {
                     m.dfs(&r.parts[0], None, i, &mut work, &mut |pos, sl| {
                         let ends = match endp {
@@ -240,7 +244,7 @@ impl TimexTagger {
                     let mut sa = best.a;
                     let (month, year, day) = (self.ids.month, self.ids.year, self.ids.day);
                     // ... and a bare clock time B the day of A ("Monday 8-9am")
-                    let dated = [year, month, day, self.ids.weekday, self.ids.shift, self.ids.unit];
+                    let dated = [year, month, day, self.ids.weekday, self.ids.shift, self.ids.unit, self.ids.dir];
                     if sb[self.ids.hour] != NONE && dated.iter().all(|&k| sb[k] == NONE) {
                         for k in dated {
                             sb[k] = sa[k];
@@ -769,6 +773,25 @@ impl TimexTagger {
                         // 21st and 23rd" names no month)
                         prev.slots[self.ids.ell] = m.slots[self.ids.ell];
                     }
+                    // a clock time ending a range that starts on a day is on that day too
+                    // ("tomorrow 1-3 pm", "next Monday 1pm-3pm")
+                    let mut m = m;
+                    let id = &self.ids;
+                    let dated = [id.year, id.month, id.day, id.weekday, id.shift, id.unit, id.dir];
+                    if m.slots[id.hour] != NONE && prev.slots[id.hour] != NONE && dated.iter().all(|&k| m.slots[k] == NONE || m.slots[k] == prev.slots[k]) {
+                        for k in dated {
+                            if m.slots[k] == NONE {
+                                m.slots[k] = prev.slots[k];
+                            }
+                        }
+                    }
+                    // "2:00 - 2:30 pm": a start without its half of the day, earlier than the
+                    // end on the clock, is in the end's afternoon too
+                    let (h0, h1) = (prev.slots[id.hour], m.slots[id.hour]);
+                    let min = |s: &Slots| if s[id.minute] == NONE { 0 } else { s[id.minute] };
+                    if h0 != NONE && h1 != NONE && m.slots[id.pm] != NONE && prev.slots[id.pm] == NONE && prev.slots[id.pod] == NONE && h0 < 12 && (h0 * 60 + min(&prev.slots)) < (h1 % 12) * 60 + min(&m.slots) {
+                        prev.slots[id.pm] = m.slots[id.pm];
+                    }
                     prev.range = Some(Box::new(m));
                     if let Some(o) = open {
                         let lo = prev.tok.saturating_sub(3);
@@ -924,7 +947,9 @@ impl TimexTagger {
             ms.sort_by_key(|m| m.tok);
         }
         // 2. chains of items joined by list connectors
-        let linked: Vec<bool> = (1..ms.len()).map(|k| is_join(ms[k - 1].end, ms[k].tok)).collect();
+        // weekdays may follow each other without a connector ("on Tuesday Wednesday or Thursday")
+        let weekday_only = |m: &Match| m.slots[id.weekday] != NONE && [id.day, id.month, id.hour, id.pod, id.ty].iter().all(|&k| m.slots[k] == NONE);
+        let linked: Vec<bool> = (1..ms.len()).map(|k| is_join(ms[k - 1].end, ms[k].tok) || (ms[k - 1].end == ms[k].tok && weekday_only(&ms[k - 1]) && weekday_only(&ms[k]))).collect();
         let level_slots: [Vec<usize>; 4] = [vec![id.year, id.yy], vec![id.month, id.season, id.quarter, id.half], vec![], vec![id.day, id.weekday, id.easter]];
         let dated_slots = |lv: usize| -> &[usize] { &level_slots[lv.min(3)] };
         let carry = |from: &Slots, to: &mut Slots| -> bool {
@@ -942,6 +967,10 @@ impl TimexTagger {
             if from[id.shift] != NONE && unit_level(from[id.unit]).is_some_and(|u| u < c) && to[id.shift] == NONE {
                 to[id.shift] = from[id.shift];
                 to[id.unit] = from[id.unit];
+            }
+            // the direction that picks the day ("next Monday": the coming one) goes with it
+            if to[id.dir] == NONE {
+                to[id.dir] = from[id.dir];
             }
             true
         };
@@ -1085,9 +1114,19 @@ impl TimexTagger {
                     ((j + 1..end).all(|k| !t.toks[k].brk) && !t.toks[m.tok].brk).then_some((j, e))
                 });
                 if let Some((j, e)) = hit {
-                    if e.set.iter().all(|&(k, v)| m.slots[k] == NONE || m.slots[k] == v) {
+                    let md = self.ids.md;
+                    // an expression that already carries a position or an approximation ("mid
+                    // May", "the end of 1989", "around 1pm") keeps it under an open-interval lead
+                    // ("after mid May", "from around 1pm"): one mod slot, the finer one stays
+                    // (not a range's opener, "from mid 1989": it opens no bound of its own)
+                    let opener = l.classes.iter().position(|c| c == "RANGE_OPEN").is_some_and(|o| l.cached(p, o, j).next().is_some());
+                    let positioned = !opener && matches!(l.str_of(m.slots[md]), Some("START" | "MID" | "END" | "APPROX"));
+                    let fits = |k: usize, v: i32| m.slots[k] == NONE || m.slots[k] == v || (k == md && positioned);
+                    if e.set.iter().all(|&(k, v)| fits(k, v)) {
                         for &(k, v) in &e.set {
-                            m.slots[k] = v;
+                            if m.slots[k] == NONE {
+                                m.slots[k] = v;
+                            }
                         }
                         m.span = Span::new(t.toks[j].start as usize, m.span.end);
                         m.tok = j;
@@ -1214,6 +1253,10 @@ impl TimexTagger {
                                 if e.slots[k] == NONE {
                                     e.slots[k] = day_side[k];
                                 }
+                            }
+                            // ... and in its part of the day ("next evening from 7 to 9": 21:00)
+                            if e.slots[id.hour] != NONE && e.slots[id.pm] == NONE && e.slots[id.pod] == NONE {
+                                e.slots[id.pod] = s[id.pod];
                             }
                             prev.range = Some(e);
                         }
@@ -1947,9 +1990,12 @@ impl Matcher<'_> {
                     }
                 }
             }
-            Elem::Not(alts) => {
-                // (a line break ends the text the lookahead sees)
-                let hit = alts.iter().any(|a| a.iter().enumerate().all(|(k, &w)| ok(pos + k) && self.p.fid[pos + k] == w));
+            Elem::Not(inner) => {
+                // any way the element matches here rejects the path; it is tried on empty slots
+                // (whether it is there, not whether its slots agree with the match's)
+                let mut hit = false;
+                let mut fresh = [NONE; lang::NSLOTS];
+                self.dfs(std::slice::from_ref(&**inner), None, pos, &mut fresh, &mut |_, _| hit = true);
                 if !hit {
                     self.dfs(rest, cont, pos, sl, on_end);
                 }

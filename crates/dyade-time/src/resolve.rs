@@ -713,7 +713,13 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                         diff -= 7;
                     }
                 } else if fut {
-                    if diff <= 0 {
+                    // today's weekday with a clock time still ahead is today ("Monday at 3pm"
+                    // said on Monday morning); without one, the next week's
+                    let later_today = diff == 0 && gs(ids.dir).is_none() && get(ids.hour).zip(ctx.now).is_some_and(|(h, now)| {
+                        let h = if get(ids.pm).is_some() && h < 12 { h + 12 } else { h };
+                        h * 60 + get(ids.minute).unwrap_or(0) > now as i32
+                    });
+                    if diff <= 0 && !later_today {
                         diff += 7;
                     }
                 } else if diff.abs() <= 2 || matches!(dir, Some("this")) {
