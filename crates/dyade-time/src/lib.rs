@@ -986,6 +986,13 @@ impl TimexTagger {
                     let from = ms[i - 1].slots;
                     let before = ms[i].slots;
                     carry(&from, &mut ms[i].slots);
+                    // "Friday this week or next week": the weekday of the week named first holds
+                    // in the week coordinated with it
+                    let to = &mut ms[i].slots;
+                    let week = |x: &Slots| x[id.shift] != NONE && l.str_of(x[id.unit]) == Some("W");
+                    if week(to) && to[id.weekday] == NONE && to[id.day] == NONE && week(&from) && from[id.weekday] != NONE {
+                        to[id.weekday] = from[id.weekday];
+                    }
                     // a range item's end shares the day it took ("1-3 pm or 5-6 pm")
                     let after = ms[i].slots;
                     if let Some(end) = ms[i].range.as_deref_mut() {
