@@ -993,6 +993,14 @@ impl TimexTagger {
                     if week(to) && to[id.weekday] == NONE && to[id.day] == NONE && week(&from) && from[id.weekday] != NONE {
                         to[id.weekday] = from[id.weekday];
                     }
+                    // "the first Monday of September or December": a bare month takes the day
+                    // counted inside the month named first
+                    let bare_month = [id.day, id.weekday, id.sub, id.shift, id.hour, id.ty].iter().all(|&k| to[k] == NONE) && to[id.month] != NONE;
+                    if bare_month && from[id.month] != NONE && from[id.sub] != NONE {
+                        for k in [id.sub, id.ordinal, id.weekday] {
+                            to[k] = from[k];
+                        }
+                    }
                     // a range item's end shares the day it took ("1-3 pm or 5-6 pm")
                     let after = ms[i].slots;
                     if let Some(end) = ms[i].range.as_deref_mut() {
