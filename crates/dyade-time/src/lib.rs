@@ -851,7 +851,10 @@ impl TimexTagger {
     /// level too): "next week on Tuesday or Thursday" (Thursday of next week), "July 17th, 18th"
     /// (July), "Mon 9 am or 1 pm" (1 pm on that Monday), "the 22nd, 23rd or 31st of March"
     /// (from the last item back); a bare weekday also takes the part of the day of the item
-    /// after it ("Tuesday or Wednesday morning"). A lone `@NEXT_ADJ` / `@PAST_ADJ` / `@THIS`
+    /// after it ("Tuesday or Wednesday morning"); a relative week takes the weekday of the week
+    /// before it ("Friday this week or next week"), a bare month the day counted inside the
+    /// month before it ("the first Monday of September or December"); a range item's end
+    /// shares what its start took. A lone `@NEXT_ADJ` / `@PAST_ADJ` / `@THIS`
     /// word coordinated with a relative unit names that unit ("this week or next", "this or
     /// next week"). Elliptic items (`ell=1`, "18th") stand only when the list completes them.
     fn lists(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
