@@ -857,6 +857,8 @@ impl TimexTagger {
     /// shares what its start took. A lone `@NEXT_ADJ` / `@PAST_ADJ` / `@THIS`
     /// word coordinated with a relative unit names that unit ("this week or next", "this or
     /// next week"). Elliptic items (`ell=1`, "18th") stand only when the list completes them.
+    /// A relative week and a weekday a plain preposition opens a few words later in the clause
+    /// are one day ("next week, preferably on Tuesday").
     fn lists(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
         let id = &self.ids;
         let Some(join) = l.classes.iter().position(|c| c == "COORD") else {
@@ -948,6 +950,35 @@ impl TimexTagger {
         if !extra.is_empty() {
             ms.extend(extra);
             ms.sort_by_key(|m| m.tok);
+        }
+        // "next week, preferably on Tuesday": a relative week and a weekday that a plain
+        // preposition (`@LEAD` without a mod) opens a few words later in the same clause are one
+        // day, that weekday of that week
+        if let Some(lead) = l.lead_class {
+            let mut k = 0;
+            while k + 1 < ms.len() {
+                // (negative matches in between, "how about", are filler too)
+                let mut j = k + 1;
+                while j + 1 < ms.len() && ms[j].slots[id.drop] != NONE {
+                    j += 1;
+                }
+                let (a, b) = (&ms[k], &ms[j]);
+                let wk = rel_unit(a) && l.str_of(a.slots[id.unit]) == Some("W");
+                let bare_day = b.slots[id.weekday] != NONE && [id.shift, id.unit, id.day, id.month, id.hour, id.ty].iter().all(|&x| b.slots[x] == NONE);
+                let gap_ok = b.tok > a.end + 1 && b.tok - a.end <= 5 && (a.end..b.tok).all(|j| !t.toks[j].brk && !matches!(t.low(j), "." | "?" | "!" | ";"));
+                let opened = b.tok > 0 && l.cached(p, lead, b.tok - 1).any(|(e, en)| e == b.tok && en.set.is_empty());
+                if wk && bare_day && gap_ok && opened {
+                    let mut m = ms.remove(j);
+                    ms.drain(k + 1..j);
+                    let a = &ms[k];
+                    m.slots[id.shift] = a.slots[id.shift];
+                    m.slots[id.unit] = a.slots[id.unit];
+                    m.span = Span::new(a.span.start, m.span.end);
+                    m.tok = a.tok;
+                    ms[k] = m;
+                }
+                k += 1;
+            }
         }
         // 2. chains of items joined by list connectors
         // weekdays may follow each other without a connector ("on Tuesday Wednesday or Thursday")
