@@ -1063,6 +1063,19 @@ impl TimexTagger {
                     if to[id.weekday] != NONE && !lt[4] && from[id.pod] != NONE && from[id.hour] == NONE && from[id.weekday] != NONE {
                         to[id.pod] = from[id.pod];
                     }
+                    // ... or the clock range of the item after it ("Tuesday or Wednesday from
+                    // 10-4"), when it is a bare weekday (no week or direction of its own)
+                    let bare_wd = to[id.weekday] != NONE && [id.shift, id.dir, id.day, id.month, id.hour, id.pod, id.ty].iter().all(|&x| to[x] == NONE);
+                    let end = ms[i + 1].range.clone();
+                    if bare_wd && from[id.weekday] != NONE && from[id.hour] != NONE && end.is_some() {
+                        let wd = ms[i].slots[id.weekday];
+                        for x in [id.hour, id.minute, id.pm, id.pod] {
+                            ms[i].slots[x] = from[x];
+                        }
+                        let mut e = end.expect("checked");
+                        e.slots[id.weekday] = wd;
+                        ms[i].range = Some(e);
+                    }
                 }
                 // an elliptic item stands when an item next to it is parallel (its coarsest
                 // level stated too) and it got its context ("18th" of "July 17th, 18th")
