@@ -1627,6 +1627,12 @@ fn range_link(l: &Lang, ids: &Ids, rc: RangeClasses, t: &Tokens, p: &Prep, a: &M
     if !(lead_join || a.end < b.tok && joined(l, t, p, join, a.end, b.tok)) {
         return false;
     }
+    // a clock time alone and a week, month or year alone bound no range ("3pm - this week")
+    let clock_only = |m: &Match| m.slots[ids.hour] != NONE && [ids.year, ids.month, ids.day, ids.weekday, ids.shift].iter().all(|&k| m.slots[k] == NONE);
+    let period_only = |m: &Match| m.slots[ids.hour] == NONE && matches!(l.str_of(m.slots[ids.unit]), Some("W" | "M" | "Y")) && m.slots[ids.weekday] == NONE && m.slots[ids.day] == NONE;
+    if (clock_only(a) && period_only(b)) || (period_only(a) && clock_only(b)) {
+        return false;
+    }
     let Some(and) = rc.and else { return true };
     let conn = if lead_join { b.tok } else { a.end };
     if l.cached(p, and, conn).next().is_none() {
