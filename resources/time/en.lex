@@ -675,6 +675,8 @@ of | in | , | /
 # prepositions Recognizers-Text leaves out of its spans even where a rule took them ("at 2pm")
 @BARE_DROP weak
 at | @
+# ("about Jan/3", "about 1pm": Recognizers keeps "around" but not "about")
+about
 
 # coordinators of a list, whose items share the context one of them states ("next week on
 # Tuesday or Thursday", "Mon, Wed, Fri", "July 17th, 18th, or 19th", "this week or next")
