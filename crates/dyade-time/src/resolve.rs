@@ -799,6 +799,17 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                                 if !on(y) {
                                     y = (a.y..=y + 1).find(|&k| on(k)).unwrap_or(y);
                                 }
+                            } else if let (false, Some(w), Some(d)) = (ctx.forward, get(ids.weekday), dd) {
+                                // news: a weekday the picked year disagrees with picks the
+                                // neighbouring year it agrees in, when that date is within eight
+                                // months of the reference ("ce vendredi 7 décembre" told in
+                                // February 2019 is 7 December 2018, a Friday)
+                                let at = |y: i32| Date::new(y, m, d).filter(|x| x.weekday() == w as u32).map(|x| (x.days() - a.days()).abs());
+                                if at(y).is_none() {
+                                    if let Some((k, _)) = [y - 1, y + 1].into_iter().filter_map(|k| at(k).map(|g| (k, g))).filter(|&(_, g)| g <= 240).min_by_key(|&(_, g)| g) {
+                                        y = k;
+                                    }
+                                }
                             }
                             // "March after next": `nth` occurrences after the next one
                             if let (Some(k), None) = (get(ids.nth), dd) {
