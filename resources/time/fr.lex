@@ -30,6 +30,10 @@
 #   obs (observance: of a fixed-date holiday on given weekdays, "Sa-1Su+1" moves a Saturday
 #   to the Friday before and a Sunday to the Monday after; the hour of a Hindu lunar day;
 #   BN = Bengali solar months)
+#   len / lenm (a named period that lasts, a multi-day holiday: its length in days from the
+#   day the other slots name, or in months of its own calendar, ending the day before the same
+#   day that many months on; the value stays the start, the end is the range end that
+#   Recognizers-style readings resolve)
 
 @MONTH
 janvier | janv | janv. | jan => month=1
@@ -195,6 +199,7 @@ semaines => unit=W
 jours | journées => unit=D
 heures => unit=H
 minutes | mins => unit=MIN
+secondes | secs => unit=S
 décennies => unit=DE
 siècles => unit=CE
 
