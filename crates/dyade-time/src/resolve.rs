@@ -585,6 +585,11 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     let mut day: Option<Date> = None;
     // the date part
     let mut date: Option<String> = None;
+    // "dans un an et demi": a count of years with a fraction shifts by months
+    let (unit, num) = match (unit, num) {
+        (Some("Y"), Some(v)) if get(ids.sign).is_some() && v.fract() != 0.0 && (v * 12.0).fract() == 0.0 => (Some("M"), Some(v * 12.0)),
+        other => other,
+    };
     let shift = get(ids.shift).or_else(|| Some(get(ids.sign)? * num? as i32));
     let explicit = get(ids.month).is_some() || get(ids.year).is_some();
     if let (Some(u), true, false) = (unit, get(ids.shift).is_some() || get(ids.sign).is_some(), explicit) {
