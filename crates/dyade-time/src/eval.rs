@@ -36,7 +36,8 @@
 //!   - a range ("du 13 au 15 juillet") is two TIMEX3 in TimeML: it passes when exactly two
 //!     timexes tile the input (nothing but spaces or punctuation between them), the first's
 //!     period starting at `start` and the second's ending at `end`; a start and how long it
-//!     lasts ("4pm for 30 mins": a point, then the DURATION TimeML anchors at it) end that long
+//!     lasts ("4pm for 30 mins": a point, then the DURATION TimeML anchors at it; or the
+//!     duration first, "for 30' starting from 4pm") end that long
 //!     after the start, closed at the start's grain as Duckling closes its ranges ("18th Dec
 //!     for 10 days" → up to 29 December 00:00).
 //!
@@ -565,6 +566,11 @@ fn range_ok(text: &str, got: &[Timex], e: &Value, lang: &str) -> bool {
     // a start and how long it lasts ("4pm for 30 mins", TimeML's DURATION anchored at the
     // point before it): the range ends that long after the start, closed at the start's grain
     // like Duckling's other ranges ("18th Dec for 10 days" ends with 28 December: 29 Dec 00:00)
+    // ... or how long, then the start ("for 30' starting from 4pm"): the same range
+    let (a, b) = match (duration_parts(&a.value), duration_parts(&b.value)) {
+        (Some((_, unit)), None) if unit > 0 => (b, a),
+        _ => (a, b),
+    };
     let lasting = duration_parts(&b.value).filter(|&(_, unit)| unit > 0 && !a.value.starts_with('P'));
     let (Some((x, x_end)), Some((_, y))) = (denote(&a.value), lasting.map(|_| (0, 0)).or_else(|| denote(&b.value))) else { return false };
     let y = match lasting {

@@ -676,6 +676,10 @@ impl TimexTagger {
             // "from 4pm for 30 minutes": a start and the duration right after it close the range
             let lasting = b.tok == a.end && l.str_of(b.slots[self.ids.ty]) == Some("DURATION") && l.str_of(a.slots[self.ids.ty]) != Some("DURATION");
             let opened = (linked || lasting) && l.cached(p, open, a.tok).next().is_some();
+            // "for 30 minutes starting from 4pm": a duration, then the point it runs from (its
+            // lead's after-mod) start a closed range: the point is its start, no open interval
+            let md_of = |m: &Match| l.str_of(m.slots[self.ids.md]);
+            let runs_from = b.tok == a.end && l.str_of(a.slots[self.ids.ty]) == Some("DURATION") && l.str_of(b.slots[self.ids.ty]) != Some("DURATION") && matches!(md_of(b), Some("AFTER" | "ON_OR_AFTER"));
             // "9:30 till 11:00": the end of a closed range drops its connector's mod; so does
             // one of the same kind right after the start ("2014 through 2018", both dates)
             let same_kind = (a.slots[self.ids.hour] == NONE) == (b.slots[self.ids.hour] == NONE);
@@ -683,7 +687,7 @@ impl TimexTagger {
             if opened {
                 ms[i - 1].slots[self.ids.md] = NONE;
             }
-            if closed {
+            if closed || runs_from {
                 ms[i].slots[self.ids.md] = NONE;
             }
         }
