@@ -423,7 +423,7 @@ recently | formerly | previously | in the past | lately => ref=PAST_REF
 @VAGUE_FUTURE
 soon | in the future | shortly | later on => ref=FUTURE_REF
 @VAGUE_PRESENT
-now | just now | at this time | currently | right now | at the moment | at present | nowadays => ref=PRESENT_REF
+now | just now | at this time | currently | right now | at the moment | at present | nowadays | at the present time | at the minute => ref=PRESENT_REF
 @VAGUE_FUTURE_NOUN
 the future => ref=FUTURE_REF
 
@@ -558,7 +558,7 @@ memorial day => month=5 weekday=1 ordinal=-1 sub=WD
 labor day | labour day => month=9 weekday=1 ordinal=1 sub=WD
 martin luther king day | martin luther king's day | martin luther kings day | martin luther king jr. day | martin luther king jr day | mlk day | mlk jr. day | mlk jr day | civil rights day => month=1 weekday=1 ordinal=3 sub=WD
 boxing day => month=12 day=26
-st patrick's day | st. patrick's day | saint patrick's day | st patrick day | st. patrick day | saint patricks day | st patricks day | st paddy's day | saint paddy's day | st. paddy's day => month=3 day=17
+st patrick's day | st. patrick's day | saint patrick's day | st patrick day | st. patrick day | saint patricks day | st patricks day | st paddy's day | saint paddy's day | st. paddy's day | saint patrick | st patrick | st. patrick => month=3 day=17
 all saints day | all saints' day => month=11 day=1
 earth day => month=4 day=22
 saint patrick | st patrick | st. patrick => month=3 day=17
@@ -583,7 +583,7 @@ biweekly | fortnightly => unit=W n=2
 
 @TIME_WORD
 noon | midday | mid-day | mid day => hour=12
-midnight => hour=0
+midnight | mid night | mid-night => hour=0
 # the middle of a part of the day as a clock time (Recognizers-Text: 10:00, 14:00)
 midmorning | mid-morning => hour=10
 midafternoon | mid-afternoon => hour=14
@@ -682,7 +682,7 @@ or | and | , | , or | , and
 
 # range connectors (Recognizers-Text style ranges are one span: "from 4pm to 5pm")
 @RANGE_JOIN weak
-to | - | through | thru | until | untill | till | til | and
+to | - | ~ | through | thru | until | untill | till | til | and
 to the | through the | until the | till the | and the
 # coordinators among the range connectors: a range only after a @RANGE_OPEN word ("between
 # 3 and 5"); elsewhere they list ("in 2007 and 2009")

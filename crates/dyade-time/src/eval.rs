@@ -72,17 +72,21 @@
 //!   that period's edge: a start with mod START begins where its period begins, an end with
 //!   mod END finishes where its period finishes ("from April until the end of June" →
 //!   `(XXXX-04-01,XXXX-07-01,P3M)`); other mods fail. Both bounds are always verified: a start
-//!   alone never passes a range.
+//!   alone never passes a range. "now" (`PRESENT_REF`) as a bound is the reference instant, or
+//!   the reference day against a date bound ("between Jan 22 and now").
 //!   The tasks-mode model file writes a set's value with its recurrence appended ("every
 //!   Sunday" → `XXXX-WXX-7P1W`, its resolution giving `intervalSize` 1 and `intervalType` W):
 //!   TIMEX3 keeps that period out of the value (`freq`/`quant`), so ours equals the value
 //!   without it.
 //!   A bare clock time or part of the day it leaves unanchored ("T23") equals ours anchored
-//!   to the reference day (the case's, or the fixed one we tag cases without one against); a
+//!   to the reference day (the case's, or the fixed one we tag cases without one against) or
+//!   to the next day (the time's next occurrence when it is past, a scheduling reading); a
 //!   part of the day on a weekday ("mardi soir", `XXXX-WXX-2TEV`) equals ours on the
 //!   resolution's day; a period `(start,end,PnX)` told as a length ("les 3 derniers jours")
 //!   equals our duration `PnX` (TimeML annotates it as a DURATION; or one as long in other
 //!   units: `P3DE` for `P30Y`, `PT29H` for `P1DT5H`).
+//!   The model files write a time of day's resolution as a `value` of type `time`
+//!   ("12:00:00"): it is read as the parser files' `time` (ours at that clock time).
 //!   Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
 //!   (its spans leave out articles and prepositions) against the case's `reference`.
 
@@ -666,6 +670,11 @@ fn period_bounds(v: &str) -> Option<(Date, Date)> {
         let d = Date::new(v[..4].parse().ok()?, 3 * q.checked_sub(1)? + 1, 1)?;
         return Some((d, d.add_months(3)));
     }
+    if b.len() == 2 && v.chars().all(|c| c.is_ascii_digit()) {
+        // a century ("14" = the 15th century, 1400–1499)
+        let c: i32 = v.parse().ok()?;
+        return Some((Date::new(c * 100, 1, 1)?, Date::new(c * 100 + 100, 1, 1)?));
+    }
     if b.len() == 3 && v.chars().all(|c| c.is_ascii_digit()) {
         // a decade ("197" = the 1970s)
         let d: i32 = v.parse().ok()?;
@@ -753,8 +762,11 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
     }
     // Recognizers leaves a bare clock time or part of the day unanchored ("T23", "TEV"); we
     // anchor it to the reference day: same value once the reference day is prefixed
+    // anchor it to the reference day, or to the next one (the next occurrence of a time of day
+    // already past, as a scheduling reading takes it: "noonish" said at 13:00)
     if let (Some(rd), true) = (reference.and_then(|r| r.get(..10)), want.starts_with('T')) {
-        if norm_time(ours) == norm_time(&format!("{rd}{want}")) {
+        let next = Date::parse(rd).map(|d| d.add_days(1).iso());
+        if [Some(rd.to_string()), next].into_iter().flatten().any(|d| norm_time(ours) == norm_time(&format!("{d}{want}"))) {
             return true;
         }
     }
@@ -812,7 +824,10 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
                 }
             }
         }
-        if let Some(t) = r["time"].as_str() {
+        // a time of day: the parser files' `time`, the model files' `value` of a `time` entity
+        // ("12:00:00"), checked alike
+        let model_time = r["value"].as_str().filter(|v| r["type"] == "time" && v.len() == 8 && v.as_bytes()[2] == b':');
+        if let Some(t) = r["time"].as_str().or(model_time) {
             if let Some(p) = ours.rfind('T') {
                 let tm = &ours[p + 1..];
                 // at the minute, or at the second when ours has seconds ("19:56:30")
@@ -852,31 +867,40 @@ fn recognizers_range_ok(tagger: &TimexTagger, text: &str, lang: &str, reference:
             _ => instant(v),
         }
     };
-    let bounds: Vec<(i64, i64)> = res
+    // "now" (PRESENT_REF) is the reference instant, or its day against a date bound
+    let r_min = instant(reference);
+    let is_now = |v: &str, b: i64| r_min.is_some_and(|m| b == m || (v.len() == 10 && b == m - m.rem_euclid(1440)));
+    // (start, end, start may be "now", end may be "now")
+    let bounds: Vec<(i64, i64, bool, bool)> = res
         .iter()
         .filter_map(|r| {
             let pair = |a: &str, b: &str| {
-                let (s, e) = (at(r[a].as_str()?)?, at(r[b].as_str()?)?);
-                Some((s, if e <= s { e + 1440 } else { e }))
+                let (va, vb) = (r[a].as_str()?, r[b].as_str()?);
+                let (s, e) = (at(va)?, at(vb)?);
+                Some((s, if e <= s { e + 1440 } else { e }, is_now(va, s), is_now(vb, e)))
             };
             pair("startDate", "endDate").or_else(|| pair("startDateTime", "endDateTime")).or_else(|| pair("start", "end")).or_else(|| pair("startTime", "endTime"))
         })
         .collect();
-    let start = |v: &str| denote(v).map(|x| x.0);
+    const NOW: i64 = i64::MIN / 4;
+    let start = |v: &str| if v == "PRESENT_REF" { Some(NOW) } else { denote(v).map(|x| x.0) };
+    let same = |x: i64, b: i64, now_ok: bool| if x == NOW { now_ok } else { x == b };
     // the end bound: where the end starts, or where it finishes (inclusive end; an end told
     // as the END of a period only so: "until the end of June")
-    let end_ok = |md: Option<&str>, se: i64, ee: Option<i64>, en: i64| match md {
-        None => se == en || ee == Some(en),
+    let end_ok = |md: Option<&str>, se: i64, ee: Option<i64>, en: i64, now_ok: bool| match md {
+        None => same(se, en, now_ok) || ee == Some(en),
         Some("END") => ee == Some(en),
         _ => false,
     };
     let start_ok = |md: Option<&str>| matches!(md, None | Some("START"));
+    // an end past midnight is on the next day
+    let wrap = |s: i64, e: i64| if s != NOW && e != NOW && e <= s && e + 1440 > s { e + 1440 } else { e };
     // our own reading of the range's end
     if let (Some(s0), Some(x)) = (start(&ours.value), end) {
         if let Some(se) = start(&x.value) {
-            let se = if se <= s0 && se + 1440 > s0 { se + 1440 } else { se };
+            let se = wrap(s0, se);
             let ee = denote(&x.value).map(|v| v.1);
-            if start_ok(ours.modifier.as_deref()) && bounds.iter().any(|&(s, en)| s0 == s && end_ok(x.modifier.as_deref(), se, ee, en)) {
+            if start_ok(ours.modifier.as_deref()) && bounds.iter().any(|&(s, en, sn, enn)| same(s0, s, sn) && end_ok(x.modifier.as_deref(), se, ee, en, enn)) {
                 return true;
             }
         }
@@ -884,10 +908,9 @@ fn recognizers_range_ok(tagger: &TimexTagger, text: &str, lang: &str, reference:
     let parts: Vec<Timex> = tagger.tag_at(text, lang, reference, SpanStyle::WithPrepositions).into_iter().filter(|x| x.span.start < ours.span.end && x.span.end > ours.span.start).collect();
     let [a, b] = &parts[..] else { return false };
     let (Some(s0), Some(sa), Some(sb)) = (start(&ours.value), start(&a.value), start(&b.value)) else { return false };
-    // an end past midnight is on the next day
-    let sb = if sb <= sa && sb + 1440 > sa { sb + 1440 } else { sb };
+    let sb = wrap(sa, sb);
     let eb = denote(&b.value).map(|x| x.1);
-    matches!(a.modifier.as_deref(), None | Some("START")) && bounds.iter().any(|&(s, en)| s0 == s && sa == s && end_ok(b.modifier.as_deref(), sb, eb, en))
+    matches!(a.modifier.as_deref(), None | Some("START")) && bounds.iter().any(|&(s, en, sn, enn)| same(s0, s, sn) && same(sa, s, sn) && end_ok(b.modifier.as_deref(), sb, eb, en, enn))
 }
 
 /// Run the Recognizers-Text cases of `lang` in `path`.

@@ -189,7 +189,11 @@ impl TimexTagger {
                 // day follows ("Monday 8-9am" is no 9 August: "8-9" is a clock range)
                 // (negative rules may consume the punctuation that tells their reading)
                 let drop = r.set.iter().any(|&(k, _)| k == self.ids.drop);
-                let bad_end = |pos: usize| pos > i + 1 && !drop && (t.low(pos - 1) == "," || (glued_number(t, pos - 2) && matches!(t.low(pos - 2), "-" | "/") && timepod.is_some_and(|c| pos < n && l.cached(p, c, pos).next().is_some())));
+                // ... nor starts on one ("11/20, 12 of Nov": an optional weekday's comma)
+                // (a rule whose lead is the comma leaves it out of the span)
+                let led = r.set.iter().any(|&(k, v)| k == self.ids.lead && v > 0);
+                let bad_start = !drop && !led && t.low(i) == ",";
+                let bad_end = |pos: usize| bad_start || pos > i + 1 && !drop && (t.low(pos - 1) == "," || (glued_number(t, pos - 2) && matches!(t.low(pos - 2), "-" | "/") && timepod.is_some_and(|c| pos < n && l.cached(p, c, pos).next().is_some())));
                 if r.parts.len() == 1 {
                     m.dfs(&r.parts[0], None, i, &mut work, &mut |pos, sl| {
                         let ends = match endp {
@@ -222,8 +226,17 @@ impl TimexTagger {
                     let lead = sl[self.ids.lead];
                     // `keep=1`: Recognizers-style spans keep that preposition too ("dans la soirée")
                     let kept = sched == Some(SpanStyle::WithPrepositions) || (sched == Some(SpanStyle::Bare) && sl[self.ids.keep] > 0);
-                    let s0 = if lead > 0 && !kept { (i + lead as usize).min(best.end - 1) } else { i };
-                    out.push(Match { span: sp(s0, best.end), slots: sl, tok: s0, end: best.end, split: false, range: None, anchor: None });
+                    let mut s0 = if lead > 0 && !kept { (i + lead as usize).min(best.end - 1) } else { i };
+                    // a comma an optional element took at either edge is punctuation, not part
+                    // of the expression ("July 1st, 17th times", "11/20, 12 of Nov")
+                    let mut e = best.end;
+                    while e > s0 + 1 && t.low(e - 1) == "," {
+                        e -= 1;
+                    }
+                    while s0 + 1 < e && t.low(s0) == "," {
+                        s0 += 1;
+                    }
+                    out.push(Match { span: sp(s0, e), slots: sl, tok: s0, end: e, split: false, range: None, anchor: None });
                 }
                 Some((ea, ec, mut sb)) => {
                     // split range: A borrows B's missing slots ("du 15 au 17 janvier"), and a
@@ -231,7 +244,7 @@ impl TimexTagger {
                     let mut sa = best.a;
                     let (month, year, day) = (self.ids.month, self.ids.year, self.ids.day);
                     // ... and a bare clock time B the day of A ("Monday 8-9am")
-                    let dated = [year, month, day, self.ids.weekday, self.ids.shift, self.ids.unit];
+                    let dated = [year, month, day, self.ids.weekday, self.ids.shift, self.ids.unit, self.ids.dir];
                     if sb[self.ids.hour] != NONE && dated.iter().all(|&k| sb[k] == NONE) {
                         for k in dated {
                             sb[k] = sa[k];
@@ -254,10 +267,15 @@ impl TimexTagger {
                     }
                     // a start with its own hour keeps its (whole) minutes: "1-2:30" starts at 1:00
                     let own_hour = sa[self.ids.hour] != NONE;
+                    // "9:30 and 3:00 pm": a start the end's half of the day would put after the
+                    // end keeps its own (morning) reading
+                    let (h, mi) = (self.ids.hour, self.ids.minute);
+                    let at = |s: &Slots| (s[h] + 12) * 60 + if s[mi] != NONE { s[mi] } else { 0 };
+                    let after_end = own_hour && sb[h] != NONE && (1..12).contains(&sa[h]) && (1..12).contains(&sb[h]) && at(&sa) > at(&sb);
                     for k in 0..lang::NSLOTS {
                         // "8am - 1pm": a start with its own half of the day keeps it; "7 to
                         // 7:30pm": a start with its own hour keeps its minutes (none)
-                        let own = (k == self.ids.pm && sa[self.ids.pod] != NONE) || (own_hour && (k == self.ids.minute || k == self.ids.second));
+                        let own = (k == self.ids.pm && (sa[self.ids.pod] != NONE || after_end)) || (own_hour && (k == self.ids.minute || k == self.ids.second));
                         if sa[k] == NONE && !own {
                             sa[k] = sb[k];
                         }
@@ -310,6 +328,7 @@ impl TimexTagger {
                 let ms = self.merge(l, t, p, ms);
                 let ms = self.bare(l, t, p, ms);
                 let ms = self.fuse_ranges(l, t, p, ms);
+                let ms = self.framed_ranges(l, ms);
                 // Recognizers keeps the prepositions that carry a mod ("avant 16h", "depuis 3 ans")
                 let ms = self.leads(l, t, p, ms, true);
                 let ms = self.offsets(l, t, p, ms);
@@ -644,6 +663,35 @@ impl TimexTagger {
         out
     }
 
+    /// A range of weekdays right after the week they are in is one expression, its bounds in
+    /// that week: "next week between Wednesday and Friday", "this week from Tue to Thur".
+    fn framed_ranges(&self, l: &Lang, ms: Vec<Match>) -> Vec<Match> {
+        let id = &self.ids;
+        let week = |m: &Match| m.range.is_none() && m.slots[id.shift] != NONE && l.str_of(m.slots[id.unit]) == Some("W") && m.slots[id.weekday] == NONE && m.slots[id.day] == NONE;
+        let bare_day = |s: &Slots| s[id.weekday] != NONE && [id.shift, id.unit, id.day, id.month, id.year, id.dir, id.hour].iter().all(|&k| s[k] == NONE);
+        let mut out: Vec<Match> = Vec::with_capacity(ms.len());
+        for mut m in ms {
+            if let Some(prev) = out.last().filter(|p| week(p) && p.end == m.tok) {
+                if m.range.as_deref().is_some_and(|e| bare_day(&e.slots)) && bare_day(&m.slots) {
+                    let (s, u) = (prev.slots[id.shift], prev.slots[id.unit]);
+                    let prev = out.pop().expect("checked");
+                    for sl in [&mut m.slots] {
+                        sl[id.shift] = s;
+                        sl[id.unit] = u;
+                    }
+                    if let Some(e) = m.range.as_deref_mut() {
+                        e.slots[id.shift] = s;
+                        e.slots[id.unit] = u;
+                    }
+                    m.span = Span::new(prev.span.start, m.span.end);
+                    m.tok = prev.tok;
+                }
+            }
+            out.push(m);
+        }
+        out
+    }
+
     /// Coordinated weekdays share the week the first one names: "next week on Tuesday or
     /// Thursday", "next week Mon, Wed, Fri" (`@COORD` words between them).
     fn coordinate(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
@@ -708,6 +756,16 @@ impl TimexTagger {
                 // the connector may be outside both ("4pm à 5pm") or the lead the second one
                 // took with its mod ("today till tomorrow": "till tomorrow", BEFORE)
                 if range_link(l, &self.ids, rc, t, p, prev, &m) {
+                    // "2:00 - 2:30 pm": a start without its half of the day takes the end's
+                    // when it then still comes first
+                    let id = &self.ids;
+                    let (a, b) = (&prev.slots, &m.slots);
+                    let minutes = |s: &Slots, h: i32| h * 60 + if s[id.minute] != NONE { s[id.minute] } else { 0 };
+                    if (1..12).contains(&a[id.hour]) && a[id.pm] == NONE && a[id.pod] == NONE && b[id.pm] != NONE && (1..12).contains(&b[id.hour]) {
+                        if minutes(a, a[id.hour] + 12) <= minutes(b, b[id.hour] + 12) {
+                            prev.slots[id.pm] = b[id.pm];
+                        }
+                    }
                     prev.span = Span::new(prev.span.start, m.span.end);
                     prev.end = m.end;
                     prev.split = true;
@@ -718,6 +776,25 @@ impl TimexTagger {
                         // ... and a range ending on an elliptic day is as elliptic ("between the
                         // 21st and 23rd" names no month)
                         prev.slots[self.ids.ell] = m.slots[self.ids.ell];
+                    }
+                    // a clock time ending a range that starts on a day is on that day too
+                    // ("tomorrow 1-3 pm", "next Monday 1pm-3pm")
+                    let mut m = m;
+                    let id = &self.ids;
+                    let dated = [id.year, id.month, id.day, id.weekday, id.shift, id.unit, id.dir];
+                    if m.slots[id.hour] != NONE && prev.slots[id.hour] != NONE && dated.iter().all(|&k| m.slots[k] == NONE || m.slots[k] == prev.slots[k]) {
+                        for k in dated {
+                            if m.slots[k] == NONE {
+                                m.slots[k] = prev.slots[k];
+                            }
+                        }
+                    }
+                    // "2:00 - 2:30 pm": a start without its half of the day, earlier than the
+                    // end on the clock, is in the end's afternoon too
+                    let (h0, h1) = (prev.slots[id.hour], m.slots[id.hour]);
+                    let min = |s: &Slots| if s[id.minute] == NONE { 0 } else { s[id.minute] };
+                    if h0 != NONE && h1 != NONE && m.slots[id.pm] != NONE && prev.slots[id.pm] == NONE && prev.slots[id.pod] == NONE && h0 < 12 && (h0 * 60 + min(&prev.slots)) < (h1 % 12) * 60 + min(&m.slots) {
+                        prev.slots[id.pm] = m.slots[id.pm];
                     }
                     prev.range = Some(Box::new(m));
                     if let Some(o) = open {
@@ -874,7 +951,9 @@ impl TimexTagger {
             ms.sort_by_key(|m| m.tok);
         }
         // 2. chains of items joined by list connectors
-        let linked: Vec<bool> = (1..ms.len()).map(|k| is_join(ms[k - 1].end, ms[k].tok)).collect();
+        // weekdays may follow each other without a connector ("on Tuesday Wednesday or Thursday")
+        let weekday_only = |m: &Match| m.slots[id.weekday] != NONE && [id.day, id.month, id.hour, id.pod, id.ty].iter().all(|&k| m.slots[k] == NONE);
+        let linked: Vec<bool> = (1..ms.len()).map(|k| is_join(ms[k - 1].end, ms[k].tok) || (ms[k - 1].end == ms[k].tok && weekday_only(&ms[k - 1]) && weekday_only(&ms[k]))).collect();
         let level_slots: [Vec<usize>; 4] = [vec![id.year, id.yy], vec![id.month, id.season, id.quarter, id.half], vec![], vec![id.day, id.weekday, id.easter]];
         let dated_slots = |lv: usize| -> &[usize] { &level_slots[lv.min(3)] };
         let carry = |from: &Slots, to: &mut Slots| -> bool {
@@ -892,6 +971,10 @@ impl TimexTagger {
             if from[id.shift] != NONE && unit_level(from[id.unit]).is_some_and(|u| u < c) && to[id.shift] == NONE {
                 to[id.shift] = from[id.shift];
                 to[id.unit] = from[id.unit];
+            }
+            // the direction that picks the day ("next Monday": the coming one) goes with it
+            if to[id.dir] == NONE {
+                to[id.dir] = from[id.dir];
             }
             true
         };
@@ -970,6 +1053,8 @@ impl TimexTagger {
         let named: Vec<usize> = ["WEEKDAY", "WEEKDAY_FULL", "ANAPHORIC_DAY", "HOLIDAY", "SEASON"].iter().filter_map(|n| l.classes.iter().position(|c| c == n)).collect();
         // a month abbreviation's period that ends the text is the sentence's ("1 janv.")
         let month = l.classes.iter().position(|c| c == "MONTH");
+        // ... or of a half of the day's abbreviation ("at 9p.")
+        let timepod = l.classes.iter().position(|c| c == "TIMEPOD");
         let n = t.toks.len();
         // ... and before a part of the day that a clock time follows ("l'après-midi 7:00")
         let pod = l.classes.iter().position(|c| c == "POD");
@@ -986,7 +1071,7 @@ impl TimexTagger {
                 }
             }
             let last = m.end - 1;
-            if m.end == n && last > m.tok && t.low(last) == "." && month.is_some_and(|c| l.cached(p, c, last - 1).any(|(e, _)| e == m.end)) {
+            if m.end == n && last > m.tok && t.low(last) == "." && [month, timepod].iter().flatten().any(|&c| l.cached(p, c, last - 1).any(|(e, _)| e == m.end)) {
                 m.end = last;
                 m.span = Span::new(m.span.start, t.toks[last - 1].end as usize);
             }
@@ -1033,9 +1118,19 @@ impl TimexTagger {
                     ((j + 1..end).all(|k| !t.toks[k].brk) && !t.toks[m.tok].brk).then_some((j, e))
                 });
                 if let Some((j, e)) = hit {
-                    if e.set.iter().all(|&(k, v)| m.slots[k] == NONE || m.slots[k] == v) {
+                    let md = self.ids.md;
+                    // an expression that already carries a position or an approximation ("mid
+                    // May", "the end of 1989", "around 1pm") keeps it under an open-interval lead
+                    // ("after mid May", "from around 1pm"): one mod slot, the finer one stays
+                    // (not a range's opener, "from mid 1989": it opens no bound of its own)
+                    let opener = l.classes.iter().position(|c| c == "RANGE_OPEN").is_some_and(|o| l.cached(p, o, j).next().is_some());
+                    let positioned = !opener && matches!(l.str_of(m.slots[md]), Some("START" | "MID" | "END" | "APPROX"));
+                    let fits = |k: usize, v: i32| m.slots[k] == NONE || m.slots[k] == v || (k == md && positioned);
+                    if e.set.iter().all(|&(k, v)| fits(k, v)) {
                         for &(k, v) in &e.set {
-                            m.slots[k] = v;
+                            if m.slots[k] == NONE {
+                                m.slots[k] = v;
+                            }
                         }
                         m.span = Span::new(t.toks[j].start as usize, m.span.end);
                         m.tok = j;
@@ -1163,6 +1258,10 @@ impl TimexTagger {
                                     e.slots[k] = day_side[k];
                                 }
                             }
+                            // ... and in its part of the day ("next evening from 7 to 9": 21:00)
+                            if e.slots[id.hour] != NONE && e.slots[id.pm] == NONE && e.slots[id.pod] == NONE {
+                                e.slots[id.pod] = s[id.pod];
+                            }
                             prev.range = Some(e);
                         }
                         merged = Some(split_tail.then_some(day));
@@ -1172,8 +1271,9 @@ impl TimexTagger {
             if merged.is_none() {
                 if let Some(day) = carry.take().filter(|_| m.split && time_only(&m)) {
                     let mut m = m;
-                    for &k in date_slots.iter().chain([&id.unit]) {
-                        if m.slots[k] == NONE {
+                    // (and the day's part of the day: "next evening from 7 to 9" ends at 21:00)
+                    for &k in date_slots.iter().chain([&id.unit, &id.pod]) {
+                        if m.slots[k] == NONE && (k != id.pod || m.slots[id.pm] == NONE) {
                             m.slots[k] = day[k];
                         }
                     }
@@ -1224,11 +1324,11 @@ impl TimexTagger {
             let mut ctx = Ctx { dct: rf.date, last, tense, now: rf.minute, forward: rf.forward, offset: rf.offset };
             let id = &self.ids;
             let mut slots = m.slots;
-            // "Vers 0 h 40, jeudi, deux voitures…": a clock time with no day of its own, in
-            // apposition to the day named right after it (only a comma between), is on that day
+            // "Vers 0 h 40, jeudi, deux voitures…", "à 18h30 samedi": a clock time with no day
+            // of its own, right before a day (at most a comma between), is on that day
             let bare_clock = slots[id.hour] != NONE && m.range.is_none() && [id.year, id.yy, id.month, id.day, id.weekday, id.shift, id.sign, id.rf].iter().all(|&k| slots[k] == NONE);
             if bare_clock {
-                if let Some(n) = ms.get(mi + 1).filter(|n| n.tok > m.end && n.tok - m.end <= 1 && (m.end..n.tok).all(|k| t.low(k) == ",") && n.slots[id.hour] == NONE && n.slots[id.pod] == NONE) {
+                if let Some(n) = ms.get(mi + 1).filter(|n| n.tok >= m.end && n.tok - m.end <= 1 && (m.end..n.tok).all(|k| t.low(k) == ",") && n.slots[id.hour] == NONE && n.slots[id.pod] == NONE) {
                     if let Some(d) = self.resolve_match(l, n, &n.slots, &ctx).filter(|r| r.ttype == dyade_core::TimexType::DATE && r.value.len() == 10).and_then(|r| r.day) {
                         ctx.last = Some(d);
                     }
@@ -1263,7 +1363,7 @@ impl TimexTagger {
             let intern = |v: &str| l.strings.iter().position(|x| x == v).map_or(NONE, |i| lang::STR_BASE + i as i32);
             let named = |s: &Slots| s[id.month] != NONE || s[id.season] != NONE;
             let tail = m.range.as_deref().or_else(|| ms.get(mi + 1).filter(|b| linked(m, b)));
-            let bare_year = |s: &Slots| [id.month, id.day, id.weekday, id.season, id.quarter, id.half, id.shift].iter().all(|&k| s[k] == NONE);
+            let bare_year = |s: &Slots| [id.month, id.day, id.weekday, id.season, id.quarter, id.half, id.shift, id.rf].iter().all(|&k| s[k] == NONE);
             let plain = ctx;
             if let Some(b) = tail.filter(|b| self.yearless(&slots) && named(&slots) && self.datelike(l, &b.slots) && !bare_year(&b.slots)) {
                 if let Some((d, _)) = self.resolve_match(l, b, &b.slots, &ctx).and_then(|rb| resolve::start_of(&rb, &ctx)) {
@@ -1274,7 +1374,7 @@ impl TimexTagger {
                 }
             }
             let r = match range_start.filter(|&(k, _)| k + 1 == mi) {
-                Some((_, d)) => self.range_end(l, m, &slots, d, &plain),
+                Some((_, d)) => self.range_end(l, m, &slots, (d, None), &plain),
                 // (a bound the range makes impossible, "2/29" before "3/1/2019", keeps its own reading)
                 None => self.resolve_match(l, m, &slots, &ctx).filter(|r| !r.value.starts_with('X')).or_else(|| self.resolve_match(l, m, &m.slots, &plain)),
             };
@@ -1295,13 +1395,13 @@ impl TimexTagger {
                 if let Some(ends) = ends.as_deref_mut() {
                     // a fused range's end, in the context of its start (it borrowed the
                     // start's missing slots when the range was split: "du 4 au 22 mars")
-                    let start = resolve::start_of(&r, &ctx).map(|(d, _)| d);
+                    let start = resolve::start_of(&r, &ctx);
                     let end = m.range.as_deref().and_then(|e| match start {
                         Some(d) => self.range_end(l, e, &e.slots, d, &plain),
                         None => self.resolve_match(l, e, &e.slots, &plain),
                     });
                     // a named period that lasts ("Hanukkah 2018", "Ramadan"): its last day
-                    let end = end.or_else(|| self.lasting_end(l, m, &slots, start, &ctx));
+                    let end = end.or_else(|| self.lasting_end(l, m, &slots, start.map(|(d, _)| d), &ctx));
                     ends.push(end.map(|e| Timex { span: m.range.as_ref().map_or(m.span, |x| x.span), ttype: e.ttype, value: e.value, modifier: e.modifier }));
                 }
                 out.push((Timex { span: m.span, ttype: r.ttype, value: r.value.clone(), modifier: r.modifier.clone() }, r));
@@ -1343,10 +1443,20 @@ impl TimexTagger {
         Some(r)
     }
 
-    /// The end of a range that starts on `start`: without a year, the first one at or after
-    /// the start ("from next monday to friday", "from 10/1 to 11/7"); otherwise as it reads.
-    fn range_end(&self, l: &Lang, m: &Match, slots: &Slots, start: Date, ctx: &Ctx) -> Option<Resolved> {
+    /// The end of a range that starts on `start` (a day, and a minute when it has a clock
+    /// time): without a year, the first one at or after the start ("from next monday to
+    /// friday", "from 10/1 to 11/7"); a bare clock time, the first one after the start's, on
+    /// its day ("2018-09-23 1p.m. to 4": 16:00); otherwise as it reads.
+    fn range_end(&self, l: &Lang, m: &Match, slots: &Slots, start: (Date, Option<u32>), ctx: &Ctx) -> Option<Resolved> {
         let id = &self.ids;
+        let (start, minute) = start;
+        let dated = [id.year, id.yy, id.month, id.day, id.weekday, id.shift, id.sign, id.easter, id.rf, id.comp, id.anchor].iter().any(|&k| slots[k] != NONE);
+        if let (Some(now), false, true) = (minute, dated, slots[id.hour] != NONE) {
+            let c = Ctx { dct: Some(start), now: Some(now), forward: true, last: None, ..*ctx };
+            if let Some(r) = self.resolve_match(l, m, slots, &c) {
+                return Some(r);
+            }
+        }
         let named = slots[id.month] != NONE || slots[id.season] != NONE || slots[id.weekday] != NONE;
         if self.yearless(slots) && self.datelike(l, slots) && named {
             let mut sl = *slots;
@@ -1488,10 +1598,13 @@ fn join_slots<'a>(l: &'a Lang, p: &'a Prep, join: usize, a: usize, b: usize) -> 
 
 /// True when the digits of tokens `a..b` continue, across punctuation glued between numbers,
 /// into a number no date part has (three digits, or five and more): a phone number, a code
-/// or an identifier ("138-2010-2015", "555-1212", "133-03-03-2020"), not a date.
+/// or an identifier ("138-2010-2015", "555-1212", "133-03-03-2020"), not a date; or when the
+/// match starts with the decimals of a number or the minutes of a ratio ("37.1", "a 1:1").
 fn in_code(t: &Tokens, a: usize, b: usize) -> bool {
     let odd = |k: usize| t.toks[k].kind == Kind::Num && (t.toks[k].ndig == 3 || t.toks[k].ndig >= 5);
-    (t.toks[a].kind == Kind::Num && a >= 2 && glued_number(t, a - 1) && odd(a - 2))
+    // ... or the digits after a decimal point ("37.1 in the morning")
+    let decimal = |k: usize| matches!(t.low(k), "." | ":") && glued_number(t, k);
+    (t.toks[a].kind == Kind::Num && a >= 2 && glued_number(t, a - 1) && (odd(a - 2) || decimal(a - 1)))
         || (t.toks[b - 1].kind == Kind::Num && b + 1 < t.toks.len() && glued_number(t, b) && odd(b + 1))
 }
 
@@ -1881,9 +1994,12 @@ impl Matcher<'_> {
                     }
                 }
             }
-            Elem::Not(alts) => {
-                // (a line break ends the text the lookahead sees)
-                let hit = alts.iter().any(|a| a.iter().enumerate().all(|(k, &w)| ok(pos + k) && self.p.fid[pos + k] == w));
+            Elem::Not(inner) => {
+                // any way the element matches here rejects the path; it is tried on empty slots
+                // (whether it is there, not whether its slots agree with the match's)
+                let mut hit = false;
+                let mut fresh = [NONE; lang::NSLOTS];
+                self.dfs(std::slice::from_ref(&**inner), None, pos, &mut fresh, &mut |_, _| hit = true);
                 if !hit {
                     self.dfs(rest, cont, pos, sl, on_end);
                 }

@@ -606,7 +606,9 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         if ctx.forward && k == 0 && u == "M" && modifier.as_deref() == Some("START") && a.d > 10 && get(ids.roll).is_some() {
             k = 1;
         }
-        if ctx.forward && get(ids.sign).is_some() && !use_last && get(ids.weekday).is_none() {
+        // ("2 weeks later" with no day told before: from now)
+        let from_now = !use_last || ctx.last.is_none();
+        if ctx.forward && get(ids.sign).is_some() && from_now && get(ids.weekday).is_none() {
             // scheduling: "dans une semaine" is the day a week from now
             match u {
                 "W" => {
@@ -665,7 +667,7 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
             "Y" => format!("{:04}", a.y as i64 + k),
             "DE" => format!("{:03}", (a.y as i64).div_euclid(10) + k),
             "CE" => format!("{:02}", (a.y as i64).div_euclid(100) + k),
-            "H" | "MIN" | "S" if ctx.now.is_some() && !use_last => {
+            "H" | "MIN" | "S" if ctx.now.is_some() && from_now => {
                 // a clock shift from a known time of day, in seconds: fractions count ("in 2.5
                 // hours"), and a shift in seconds is told to the second ("in a sec")
                 let per = match u {
@@ -711,7 +713,13 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                         diff -= 7;
                     }
                 } else if fut {
-                    if diff <= 0 {
+                    // today's weekday with a clock time still ahead is today ("Monday at 3pm"
+                    // said on Monday morning); without one, the next week's
+                    let later_today = diff == 0 && gs(ids.dir).is_none() && get(ids.hour).zip(ctx.now).is_some_and(|(h, now)| {
+                        let h = if get(ids.pm).is_some() && h < 12 { h + 12 } else { h };
+                        h * 60 + get(ids.minute).unwrap_or(0) > now as i32
+                    });
+                    if diff <= 0 && !later_today {
                         diff += 7;
                     }
                 } else if diff.abs() <= 2 || matches!(dir, Some("this")) {
@@ -892,7 +900,8 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 }
             } else if let Some(s) = season {
                 Some(format!("{ys}-{s}"))
-            } else if let Some(q) = get(ids.quarter) {
+            } else if let Some(q) = get(ids.quarter).map(|q| if q < 0 { 5 + q } else { q }) {
+                // (an ordinal counted from the end: "the last quarter of 2019" is Q4)
                 Some(format!("{ys}-Q{q}"))
             } else if let Some(h) = get(ids.half) {
                 Some(format!("{ys}-H{h}"))
