@@ -427,6 +427,10 @@ now | just now | at this time | currently | right now | at the moment | at prese
 @VAGUE_FUTURE_NOUN
 the future => ref=FUTURE_REF
 
+# eras after a year ("2014 BC")
+@ERA
+bc | b.c. | b. c. | bce | b.c.e. | before christ => era=BC
+
 # feasts whose name is also a common word ("lent", the past of "lend"): named only with a year
 @HOLIDAY_YEAR
 lent => easter=-46 len=46

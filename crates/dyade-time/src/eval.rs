@@ -10,7 +10,9 @@
 //!   Its value must then say what Duckling's answer says, as far as one TIMEX3 value can:
 //!   - `datetime` (a point at a grain): the value's period starts at `start` and has the grain
 //!     (a minute value `…T05:00` stands for grain hour; Duckling's month/year grains write
-//!     `2013-02-00`, read as the first day); "now" at grain second ↔ `PRESENT_REF`;
+//!     `2013-02-00`, read as the first day); "now" at grain second ↔ `PRESENT_REF`; a year
+//!     before the Christian era, TIMEX3 `BC2014`, is Duckling's year `-2014` (it negates the
+//!     year told, "2014 BC");
 //!   - `datetimeInterval`, and `datetimeIntervalHoliday` (a holiday that lasts, "Hanukkah
 //!     2018", or a part of a holiday, "morning of xmas": Duckling's output is an interval
 //!     all the same): the value's period is exactly `[start, end)`, with Duckling's own
@@ -527,6 +529,11 @@ fn duckling_ok(t: &Timex, e: &Value, reference: &str, lang: &str) -> bool {
             }
         }
         _ => {
+            // a year before the Christian era: TIMEX3 `BC2014`, Duckling's year -2014
+            if let Some(y) = v.strip_prefix("BC").filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())) {
+                let want = format!("-{}-01-01T", y.trim_start_matches('0'));
+                return md.is_none() && grain == "year" && e["start"].as_str().is_some_and(|s| s.starts_with(&want));
+            }
             // a point at a grain: our value's period starts there and has that grain
             let Some(s) = start else { return false };
             // Duckling drops approximations ("vers 15 heures" → 15:00): APPROX is accepted

@@ -120,6 +120,8 @@ pub struct Ids {
     /// ... or in months of its own calendar: it ends the day before the same day `lenm`
     /// months on ("Ramadan": 1 Ramadan to the eve of 1 Shawwal)
     pub(crate) lenm: usize,
+    /// `era=BC`: a year before the Christian era ("2014 BC" → TIMEX3 `BC2014`)
+    pub(crate) era: usize,
 }
 
 impl Ids {
@@ -179,6 +181,7 @@ impl Ids {
             obs: s("obs"),
             len: s("len"),
             lenm: s("lenm"),
+            era: s("era"),
         }
     }
 }
@@ -357,6 +360,14 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     let gs = |i: usize| get(i).and_then(|v| lang.str_of(v));
     if get(ids.drop).is_some() {
         return None;
+    }
+    // a year before the Christian era: TIMEX3 prefixes it with "BC" ("2014 BC" → BC2014)
+    if gs(ids.era) == Some("BC") {
+        let mut inner = *sl;
+        inner[ids.era] = NONE;
+        let r = resolve(lang, ids, &inner, ctx)?;
+        let year = r.value.len() == 4 && r.value.bytes().all(|b| b.is_ascii_digit());
+        return year.then(|| Resolved { ttype: TimexType::DATE, value: format!("BC{}", r.value), modifier: r.modifier, day: None, relative: false });
     }
     // a day counted from another ("three weeks from tomorrow", "2 years 1 month 21 days ago")
     if get(ids.offm).is_some() || get(ids.offd).is_some() {
