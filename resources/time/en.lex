@@ -504,6 +504,8 @@ black friday => month=11 weekday=4 ordinal=4 sub=WD offd=1
 cyber monday => month=11 weekday=4 ordinal=4 sub=WD offd=4
 presidents' day | presidents day | president's day | washington's birthday => month=2 weekday=1 ordinal=3 sub=WD
 earth day => month=4 day=22
+# Earth Hour: the last Saturday of March, a week earlier when that is Holy Saturday; 20:30 for an hour
+earth hour => month=3 weekday=6 ordinal=-1 sub=WD obs=E-1-7 hour=20 minute=30 len=60
 yuandan => month=1 day=1
 international workers' day | international workers day | int'l workers day | workers' day | workers day => month=5 day=1
 jumu'atul-wida | jumu'atul wida | jamat ul-vida | jamat ul vida | jumu'ah al-wida => month=10 day=1 weekday=5 cal=IS

@@ -31,10 +31,12 @@
 #   to the Friday before and a Sunday to the Monday after; the hour of a Hindu lunar day;
 #   BN = Bengali solar months)
 #   era (BC: a year before the Christian era, TIMEX3 value `BC2014`)
+#   obs=E-1-7 (a day that falls on Easter-1 moves by -7: Earth Hour off Holy Saturday)
 #   len / lenm (a named period that lasts, a multi-day holiday: its length in days from the
 #   day the other slots name, or in months of its own calendar, ending the day before the same
 #   day that many months on; the value stays the start, the end is the range end that
-#   Recognizers-style readings resolve)
+#   Recognizers-style readings resolve; told at a clock time, `len` is in minutes, and the end
+#   is the clock time it ends at)
 
 @MONTH
 janvier | janv | janv. | jan => month=1

@@ -1421,13 +1421,24 @@ impl TimexTagger {
         if slots[id.len] == NONE && slots[id.lenm] == NONE {
             return None;
         }
-        if [id.offm, id.offd, id.comp, id.hour, id.minute, id.pod, id.md, id.shift].iter().any(|&k| slots[k] != NONE) {
+        if [id.offm, id.offd, id.comp, id.pod, id.md, id.shift].iter().any(|&k| slots[k] != NONE) {
             return None;
         }
         let mut sl = *slots;
         sl[id.len] = NONE;
         sl[id.lenm] = NONE;
-        if slots[id.len] != NONE {
+        if slots[id.hour] != NONE {
+            // a period told at a clock time lasts `len` minutes: its end is the clock time it
+            // ends at, as a clock range's end ("earth hour": 20:30 to 21:30)
+            let m = slots[id.hour] * 60 + slots[id.minute].max(0) + slots[id.len].max(0);
+            if slots[id.len] == NONE || m >= 1440 {
+                return None;
+            }
+            sl[id.hour] = m / 60;
+            sl[id.minute] = m % 60;
+            // (a named period's clock time is read with its length: see `resolve`)
+            sl[id.len] = slots[id.len];
+        } else if slots[id.len] != NONE {
             sl[id.offd] = slots[id.len] - 1;
         } else {
             // months of its own calendar: the same day that many months on (within its year)

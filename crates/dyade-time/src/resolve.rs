@@ -343,6 +343,14 @@ fn counted(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx, pos: i32, sub: &str) -
 /// the Friday before, a Sunday to the Monday after; weekdays `Mo Tu We Th Fr Sa Su`).
 fn observed(d: Date, obs: Option<&str>) -> Date {
     let Some(o) = obs else { return d };
+    // `E-1-7`: the day Easter+k (here Holy Saturday, k = -1) moves by n days (Earth Hour, the
+    // last Saturday of March, is held a week earlier when that is Holy Saturday)
+    if let Some(e) = o.strip_prefix('E') {
+        let split = e.char_indices().skip(1).find(|&(_, c)| c == '+' || c == '-').map(|(i, _)| i);
+        if let Some((k, n)) = split.and_then(|i| Some((e[..i].parse::<i64>().ok()?, e[i..].parse::<i64>().ok()?))) {
+            return if d == easter(d.y).add_days(k) { d.add_days(n) } else { d };
+        }
+    }
     let code = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"][d.weekday() as usize - 1];
     let Some(at) = o.find(code) else { return d };
     let rest = &o[at + 2..];
@@ -385,7 +393,20 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         inner[ids.obs] = NONE;
         let r = resolve(lang, ids, &inner, ctx)?;
         let d = observed(r.day?, Some(o));
-        return Some(Resolved { ttype: TimexType::DATE, value: d.iso(), modifier: r.modifier, day: Some(d), relative: r.relative });
+        // a clock time told with the day stays with it ("earth hour": 20:30)
+        let time = r.value.get(10..).filter(|t| t.starts_with('T')).unwrap_or("");
+        return Some(Resolved { ttype: r.ttype, value: format!("{}{time}", d.iso()), modifier: r.modifier, day: Some(d), relative: r.relative });
+    }
+    // a named period on a day counted inside a month, at the 24-hour clock time the lexicon
+    // gives it ("earth hour": the last Saturday of March at 20:30, for an hour)
+    if let (Some(_), Some(_), Some(h), Some(_)) = (get(ids.ordinal), gs(ids.sub), get(ids.hour), get(ids.len)) {
+        let mut inner = *sl;
+        inner[ids.hour] = NONE;
+        inner[ids.minute] = NONE;
+        let r = resolve(lang, ids, &inner, ctx)?;
+        let d = r.day?;
+        let mi = get(ids.minute).unwrap_or(0);
+        return Some(Resolved { ttype: TimexType::TIME, value: format!("{}T{h:02}:{mi:02}", d.iso()), modifier: r.modifier, day: Some(d), relative: r.relative });
     }
     if let (Some(pos), Some(sub)) = (get(ids.ordinal), gs(ids.sub)) {
         // "the third last week": counted from the end
