@@ -522,6 +522,9 @@ vaisakhi | baisakhi | vasakhi | vaishakhi | vaisakhi day => month=1 day=1 cal=SO
 # Bengali months (obs=BN: begun the day after the transit): Tagore's birthday, 25 Boishakh
 rabindra jayanti | rabindranath jayanti | tagore jayanti | pochise boishakh => month=1 day=25 cal=SO obs=BN
 pohela boishakh | poila baisakh | pohela baishakh | bengali new year => month=1 day=1 cal=SO obs=BN
+# Kerala's star festivals (cal=NK: month = the sidereal solar month, 5 = Chingam; day = the
+# Moon's mansion, 22 = Thiruvonam/Shravana, prevailing at sunrise)
+onam | thiru onam | thiruvonam | thiruonam => month=5 day=22 cal=NK
 # Hindu lunar festivals (cal=HI: month 1 = Chaitra … 7 = Ashvin … 12 = Phalguna, months from
 # new moon to new moon; day = the lunar day, 1–15 waxing, 16–30 waning; obs = the hour (IST) at
 # which it must prevail: 6 sunrise, 12 midday, 16 afternoon, 19 dusk, 24 midnight)

@@ -20,7 +20,8 @@
 #   other clock times from 1 to 11 without am/pm take their next occurrence in scheduling inputs)
 #   cal (calendar of month/day or easter: IS = Islamic (by the conjunction), OR = Orthodox Easter, HE = Hebrew,
 #   CN = Chinese lunar, its first month only; SO = Indian sidereal solar months, 1 = Mesha;
-#   ZO = Parsi Shahenshahi; HI = Hindu lunar months, day = the lunar day, obs = the hour it must prevail at)
+#   ZO = Parsi Shahenshahi; HI = Hindu lunar months, day = the lunar day, obs = the hour it must prevail at;
+#   NK = a lunar mansion (day, 1–27) in a sidereal solar month, prevailing at the `obs` hour, sunrise by default)
 #   tz (UTC offset of a clock time's time zone, minutes; converted to the reference's zone)
 #   comp (composition operator: shift / nth, see fr.rules) base (set by `$KIND:base` only)
 #   ell (an elliptic item of a coordinated list, "18th" in "July 17th, 18th": Recognizers-style

@@ -1,6 +1,6 @@
 //! Slots → TIMEX3 value, against a reference date (language-neutral).
 
-use crate::calendar::{chinese_new_year, easter, hebrew, hijri_in_year, hindu_lunar_day, orthodox_easter, sankranti_day, shahenshahi_in_year, Date};
+use crate::calendar::{chinese_new_year, easter, hebrew, hijri_in_year, hindu_lunar_day, nakshatra_day, orthodox_easter, sankranti_day, shahenshahi_in_year, Date};
 use crate::lang::{slot_id, Lang, Slots, NONE};
 use dyade_core::TimexType;
 
@@ -426,7 +426,7 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     let modifier = gs(ids.md).map(String::from);
     // a day of another calendar ("Eid al-Fitr 2018", "orthodox easter"): its Gregorian day in
     // the year given, else the next (scheduling) or nearest occurrence
-    if let Some(cal @ ("IS" | "OR" | "HE" | "CN" | "SO" | "HI" | "ZO")) = gs(ids.cal) {
+    if let Some(cal @ ("IS" | "OR" | "HE" | "CN" | "SO" | "HI" | "ZO" | "NK")) = gs(ids.cal) {
         let obs = gs(ids.obs);
         let on = |y: i32| match cal {
             "OR" => Some(orthodox_easter(y).add_days(get(ids.easter).unwrap_or(0) as i64)),
@@ -446,6 +446,8 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
             // Indian sidereal solar months: days counted from the month's first (0 = its eve)
             // (`obs=BN`: Bengali months, begun the day after the Sun's transit)
             "SO" => sankranti_day(y, get(ids.month)? as u32, gs(ids.obs) == Some("BN")).map(|d| d.add_days(get(ids.day).unwrap_or(1) as i64 - 1)),
+            // a lunar mansion's day in a sidereal solar month (`day` = the mansion, 1–27)
+            "NK" => nakshatra_day(y, get(ids.month)? as u32, get(ids.day)? as u32, get(ids.obs).filter(|&h| (0..=24).contains(&h)).unwrap_or(6) as f64),
             // the Chinese lunar calendar: days of its first month, counted from the new year
             "CN" => (get(ids.month) == Some(1)).then(|| chinese_new_year(y).add_days(get(ids.day).unwrap_or(1) as i64 - 1)),
             // with a weekday: the last one before that day ("Jumu'atul-Wida", the last Friday
