@@ -663,6 +663,8 @@ as early as | beginning | beginning on | starting from | any time from | anytime
 =
 later than | greater than | no earlier than | not before => mod=AFTER
 earlier than | sooner than | no later than | not after | in advance of => mod=BEFORE
+# the upper bound after a lower one ("later than 3:30pm but before 6pm")
+but before | but earlier than | but not after => mod=BEFORE
 as early as => mod=ON_OR_AFTER
 as late as => mod=ON_OR_BEFORE
 on or after | after or on | on or later than | later than or on | later than or in | in or after => mod=ON_OR_AFTER

@@ -732,10 +732,13 @@ impl TimexTagger {
             // one of the same kind right after the start ("2014 through 2018", both dates)
             let same_kind = (a.slots[self.ids.hour] == NONE) == (b.slots[self.ids.hour] == NONE);
             let closed = b.tok == a.end && (a.split || opened || same_kind) && l.cached(p, join, b.tok).next().is_some();
-            if opened {
+            // "later than 3:30pm but before 6pm": a lower bound, then an upper one of the same
+            // kind right after it, close a range (between them) rather than two open intervals
+            let bounded = b.tok == a.end && same_kind && matches!(md_of(a), Some("AFTER" | "ON_OR_AFTER")) && matches!(md_of(b), Some("BEFORE" | "ON_OR_BEFORE"));
+            if opened || bounded {
                 ms[i - 1].slots[self.ids.md] = NONE;
             }
-            if closed || runs_from {
+            if closed || runs_from || bounded {
                 ms[i].slots[self.ids.md] = NONE;
             }
         }
