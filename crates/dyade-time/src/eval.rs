@@ -34,7 +34,9 @@
 //!     2018") is valued at its start, as TIMEX3 values a named event's date, and the tagger
 //!     resolves its end apart (its last day, from the lexicon's length: [`TimexTagger::tag_ranges_at`]),
 //!     as for the ranges it fuses: it passes when the start's period starts at `start` and the
-//!     end's finishes at `end`, neither with a mod (the start alone never passes);
+//!     end's finishes at `end`, neither with a mod (the start alone never passes); so does a
+//!     period told as lasting from a point ("for 10 days from 18th Dec": 18 to 28 December, its
+//!     end at the start's grain as for "18th Dec for 10 days" below);
 //!   - a range ("du 13 au 15 juillet") is two TIMEX3 in TimeML: it passes when exactly two
 //!     timexes tile the input (nothing but spaces or punctuation between them), the first's
 //!     period starting at `start` and the second's ending at `end`; a start and how long it

@@ -1421,6 +1421,20 @@ impl TimexTagger {
     fn lasting_end(&self, l: &Lang, m: &Match, slots: &Slots, start: Option<Date>, ctx: &Ctx) -> Option<Resolved> {
         let id = &self.ids;
         let start = start?;
+        if l.str_of(slots[id.comp]) == Some("span") {
+            // its end: the day the duration reaches from the start (days and longer units),
+            // told at the start's grain as a range's end ("from 18 to 28 December"), as the
+            // end a point and its duration close ("18th Dec for 10 days")
+            let n = if slots[id.n] != NONE { slots[id.n] } else { slots[id.shift] } as i64;
+            let end = match l.str_of(slots[id.unit])? {
+                "D" => start.add_days(n),
+                "W" => start.add_days(7 * n),
+                "M" => start.add_months(n),
+                "Y" => start.add_months(12 * n),
+                _ => return None,
+            };
+            return (n > 0).then(|| Resolved { ttype: dyade_core::TimexType::DATE, value: end.iso(), modifier: None, day: Some(end), relative: false });
+        }
         if slots[id.len] == NONE && slots[id.lenm] == NONE {
             return None;
         }
@@ -1510,6 +1524,12 @@ impl TimexTagger {
     fn resolve_match(&self, l: &Lang, m: &Match, slots: &Slots, ctx: &Ctx) -> Option<Resolved> {
         if slots[self.ids.comp] == NONE {
             return resolve::resolve(l, &self.ids, slots, ctx);
+        }
+        // `comp=span`: a period that lasts a duration from its anchor ("for 10 days from 18th
+        // Dec") is valued at the anchor, its start (`lasting_end` gives its end)
+        if l.str_of(slots[self.ids.comp]) == Some("span") {
+            let a = m.anchor.as_deref()?;
+            return self.resolve_match(l, a, &a.slots, ctx);
         }
         let (day, minute) = match &m.anchor {
             Some(a) => {
