@@ -47,7 +47,7 @@
 //!   are below the minute resolution of this check.
 //! - **Recognizers-Text**: the predicted spans' texts equal the `expected` texts (same count,
 //!   in order; an empty `expected` requires no prediction); where an expected item carries a
-//!   `value`, ours must equal that timex (`T22` ≡ `T22:00`) or agree with one of its
+//!   `value`, ours must equal that timex (`T22` ≡ `T22:00`; a day's `T24:00` ≡ the next day's `T00:00`) or agree with one of its
 //!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly (a weekend `…-WE` spans its Saturday and Sunday),
 //!   `time`, or `duration` seconds (a duration's `value` in the model files); `dateTime` and `time` also at the second when ours has
 //!   seconds; the model files write a period's bounds `start`/`end` and a date-time `value`;
@@ -581,7 +581,13 @@ pub fn duckling(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult {
 }
 
 fn norm_time(v: &str) -> String {
-    // "T22" ≡ "T22:00"; "XXXX-XX-XXT10" likewise; ":00" seconds dropped
+    // "T22" ≡ "T22:00"; "XXXX-XX-XXT10" likewise; ":00" seconds dropped; a day's T24:00 is
+    // the next day's T00:00 (ISO 8601)
+    if let Some((d, "24:00" | "24")) = v.split_once('T') {
+        if let Some(day) = Date::parse(d) {
+            return format!("{}T00:00", day.add_days(1).iso());
+        }
+    }
     if let Some(t) = v.rfind('T') {
         let tm = &v[t + 1..];
         if tm.len() == 8 && tm.ends_with(":00") && tm.as_bytes()[2] == b':' {
