@@ -345,6 +345,8 @@ noon => pod=MI
 afternoon => pod=AF
 evening => pod=EV
 night => pod=NI
+daytime | day-time => pod=DT
+nighttime | night-time => pod=NI
 
 # parts of the day in the plural: recurring ("Friday mornings", "in the evenings")
 @POD_PL
