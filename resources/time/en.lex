@@ -429,6 +429,10 @@ now | just now | at this time | currently | right now | at the moment | at prese
 @VAGUE_FUTURE_NOUN
 the future => ref=FUTURE_REF
 
+# feasts whose name is also a common word ("lent", the past of "lend"): named only with a year
+@HOLIDAY_YEAR
+lent => easter=-46 len=46
+
 @HOLIDAY
 new year's day | new year | new years day | new year day => month=1 day=1
 valentine's day | valentines day | valentine day => month=2 day=14
@@ -446,6 +450,9 @@ maundy thursday | covenant thursday | covenant thu | thursday of mysteries | thu
 palm sunday | branch sunday => easter=-7
 shrove tuesday | pancake day | pancake tuesday | mardi gras => easter=-47
 ash wednesday => easter=-46
+# Lent: Ash Wednesday through Holy Saturday (46 days); the Orthodox Great Lent, from Clean
+# Monday to the Friday before Lazarus Saturday (its 40 days)
+great lent | great fast => easter=-48 cal=OR len=40
 ascension day | ascension thursday => easter=39
 pentecost | whit sunday | whitsunday | white sunday | pentecost sunday => easter=49
 whit monday | whitmonday | pentecost monday | monday of the holy spirit => easter=50
@@ -458,6 +465,7 @@ orthodox good friday | orthodox great friday => easter=-2 cal=OR
 clean monday | orthodox shrove monday | pure monday => easter=-48 cal=OR
 lazarus saturday => easter=-8 cal=OR
 # Islamic feasts (Islamic calendar, months begun by the conjunction: month/day of the Hijri year)
+ramadan | ramazan | ramzan => month=9 day=1 cal=IS lenm=1
 eid al-fitr | eid al fitr | eid ul-fitr | id ul-fitr | eid-al-fitr => month=10 day=1 cal=IS
 eid al-adha | eid al adha | eid ul-adha | id ul-adha | eid-al-adha | bakr id | bakrid | sacrifice feast | feast of sacrifice => month=12 day=10 cal=IS
 islamic new year | hijri new year | amun jadid | muharram => month=1 day=1 cal=IS
@@ -466,21 +474,25 @@ mawlid | mawlid al-nabawi | mawlid an-nabi | prophet's birthday => month=3 day=1
 isra and mi'raj | isra and miraj | the prophet's ascension | prophet's ascension | the night journey | night journey | ascension to heaven => month=7 day=27 cal=IS
 laylat al-qadr | laylat al kadr | laylat al-kadr | laylat al qadr | night of power | night of measures => month=9 day=27 cal=IS
 # Jewish feasts (Hebrew calendar: month from Nisan = 1, Tishri = 7, 13 = the last Adar; given
-# as the civil day on whose evening they begin; `obs`: moved when they fall on those weekdays)
-rosh hashanah | rosh hashana | rosh hashanna | rosh ha-shanah | jewish new year => month=7 day=1 cal=HE
+# as the civil day on whose evening they begin; `obs`: moved when they fall on those weekdays;
+# `len`: the civil days a feast that lasts runs over, from that first evening's day to its
+# closing nightfall's (diaspora reckoning: Rosh Hashanah and Shavuot 2 days, Passover 8;
+# Sukkot with Shemini Atzeret 8; Hanukkah, the feast of eight nights, the days of its eight
+# evenings)
+rosh hashanah | rosh hashana | rosh hashanna | rosh ha-shanah | jewish new year => month=7 day=1 cal=HE len=3
 yom kippur | day of atonement => month=7 day=10 cal=HE
-sukkot | succot | succos | sukkos | feast of tabernacles | feast of booths | feast of the ingathering => month=7 day=15 cal=HE
+sukkot | succot | succos | sukkos | feast of tabernacles | feast of booths | feast of the ingathering => month=7 day=15 cal=HE len=9
 shemini atzeret => month=7 day=22 cal=HE
 simchat torah | simhat torah | simchas torah => month=7 day=23 cal=HE
-hanukkah | hanukah | chanukah | chanukkah | hannukkah | hannukah | hanukka | chanuka => month=9 day=25 cal=HE
+hanukkah | hanukah | chanukah | chanukkah | hannukkah | hannukah | hanukka | chanuka => month=9 day=25 cal=HE len=8
 tu bishvat | tu b'shvat | tu bshvat | tu bi-shvat => month=11 day=15 cal=HE
 purim => month=13 day=14 cal=HE
 shushan purim => month=13 day=15 cal=HE
-passover | pesach | pesah => month=1 day=15 cal=HE
+passover | pesach | pesah => month=1 day=15 cal=HE len=9
 yom hashoah | yom ha-shoah | holocaust day => month=1 day=27 cal=HE obs=Fr-1Su+1
 yom haatzmaut | yom ha'atzmaut | yom ha-atzmaut | israel independence day => month=2 day=5 cal=HE obs=Mo+1Fr-1Sa-2
 lag baomer | lag b'omer | lag bomer | lag ba'omer => month=2 day=18 cal=HE
-shavuot | shavuos | shavuoth | feast of weeks => month=3 day=6 cal=HE
+shavuot | shavuos | shavuoth | feast of weeks => month=3 day=6 cal=HE len=3
 tisha b'av | tisha bav | tisha be'av | tisha b'ab => month=5 day=9 cal=HE obs=Sa+1
 # observed on a nearby weekday ("Boss's Day": 16 October, a Saturday's on the Friday, a
 # Sunday's on the Monday; "King's Day": 27 April, a Sunday's on the Saturday)
@@ -515,6 +527,8 @@ dhanteras | dhanatrayodashi | dhantrayodashi => month=7 day=30 cal=HI obs=19 off
 bhai dooj | bhaiya dooj | bhai tika | bhau beej => month=7 day=30 cal=HI obs=19 offd=2
 chhath | chhath puja | dala puja | dala chhath | surya shashthi => month=7 day=30 cal=HI obs=19 offd=6
 maha saptami => month=7 day=7 cal=HI obs=6
+# Navaratri: the nine nights from Ashvin's first lunar day (at sunrise) to the eve of Vijayadashami
+navaratri | navratri | sharad navaratri | maha navaratri => month=7 day=1 cal=HI obs=6 len=9
 dussehra | dasara | vijayadashami | vijaya dashami => month=7 day=10 cal=HI obs=16
 karva chauth | karwa chauth | karaka chaturthi => month=7 day=19 cal=HI obs=20
 ratha yatra | ratha-yatra | rath yatra => month=4 day=2 cal=HI obs=6
@@ -546,7 +560,7 @@ memorial day => month=5 weekday=1 ordinal=-1 sub=WD
 labor day | labour day => month=9 weekday=1 ordinal=1 sub=WD
 martin luther king day | martin luther king's day | martin luther kings day | martin luther king jr. day | martin luther king jr day | mlk day | mlk jr. day | mlk jr day | civil rights day => month=1 weekday=1 ordinal=3 sub=WD
 boxing day => month=12 day=26
-st patrick's day | st. patrick's day | saint patrick's day | st patrick day | st. patrick day | saint patricks day | st patricks day | st paddy's day | saint paddy's day | st. paddy's day => month=3 day=17
+st patrick's day | st. patrick's day | saint patrick's day | st patrick day | st. patrick day | saint patricks day | st patricks day | st paddy's day | saint paddy's day | st. paddy's day | saint patrick | st patrick | st. patrick => month=3 day=17
 all saints day | all saints' day => month=11 day=1
 earth day => month=4 day=22
 saint patrick | st patrick | st. patrick => month=3 day=17
@@ -571,7 +585,7 @@ biweekly | fortnightly => unit=W n=2
 
 @TIME_WORD
 noon | midday | mid-day | mid day => hour=12
-midnight => hour=0
+midnight | mid night | mid-night => hour=0
 # the middle of a part of the day as a clock time (Recognizers-Text: 10:00, 14:00)
 midmorning | mid-morning => hour=10
 midafternoon | mid-afternoon => hour=14

@@ -30,6 +30,10 @@
 #   obs (observance: of a fixed-date holiday on given weekdays, "Sa-1Su+1" moves a Saturday
 #   to the Friday before and a Sunday to the Monday after; the hour of a Hindu lunar day;
 #   BN = Bengali solar months)
+#   len / lenm (a named period that lasts, a multi-day holiday: its length in days from the
+#   day the other slots name, or in months of its own calendar, ending the day before the same
+#   day that many months on; the value stays the start, the end is the range end that
+#   Recognizers-style readings resolve)
 
 @MONTH
 janvier | janv | janv. | jan => month=1
@@ -195,6 +199,7 @@ semaines => unit=W
 jours | journées => unit=D
 heures => unit=H
 minutes | mins => unit=MIN
+secondes | secs => unit=S
 décennies => unit=DE
 siècles => unit=CE
 
@@ -246,7 +251,8 @@ environ | vers | aux alentours de | autour de | à peu près | près de => mod=A
 plus de | plus d' | au moins | plus d | au-delà de => mod=MORE_THAN
 
 @LESS weak
-moins de | moins d' | moins d | à peine | pas plus de | près de => mod=LESS_THAN
+# ("près de", "presque", "pas loin de": nearly, short of the amount)
+moins de | moins d' | moins d | à peine | pas plus de | près de | près d' | presque | pas loin de | pas loin d' => mod=LESS_THAN
 
 @PAST_ADJ weak
 dernier | dernière | derniers | dernières | passé | passée | passés | passées | écoulé | écoulée | écoulés | écoulées | précédent | précédente | précédents | précédentes | d'avant => dir=past
@@ -573,3 +579,16 @@ heure d'été de paris => tz=120
 @TZ_WORD weak
 cet => tz=60
 cest => tz=120
+
+# approximate counts ("une dizaine de jours": about ten days)
+@APPROX_NUM
+huitaine => n=8
+dizaine => n=10
+douzaine => n=12
+quinzaine => n=15
+vingtaine => n=20
+trentaine => n=30
+quarantaine => n=40
+cinquantaine => n=50
+soixantaine => n=60
+centaine => n=100

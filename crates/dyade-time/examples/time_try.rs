@@ -21,5 +21,9 @@ fn main() {
             let v: Vec<_> = r.iter().map(|x| (&s[x.span.start..x.span.end], x.value.as_str(), x.modifier.as_deref())).collect();
             println!("{name:9} {s:?}: {v:?}");
         }
+        // fused ranges with their resolved ends (Recognizers style)
+        let r = t.tag_ranges_at(s, lang, reference, SpanStyle::Bare);
+        let v: Vec<_> = r.iter().map(|(x, e)| (&s[x.span.start..x.span.end], x.value.as_str(), e.as_ref().map(|e| e.value.as_str()))).collect();
+        println!("ranges    {s:?}: {v:?}");
     }
 }

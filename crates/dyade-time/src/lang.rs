@@ -49,6 +49,7 @@ pub const SLOTS: &[&str] = &[
     "hour", "minute", "second", "n", "frac", "unit", "shift", "sign", "dir", "set", "anchor", "century", "decade", "easter",
     "pm", "drop", "nth", "ordinal", "tense", "dayword", "approx", "n2", "mult", "half_hour", "minus", "yearword", "now",
     "lead", "sched", "sub", "keep", "endp", "comp", "base", "h24", "tz", "cal", "offm", "offd", "roll", "obs", "ell",
+    "len", "lenm",
 ];
 
 /// Number of slots.
@@ -111,9 +112,10 @@ pub enum Elem {
     /// flag `base` (`$TIME:base`) makes it the anchor of the composite instead of merging its
     /// slots; optional flag.
     Ref(RefKind, bool, bool),
-    /// A negative lookahead (`!a|b` in rules files): the next tokens are none of these
-    /// alternatives (the end of the text passes); it consumes nothing.
-    Not(Vec<Vec<u32>>),
+    /// A negative lookahead (`!x` in rules files, `x` any one element: `!than`, `!#N`,
+    /// `!$TIME`): the element does not match at this point (the end of the text passes); it
+    /// consumes nothing.
+    Not(Box<Elem>),
 }
 
 /// Kinds of first-pass expressions a composition rule may refer to (`$KIND` in rules files).
@@ -541,11 +543,12 @@ impl Lang {
                 };
                 out.push(Elem::Num(k, rename, opt));
             } else if let Some(c) = t.strip_prefix('!').filter(|c| !c.is_empty()) {
-                let alts: Vec<Vec<u32>> = c.split('|').map(phrase_tokens).filter(|v| !v.is_empty()).map(|v| v.iter().map(|w| self.word_id(w)).collect()).collect();
-                if alts.is_empty() || opt {
-                    return Err(format!("bad negative lookahead `{t}`"));
+                // one element, parsed as if it stood alone
+                let inner = self.parse_elems(&[c], &mut 0)?;
+                match (inner.len(), opt) {
+                    (1, false) => out.push(Elem::Not(Box::new(inner.into_iter().next().expect("one")))),
+                    _ => return Err(format!("bad negative lookahead `{t}`")),
                 }
-                out.push(Elem::Not(alts));
             } else {
                 let alts: Vec<Vec<u32>> =
                     t.split('|').map(phrase_tokens).filter(|v| !v.is_empty()).map(|v| v.iter().map(|w| self.word_id(w)).collect()).collect();
@@ -702,6 +705,7 @@ fn has_ref(elems: &[Elem]) -> bool {
     elems.iter().any(|e| match e {
         Elem::Ref(..) => true,
         Elem::Group(g, _) => has_ref(g),
+        Elem::Not(e) => has_ref(std::slice::from_ref(&**e)),
         _ => false,
     })
 }

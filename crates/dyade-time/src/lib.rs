@@ -189,7 +189,11 @@ impl TimexTagger {
                 // day follows ("Monday 8-9am" is no 9 August: "8-9" is a clock range)
                 // (negative rules may consume the punctuation that tells their reading)
                 let drop = r.set.iter().any(|&(k, _)| k == self.ids.drop);
-                let bad_end = |pos: usize| pos > i + 1 && !drop && (t.low(pos - 1) == "," || (glued_number(t, pos - 2) && matches!(t.low(pos - 2), "-" | "/") && timepod.is_some_and(|c| pos < n && l.cached(p, c, pos).next().is_some())));
+                // ... nor starts on one ("11/20, 12 of Nov": an optional weekday's comma)
+                // (a rule whose lead is the comma leaves it out of the span)
+                let led = r.set.iter().any(|&(k, v)| k == self.ids.lead && v > 0);
+                let bad_start = !drop && !led && t.low(i) == ",";
+                let bad_end = |pos: usize| bad_start || pos > i + 1 && !drop && (t.low(pos - 1) == "," || (glued_number(t, pos - 2) && matches!(t.low(pos - 2), "-" | "/") && timepod.is_some_and(|c| pos < n && l.cached(p, c, pos).next().is_some())));
                 if r.parts.len() == 1 {
                     m.dfs(&r.parts[0], None, i, &mut work, &mut |pos, sl| {
                         let ends = match endp {
@@ -240,7 +244,7 @@ impl TimexTagger {
                     let mut sa = best.a;
                     let (month, year, day) = (self.ids.month, self.ids.year, self.ids.day);
                     // ... and a bare clock time B the day of A ("Monday 8-9am")
-                    let dated = [year, month, day, self.ids.weekday, self.ids.shift, self.ids.unit];
+                    let dated = [year, month, day, self.ids.weekday, self.ids.shift, self.ids.unit, self.ids.dir];
                     if sb[self.ids.hour] != NONE && dated.iter().all(|&k| sb[k] == NONE) {
                         for k in dated {
                             sb[k] = sa[k];
@@ -769,6 +773,25 @@ impl TimexTagger {
                         // 21st and 23rd" names no month)
                         prev.slots[self.ids.ell] = m.slots[self.ids.ell];
                     }
+                    // a clock time ending a range that starts on a day is on that day too
+                    // ("tomorrow 1-3 pm", "next Monday 1pm-3pm")
+                    let mut m = m;
+                    let id = &self.ids;
+                    let dated = [id.year, id.month, id.day, id.weekday, id.shift, id.unit, id.dir];
+                    if m.slots[id.hour] != NONE && prev.slots[id.hour] != NONE && dated.iter().all(|&k| m.slots[k] == NONE || m.slots[k] == prev.slots[k]) {
+                        for k in dated {
+                            if m.slots[k] == NONE {
+                                m.slots[k] = prev.slots[k];
+                            }
+                        }
+                    }
+                    // "2:00 - 2:30 pm": a start without its half of the day, earlier than the
+                    // end on the clock, is in the end's afternoon too
+                    let (h0, h1) = (prev.slots[id.hour], m.slots[id.hour]);
+                    let min = |s: &Slots| if s[id.minute] == NONE { 0 } else { s[id.minute] };
+                    if h0 != NONE && h1 != NONE && m.slots[id.pm] != NONE && prev.slots[id.pm] == NONE && prev.slots[id.pod] == NONE && h0 < 12 && (h0 * 60 + min(&prev.slots)) < (h1 % 12) * 60 + min(&m.slots) {
+                        prev.slots[id.pm] = m.slots[id.pm];
+                    }
                     prev.range = Some(Box::new(m));
                     if let Some(o) = open {
                         let lo = prev.tok.saturating_sub(3);
@@ -924,7 +947,9 @@ impl TimexTagger {
             ms.sort_by_key(|m| m.tok);
         }
         // 2. chains of items joined by list connectors
-        let linked: Vec<bool> = (1..ms.len()).map(|k| is_join(ms[k - 1].end, ms[k].tok)).collect();
+        // weekdays may follow each other without a connector ("on Tuesday Wednesday or Thursday")
+        let weekday_only = |m: &Match| m.slots[id.weekday] != NONE && [id.day, id.month, id.hour, id.pod, id.ty].iter().all(|&k| m.slots[k] == NONE);
+        let linked: Vec<bool> = (1..ms.len()).map(|k| is_join(ms[k - 1].end, ms[k].tok) || (ms[k - 1].end == ms[k].tok && weekday_only(&ms[k - 1]) && weekday_only(&ms[k]))).collect();
         let level_slots: [Vec<usize>; 4] = [vec![id.year, id.yy], vec![id.month, id.season, id.quarter, id.half], vec![], vec![id.day, id.weekday, id.easter]];
         let dated_slots = |lv: usize| -> &[usize] { &level_slots[lv.min(3)] };
         let carry = |from: &Slots, to: &mut Slots| -> bool {
@@ -942,6 +967,10 @@ impl TimexTagger {
             if from[id.shift] != NONE && unit_level(from[id.unit]).is_some_and(|u| u < c) && to[id.shift] == NONE {
                 to[id.shift] = from[id.shift];
                 to[id.unit] = from[id.unit];
+            }
+            // the direction that picks the day ("next Monday": the coming one) goes with it
+            if to[id.dir] == NONE {
+                to[id.dir] = from[id.dir];
             }
             true
         };
@@ -1085,9 +1114,19 @@ impl TimexTagger {
                     ((j + 1..end).all(|k| !t.toks[k].brk) && !t.toks[m.tok].brk).then_some((j, e))
                 });
                 if let Some((j, e)) = hit {
-                    if e.set.iter().all(|&(k, v)| m.slots[k] == NONE || m.slots[k] == v) {
+                    let md = self.ids.md;
+                    // an expression that already carries a position or an approximation ("mid
+                    // May", "the end of 1989", "around 1pm") keeps it under an open-interval lead
+                    // ("after mid May", "from around 1pm"): one mod slot, the finer one stays
+                    // (not a range's opener, "from mid 1989": it opens no bound of its own)
+                    let opener = l.classes.iter().position(|c| c == "RANGE_OPEN").is_some_and(|o| l.cached(p, o, j).next().is_some());
+                    let positioned = !opener && matches!(l.str_of(m.slots[md]), Some("START" | "MID" | "END" | "APPROX"));
+                    let fits = |k: usize, v: i32| m.slots[k] == NONE || m.slots[k] == v || (k == md && positioned);
+                    if e.set.iter().all(|&(k, v)| fits(k, v)) {
                         for &(k, v) in &e.set {
-                            m.slots[k] = v;
+                            if m.slots[k] == NONE {
+                                m.slots[k] = v;
+                            }
                         }
                         m.span = Span::new(t.toks[j].start as usize, m.span.end);
                         m.tok = j;
@@ -1215,6 +1254,10 @@ impl TimexTagger {
                                     e.slots[k] = day_side[k];
                                 }
                             }
+                            // ... and in its part of the day ("next evening from 7 to 9": 21:00)
+                            if e.slots[id.hour] != NONE && e.slots[id.pm] == NONE && e.slots[id.pod] == NONE {
+                                e.slots[id.pod] = s[id.pod];
+                            }
                             prev.range = Some(e);
                         }
                         merged = Some(split_tail.then_some(day));
@@ -1277,11 +1320,11 @@ impl TimexTagger {
             let mut ctx = Ctx { dct: rf.date, last, tense, now: rf.minute, forward: rf.forward, offset: rf.offset };
             let id = &self.ids;
             let mut slots = m.slots;
-            // "Vers 0 h 40, jeudi, deux voitures…": a clock time with no day of its own, in
-            // apposition to the day named right after it (only a comma between), is on that day
+            // "Vers 0 h 40, jeudi, deux voitures…", "à 18h30 samedi": a clock time with no day
+            // of its own, right before a day (at most a comma between), is on that day
             let bare_clock = slots[id.hour] != NONE && m.range.is_none() && [id.year, id.yy, id.month, id.day, id.weekday, id.shift, id.sign, id.rf].iter().all(|&k| slots[k] == NONE);
             if bare_clock {
-                if let Some(n) = ms.get(mi + 1).filter(|n| n.tok > m.end && n.tok - m.end <= 1 && (m.end..n.tok).all(|k| t.low(k) == ",") && n.slots[id.hour] == NONE && n.slots[id.pod] == NONE) {
+                if let Some(n) = ms.get(mi + 1).filter(|n| n.tok >= m.end && n.tok - m.end <= 1 && (m.end..n.tok).all(|k| t.low(k) == ",") && n.slots[id.hour] == NONE && n.slots[id.pod] == NONE) {
                     if let Some(d) = self.resolve_match(l, n, &n.slots, &ctx).filter(|r| r.ttype == dyade_core::TimexType::DATE && r.value.len() == 10).and_then(|r| r.day) {
                         ctx.last = Some(d);
                     }
@@ -1353,12 +1396,47 @@ impl TimexTagger {
                         Some(d) => self.range_end(l, e, &e.slots, d, &plain),
                         None => self.resolve_match(l, e, &e.slots, &plain),
                     });
+                    // a named period that lasts ("Hanukkah 2018", "Ramadan"): its last day
+                    let end = end.or_else(|| self.lasting_end(l, m, &slots, start.map(|(d, _)| d), &ctx));
                     ends.push(end.map(|e| Timex { span: m.range.as_ref().map_or(m.span, |x| x.span), ttype: e.ttype, value: e.value, modifier: e.modifier }));
                 }
                 out.push((Timex { span: m.span, ttype: r.ttype, value: r.value.clone(), modifier: r.modifier.clone() }, r));
             }
         }
         out
+    }
+
+    /// The last day of a named period that lasts (lexicon `len` / `lenm`: a multi-day holiday)
+    /// starting on `start`, resolved with the start's slots: `len` days on, or the day before
+    /// the same day `lenm` months on in the period's own calendar (the eve of 1 Shawwal for
+    /// Ramadan). `None` for a point, or when the expression only names a day counted from the
+    /// period ("two days before Passover") or a part of it.
+    fn lasting_end(&self, l: &Lang, m: &Match, slots: &Slots, start: Option<Date>, ctx: &Ctx) -> Option<Resolved> {
+        let id = &self.ids;
+        let start = start?;
+        if slots[id.len] == NONE && slots[id.lenm] == NONE {
+            return None;
+        }
+        if [id.offm, id.offd, id.comp, id.hour, id.minute, id.pod, id.md, id.shift].iter().any(|&k| slots[k] != NONE) {
+            return None;
+        }
+        let mut sl = *slots;
+        sl[id.len] = NONE;
+        sl[id.lenm] = NONE;
+        if slots[id.len] != NONE {
+            sl[id.offd] = slots[id.len] - 1;
+        } else {
+            // months of its own calendar: the same day that many months on (within its year)
+            if sl[id.month] == NONE || sl[id.month] + slots[id.lenm] > 12 {
+                return None;
+            }
+            sl[id.month] += slots[id.lenm];
+            sl[id.offd] = -1;
+        }
+        let r = self.resolve_match(l, m, &sl, ctx)?;
+        // the period runs forward from its start
+        r.day.filter(|&d| d >= start)?;
+        Some(r)
     }
 
     /// The end of a range that starts on `start` (a day, and a minute when it has a clock
@@ -1912,9 +1990,12 @@ impl Matcher<'_> {
                     }
                 }
             }
-            Elem::Not(alts) => {
-                // (a line break ends the text the lookahead sees)
-                let hit = alts.iter().any(|a| a.iter().enumerate().all(|(k, &w)| ok(pos + k) && self.p.fid[pos + k] == w));
+            Elem::Not(inner) => {
+                // any way the element matches here rejects the path; it is tried on empty slots
+                // (whether it is there, not whether its slots agree with the match's)
+                let mut hit = false;
+                let mut fresh = [NONE; lang::NSLOTS];
+                self.dfs(std::slice::from_ref(&**inner), None, pos, &mut fresh, &mut |_, _| hit = true);
                 if !hit {
                     self.dfs(rest, cont, pos, sl, on_end);
                 }

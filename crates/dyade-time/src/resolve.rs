@@ -114,6 +114,12 @@ pub struct Ids {
     /// Observance of a fixed-date holiday that falls on given weekdays: moves of `Sa-1Su+1`
     /// form (Saturday to the Friday before, Sunday to the Monday after)
     pub(crate) obs: usize,
+    /// A named period that lasts (a multi-day holiday): its length in days, from the day the
+    /// other slots name ("Hanukkah": 8); the end is resolved apart (`TimexTagger::tag_ranges_at`)
+    pub(crate) len: usize,
+    /// ... or in months of its own calendar: it ends the day before the same day `lenm`
+    /// months on ("Ramadan": 1 Ramadan to the eve of 1 Shawwal)
+    pub(crate) lenm: usize,
 }
 
 impl Ids {
@@ -171,6 +177,8 @@ impl Ids {
             ell: s("ell"),
             roll: s("roll"),
             obs: s("obs"),
+            len: s("len"),
+            lenm: s("lenm"),
         }
     }
 }
@@ -705,7 +713,13 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                         diff -= 7;
                     }
                 } else if fut {
-                    if diff <= 0 {
+                    // today's weekday with a clock time still ahead is today ("Monday at 3pm"
+                    // said on Monday morning); without one, the next week's
+                    let later_today = diff == 0 && gs(ids.dir).is_none() && get(ids.hour).zip(ctx.now).is_some_and(|(h, now)| {
+                        let h = if get(ids.pm).is_some() && h < 12 { h + 12 } else { h };
+                        h * 60 + get(ids.minute).unwrap_or(0) > now as i32
+                    });
+                    if diff <= 0 && !later_today {
                         diff += 7;
                     }
                 } else if diff.abs() <= 2 || matches!(dir, Some("this")) {
@@ -955,7 +969,8 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 }
             }
         }
-        time = Some(match get(ids.second).filter(|s| (1..60).contains(s)) {
+        // seconds told, even ":00" ("6:00:00pm"), keep the second's precision
+        time = Some(match get(ids.second).filter(|s| (0..60).contains(s)) {
             Some(sec) => format!("T{h:02}:{mi:02}:{sec:02}"),
             None => format!("T{h:02}:{mi:02}"),
         });

@@ -14,9 +14,9 @@ fn timebank_dev_floors() {
     let tb = shared().join("eval/fr_timebank_dev");
     let s = score_dir(&t, &tb, &tb, &tb.join("meta.jsonl"), None);
     assert_eq!(s.n_gold, 209);
-    assert!(s.strict.f1 >= 0.912, "strict F1 {:.4}", s.strict.f1);
-    assert!(s.relaxed.f1 >= 0.962, "relaxed F1 {:.4}", s.relaxed.f1);
-    assert!(s.value_f1.f1 >= 0.868, "value F1 {:.4}", s.value_f1.f1);
+    assert!(s.strict.f1 >= 0.924, "strict F1 {:.4}", s.strict.f1);
+    assert!(s.relaxed.f1 >= 0.964, "relaxed F1 {:.4}", s.relaxed.f1);
+    assert!(s.value_f1.f1 >= 0.875, "value F1 {:.4}", s.value_f1.f1);
 }
 
 #[test]
@@ -42,10 +42,10 @@ fn duckling_and_recognizers_floors() {
         assert!(got >= floor, "{name}: {got:.4} < {floor}");
     }
 }
-const DUCKLING_FR: f64 = 0.967;
-const DUCKLING_EN: f64 = 0.92;
+const DUCKLING_FR: f64 = 0.971;
+const DUCKLING_EN: f64 = 0.938;
 const RECOG_FR: f64 = 0.919;
-const RECOG_EN: f64 = 0.76;
+const RECOG_EN: f64 = 0.785;
 
 #[test]
 fn news_expressions() {
@@ -72,4 +72,26 @@ fn component_infers_publication() {
     assert_eq!(p.value.as_deref(), Some("2023-07-27"));
     assert!(!p.evidence.is_empty());
     assert_eq!(d.timexes[1].value, "2023-07-31");
+}
+
+#[test]
+fn french_news_phenomena() {
+    let v = |text: &str, dct: &str| tag(text, "fr", Some(dct)).into_iter().map(|t| (text[t.span.start..t.span.end].to_string(), t.value, t.modifier)).collect::<Vec<_>>();
+    let one = |text: &str, dct: &str| v(text, dct).into_iter().map(|x| (x.0, x.1)).collect::<Vec<_>>();
+    // a position in the next / previous unit
+    assert_eq!(one("fin de l'année prochaine", "2020-06-10"), [("fin de l'année prochaine".into(), "2021".into())]);
+    assert_eq!(one("début du mois prochain", "2020-06-10"), [("début du mois prochain".into(), "2020-07".into())]);
+    // a detached "aujourd'hui" is the present of the period
+    assert_eq!(one("droit. Aujourd'hui, la ville a changé", "2002-09-14"), [("Aujourd'hui".into(), "PRESENT_REF".into())]);
+    // ordinals count nouns, not days
+    assert!(v("où le 1er régiment de Tirailleurs et le 2e arrondissement", "2002-09-14").is_empty());
+    // a clock time in apposition to the day after it
+    assert_eq!(one("Vers 0 h 40, jeudi, deux voitures", "2003-02-22")[0].1, "2003-02-20T00:40");
+    // a night named by the two days it joins, in the past
+    assert_eq!(one("Il a été blessé dans la nuit de samedi à dimanche.", "2020-06-10"), [("la nuit de samedi à dimanche".into(), "2020-06-06TNI".into())]);
+    // approximate counts, and ages
+    assert_eq!(v("depuis une dizaine d'années", "2020-06-10"), [("une dizaine d'années".into(), "P10Y".into(), Some("APPROX".into()))]);
+    assert!(v("un homme d'une vingtaine d'années", "2020-06-10").is_empty());
+    // "ce week-end" told in the past early in the week
+    assert_eq!(one("Ils se sont rendus ce week-end à Paris.", "2003-02-04"), [("ce week-end".into(), "2003-W05-WE".into())]);
 }
