@@ -751,7 +751,7 @@ impl TimexTagger {
             if let Some(prev) = out.last_mut() {
                 // the connector may be outside both ("4pm à 5pm") or the lead the second one
                 // took with its mod ("today till tomorrow": "till tomorrow", BEFORE)
-                if range_link(l, &self.ids, rc, t, p, prev, &m) {
+                if range_link(l, rc, t, p, prev, &m) {
                     // "2:00 - 2:30 pm": a start without its half of the day takes the end's
                     // when it then still comes first
                     let id = &self.ids;
@@ -1306,7 +1306,7 @@ impl TimexTagger {
         let mut last_year: Option<(i32, usize)> = None;
         let mut last_end: Option<usize> = None;
         let rc = RangeClasses::of(l);
-        let linked = |a: &Match, b: &Match| range_link(l, &self.ids, rc, t, p, a, b);
+        let linked = |a: &Match, b: &Match| range_link(l, rc, t, p, a, b);
         // where the range the previous expression opened starts (for its end)
         let mut range_start: Option<(usize, Date)> = None;
         for (mi, m) in ms.iter().enumerate() {
@@ -1555,8 +1555,7 @@ impl RangeClasses {
 /// word between them, or the lead the second one took ("to friday", "till tomorrow"). A
 /// coordinator (`@RANGE_AND`: "and") makes a range only after a `@RANGE_OPEN` word ("between
 /// 3 and 5"); elsewhere it lists ("in 2007 and 2009", "the 6th and 13th").
-#[allow(clippy::too_many_arguments)]
-fn range_link(l: &Lang, ids: &Ids, rc: RangeClasses, t: &Tokens, p: &Prep, a: &Match, b: &Match) -> bool {
+fn range_link(l: &Lang, rc: RangeClasses, t: &Tokens, p: &Prep, a: &Match, b: &Match) -> bool {
     let Some(join) = rc.join else { return false };
     if b.tok < a.end || b.tok - a.end > 3 {
         return false;
@@ -1568,11 +1567,6 @@ fn range_link(l: &Lang, ids: &Ids, rc: RangeClasses, t: &Tokens, p: &Prep, a: &M
     let Some(and) = rc.and else { return true };
     let conn = if lead_join { b.tok } else { a.end };
     if l.cached(p, and, conn).next().is_none() {
-        return true;
-    }
-    // durations in a row add up ("1 hour and 30 minutes": one span, Recognizers style)
-    let dur = |m: &Match| l.str_of(m.slots[ids.ty]) == Some("DURATION");
-    if dur(a) && dur(b) {
         return true;
     }
     // the opener right before the start, or inside it ("le 17 entre 14h": a day merged with
