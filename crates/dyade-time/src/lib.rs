@@ -675,10 +675,8 @@ impl TimexTagger {
                 if m.range.as_deref().is_some_and(|e| bare_day(&e.slots)) && bare_day(&m.slots) {
                     let (s, u) = (prev.slots[id.shift], prev.slots[id.unit]);
                     let prev = out.pop().expect("checked");
-                    for sl in [&mut m.slots] {
-                        sl[id.shift] = s;
-                        sl[id.unit] = u;
-                    }
+                    m.slots[id.shift] = s;
+                    m.slots[id.unit] = u;
                     if let Some(e) = m.range.as_deref_mut() {
                         e.slots[id.shift] = s;
                         e.slots[id.unit] = u;
@@ -757,10 +755,8 @@ impl TimexTagger {
                     let id = &self.ids;
                     let (a, b) = (&prev.slots, &m.slots);
                     let minutes = |s: &Slots, h: i32| h * 60 + if s[id.minute] != NONE { s[id.minute] } else { 0 };
-                    if (1..12).contains(&a[id.hour]) && a[id.pm] == NONE && a[id.pod] == NONE && b[id.pm] != NONE && (1..12).contains(&b[id.hour]) {
-                        if minutes(a, a[id.hour] + 12) <= minutes(b, b[id.hour] + 12) {
-                            prev.slots[id.pm] = b[id.pm];
-                        }
+                    if (1..12).contains(&a[id.hour]) && a[id.pm] == NONE && a[id.pod] == NONE && b[id.pm] != NONE && (1..12).contains(&b[id.hour]) && minutes(a, a[id.hour] + 12) <= minutes(b, b[id.hour] + 12) {
+                        prev.slots[id.pm] = b[id.pm];
                     }
                     prev.span = Span::new(prev.span.start, m.span.end);
                     prev.end = m.end;
@@ -1355,7 +1351,6 @@ impl TimexTagger {
             // or after the start ("from next monday to friday"), a start without a year the
             // last one at or before the end ("from May to Oct 2020", "Nov-Feb 2017", and "May
             // to September" said in August: the one under way)
-            let mut ctx = ctx;
             let intern = |v: &str| l.strings.iter().position(|x| x == v).map_or(NONE, |i| lang::STR_BASE + i as i32);
             let named = |s: &Slots| s[id.month] != NONE || s[id.season] != NONE;
             let tail = m.range.as_deref().or_else(|| ms.get(mi + 1).filter(|b| linked(m, b)));
