@@ -55,7 +55,7 @@
 //! - **Recognizers-Text**: the predicted spans' texts equal the `expected` texts (same count,
 //!   in order; an empty `expected` requires no prediction); where an expected item carries a
 //!   `value`, ours must equal that timex (`T22` ≡ `T22:00`; a day's `T24:00` ≡ the next day's `T00:00`) or agree with one of its
-//!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly (a weekend `…-WE` spans its Saturday and Sunday),
+//!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly (a weekend `…-WE` spans its Saturday and Sunday, a century `14` its hundred years 1400–1499),
 //!   `time`, or `duration` seconds (a duration's `value` in the model files); `dateTime` and `time` also at the second when ours has
 //!   seconds; the model files write a period's bounds `start`/`end` and a date-time `value`;
 //!   an open interval, `Mod` before/until/after/since with its `end`/`start`, is our value with a
