@@ -677,6 +677,10 @@ of | in | , | /
 @BARE_DROP weak
 at | @
 
+# how long a clock time lasts ("from 2pm for 2 hours")
+@LASTING weak
+for
+
 # coordinators of a list, whose items share the context one of them states ("next week on
 # Tuesday or Thursday", "Mon, Wed, Fri", "July 17th, 18th, or 19th", "this week or next")
 @COORD weak

@@ -329,6 +329,7 @@ impl TimexTagger {
                 let ms = self.bare(l, t, p, ms);
                 let ms = self.fuse_ranges(l, t, p, ms);
                 let ms = self.framed_ranges(l, ms);
+                let ms = self.lasting(l, t, p, ms);
                 // Recognizers keeps the prepositions that carry a mod ("avant 16h", "depuis 3 ans")
                 let ms = self.leads(l, t, p, ms, true);
                 let ms = self.offsets(l, t, p, ms);
@@ -683,6 +684,67 @@ impl TimexTagger {
                     }
                     m.span = Span::new(prev.span.start, m.span.end);
                     m.tok = prev.tok;
+                }
+            }
+            out.push(m);
+        }
+        out
+    }
+
+    /// A clock time and how long it lasts, told with a `@LASTING` word ("from 2pm for 2 hours",
+    /// "for 3 hours from 10 am"), are one range (Recognizers style): it starts at the clock time
+    /// and its end is that time moved by the duration.
+    fn lasting(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
+        let Some(lasting) = l.classes.iter().position(|c| c == "LASTING") else { return ms };
+        let open = l.classes.iter().position(|c| c == "RANGE_OPEN");
+        let id = &self.ids;
+        let intern = |v: &str| l.strings.iter().position(|x| x == v).map(|i| lang::STR_BASE + i as i32);
+        let (Some(shift), Some(dur)) = (intern("shift"), intern("DURATION")) else { return ms };
+        let clock = |m: &Match| m.slots[id.hour] != NONE && m.slots[id.ty] == NONE && m.range.is_none() && m.anchor.is_none();
+        let is_dur = |m: &Match| m.slots[id.ty] == dur && m.slots[id.n] != NONE && m.range.is_none();
+        // the end: the duration counted from the start
+        let end_of = |d: &Match, start: &Match| {
+            let mut e = d.clone();
+            e.slots[id.ty] = NONE;
+            e.slots[id.md] = NONE;
+            e.slots[id.comp] = shift;
+            e.slots[id.sign] = 1;
+            e.anchor = Some(Box::new(start.clone()));
+            Box::new(e)
+        };
+        let mut out: Vec<Match> = Vec::with_capacity(ms.len());
+        for m in ms {
+            if let Some(prev) = out.last_mut() {
+                // "from 2pm for 2 hours" (after a range opener: "at 2pm for 1 hr" is a time and
+                // a length)
+                let opener = open.and_then(|o| (prev.tok.saturating_sub(3)..prev.tok).find(|&j| l.cached(p, o, j).any(|(e, _)| e == prev.tok)));
+                if let (true, Some(j)) = (clock(prev) && is_dur(&m) && prev.end < m.tok && l.cached(p, lasting, prev.end).any(|(e, _)| e == m.tok), opener) {
+                    let mut start = prev.clone();
+                    start.slots[id.md] = NONE;
+                    let end = end_of(&m, &start);
+                    prev.slots[id.md] = NONE;
+                    prev.span = Span::new(t.toks[j].start as usize, m.span.end);
+                    prev.tok = j;
+                    prev.end = m.end;
+                    prev.range = Some(end);
+                    continue;
+                }
+            }
+            // "for 3 hours from 10 am": a duration counted from a clock time, after the word
+            let anchored = m.slots[id.comp] == shift && m.anchor.as_deref().is_some_and(clock);
+            if let (true, Some(k)) = (anchored, m.tok.checked_sub(1)) {
+                if l.cached(p, lasting, k).any(|(e, _)| e == m.tok) && !t.toks[m.tok].brk {
+                    let start = m.anchor.as_deref().cloned().expect("checked");
+                    let mut d = m.clone();
+                    d.slots[id.ty] = dur;
+                    let end = end_of(&d, &start);
+                    let mut r = start;
+                    r.span = Span::new(t.toks[k].start as usize, m.span.end);
+                    r.tok = k;
+                    r.end = m.end;
+                    r.range = Some(end);
+                    out.push(r);
+                    continue;
                 }
             }
             out.push(m);
@@ -1441,6 +1503,14 @@ impl TimexTagger {
     fn range_end(&self, l: &Lang, m: &Match, slots: &Slots, start: (Date, Option<u32>), ctx: &Ctx) -> Option<Resolved> {
         let id = &self.ids;
         let (start, minute) = start;
+        // a length counted from the start's clock time ("from 9:30am for 7 hours"): from the
+        // start itself, with the day it was given
+        let clock_anchor = m.anchor.as_deref().is_some_and(|a| a.slots[id.hour] != NONE && [id.year, id.month, id.day, id.weekday, id.shift].iter().all(|&k| a.slots[k] == NONE));
+        if let (true, Some(now)) = (slots[id.comp] != NONE && clock_anchor, minute) {
+            if let Some(r) = resolve::relative_to(l, id, slots, start, Some(now)) {
+                return Some(r);
+            }
+        }
         let dated = [id.year, id.yy, id.month, id.day, id.weekday, id.shift, id.sign, id.easter, id.rf, id.comp, id.anchor].iter().any(|&k| slots[k] != NONE);
         if let (Some(now), false, true) = (minute, dated, slots[id.hour] != NONE) {
             let c = Ctx { dct: Some(start), now: Some(now), forward: true, last: None, ..*ctx };
