@@ -582,6 +582,7 @@ monthly => unit=M
 annually | yearly | annual => unit=Y
 quarterly => unit=Q
 biweekly | fortnightly => unit=W n=2
+bimonthly | bi-monthly => unit=M n=2
 
 @TIME_WORD
 noon | midday | mid-day | mid day => hour=12
