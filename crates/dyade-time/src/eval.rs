@@ -80,6 +80,7 @@
 //!   A bare clock time or part of the day it leaves unanchored ("T23") equals ours anchored
 //!   to the reference day (the case's, or the fixed one we tag cases without one against) or
 //!   to the next day (the time's next occurrence when it is past, a scheduling reading); a
+//!   season it leaves without a year ("SU") equals ours in the reference's year or the next; a
 //!   part of the day on a weekday ("mardi soir", `XXXX-WXX-2TEV`) equals ours on the
 //!   resolution's day; a period `(start,end,PnX)` told as a length ("les 3 derniers jours")
 //!   equals our duration `PnX` (TimeML annotates it as a DURATION; or one as long in other
@@ -767,6 +768,13 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
     if let (Some(rd), true) = (reference.and_then(|r| r.get(..10)), want.starts_with('T')) {
         let next = Date::parse(rd).map(|d| d.add_days(1).iso());
         if [Some(rd.to_string()), next].into_iter().flatten().any(|d| norm_time(ours) == norm_time(&format!("{d}{want}"))) {
+            return true;
+        }
+    }
+    // ... and a season it leaves without its year ("SU"): ours in the reference's year or the
+    // next (the season's next occurrence)
+    if let (Some(y), true) = (reference.and_then(|r| r.get(..4)).and_then(|y| y.parse::<i32>().ok()), matches!(want, "SP" | "SU" | "FA" | "WI")) {
+        if [y, y + 1].iter().any(|y| ours == format!("{y:04}-{want}")) {
             return true;
         }
     }
