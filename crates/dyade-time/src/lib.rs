@@ -1151,7 +1151,11 @@ impl TimexTagger {
                     let own = levels(&ms[i].slots);
                     let Some(c) = (0..5).find(|&x| own[x]) else { continue };
                     let parallel = |j: usize| levels(&ms[j].slots)[c];
-                    let day_ok = ms[i].slots[id.day] == NONE || ms[i].slots[id.month] != NONE;
+                    // (an elliptic day ends there: punctuation, a connector or a preposition next;
+                    // "July 1st, 17th times" is a count of times)
+                    let after = ms[i].end;
+                    let ends = after >= n || t.toks[after].kind == Kind::Punct || l.cached(p, join, after).next().is_some() || l.lead_class.is_some_and(|c| l.cached(p, c, after).next().is_some());
+                    let day_ok = ms[i].slots[id.day] == NONE || (ms[i].slots[id.month] != NONE && ends);
                     if day_ok && ((i > k && parallel(i - 1)) || (i < e && parallel(i + 1))) {
                         ms[i].slots[id.ell] = NONE;
                     }
