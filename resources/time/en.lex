@@ -344,9 +344,8 @@ eveningish => pod=EV mod=APPROX
 noon => pod=MI
 afternoon => pod=AF
 evening => pod=EV
-night => pod=NI
+night | night-time | nighttime => pod=NI
 daytime | day-time => pod=DT
-nighttime | night-time => pod=NI
 
 # parts of the day in the plural: recurring ("Friday mornings", "in the evenings")
 @POD_PL
