@@ -10,7 +10,9 @@
 //!   Its value must then say what Duckling's answer says, as far as one TIMEX3 value can:
 //!   - `datetime` (a point at a grain): the value's period starts at `start` and has the grain
 //!     (a minute value `…T05:00` stands for grain hour; Duckling's month/year grains write
-//!     `2013-02-00`, read as the first day); "now" at grain second ↔ `PRESENT_REF`;
+//!     `2013-02-00`, read as the first day); "now" at grain second ↔ `PRESENT_REF`; a year
+//!     before the Christian era, TIMEX3 `BC2014`, is Duckling's year `-2014` (it negates the
+//!     year told, "2014 BC");
 //!   - `datetimeInterval`, and `datetimeIntervalHoliday` (a holiday that lasts, "Hanukkah
 //!     2018", or a part of a holiday, "morning of xmas": Duckling's output is an interval
 //!     all the same): the value's period is exactly `[start, end)`, with Duckling's own
@@ -32,11 +34,14 @@
 //!     2018") is valued at its start, as TIMEX3 values a named event's date, and the tagger
 //!     resolves its end apart (its last day, from the lexicon's length: [`TimexTagger::tag_ranges_at`]),
 //!     as for the ranges it fuses: it passes when the start's period starts at `start` and the
-//!     end's finishes at `end`, neither with a mod (the start alone never passes);
+//!     end's finishes at `end`, neither with a mod (the start alone never passes); so does a
+//!     period told as lasting from a point ("for 10 days from 18th Dec": 18 to 28 December, its
+//!     end at the start's grain as for "18th Dec for 10 days" below);
 //!   - a range ("du 13 au 15 juillet") is two TIMEX3 in TimeML: it passes when exactly two
 //!     timexes tile the input (nothing but spaces or punctuation between them), the first's
 //!     period starting at `start` and the second's ending at `end`; a start and how long it
-//!     lasts ("4pm for 30 mins": a point, then the DURATION TimeML anchors at it) end that long
+//!     lasts ("4pm for 30 mins": a point, then the DURATION TimeML anchors at it; or the
+//!     duration first, "for 30' starting from 4pm") end that long
 //!     after the start, closed at the start's grain as Duckling closes its ranges ("18th Dec
 //!     for 10 days" → up to 29 December 00:00).
 //!
@@ -54,8 +59,8 @@
 //!   it on; elsewhere the check is at the minute.
 //! - **Recognizers-Text**: the predicted spans' texts equal the `expected` texts (same count,
 //!   in order; an empty `expected` requires no prediction); where an expected item carries a
-//!   `value`, ours must equal that timex (`T22` ≡ `T22:00`) or agree with one of its
-//!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly (a weekend `…-WE` spans its Saturday and Sunday),
+//!   `value`, ours must equal that timex (`T22` ≡ `T22:00`; a day's `T24:00` ≡ the next day's `T00:00`) or agree with one of its
+//!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly (a weekend `…-WE` spans its Saturday and Sunday, a century `14` its hundred years 1400–1499),
 //!   `time`, or `duration` seconds (a duration's `value` in the model files); `dateTime` and `time` also at the second when ours has
 //!   seconds; the model files write a period's bounds `start`/`end` and a date-time `value`;
 //!   an open interval, `Mod` before/until/after/since with its `end`/`start`, is our value with a
@@ -80,6 +85,7 @@
 //!   A bare clock time or part of the day it leaves unanchored ("T23") equals ours anchored
 //!   to the reference day (the case's, or the fixed one we tag cases without one against) or
 //!   to the next day (the time's next occurrence when it is past, a scheduling reading); a
+//!   season it leaves without a year ("SU") equals ours in the reference's year or the next; a
 //!   part of the day on a weekday ("mardi soir", `XXXX-WXX-2TEV`) equals ours on the
 //!   resolution's day; a period `(start,end,PnX)` told as a length ("les 3 derniers jours")
 //!   equals our duration `PnX` (TimeML annotates it as a DURATION; or one as long in other
@@ -526,6 +532,11 @@ fn duckling_ok(t: &Timex, e: &Value, reference: &str, lang: &str) -> bool {
             }
         }
         _ => {
+            // a year before the Christian era: TIMEX3 `BC2014`, Duckling's year -2014
+            if let Some(y) = v.strip_prefix("BC").filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())) {
+                let want = format!("-{}-01-01T", y.trim_start_matches('0'));
+                return md.is_none() && grain == "year" && e["start"].as_str().is_some_and(|s| s.starts_with(&want));
+            }
             // a point at a grain: our value's period starts there and has that grain
             let Some(s) = start else { return false };
             // Duckling drops approximations ("vers 15 heures" → 15:00): APPROX is accepted
@@ -569,6 +580,11 @@ fn range_ok(text: &str, got: &[Timex], e: &Value, lang: &str) -> bool {
     // a start and how long it lasts ("4pm for 30 mins", TimeML's DURATION anchored at the
     // point before it): the range ends that long after the start, closed at the start's grain
     // like Duckling's other ranges ("18th Dec for 10 days" ends with 28 December: 29 Dec 00:00)
+    // ... or how long, then the start ("for 30' starting from 4pm"): the same range
+    let (a, b) = match (duration_parts(&a.value), duration_parts(&b.value)) {
+        (Some((_, unit)), None) if unit > 0 => (b, a),
+        _ => (a, b),
+    };
     let lasting = duration_parts(&b.value).filter(|&(_, unit)| unit > 0 && !a.value.starts_with('P'));
     let (Some((x, x_end)), Some((_, y))) = (denote(&a.value), lasting.map(|_| (0, 0)).or_else(|| denote(&b.value))) else { return false };
     let y = match lasting {
@@ -640,7 +656,13 @@ pub fn duckling(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult {
 }
 
 fn norm_time(v: &str) -> String {
-    // "T22" ≡ "T22:00"; "XXXX-XX-XXT10" likewise; ":00" seconds dropped
+    // "T22" ≡ "T22:00"; "XXXX-XX-XXT10" likewise; ":00" seconds dropped; a day's T24:00 is
+    // the next day's T00:00 (ISO 8601)
+    if let Some((d, "24:00" | "24")) = v.split_once('T') {
+        if let Some(day) = Date::parse(d) {
+            return format!("{}T00:00", day.add_days(1).iso());
+        }
+    }
     if let Some(t) = v.rfind('T') {
         let tm = &v[t + 1..];
         if tm.len() == 8 && tm.ends_with(":00") && tm.as_bytes()[2] == b':' {
@@ -761,6 +783,13 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
     if let (Some(rd), true) = (reference.and_then(|r| r.get(..10)), want.starts_with('T')) {
         let next = Date::parse(rd).map(|d| d.add_days(1).iso());
         if [Some(rd.to_string()), next].into_iter().flatten().any(|d| norm_time(ours) == norm_time(&format!("{d}{want}"))) {
+            return true;
+        }
+    }
+    // ... and a season it leaves without its year ("SU"): ours in the reference's year or the
+    // next (the season's next occurrence)
+    if let (Some(y), true) = (reference.and_then(|r| r.get(..4)).and_then(|y| y.parse::<i32>().ok()), matches!(want, "SP" | "SU" | "FA" | "WI")) {
+        if [y, y + 1].iter().any(|y| ours == format!("{y:04}-{want}")) {
             return true;
         }
     }

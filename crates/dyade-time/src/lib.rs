@@ -329,6 +329,7 @@ impl TimexTagger {
                 let ms = self.bare(l, t, p, ms);
                 let ms = self.fuse_ranges(l, t, p, ms);
                 let ms = self.framed_ranges(l, ms);
+                let ms = self.lasting(l, t, p, ms);
                 // Recognizers keeps the prepositions that carry a mod ("avant 16h", "depuis 3 ans")
                 let ms = self.leads(l, t, p, ms, true);
                 let ms = self.offsets(l, t, p, ms);
@@ -675,16 +676,75 @@ impl TimexTagger {
                 if m.range.as_deref().is_some_and(|e| bare_day(&e.slots)) && bare_day(&m.slots) {
                     let (s, u) = (prev.slots[id.shift], prev.slots[id.unit]);
                     let prev = out.pop().expect("checked");
-                    for sl in [&mut m.slots] {
-                        sl[id.shift] = s;
-                        sl[id.unit] = u;
-                    }
+                    m.slots[id.shift] = s;
+                    m.slots[id.unit] = u;
                     if let Some(e) = m.range.as_deref_mut() {
                         e.slots[id.shift] = s;
                         e.slots[id.unit] = u;
                     }
                     m.span = Span::new(prev.span.start, m.span.end);
                     m.tok = prev.tok;
+                }
+            }
+            out.push(m);
+        }
+        out
+    }
+
+    /// A clock time and how long it lasts, told with a `@LASTING` word ("from 2pm for 2 hours",
+    /// "for 3 hours from 10 am"), are one range (Recognizers style): it starts at the clock time
+    /// and its end is that time moved by the duration.
+    fn lasting(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
+        let Some(lasting) = l.classes.iter().position(|c| c == "LASTING") else { return ms };
+        let open = l.classes.iter().position(|c| c == "RANGE_OPEN");
+        let id = &self.ids;
+        let intern = |v: &str| l.strings.iter().position(|x| x == v).map(|i| lang::STR_BASE + i as i32);
+        let (Some(shift), Some(dur)) = (intern("shift"), intern("DURATION")) else { return ms };
+        let clock = |m: &Match| m.slots[id.hour] != NONE && m.slots[id.ty] == NONE && m.range.is_none() && m.anchor.is_none();
+        let is_dur = |m: &Match| m.slots[id.ty] == dur && m.slots[id.n] != NONE && m.range.is_none();
+        // the end: the duration counted from the start
+        let end_of = |d: &Match, start: &Match| {
+            let mut e = d.clone();
+            e.slots[id.ty] = NONE;
+            e.slots[id.md] = NONE;
+            e.slots[id.comp] = shift;
+            e.slots[id.sign] = 1;
+            e.anchor = Some(Box::new(start.clone()));
+            Box::new(e)
+        };
+        let mut out: Vec<Match> = Vec::with_capacity(ms.len());
+        for m in ms {
+            if let Some(prev) = out.last_mut() {
+                // "from 2pm for 2 hours" (after a range opener: "at 2pm for 1 hr" is a time and
+                // a length)
+                let opener = open.and_then(|o| (prev.tok.saturating_sub(3)..prev.tok).find(|&j| l.cached(p, o, j).any(|(e, _)| e == prev.tok)));
+                if let (true, Some(j)) = (clock(prev) && is_dur(&m) && prev.end < m.tok && l.cached(p, lasting, prev.end).any(|(e, _)| e == m.tok), opener) {
+                    let mut start = prev.clone();
+                    start.slots[id.md] = NONE;
+                    let end = end_of(&m, &start);
+                    prev.slots[id.md] = NONE;
+                    prev.span = Span::new(t.toks[j].start as usize, m.span.end);
+                    prev.tok = j;
+                    prev.end = m.end;
+                    prev.range = Some(end);
+                    continue;
+                }
+            }
+            // "for 3 hours from 10 am": a duration counted from a clock time, after the word
+            let anchored = m.slots[id.comp] == shift && m.anchor.as_deref().is_some_and(clock);
+            if let (true, Some(k)) = (anchored, m.tok.checked_sub(1)) {
+                if l.cached(p, lasting, k).any(|(e, _)| e == m.tok) && !t.toks[m.tok].brk {
+                    let start = m.anchor.as_deref().cloned().expect("checked");
+                    let mut d = m.clone();
+                    d.slots[id.ty] = dur;
+                    let end = end_of(&d, &start);
+                    let mut r = start;
+                    r.span = Span::new(t.toks[k].start as usize, m.span.end);
+                    r.tok = k;
+                    r.end = m.end;
+                    r.range = Some(end);
+                    out.push(r);
+                    continue;
                 }
             }
             out.push(m);
@@ -724,14 +784,21 @@ impl TimexTagger {
             // "from 4pm for 30 minutes": a start and the duration right after it close the range
             let lasting = b.tok == a.end && l.str_of(b.slots[self.ids.ty]) == Some("DURATION") && l.str_of(a.slots[self.ids.ty]) != Some("DURATION");
             let opened = (linked || lasting) && l.cached(p, open, a.tok).next().is_some();
+            // "for 30 minutes starting from 4pm": a duration, then the point it runs from (its
+            // lead's after-mod) start a closed range: the point is its start, no open interval
+            let md_of = |m: &Match| l.str_of(m.slots[self.ids.md]);
+            let runs_from = b.tok == a.end && l.str_of(a.slots[self.ids.ty]) == Some("DURATION") && l.str_of(b.slots[self.ids.ty]) != Some("DURATION") && matches!(md_of(b), Some("AFTER" | "ON_OR_AFTER"));
             // "9:30 till 11:00": the end of a closed range drops its connector's mod; so does
             // one of the same kind right after the start ("2014 through 2018", both dates)
             let same_kind = (a.slots[self.ids.hour] == NONE) == (b.slots[self.ids.hour] == NONE);
             let closed = b.tok == a.end && (a.split || opened || same_kind) && l.cached(p, join, b.tok).next().is_some();
-            if opened {
+            // "later than 3:30pm but before 6pm": a lower bound, then an upper one of the same
+            // kind right after it, close a range (between them) rather than two open intervals
+            let bounded = b.tok == a.end && same_kind && matches!(md_of(a), Some("AFTER" | "ON_OR_AFTER")) && matches!(md_of(b), Some("BEFORE" | "ON_OR_BEFORE"));
+            if opened || bounded {
                 ms[i - 1].slots[self.ids.md] = NONE;
             }
-            if closed {
+            if closed || runs_from || bounded {
                 ms[i].slots[self.ids.md] = NONE;
             }
         }
@@ -751,16 +818,14 @@ impl TimexTagger {
             if let Some(prev) = out.last_mut() {
                 // the connector may be outside both ("4pm à 5pm") or the lead the second one
                 // took with its mod ("today till tomorrow": "till tomorrow", BEFORE)
-                if range_link(l, &self.ids, rc, t, p, prev, &m) {
+                if range_link(l, rc, t, p, prev, &m) {
                     // "2:00 - 2:30 pm": a start without its half of the day takes the end's
                     // when it then still comes first
                     let id = &self.ids;
                     let (a, b) = (&prev.slots, &m.slots);
                     let minutes = |s: &Slots, h: i32| h * 60 + if s[id.minute] != NONE { s[id.minute] } else { 0 };
-                    if (1..12).contains(&a[id.hour]) && a[id.pm] == NONE && a[id.pod] == NONE && b[id.pm] != NONE && (1..12).contains(&b[id.hour]) {
-                        if minutes(a, a[id.hour] + 12) <= minutes(b, b[id.hour] + 12) {
-                            prev.slots[id.pm] = b[id.pm];
-                        }
+                    if (1..12).contains(&a[id.hour]) && a[id.pm] == NONE && a[id.pod] == NONE && b[id.pm] != NONE && (1..12).contains(&b[id.hour]) && minutes(a, a[id.hour] + 12) <= minutes(b, b[id.hour] + 12) {
+                        prev.slots[id.pm] = b[id.pm];
                     }
                     prev.span = Span::new(prev.span.start, m.span.end);
                     prev.end = m.end;
@@ -1306,7 +1371,7 @@ impl TimexTagger {
         let mut last_year: Option<(i32, usize)> = None;
         let mut last_end: Option<usize> = None;
         let rc = RangeClasses::of(l);
-        let linked = |a: &Match, b: &Match| range_link(l, &self.ids, rc, t, p, a, b);
+        let linked = |a: &Match, b: &Match| range_link(l, rc, t, p, a, b);
         // where the range the previous expression opened starts (for its end)
         let mut range_start: Option<(usize, Date)> = None;
         for (mi, m) in ms.iter().enumerate() {
@@ -1355,7 +1420,6 @@ impl TimexTagger {
             // or after the start ("from next monday to friday"), a start without a year the
             // last one at or before the end ("from May to Oct 2020", "Nov-Feb 2017", and "May
             // to September" said in August: the one under way)
-            let mut ctx = ctx;
             let intern = |v: &str| l.strings.iter().position(|x| x == v).map_or(NONE, |i| lang::STR_BASE + i as i32);
             let named = |s: &Slots| s[id.month] != NONE || s[id.season] != NONE;
             let tail = m.range.as_deref().or_else(|| ms.get(mi + 1).filter(|b| linked(m, b)));
@@ -1414,16 +1478,41 @@ impl TimexTagger {
     fn lasting_end(&self, l: &Lang, m: &Match, slots: &Slots, start: Option<Date>, ctx: &Ctx) -> Option<Resolved> {
         let id = &self.ids;
         let start = start?;
+        if l.str_of(slots[id.comp]) == Some("span") {
+            // its end: the day the duration reaches from the start (days and longer units),
+            // told at the start's grain as a range's end ("from 18 to 28 December"), as the
+            // end a point and its duration close ("18th Dec for 10 days")
+            let n = if slots[id.n] != NONE { slots[id.n] } else { slots[id.shift] } as i64;
+            let end = match l.str_of(slots[id.unit])? {
+                "D" => start.add_days(n),
+                "W" => start.add_days(7 * n),
+                "M" => start.add_months(n),
+                "Y" => start.add_months(12 * n),
+                _ => return None,
+            };
+            return (n > 0).then(|| Resolved { ttype: dyade_core::TimexType::DATE, value: end.iso(), modifier: None, day: Some(end), relative: false });
+        }
         if slots[id.len] == NONE && slots[id.lenm] == NONE {
             return None;
         }
-        if [id.offm, id.offd, id.comp, id.hour, id.minute, id.pod, id.md, id.shift].iter().any(|&k| slots[k] != NONE) {
+        if [id.offm, id.offd, id.comp, id.pod, id.md, id.shift].iter().any(|&k| slots[k] != NONE) {
             return None;
         }
         let mut sl = *slots;
         sl[id.len] = NONE;
         sl[id.lenm] = NONE;
-        if slots[id.len] != NONE {
+        if slots[id.hour] != NONE {
+            // a period told at a clock time lasts `len` minutes: its end is the clock time it
+            // ends at, as a clock range's end ("earth hour": 20:30 to 21:30)
+            let m = slots[id.hour] * 60 + slots[id.minute].max(0) + slots[id.len].max(0);
+            if slots[id.len] == NONE || m >= 1440 {
+                return None;
+            }
+            sl[id.hour] = m / 60;
+            sl[id.minute] = m % 60;
+            // (a named period's clock time is read with its length: see `resolve`)
+            sl[id.len] = slots[id.len];
+        } else if slots[id.len] != NONE {
             sl[id.offd] = slots[id.len] - 1;
         } else {
             // months of its own calendar: the same day that many months on (within its year)
@@ -1446,6 +1535,14 @@ impl TimexTagger {
     fn range_end(&self, l: &Lang, m: &Match, slots: &Slots, start: (Date, Option<u32>), ctx: &Ctx) -> Option<Resolved> {
         let id = &self.ids;
         let (start, minute) = start;
+        // a length counted from the start's clock time ("from 9:30am for 7 hours"): from the
+        // start itself, with the day it was given
+        let clock_anchor = m.anchor.as_deref().is_some_and(|a| a.slots[id.hour] != NONE && [id.year, id.month, id.day, id.weekday, id.shift].iter().all(|&k| a.slots[k] == NONE));
+        if let (true, Some(now)) = (slots[id.comp] != NONE && clock_anchor, minute) {
+            if let Some(r) = resolve::relative_to(l, id, slots, start, Some(now)) {
+                return Some(r);
+            }
+        }
         let dated = [id.year, id.yy, id.month, id.day, id.weekday, id.shift, id.sign, id.easter, id.rf, id.comp, id.anchor].iter().any(|&k| slots[k] != NONE);
         if let (Some(now), false, true) = (minute, dated, slots[id.hour] != NONE) {
             let c = Ctx { dct: Some(start), now: Some(now), forward: true, last: None, ..*ctx };
@@ -1492,6 +1589,12 @@ impl TimexTagger {
     fn resolve_match(&self, l: &Lang, m: &Match, slots: &Slots, ctx: &Ctx) -> Option<Resolved> {
         if slots[self.ids.comp] == NONE {
             return resolve::resolve(l, &self.ids, slots, ctx);
+        }
+        // `comp=span`: a period that lasts a duration from its anchor ("for 10 days from 18th
+        // Dec") is valued at the anchor, its start (`lasting_end` gives its end)
+        if l.str_of(slots[self.ids.comp]) == Some("span") {
+            let a = m.anchor.as_deref()?;
+            return self.resolve_match(l, a, &a.slots, ctx);
         }
         let (day, minute) = match &m.anchor {
             Some(a) => {
@@ -1555,8 +1658,7 @@ impl RangeClasses {
 /// word between them, or the lead the second one took ("to friday", "till tomorrow"). A
 /// coordinator (`@RANGE_AND`: "and") makes a range only after a `@RANGE_OPEN` word ("between
 /// 3 and 5"); elsewhere it lists ("in 2007 and 2009", "the 6th and 13th").
-#[allow(clippy::too_many_arguments)]
-fn range_link(l: &Lang, ids: &Ids, rc: RangeClasses, t: &Tokens, p: &Prep, a: &Match, b: &Match) -> bool {
+fn range_link(l: &Lang, rc: RangeClasses, t: &Tokens, p: &Prep, a: &Match, b: &Match) -> bool {
     let Some(join) = rc.join else { return false };
     if b.tok < a.end || b.tok - a.end > 3 {
         return false;
@@ -1568,11 +1670,6 @@ fn range_link(l: &Lang, ids: &Ids, rc: RangeClasses, t: &Tokens, p: &Prep, a: &M
     let Some(and) = rc.and else { return true };
     let conn = if lead_join { b.tok } else { a.end };
     if l.cached(p, and, conn).next().is_none() {
-        return true;
-    }
-    // durations in a row add up ("1 hour and 30 minutes": one span, Recognizers style)
-    let dur = |m: &Match| l.str_of(m.slots[ids.ty]) == Some("DURATION");
-    if dur(a) && dur(b) {
         return true;
     }
     // the opener right before the start, or inside it ("le 17 entre 14h": a day merged with
