@@ -344,7 +344,8 @@ eveningish => pod=EV mod=APPROX
 noon => pod=MI
 afternoon => pod=AF
 evening => pod=EV
-night => pod=NI
+night | night-time | nighttime => pod=NI
+daytime | day-time => pod=DT
 
 # parts of the day in the plural: recurring ("Friday mornings", "in the evenings")
 @POD_PL
@@ -589,6 +590,7 @@ monthly => unit=M
 annually | yearly | annual => unit=Y
 quarterly => unit=Q
 biweekly | fortnightly => unit=W n=2
+bimonthly | bi-monthly => unit=M n=2
 
 @TIME_WORD
 noon | midday | mid-day | mid day => hour=12
@@ -685,6 +687,12 @@ of | in | , | /
 # prepositions Recognizers-Text leaves out of its spans even where a rule took them ("at 2pm")
 @BARE_DROP weak
 at | @
+# ("about Jan/3", "about 1pm": Recognizers keeps "around" but not "about")
+about
+
+# how long a clock time lasts ("from 2pm for 2 hours")
+@LASTING weak
+for
 
 # coordinators of a list, whose items share the context one of them states ("next week on
 # Tuesday or Thursday", "Mon, Wed, Fri", "July 17th, 18th, or 19th", "this week or next")

@@ -438,6 +438,7 @@ depuis => mod=ON_OR_AFTER
 # years in words: a century part (@YEAR_HI: "dix-neuf", "mille neuf cent", "deux mille"), then the
 # year in the century (@YEAR_LO: "soixante-douze", "vingt"), read as yearword × 100 + yy by the
 # rules ("dix-neuf soixante-douze" 1972, "mille quatre cent vingt" 1420, "deux mille cinq" 2005)
+# (@YEAR_LO also serves as the numerals 1–99 in words: "quarante-quatre ans")
 @YEAR_HI weak
 onze | onze cent | onze cents | mille cent => n=11
 douze | douze cent | douze cents | mille deux cent | mille deux cents => n=12

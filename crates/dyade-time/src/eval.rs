@@ -59,8 +59,8 @@
 //!   it on; elsewhere the check is at the minute.
 //! - **Recognizers-Text**: the predicted spans' texts equal the `expected` texts (same count,
 //!   in order; an empty `expected` requires no prediction); where an expected item carries a
-//!   `value`, ours must equal that timex (`T22` ≡ `T22:00`) or agree with one of its
-//!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly (a weekend `…-WE` spans its Saturday and Sunday),
+//!   `value`, ours must equal that timex (`T22` ≡ `T22:00`; a day's `T24:00` ≡ the next day's `T00:00`) or agree with one of its
+//!   `resolutions` (`date`/`timex`, `dateTime` at the minute, a `startDate`–`endDate` period our value spans exactly (a weekend `…-WE` spans its Saturday and Sunday, a century `14` its hundred years 1400–1499),
 //!   `time`, or `duration` seconds (a duration's `value` in the model files); `dateTime` and `time` also at the second when ours has
 //!   seconds; the model files write a period's bounds `start`/`end` and a date-time `value`;
 //!   an open interval, `Mod` before/until/after/since with its `end`/`start`, is our value with a
@@ -85,6 +85,7 @@
 //!   A bare clock time or part of the day it leaves unanchored ("T23") equals ours anchored
 //!   to the reference day (the case's, or the fixed one we tag cases without one against) or
 //!   to the next day (the time's next occurrence when it is past, a scheduling reading); a
+//!   season it leaves without a year ("SU") equals ours in the reference's year or the next; a
 //!   part of the day on a weekday ("mardi soir", `XXXX-WXX-2TEV`) equals ours on the
 //!   resolution's day; a period `(start,end,PnX)` told as a length ("les 3 derniers jours")
 //!   equals our duration `PnX` (TimeML annotates it as a DURATION; or one as long in other
@@ -655,7 +656,13 @@ pub fn duckling(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult {
 }
 
 fn norm_time(v: &str) -> String {
-    // "T22" ≡ "T22:00"; "XXXX-XX-XXT10" likewise; ":00" seconds dropped
+    // "T22" ≡ "T22:00"; "XXXX-XX-XXT10" likewise; ":00" seconds dropped; a day's T24:00 is
+    // the next day's T00:00 (ISO 8601)
+    if let Some((d, "24:00" | "24")) = v.split_once('T') {
+        if let Some(day) = Date::parse(d) {
+            return format!("{}T00:00", day.add_days(1).iso());
+        }
+    }
     if let Some(t) = v.rfind('T') {
         let tm = &v[t + 1..];
         if tm.len() == 8 && tm.ends_with(":00") && tm.as_bytes()[2] == b':' {
@@ -776,6 +783,13 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
     if let (Some(rd), true) = (reference.and_then(|r| r.get(..10)), want.starts_with('T')) {
         let next = Date::parse(rd).map(|d| d.add_days(1).iso());
         if [Some(rd.to_string()), next].into_iter().flatten().any(|d| norm_time(ours) == norm_time(&format!("{d}{want}"))) {
+            return true;
+        }
+    }
+    // ... and a season it leaves without its year ("SU"): ours in the reference's year or the
+    // next (the season's next occurrence)
+    if let (Some(y), true) = (reference.and_then(|r| r.get(..4)).and_then(|y| y.parse::<i32>().ok()), matches!(want, "SP" | "SU" | "FA" | "WI")) {
+        if [y, y + 1].iter().any(|y| ours == format!("{y:04}-{want}")) {
             return true;
         }
     }

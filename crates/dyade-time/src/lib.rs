@@ -329,6 +329,7 @@ impl TimexTagger {
                 let ms = self.bare(l, t, p, ms);
                 let ms = self.fuse_ranges(l, t, p, ms);
                 let ms = self.framed_ranges(l, ms);
+                let ms = self.lasting(l, t, p, ms);
                 // Recognizers keeps the prepositions that carry a mod ("avant 16h", "depuis 3 ans")
                 let ms = self.leads(l, t, p, ms, true);
                 let ms = self.offsets(l, t, p, ms);
@@ -675,16 +676,75 @@ impl TimexTagger {
                 if m.range.as_deref().is_some_and(|e| bare_day(&e.slots)) && bare_day(&m.slots) {
                     let (s, u) = (prev.slots[id.shift], prev.slots[id.unit]);
                     let prev = out.pop().expect("checked");
-                    for sl in [&mut m.slots] {
-                        sl[id.shift] = s;
-                        sl[id.unit] = u;
-                    }
+                    m.slots[id.shift] = s;
+                    m.slots[id.unit] = u;
                     if let Some(e) = m.range.as_deref_mut() {
                         e.slots[id.shift] = s;
                         e.slots[id.unit] = u;
                     }
                     m.span = Span::new(prev.span.start, m.span.end);
                     m.tok = prev.tok;
+                }
+            }
+            out.push(m);
+        }
+        out
+    }
+
+    /// A clock time and how long it lasts, told with a `@LASTING` word ("from 2pm for 2 hours",
+    /// "for 3 hours from 10 am"), are one range (Recognizers style): it starts at the clock time
+    /// and its end is that time moved by the duration.
+    fn lasting(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
+        let Some(lasting) = l.classes.iter().position(|c| c == "LASTING") else { return ms };
+        let open = l.classes.iter().position(|c| c == "RANGE_OPEN");
+        let id = &self.ids;
+        let intern = |v: &str| l.strings.iter().position(|x| x == v).map(|i| lang::STR_BASE + i as i32);
+        let (Some(shift), Some(dur)) = (intern("shift"), intern("DURATION")) else { return ms };
+        let clock = |m: &Match| m.slots[id.hour] != NONE && m.slots[id.ty] == NONE && m.range.is_none() && m.anchor.is_none();
+        let is_dur = |m: &Match| m.slots[id.ty] == dur && m.slots[id.n] != NONE && m.range.is_none();
+        // the end: the duration counted from the start
+        let end_of = |d: &Match, start: &Match| {
+            let mut e = d.clone();
+            e.slots[id.ty] = NONE;
+            e.slots[id.md] = NONE;
+            e.slots[id.comp] = shift;
+            e.slots[id.sign] = 1;
+            e.anchor = Some(Box::new(start.clone()));
+            Box::new(e)
+        };
+        let mut out: Vec<Match> = Vec::with_capacity(ms.len());
+        for m in ms {
+            if let Some(prev) = out.last_mut() {
+                // "from 2pm for 2 hours" (after a range opener: "at 2pm for 1 hr" is a time and
+                // a length)
+                let opener = open.and_then(|o| (prev.tok.saturating_sub(3)..prev.tok).find(|&j| l.cached(p, o, j).any(|(e, _)| e == prev.tok)));
+                if let (true, Some(j)) = (clock(prev) && is_dur(&m) && prev.end < m.tok && l.cached(p, lasting, prev.end).any(|(e, _)| e == m.tok), opener) {
+                    let mut start = prev.clone();
+                    start.slots[id.md] = NONE;
+                    let end = end_of(&m, &start);
+                    prev.slots[id.md] = NONE;
+                    prev.span = Span::new(t.toks[j].start as usize, m.span.end);
+                    prev.tok = j;
+                    prev.end = m.end;
+                    prev.range = Some(end);
+                    continue;
+                }
+            }
+            // "for 3 hours from 10 am": a duration counted from a clock time, after the word
+            let anchored = m.slots[id.comp] == shift && m.anchor.as_deref().is_some_and(clock);
+            if let (true, Some(k)) = (anchored, m.tok.checked_sub(1)) {
+                if l.cached(p, lasting, k).any(|(e, _)| e == m.tok) && !t.toks[m.tok].brk {
+                    let start = m.anchor.as_deref().cloned().expect("checked");
+                    let mut d = m.clone();
+                    d.slots[id.ty] = dur;
+                    let end = end_of(&d, &start);
+                    let mut r = start;
+                    r.span = Span::new(t.toks[k].start as usize, m.span.end);
+                    r.tok = k;
+                    r.end = m.end;
+                    r.range = Some(end);
+                    out.push(r);
+                    continue;
                 }
             }
             out.push(m);
@@ -776,10 +836,8 @@ impl TimexTagger {
                     let id = &self.ids;
                     let (a, b) = (&prev.slots, &m.slots);
                     let minutes = |s: &Slots, h: i32| h * 60 + if s[id.minute] != NONE { s[id.minute] } else { 0 };
-                    if (1..12).contains(&a[id.hour]) && a[id.pm] == NONE && a[id.pod] == NONE && b[id.pm] != NONE && (1..12).contains(&b[id.hour]) {
-                        if minutes(a, a[id.hour] + 12) <= minutes(b, b[id.hour] + 12) {
-                            prev.slots[id.pm] = b[id.pm];
-                        }
+                    if (1..12).contains(&a[id.hour]) && a[id.pm] == NONE && a[id.pod] == NONE && b[id.pm] != NONE && (1..12).contains(&b[id.hour]) && minutes(a, a[id.hour] + 12) <= minutes(b, b[id.hour] + 12) {
+                        prev.slots[id.pm] = b[id.pm];
                     }
                     prev.span = Span::new(prev.span.start, m.span.end);
                     prev.end = m.end;
@@ -870,9 +928,14 @@ impl TimexTagger {
     /// level too): "next week on Tuesday or Thursday" (Thursday of next week), "July 17th, 18th"
     /// (July), "Mon 9 am or 1 pm" (1 pm on that Monday), "the 22nd, 23rd or 31st of March"
     /// (from the last item back); a bare weekday also takes the part of the day of the item
-    /// after it ("Tuesday or Wednesday morning"). A lone `@NEXT_ADJ` / `@PAST_ADJ` / `@THIS`
+    /// after it ("Tuesday or Wednesday morning"); a relative week takes the weekday of the week
+    /// before it ("Friday this week or next week"), a bare month the day counted inside the
+    /// month before it ("the first Monday of September or December"); a range item's end
+    /// shares what its start took. A lone `@NEXT_ADJ` / `@PAST_ADJ` / `@THIS`
     /// word coordinated with a relative unit names that unit ("this week or next", "this or
     /// next week"). Elliptic items (`ell=1`, "18th") stand only when the list completes them.
+    /// A relative week and a weekday a plain preposition opens a few words later in the clause
+    /// are one day ("next week, preferably on Tuesday").
     fn lists(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
         let id = &self.ids;
         let Some(join) = l.classes.iter().position(|c| c == "COORD") else {
@@ -965,6 +1028,35 @@ impl TimexTagger {
             ms.extend(extra);
             ms.sort_by_key(|m| m.tok);
         }
+        // "next week, preferably on Tuesday": a relative week and a weekday that a plain
+        // preposition (`@LEAD` without a mod) opens a few words later in the same clause are one
+        // day, that weekday of that week
+        if let Some(lead) = l.lead_class {
+            let mut k = 0;
+            while k + 1 < ms.len() {
+                // (negative matches in between, "how about", are filler too)
+                let mut j = k + 1;
+                while j + 1 < ms.len() && ms[j].slots[id.drop] != NONE {
+                    j += 1;
+                }
+                let (a, b) = (&ms[k], &ms[j]);
+                let wk = rel_unit(a) && l.str_of(a.slots[id.unit]) == Some("W");
+                let bare_day = b.slots[id.weekday] != NONE && [id.shift, id.unit, id.day, id.month, id.hour, id.ty].iter().all(|&x| b.slots[x] == NONE);
+                let gap_ok = b.tok > a.end + 1 && b.tok - a.end <= 5 && (a.end..b.tok).all(|j| !t.toks[j].brk && !matches!(t.low(j), "." | "?" | "!" | ";"));
+                let opened = b.tok > 0 && l.cached(p, lead, b.tok - 1).any(|(e, en)| e == b.tok && en.set.is_empty());
+                if wk && bare_day && gap_ok && opened {
+                    let mut m = ms.remove(j);
+                    ms.drain(k + 1..j);
+                    let a = &ms[k];
+                    m.slots[id.shift] = a.slots[id.shift];
+                    m.slots[id.unit] = a.slots[id.unit];
+                    m.span = Span::new(a.span.start, m.span.end);
+                    m.tok = a.tok;
+                    ms[k] = m;
+                }
+                k += 1;
+            }
+        }
         // 2. chains of items joined by list connectors
         // weekdays may follow each other without a connector ("on Tuesday Wednesday or Thursday")
         let weekday_only = |m: &Match| m.slots[id.weekday] != NONE && [id.day, id.month, id.hour, id.pod, id.ty].iter().all(|&k| m.slots[k] == NONE);
@@ -1005,6 +1097,21 @@ impl TimexTagger {
                     let from = ms[i - 1].slots;
                     let before = ms[i].slots;
                     carry(&from, &mut ms[i].slots);
+                    // "Friday this week or next week": the weekday of the week named first holds
+                    // in the week coordinated with it
+                    let to = &mut ms[i].slots;
+                    let week = |x: &Slots| x[id.shift] != NONE && l.str_of(x[id.unit]) == Some("W");
+                    if week(to) && to[id.weekday] == NONE && to[id.day] == NONE && week(&from) && from[id.weekday] != NONE {
+                        to[id.weekday] = from[id.weekday];
+                    }
+                    // "the first Monday of September or December": a bare month takes the day
+                    // counted inside the month named first
+                    let bare_month = [id.day, id.weekday, id.sub, id.shift, id.hour, id.ty].iter().all(|&k| to[k] == NONE) && to[id.month] != NONE;
+                    if bare_month && from[id.month] != NONE && from[id.sub] != NONE {
+                        for k in [id.sub, id.ordinal, id.weekday] {
+                            to[k] = from[k];
+                        }
+                    }
                     // a range item's end shares the day it took ("1-3 pm or 5-6 pm")
                     let after = ms[i].slots;
                     if let Some(end) = ms[i].range.as_deref_mut() {
@@ -1032,6 +1139,19 @@ impl TimexTagger {
                     let lt = levels(to);
                     if to[id.weekday] != NONE && !lt[4] && from[id.pod] != NONE && from[id.hour] == NONE && from[id.weekday] != NONE {
                         to[id.pod] = from[id.pod];
+                    }
+                    // ... or the clock range of the item after it ("Tuesday or Wednesday from
+                    // 10-4"), when it is a bare weekday (no week or direction of its own)
+                    let bare_wd = to[id.weekday] != NONE && [id.shift, id.dir, id.day, id.month, id.hour, id.pod, id.ty].iter().all(|&x| to[x] == NONE);
+                    let end = ms[i + 1].range.clone();
+                    if bare_wd && from[id.weekday] != NONE && from[id.hour] != NONE && end.is_some() {
+                        let wd = ms[i].slots[id.weekday];
+                        for x in [id.hour, id.minute, id.pm, id.pod] {
+                            ms[i].slots[x] = from[x];
+                        }
+                        let mut e = end.expect("checked");
+                        e.slots[id.weekday] = wd;
+                        ms[i].range = Some(e);
                     }
                 }
                 // an elliptic item stands when an item next to it is parallel (its coarsest
@@ -1374,7 +1494,6 @@ impl TimexTagger {
             // or after the start ("from next monday to friday"), a start without a year the
             // last one at or before the end ("from May to Oct 2020", "Nov-Feb 2017", and "May
             // to September" said in August: the one under way)
-            let mut ctx = ctx;
             let intern = |v: &str| l.strings.iter().position(|x| x == v).map_or(NONE, |i| lang::STR_BASE + i as i32);
             let named = |s: &Slots| s[id.month] != NONE || s[id.season] != NONE;
             let tail = m.range.as_deref().or_else(|| ms.get(mi + 1).filter(|b| linked(m, b)));
@@ -1490,6 +1609,14 @@ impl TimexTagger {
     fn range_end(&self, l: &Lang, m: &Match, slots: &Slots, start: (Date, Option<u32>), ctx: &Ctx) -> Option<Resolved> {
         let id = &self.ids;
         let (start, minute) = start;
+        // a length counted from the start's clock time ("from 9:30am for 7 hours"): from the
+        // start itself, with the day it was given
+        let clock_anchor = m.anchor.as_deref().is_some_and(|a| a.slots[id.hour] != NONE && [id.year, id.month, id.day, id.weekday, id.shift].iter().all(|&k| a.slots[k] == NONE));
+        if let (true, Some(now)) = (slots[id.comp] != NONE && clock_anchor, minute) {
+            if let Some(r) = resolve::relative_to(l, id, slots, start, Some(now)) {
+                return Some(r);
+            }
+        }
         let dated = [id.year, id.yy, id.month, id.day, id.weekday, id.shift, id.sign, id.easter, id.rf, id.comp, id.anchor].iter().any(|&k| slots[k] != NONE);
         if let (Some(now), false, true) = (minute, dated, slots[id.hour] != NONE) {
             let c = Ctx { dct: Some(start), now: Some(now), forward: true, last: None, ..*ctx };
@@ -1605,7 +1732,6 @@ impl RangeClasses {
 /// word between them, or the lead the second one took ("to friday", "till tomorrow"). A
 /// coordinator (`@RANGE_AND`: "and") makes a range only after a `@RANGE_OPEN` word ("between
 /// 3 and 5"); elsewhere it lists ("in 2007 and 2009", "the 6th and 13th").
-#[allow(clippy::too_many_arguments)]
 fn range_link(l: &Lang, ids: &Ids, rc: RangeClasses, t: &Tokens, p: &Prep, a: &Match, b: &Match) -> bool {
     let Some(join) = rc.join else { return false };
     if b.tok < a.end || b.tok - a.end > 3 {
@@ -1615,14 +1741,15 @@ fn range_link(l: &Lang, ids: &Ids, rc: RangeClasses, t: &Tokens, p: &Prep, a: &M
     if !(lead_join || a.end < b.tok && joined(l, t, p, join, a.end, b.tok)) {
         return false;
     }
+    // a clock time alone and a week, month or year alone bound no range ("3pm - this week")
+    let clock_only = |m: &Match| m.slots[ids.hour] != NONE && [ids.year, ids.month, ids.day, ids.weekday, ids.shift].iter().all(|&k| m.slots[k] == NONE);
+    let period_only = |m: &Match| m.slots[ids.hour] == NONE && matches!(l.str_of(m.slots[ids.unit]), Some("W" | "M" | "Y")) && m.slots[ids.weekday] == NONE && m.slots[ids.day] == NONE;
+    if (clock_only(a) && period_only(b)) || (period_only(a) && clock_only(b)) {
+        return false;
+    }
     let Some(and) = rc.and else { return true };
     let conn = if lead_join { b.tok } else { a.end };
     if l.cached(p, and, conn).next().is_none() {
-        return true;
-    }
-    // durations in a row add up ("1 hour and 30 minutes": one span, Recognizers style)
-    let dur = |m: &Match| l.str_of(m.slots[ids.ty]) == Some("DURATION");
-    if dur(a) && dur(b) {
         return true;
     }
     // the opener right before the start, or inside it ("le 17 entre 14h": a day merged with

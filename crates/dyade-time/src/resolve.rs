@@ -619,6 +619,11 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     let mut day: Option<Date> = None;
     // the date part
     let mut date: Option<String> = None;
+    // "dans un an et demi": a count of years with a fraction shifts by months
+    let (unit, num) = match (unit, num) {
+        (Some("Y"), Some(v)) if get(ids.sign).is_some() && v.fract() != 0.0 && (v * 12.0).fract() == 0.0 => (Some("M"), Some(v * 12.0)),
+        other => other,
+    };
     let shift = get(ids.shift).or_else(|| Some(get(ids.sign)? * num? as i32));
     let explicit = get(ids.month).is_some() || get(ids.year).is_some();
     if let (Some(u), true, false) = (unit, get(ids.shift).is_some() || get(ids.sign).is_some(), explicit) {
@@ -848,6 +853,17 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                                 let on = |y: i32| Date::new(y, m, d).is_some_and(|x| x.weekday() == w as u32);
                                 if !on(y) {
                                     y = (a.y..=y + 1).find(|&k| on(k)).unwrap_or(y);
+                                }
+                            } else if let (false, Some(w), Some(d)) = (ctx.forward, get(ids.weekday), dd) {
+                                // news: a weekday the picked year disagrees with picks the
+                                // neighbouring year it agrees in, when that date is within eight
+                                // months of the reference ("ce vendredi 7 décembre" told in
+                                // February 2019 is 7 December 2018, a Friday)
+                                let at = |y: i32| Date::new(y, m, d).filter(|x| x.weekday() == w as u32).map(|x| (x.days() - a.days()).abs());
+                                if at(y).is_none() {
+                                    if let Some((k, _)) = [y - 1, y + 1].into_iter().filter_map(|k| at(k).map(|g| (k, g))).filter(|&(_, g)| g <= 240).min_by_key(|&(_, g)| g) {
+                                        y = k;
+                                    }
                                 }
                             }
                             // "March after next": `nth` occurrences after the next one
