@@ -431,6 +431,10 @@ now | just now | at this time | currently | right now | at the moment | at prese
 @VAGUE_FUTURE_NOUN
 the future => ref=FUTURE_REF
 
+# eras after a year ("2014 BC")
+@ERA
+bc | b.c. | b. c. | bce | b.c.e. | before christ => era=BC
+
 # feasts whose name is also a common word ("lent", the past of "lend"): named only with a year
 @HOLIDAY_YEAR
 lent => easter=-46 len=46
@@ -504,6 +508,8 @@ black friday => month=11 weekday=4 ordinal=4 sub=WD offd=1
 cyber monday => month=11 weekday=4 ordinal=4 sub=WD offd=4
 presidents' day | presidents day | president's day | washington's birthday => month=2 weekday=1 ordinal=3 sub=WD
 earth day => month=4 day=22
+# Earth Hour: the last Saturday of March, a week earlier when that is Holy Saturday; 20:30 for an hour
+earth hour => month=3 weekday=6 ordinal=-1 sub=WD obs=E-1-7 hour=20 minute=30 len=60
 yuandan => month=1 day=1
 international workers' day | international workers day | int'l workers day | workers' day | workers day => month=5 day=1
 jumu'atul-wida | jumu'atul wida | jamat ul-vida | jamat ul vida | jumu'ah al-wida => month=10 day=1 weekday=5 cal=IS
@@ -520,6 +526,9 @@ vaisakhi | baisakhi | vasakhi | vaishakhi | vaisakhi day => month=1 day=1 cal=SO
 # Bengali months (obs=BN: begun the day after the transit): Tagore's birthday, 25 Boishakh
 rabindra jayanti | rabindranath jayanti | tagore jayanti | pochise boishakh => month=1 day=25 cal=SO obs=BN
 pohela boishakh | poila baisakh | pohela baishakh | bengali new year => month=1 day=1 cal=SO obs=BN
+# Kerala's star festivals (cal=NK: month = the sidereal solar month, 5 = Chingam; day = the
+# Moon's mansion, 22 = Thiruvonam/Shravana, prevailing at sunrise)
+onam | thiru onam | thiruvonam | thiruonam => month=5 day=22 cal=NK
 # Hindu lunar festivals (cal=HI: month 1 = Chaitra … 7 = Ashvin … 12 = Phalguna, months from
 # new moon to new moon; day = the lunar day, 1–15 waxing, 16–30 waning; obs = the hour (IST) at
 # which it must prevail: 6 sunrise, 12 midday, 16 afternoon, 19 dusk, 24 midnight)
@@ -659,6 +668,8 @@ as early as | beginning | beginning on | starting from | any time from | anytime
 =
 later than | greater than | no earlier than | not before => mod=AFTER
 earlier than | sooner than | no later than | not after | in advance of => mod=BEFORE
+# the upper bound after a lower one ("later than 3:30pm but before 6pm")
+but before | but earlier than | but not after => mod=BEFORE
 as early as => mod=ON_OR_AFTER
 as late as => mod=ON_OR_BEFORE
 on or after | after or on | on or later than | later than or on | later than or in | in or after => mod=ON_OR_AFTER

@@ -20,7 +20,8 @@
 #   other clock times from 1 to 11 without am/pm take their next occurrence in scheduling inputs)
 #   cal (calendar of month/day or easter: IS = Islamic (by the conjunction), OR = Orthodox Easter, HE = Hebrew,
 #   CN = Chinese lunar, its first month only; SO = Indian sidereal solar months, 1 = Mesha;
-#   ZO = Parsi Shahenshahi; HI = Hindu lunar months, day = the lunar day, obs = the hour it must prevail at)
+#   ZO = Parsi Shahenshahi; HI = Hindu lunar months, day = the lunar day, obs = the hour it must prevail at;
+#   NK = a lunar mansion (day, 1–27) in a sidereal solar month, prevailing at the `obs` hour, sunrise by default)
 #   tz (UTC offset of a clock time's time zone, minutes; converted to the reference's zone)
 #   comp (composition operator: shift / nth, see fr.rules) base (set by `$KIND:base` only)
 #   ell (an elliptic item of a coordinated list, "18th" in "July 17th, 18th": Recognizers-style
@@ -30,10 +31,13 @@
 #   obs (observance: of a fixed-date holiday on given weekdays, "Sa-1Su+1" moves a Saturday
 #   to the Friday before and a Sunday to the Monday after; the hour of a Hindu lunar day;
 #   BN = Bengali solar months)
+#   era (BC: a year before the Christian era, TIMEX3 value `BC2014`)
+#   obs=E-1-7 (a day that falls on Easter-1 moves by -7: Earth Hour off Holy Saturday)
 #   len / lenm (a named period that lasts, a multi-day holiday: its length in days from the
 #   day the other slots name, or in months of its own calendar, ending the day before the same
 #   day that many months on; the value stays the start, the end is the range end that
-#   Recognizers-style readings resolve)
+#   Recognizers-style readings resolve; told at a clock time, `len` is in minutes, and the end
+#   is the clock time it ends at)
 
 @MONTH
 janvier | janv | janv. | jan => month=1
@@ -434,6 +438,7 @@ depuis => mod=ON_OR_AFTER
 # years in words: a century part (@YEAR_HI: "dix-neuf", "mille neuf cent", "deux mille"), then the
 # year in the century (@YEAR_LO: "soixante-douze", "vingt"), read as yearword × 100 + yy by the
 # rules ("dix-neuf soixante-douze" 1972, "mille quatre cent vingt" 1420, "deux mille cinq" 2005)
+# (@YEAR_LO also serves as the numerals 1–99 in words: "quarante-quatre ans")
 @YEAR_HI weak
 onze | onze cent | onze cents | mille cent => n=11
 douze | douze cent | douze cents | mille deux cent | mille deux cents => n=12

@@ -392,6 +392,28 @@ fn tithi(jd: f64) -> u32 {
     ((moon_longitude(jd) - sun_longitude(jd)).rem_euclid(360.0) / 12.0) as u32 + 1
 }
 
+/// The Moon's lunar mansion (nakshatra, 1–27: 13°20' arcs of its sidereal longitude from
+/// Ashvini; 22 = Shravana) at Julian Day `jd`.
+fn nakshatra(jd: f64) -> u32 {
+    ((moon_longitude(jd) - lahiri_ayanamsa(jd)).rem_euclid(360.0) / (360.0 / 27.0)) as u32 + 1
+}
+
+/// The day of Gregorian year `y`, in the sidereal solar month `sign` (1 = Mesha … 5 = Simha,
+/// Kerala's Chingam), on which the Moon's mansion `star` prevails at `hour` Indian Standard
+/// Time (6 = sunrise): Kerala's star festivals ("Onam": Thiruvonam, Shravana, in Chingam).
+pub fn nakshatra_day(y: i32, sign: u32, star: u32, hour: f64) -> Option<Date> {
+    let first = sankranti_day(y, sign, false)?;
+    let next = sankranti_day(y, sign % 12 + 1, false).filter(|&d| d > first).unwrap_or(first.add_days(31));
+    let mut d = first;
+    while d < next {
+        if nakshatra(d.days() as f64 + 2440587.5 + (hour - 5.5) / 24.0) == star {
+            return Some(d);
+        }
+        d = d.add_days(1);
+    }
+    None
+}
+
 /// The Sun's sidereal sign at Julian Day `jd` (0 = Mesha … 11 = Meena, Lahiri ayanamsa).
 fn sidereal_sign(jd: f64) -> u32 {
     ((sun_longitude(jd) - lahiri_ayanamsa(jd)).rem_euclid(360.0) / 30.0) as u32

@@ -10,7 +10,9 @@
 //!   Its value must then say what Duckling's answer says, as far as one TIMEX3 value can:
 //!   - `datetime` (a point at a grain): the value's period starts at `start` and has the grain
 //!     (a minute value `…T05:00` stands for grain hour; Duckling's month/year grains write
-//!     `2013-02-00`, read as the first day); "now" at grain second ↔ `PRESENT_REF`;
+//!     `2013-02-00`, read as the first day); "now" at grain second ↔ `PRESENT_REF`; a year
+//!     before the Christian era, TIMEX3 `BC2014`, is Duckling's year `-2014` (it negates the
+//!     year told, "2014 BC");
 //!   - `datetimeInterval`, and `datetimeIntervalHoliday` (a holiday that lasts, "Hanukkah
 //!     2018", or a part of a holiday, "morning of xmas": Duckling's output is an interval
 //!     all the same): the value's period is exactly `[start, end)`, with Duckling's own
@@ -32,11 +34,14 @@
 //!     2018") is valued at its start, as TIMEX3 values a named event's date, and the tagger
 //!     resolves its end apart (its last day, from the lexicon's length: [`TimexTagger::tag_ranges_at`]),
 //!     as for the ranges it fuses: it passes when the start's period starts at `start` and the
-//!     end's finishes at `end`, neither with a mod (the start alone never passes);
+//!     end's finishes at `end`, neither with a mod (the start alone never passes); so does a
+//!     period told as lasting from a point ("for 10 days from 18th Dec": 18 to 28 December, its
+//!     end at the start's grain as for "18th Dec for 10 days" below);
 //!   - a range ("du 13 au 15 juillet") is two TIMEX3 in TimeML: it passes when exactly two
 //!     timexes tile the input (nothing but spaces or punctuation between them), the first's
 //!     period starting at `start` and the second's ending at `end`; a start and how long it
-//!     lasts ("4pm for 30 mins": a point, then the DURATION TimeML anchors at it) end that long
+//!     lasts ("4pm for 30 mins": a point, then the DURATION TimeML anchors at it; or the
+//!     duration first, "for 30' starting from 4pm") end that long
 //!     after the start, closed at the start's grain as Duckling closes its ranges ("18th Dec
 //!     for 10 days" → up to 29 December 00:00).
 //!
@@ -527,6 +532,11 @@ fn duckling_ok(t: &Timex, e: &Value, reference: &str, lang: &str) -> bool {
             }
         }
         _ => {
+            // a year before the Christian era: TIMEX3 `BC2014`, Duckling's year -2014
+            if let Some(y) = v.strip_prefix("BC").filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())) {
+                let want = format!("-{}-01-01T", y.trim_start_matches('0'));
+                return md.is_none() && grain == "year" && e["start"].as_str().is_some_and(|s| s.starts_with(&want));
+            }
             // a point at a grain: our value's period starts there and has that grain
             let Some(s) = start else { return false };
             // Duckling drops approximations ("vers 15 heures" → 15:00): APPROX is accepted
@@ -570,6 +580,11 @@ fn range_ok(text: &str, got: &[Timex], e: &Value, lang: &str) -> bool {
     // a start and how long it lasts ("4pm for 30 mins", TimeML's DURATION anchored at the
     // point before it): the range ends that long after the start, closed at the start's grain
     // like Duckling's other ranges ("18th Dec for 10 days" ends with 28 December: 29 Dec 00:00)
+    // ... or how long, then the start ("for 30' starting from 4pm"): the same range
+    let (a, b) = match (duration_parts(&a.value), duration_parts(&b.value)) {
+        (Some((_, unit)), None) if unit > 0 => (b, a),
+        _ => (a, b),
+    };
     let lasting = duration_parts(&b.value).filter(|&(_, unit)| unit > 0 && !a.value.starts_with('P'));
     let (Some((x, x_end)), Some((_, y))) = (denote(&a.value), lasting.map(|_| (0, 0)).or_else(|| denote(&b.value))) else { return false };
     let y = match lasting {

@@ -784,14 +784,21 @@ impl TimexTagger {
             // "from 4pm for 30 minutes": a start and the duration right after it close the range
             let lasting = b.tok == a.end && l.str_of(b.slots[self.ids.ty]) == Some("DURATION") && l.str_of(a.slots[self.ids.ty]) != Some("DURATION");
             let opened = (linked || lasting) && l.cached(p, open, a.tok).next().is_some();
+            // "for 30 minutes starting from 4pm": a duration, then the point it runs from (its
+            // lead's after-mod) start a closed range: the point is its start, no open interval
+            let md_of = |m: &Match| l.str_of(m.slots[self.ids.md]);
+            let runs_from = b.tok == a.end && l.str_of(a.slots[self.ids.ty]) == Some("DURATION") && l.str_of(b.slots[self.ids.ty]) != Some("DURATION") && matches!(md_of(b), Some("AFTER" | "ON_OR_AFTER"));
             // "9:30 till 11:00": the end of a closed range drops its connector's mod; so does
             // one of the same kind right after the start ("2014 through 2018", both dates)
             let same_kind = (a.slots[self.ids.hour] == NONE) == (b.slots[self.ids.hour] == NONE);
             let closed = b.tok == a.end && (a.split || opened || same_kind) && l.cached(p, join, b.tok).next().is_some();
-            if opened {
+            // "later than 3:30pm but before 6pm": a lower bound, then an upper one of the same
+            // kind right after it, close a range (between them) rather than two open intervals
+            let bounded = b.tok == a.end && same_kind && matches!(md_of(a), Some("AFTER" | "ON_OR_AFTER")) && matches!(md_of(b), Some("BEFORE" | "ON_OR_BEFORE"));
+            if opened || bounded {
                 ms[i - 1].slots[self.ids.md] = NONE;
             }
-            if closed {
+            if closed || runs_from || bounded {
                 ms[i].slots[self.ids.md] = NONE;
             }
         }
@@ -1471,16 +1478,41 @@ impl TimexTagger {
     fn lasting_end(&self, l: &Lang, m: &Match, slots: &Slots, start: Option<Date>, ctx: &Ctx) -> Option<Resolved> {
         let id = &self.ids;
         let start = start?;
+        if l.str_of(slots[id.comp]) == Some("span") {
+            // its end: the day the duration reaches from the start (days and longer units),
+            // told at the start's grain as a range's end ("from 18 to 28 December"), as the
+            // end a point and its duration close ("18th Dec for 10 days")
+            let n = if slots[id.n] != NONE { slots[id.n] } else { slots[id.shift] } as i64;
+            let end = match l.str_of(slots[id.unit])? {
+                "D" => start.add_days(n),
+                "W" => start.add_days(7 * n),
+                "M" => start.add_months(n),
+                "Y" => start.add_months(12 * n),
+                _ => return None,
+            };
+            return (n > 0).then(|| Resolved { ttype: dyade_core::TimexType::DATE, value: end.iso(), modifier: None, day: Some(end), relative: false });
+        }
         if slots[id.len] == NONE && slots[id.lenm] == NONE {
             return None;
         }
-        if [id.offm, id.offd, id.comp, id.hour, id.minute, id.pod, id.md, id.shift].iter().any(|&k| slots[k] != NONE) {
+        if [id.offm, id.offd, id.comp, id.pod, id.md, id.shift].iter().any(|&k| slots[k] != NONE) {
             return None;
         }
         let mut sl = *slots;
         sl[id.len] = NONE;
         sl[id.lenm] = NONE;
-        if slots[id.len] != NONE {
+        if slots[id.hour] != NONE {
+            // a period told at a clock time lasts `len` minutes: its end is the clock time it
+            // ends at, as a clock range's end ("earth hour": 20:30 to 21:30)
+            let m = slots[id.hour] * 60 + slots[id.minute].max(0) + slots[id.len].max(0);
+            if slots[id.len] == NONE || m >= 1440 {
+                return None;
+            }
+            sl[id.hour] = m / 60;
+            sl[id.minute] = m % 60;
+            // (a named period's clock time is read with its length: see `resolve`)
+            sl[id.len] = slots[id.len];
+        } else if slots[id.len] != NONE {
             sl[id.offd] = slots[id.len] - 1;
         } else {
             // months of its own calendar: the same day that many months on (within its year)
@@ -1557,6 +1589,12 @@ impl TimexTagger {
     fn resolve_match(&self, l: &Lang, m: &Match, slots: &Slots, ctx: &Ctx) -> Option<Resolved> {
         if slots[self.ids.comp] == NONE {
             return resolve::resolve(l, &self.ids, slots, ctx);
+        }
+        // `comp=span`: a period that lasts a duration from its anchor ("for 10 days from 18th
+        // Dec") is valued at the anchor, its start (`lasting_end` gives its end)
+        if l.str_of(slots[self.ids.comp]) == Some("span") {
+            let a = m.anchor.as_deref()?;
+            return self.resolve_match(l, a, &a.slots, ctx);
         }
         let (day, minute) = match &m.anchor {
             Some(a) => {

@@ -1,6 +1,6 @@
 //! Slots → TIMEX3 value, against a reference date (language-neutral).
 
-use crate::calendar::{chinese_new_year, easter, hebrew, hijri_in_year, hindu_lunar_day, orthodox_easter, sankranti_day, shahenshahi_in_year, Date};
+use crate::calendar::{chinese_new_year, easter, hebrew, hijri_in_year, hindu_lunar_day, nakshatra_day, orthodox_easter, sankranti_day, shahenshahi_in_year, Date};
 use crate::lang::{slot_id, Lang, Slots, NONE};
 use dyade_core::TimexType;
 
@@ -120,6 +120,8 @@ pub struct Ids {
     /// ... or in months of its own calendar: it ends the day before the same day `lenm`
     /// months on ("Ramadan": 1 Ramadan to the eve of 1 Shawwal)
     pub(crate) lenm: usize,
+    /// `era=BC`: a year before the Christian era ("2014 BC" → TIMEX3 `BC2014`)
+    pub(crate) era: usize,
 }
 
 impl Ids {
@@ -179,6 +181,7 @@ impl Ids {
             obs: s("obs"),
             len: s("len"),
             lenm: s("lenm"),
+            era: s("era"),
         }
     }
 }
@@ -341,6 +344,14 @@ fn counted(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx, pos: i32, sub: &str) -
 /// the Friday before, a Sunday to the Monday after; weekdays `Mo Tu We Th Fr Sa Su`).
 fn observed(d: Date, obs: Option<&str>) -> Date {
     let Some(o) = obs else { return d };
+    // `E-1-7`: the day Easter+k (here Holy Saturday, k = -1) moves by n days (Earth Hour, the
+    // last Saturday of March, is held a week earlier when that is Holy Saturday)
+    if let Some(e) = o.strip_prefix('E') {
+        let split = e.char_indices().skip(1).find(|&(_, c)| c == '+' || c == '-').map(|(i, _)| i);
+        if let Some((k, n)) = split.and_then(|i| Some((e[..i].parse::<i64>().ok()?, e[i..].parse::<i64>().ok()?))) {
+            return if d == easter(d.y).add_days(k) { d.add_days(n) } else { d };
+        }
+    }
     let code = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"][d.weekday() as usize - 1];
     let Some(at) = o.find(code) else { return d };
     let rest = &o[at + 2..];
@@ -359,6 +370,14 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     if get(ids.drop).is_some() {
         return None;
     }
+    // a year before the Christian era: TIMEX3 prefixes it with "BC" ("2014 BC" → BC2014)
+    if gs(ids.era) == Some("BC") {
+        let mut inner = *sl;
+        inner[ids.era] = NONE;
+        let r = resolve(lang, ids, &inner, ctx)?;
+        let year = r.value.len() == 4 && r.value.bytes().all(|b| b.is_ascii_digit());
+        return year.then(|| Resolved { ttype: TimexType::DATE, value: format!("BC{}", r.value), modifier: r.modifier, day: None, relative: false });
+    }
     // a day counted from another ("three weeks from tomorrow", "2 years 1 month 21 days ago")
     if get(ids.offm).is_some() || get(ids.offd).is_some() {
         let mut inner = *sl;
@@ -375,7 +394,20 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         inner[ids.obs] = NONE;
         let r = resolve(lang, ids, &inner, ctx)?;
         let d = observed(r.day?, Some(o));
-        return Some(Resolved { ttype: TimexType::DATE, value: d.iso(), modifier: r.modifier, day: Some(d), relative: r.relative });
+        // a clock time told with the day stays with it ("earth hour": 20:30)
+        let time = r.value.get(10..).filter(|t| t.starts_with('T')).unwrap_or("");
+        return Some(Resolved { ttype: r.ttype, value: format!("{}{time}", d.iso()), modifier: r.modifier, day: Some(d), relative: r.relative });
+    }
+    // a named period on a day counted inside a month, at the 24-hour clock time the lexicon
+    // gives it ("earth hour": the last Saturday of March at 20:30, for an hour)
+    if let (Some(_), Some(_), Some(h), Some(_)) = (get(ids.ordinal), gs(ids.sub), get(ids.hour), get(ids.len)) {
+        let mut inner = *sl;
+        inner[ids.hour] = NONE;
+        inner[ids.minute] = NONE;
+        let r = resolve(lang, ids, &inner, ctx)?;
+        let d = r.day?;
+        let mi = get(ids.minute).unwrap_or(0);
+        return Some(Resolved { ttype: TimexType::TIME, value: format!("{}T{h:02}:{mi:02}", d.iso()), modifier: r.modifier, day: Some(d), relative: r.relative });
     }
     if let (Some(pos), Some(sub)) = (get(ids.ordinal), gs(ids.sub)) {
         // "the third last week": counted from the end
@@ -395,7 +427,7 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     let modifier = gs(ids.md).map(String::from);
     // a day of another calendar ("Eid al-Fitr 2018", "orthodox easter"): its Gregorian day in
     // the year given, else the next (scheduling) or nearest occurrence
-    if let Some(cal @ ("IS" | "OR" | "HE" | "CN" | "SO" | "HI" | "ZO")) = gs(ids.cal) {
+    if let Some(cal @ ("IS" | "OR" | "HE" | "CN" | "SO" | "HI" | "ZO" | "NK")) = gs(ids.cal) {
         let obs = gs(ids.obs);
         let on = |y: i32| match cal {
             "OR" => Some(orthodox_easter(y).add_days(get(ids.easter).unwrap_or(0) as i64)),
@@ -415,6 +447,8 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
             // Indian sidereal solar months: days counted from the month's first (0 = its eve)
             // (`obs=BN`: Bengali months, begun the day after the Sun's transit)
             "SO" => sankranti_day(y, get(ids.month)? as u32, gs(ids.obs) == Some("BN")).map(|d| d.add_days(get(ids.day).unwrap_or(1) as i64 - 1)),
+            // a lunar mansion's day in a sidereal solar month (`day` = the mansion, 1–27)
+            "NK" => nakshatra_day(y, get(ids.month)? as u32, get(ids.day)? as u32, get(ids.obs).filter(|&h| (0..=24).contains(&h)).unwrap_or(6) as f64),
             // the Chinese lunar calendar: days of its first month, counted from the new year
             "CN" => (get(ids.month) == Some(1)).then(|| chinese_new_year(y).add_days(get(ids.day).unwrap_or(1) as i64 - 1)),
             // with a weekday: the last one before that day ("Jumu'atul-Wida", the last Friday
@@ -586,6 +620,11 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     let mut day: Option<Date> = None;
     // the date part
     let mut date: Option<String> = None;
+    // "dans un an et demi": a count of years with a fraction shifts by months
+    let (unit, num) = match (unit, num) {
+        (Some("Y"), Some(v)) if get(ids.sign).is_some() && v.fract() != 0.0 && (v * 12.0).fract() == 0.0 => (Some("M"), Some(v * 12.0)),
+        other => other,
+    };
     let shift = get(ids.shift).or_else(|| Some(get(ids.sign)? * num? as i32));
     let explicit = get(ids.month).is_some() || get(ids.year).is_some();
     if let (Some(u), true, false) = (unit, get(ids.shift).is_some() || get(ids.sign).is_some(), explicit) {
@@ -828,6 +867,17 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                                 let on = |y: i32| Date::new(y, m, d).is_some_and(|x| x.weekday() == w as u32);
                                 if !on(y) {
                                     y = (a.y..=y + 1).find(|&k| on(k)).unwrap_or(y);
+                                }
+                            } else if let (false, Some(w), Some(d)) = (ctx.forward, get(ids.weekday), dd) {
+                                // news: a weekday the picked year disagrees with picks the
+                                // neighbouring year it agrees in, when that date is within eight
+                                // months of the reference ("ce vendredi 7 décembre" told in
+                                // February 2019 is 7 December 2018, a Friday)
+                                let at = |y: i32| Date::new(y, m, d).filter(|x| x.weekday() == w as u32).map(|x| (x.days() - a.days()).abs());
+                                if at(y).is_none() {
+                                    if let Some((k, _)) = [y - 1, y + 1].into_iter().filter_map(|k| at(k).map(|g| (k, g))).filter(|&(_, g)| g <= 240).min_by_key(|&(_, g)| g) {
+                                        y = k;
+                                    }
                                 }
                             }
                             // "March after next": `nth` occurrences after the next one
