@@ -346,9 +346,8 @@ eveningish => pod=EV mod=APPROX
 noon => pod=MI
 afternoon => pod=AF
 evening => pod=EV
-night => pod=NI
+night | night-time | nighttime => pod=NI
 daytime | day-time => pod=DT
-nighttime | night-time => pod=NI
 
 # parts of the day in the plural: recurring ("Friday mornings", "in the evenings")
 @POD_PL
@@ -690,6 +689,8 @@ of | in | , | /
 # prepositions Recognizers-Text leaves out of its spans even where a rule took them ("at 2pm")
 @BARE_DROP weak
 at | @
+# ("about Jan/3", "about 1pm": Recognizers keeps "around" but not "about")
+about
 
 # how long a clock time lasts ("from 2pm for 2 hours")
 @LASTING weak

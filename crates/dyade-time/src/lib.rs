@@ -818,7 +818,7 @@ impl TimexTagger {
             if let Some(prev) = out.last_mut() {
                 // the connector may be outside both ("4pm à 5pm") or the lead the second one
                 // took with its mod ("today till tomorrow": "till tomorrow", BEFORE)
-                if range_link(l, rc, t, p, prev, &m) {
+                if range_link(l, &self.ids, rc, t, p, prev, &m) {
                     // "2:00 - 2:30 pm": a start without its half of the day takes the end's
                     // when it then still comes first
                     let id = &self.ids;
@@ -916,9 +916,14 @@ impl TimexTagger {
     /// level too): "next week on Tuesday or Thursday" (Thursday of next week), "July 17th, 18th"
     /// (July), "Mon 9 am or 1 pm" (1 pm on that Monday), "the 22nd, 23rd or 31st of March"
     /// (from the last item back); a bare weekday also takes the part of the day of the item
-    /// after it ("Tuesday or Wednesday morning"). A lone `@NEXT_ADJ` / `@PAST_ADJ` / `@THIS`
+    /// after it ("Tuesday or Wednesday morning"); a relative week takes the weekday of the week
+    /// before it ("Friday this week or next week"), a bare month the day counted inside the
+    /// month before it ("the first Monday of September or December"); a range item's end
+    /// shares what its start took. A lone `@NEXT_ADJ` / `@PAST_ADJ` / `@THIS`
     /// word coordinated with a relative unit names that unit ("this week or next", "this or
     /// next week"). Elliptic items (`ell=1`, "18th") stand only when the list completes them.
+    /// A relative week and a weekday a plain preposition opens a few words later in the clause
+    /// are one day ("next week, preferably on Tuesday").
     fn lists(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
         let id = &self.ids;
         let Some(join) = l.classes.iter().position(|c| c == "COORD") else {
@@ -1011,6 +1016,35 @@ impl TimexTagger {
             ms.extend(extra);
             ms.sort_by_key(|m| m.tok);
         }
+        // "next week, preferably on Tuesday": a relative week and a weekday that a plain
+        // preposition (`@LEAD` without a mod) opens a few words later in the same clause are one
+        // day, that weekday of that week
+        if let Some(lead) = l.lead_class {
+            let mut k = 0;
+            while k + 1 < ms.len() {
+                // (negative matches in between, "how about", are filler too)
+                let mut j = k + 1;
+                while j + 1 < ms.len() && ms[j].slots[id.drop] != NONE {
+                    j += 1;
+                }
+                let (a, b) = (&ms[k], &ms[j]);
+                let wk = rel_unit(a) && l.str_of(a.slots[id.unit]) == Some("W");
+                let bare_day = b.slots[id.weekday] != NONE && [id.shift, id.unit, id.day, id.month, id.hour, id.ty].iter().all(|&x| b.slots[x] == NONE);
+                let gap_ok = b.tok > a.end + 1 && b.tok - a.end <= 5 && (a.end..b.tok).all(|j| !t.toks[j].brk && !matches!(t.low(j), "." | "?" | "!" | ";"));
+                let opened = b.tok > 0 && l.cached(p, lead, b.tok - 1).any(|(e, en)| e == b.tok && en.set.is_empty());
+                if wk && bare_day && gap_ok && opened {
+                    let mut m = ms.remove(j);
+                    ms.drain(k + 1..j);
+                    let a = &ms[k];
+                    m.slots[id.shift] = a.slots[id.shift];
+                    m.slots[id.unit] = a.slots[id.unit];
+                    m.span = Span::new(a.span.start, m.span.end);
+                    m.tok = a.tok;
+                    ms[k] = m;
+                }
+                k += 1;
+            }
+        }
         // 2. chains of items joined by list connectors
         // weekdays may follow each other without a connector ("on Tuesday Wednesday or Thursday")
         let weekday_only = |m: &Match| m.slots[id.weekday] != NONE && [id.day, id.month, id.hour, id.pod, id.ty].iter().all(|&k| m.slots[k] == NONE);
@@ -1051,6 +1085,21 @@ impl TimexTagger {
                     let from = ms[i - 1].slots;
                     let before = ms[i].slots;
                     carry(&from, &mut ms[i].slots);
+                    // "Friday this week or next week": the weekday of the week named first holds
+                    // in the week coordinated with it
+                    let to = &mut ms[i].slots;
+                    let week = |x: &Slots| x[id.shift] != NONE && l.str_of(x[id.unit]) == Some("W");
+                    if week(to) && to[id.weekday] == NONE && to[id.day] == NONE && week(&from) && from[id.weekday] != NONE {
+                        to[id.weekday] = from[id.weekday];
+                    }
+                    // "the first Monday of September or December": a bare month takes the day
+                    // counted inside the month named first
+                    let bare_month = [id.day, id.weekday, id.sub, id.shift, id.hour, id.ty].iter().all(|&k| to[k] == NONE) && to[id.month] != NONE;
+                    if bare_month && from[id.month] != NONE && from[id.sub] != NONE {
+                        for k in [id.sub, id.ordinal, id.weekday] {
+                            to[k] = from[k];
+                        }
+                    }
                     // a range item's end shares the day it took ("1-3 pm or 5-6 pm")
                     let after = ms[i].slots;
                     if let Some(end) = ms[i].range.as_deref_mut() {
@@ -1078,6 +1127,19 @@ impl TimexTagger {
                     let lt = levels(to);
                     if to[id.weekday] != NONE && !lt[4] && from[id.pod] != NONE && from[id.hour] == NONE && from[id.weekday] != NONE {
                         to[id.pod] = from[id.pod];
+                    }
+                    // ... or the clock range of the item after it ("Tuesday or Wednesday from
+                    // 10-4"), when it is a bare weekday (no week or direction of its own)
+                    let bare_wd = to[id.weekday] != NONE && [id.shift, id.dir, id.day, id.month, id.hour, id.pod, id.ty].iter().all(|&x| to[x] == NONE);
+                    let end = ms[i + 1].range.clone();
+                    if bare_wd && from[id.weekday] != NONE && from[id.hour] != NONE && end.is_some() {
+                        let wd = ms[i].slots[id.weekday];
+                        for x in [id.hour, id.minute, id.pm, id.pod] {
+                            ms[i].slots[x] = from[x];
+                        }
+                        let mut e = end.expect("checked");
+                        e.slots[id.weekday] = wd;
+                        ms[i].range = Some(e);
                     }
                 }
                 // an elliptic item stands when an item next to it is parallel (its coarsest
@@ -1371,7 +1433,7 @@ impl TimexTagger {
         let mut last_year: Option<(i32, usize)> = None;
         let mut last_end: Option<usize> = None;
         let rc = RangeClasses::of(l);
-        let linked = |a: &Match, b: &Match| range_link(l, rc, t, p, a, b);
+        let linked = |a: &Match, b: &Match| range_link(l, &self.ids, rc, t, p, a, b);
         // where the range the previous expression opened starts (for its end)
         let mut range_start: Option<(usize, Date)> = None;
         for (mi, m) in ms.iter().enumerate() {
@@ -1658,13 +1720,19 @@ impl RangeClasses {
 /// word between them, or the lead the second one took ("to friday", "till tomorrow"). A
 /// coordinator (`@RANGE_AND`: "and") makes a range only after a `@RANGE_OPEN` word ("between
 /// 3 and 5"); elsewhere it lists ("in 2007 and 2009", "the 6th and 13th").
-fn range_link(l: &Lang, rc: RangeClasses, t: &Tokens, p: &Prep, a: &Match, b: &Match) -> bool {
+fn range_link(l: &Lang, ids: &Ids, rc: RangeClasses, t: &Tokens, p: &Prep, a: &Match, b: &Match) -> bool {
     let Some(join) = rc.join else { return false };
     if b.tok < a.end || b.tok - a.end > 3 {
         return false;
     }
     let lead_join = a.end == b.tok && l.cached(p, join, b.tok).any(|(e, _)| e < b.end);
     if !(lead_join || a.end < b.tok && joined(l, t, p, join, a.end, b.tok)) {
+        return false;
+    }
+    // a clock time alone and a week, month or year alone bound no range ("3pm - this week")
+    let clock_only = |m: &Match| m.slots[ids.hour] != NONE && [ids.year, ids.month, ids.day, ids.weekday, ids.shift].iter().all(|&k| m.slots[k] == NONE);
+    let period_only = |m: &Match| m.slots[ids.hour] == NONE && matches!(l.str_of(m.slots[ids.unit]), Some("W" | "M" | "Y")) && m.slots[ids.weekday] == NONE && m.slots[ids.day] == NONE;
+    if (clock_only(a) && period_only(b)) || (period_only(a) && clock_only(b)) {
         return false;
     }
     let Some(and) = rc.and else { return true };
