@@ -1605,10 +1605,18 @@ impl TimexTagger {
                 return Some(r);
             }
         }
-        let dated = [id.year, id.yy, id.month, id.day, id.weekday, id.shift, id.sign, id.easter, id.rf, id.comp, id.anchor].iter().any(|&k| slots[k] != NONE);
+        // (a day it borrowed from the start is no day of its own: "2018-09-23 1p.m. to 4")
+        let same = |k: usize, v: i32| slots[k] == NONE || slots[k] == v;
+        let own_day = !(same(id.year, start.y) && same(id.month, start.m as i32) && same(id.day, start.d as i32));
+        let dated = own_day || [id.yy, id.weekday, id.shift, id.sign, id.easter, id.rf, id.comp, id.anchor].iter().any(|&k| slots[k] != NONE);
         if let (Some(now), false, true) = (minute, dated, slots[id.hour] != NONE) {
             let c = Ctx { dct: Some(start), now: Some(now), forward: true, last: None, ..*ctx };
-            if let Some(r) = self.resolve_match(l, m, slots, &c) {
+            // the start's day is the reference now, the borrowed one is let go
+            let mut sl = *slots;
+            for k in [id.year, id.month, id.day] {
+                sl[k] = NONE;
+            }
+            if let Some(r) = self.resolve_match(l, m, &sl, &c) {
                 return Some(r);
             }
         }
