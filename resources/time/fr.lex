@@ -329,6 +329,8 @@ mardi gras => easter=-47
 a | ont | avait | avaient | eu | été | était | étaient | fut | furent | hier | dernier | dernière | sont | avons | avez | as | ai | auparavant | passé | passée | déjà | s ' est | s ' était | se sont | s ' étaient
 @FUTURE_MARK exact
 va | vont | sera | seront | aura | auront | devrait | devraient | doit | doivent | prochain | prochaine | prochains | prochaines | demain | pourrait | pourront | allons | vais | ira | iront | fera | feront | prévu | prévue | prévoit | reviendrai | partirai | serai | serais | aurai
+# frequent verbs of news in the simple future (3rd person)
+viendra | viendront | tiendra | tiendront | arrivera | arriveront | débutera | débuteront | commencera | commenceront | ouvrira | ouvriront | fermera | fermeront | rendra | rendront | recevra | recevront | présentera | présenteront | annoncera | annonceront | participera | participeront | jouera | joueront | affrontera | affronteront | rencontrera | rencontreront | sortira | sortiront | partira | partiront | reviendra | reviendront | devra | devront | pourra | faudra | aura lieu | auront lieu | se tiendra | se déroulera | se dérouleront | accueillera | accueilleront | lancera | lanceront | entrera | entreront | prendra | prendront | dévoilera | publiera | votera | voteront | examinera | examineront | recevra | restera | resteront | passera | passeront | durera | dureront
 
 @SET_ADJ
 quotidien | quotidienne | journalier | journalière | quotidiennement | journellement => unit=D

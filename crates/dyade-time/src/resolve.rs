@@ -202,8 +202,9 @@ fn season_months(s: &str) -> (u32, u32) {
 }
 
 /// Pick the year for a (month, day): the nearest occurrence to the reference, unless the
-/// tense (or an explicit "dernier"/"prochain") points the other way by more than two months
-/// (news often reports in the past tense what is scheduled for the coming weeks).
+/// tense (or an explicit "dernier"/"prochain") points the other way: the past by more than two
+/// months (news often reports in the past tense what is scheduled for the coming weeks), the
+/// future by more than a month ("le festival débutera le 2 juin" told in July: next June).
 fn pick_year(dct: Date, m: u32, d: Option<u32>, dir: Option<&str>, tense: Tense) -> i32 {
     let mid = |y: i32| match d {
         Some(d) => Date::new(y, m, d).unwrap_or(Date { y, m, d: 1 }).days(),
@@ -222,7 +223,7 @@ fn pick_year(dct: Date, m: u32, d: Option<u32>, dir: Option<&str>, tense: Tense)
     let delta = mid(near) - r;
     match tense {
         Tense::Past if delta > 60 => near - 1,
-        Tense::Future if delta < -60 => near + 1,
+        Tense::Future if delta < -30 => near + 1,
         _ => near,
     }
 }
