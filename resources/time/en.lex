@@ -539,6 +539,8 @@ chhath | chhath puja | dala puja | dala chhath | surya shashthi => month=7 day=3
 maha saptami => month=7 day=7 cal=HI obs=6
 # Navaratri: the nine nights from Ashvin's first lunar day (at sunrise) to the eve of Vijayadashami
 navaratri | navratri | sharad navaratri | maha navaratri => month=7 day=1 cal=HI obs=6 len=9
+# Durga Puja: Shashthi to Vijayadashami (Ashvin's sixth to tenth lunar days, five days)
+durga puja | durgotsava | durgotsav => month=7 day=6 cal=HI obs=6 len=5
 dussehra | dasara | vijayadashami | vijaya dashami => month=7 day=10 cal=HI obs=16
 karva chauth | karwa chauth | karaka chaturthi => month=7 day=19 cal=HI obs=20
 ratha yatra | ratha-yatra | rath yatra => month=4 day=2 cal=HI obs=6

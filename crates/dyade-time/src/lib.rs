@@ -798,6 +798,18 @@ impl TimexTagger {
             if opened || bounded {
                 ms[i - 1].slots[self.ids.md] = NONE;
             }
+            if bounded {
+                // a day told with the upper bound is the lower one's too ("later than 9:30 but
+                // before 11:00 on Thursday"), as a range's first half takes its day
+                let id = &self.ids;
+                let days = [id.year, id.yy, id.month, id.day, id.weekday, id.easter, id.shift, id.unit, id.dir];
+                let (a, b) = (ms[i - 1].slots, ms[i].slots);
+                if days.iter().all(|&k| a[k] == NONE) && a[id.hour] != NONE {
+                    for &k in &days {
+                        ms[i - 1].slots[k] = b[k];
+                    }
+                }
+            }
             if closed || runs_from || bounded {
                 ms[i].slots[self.ids.md] = NONE;
             }
