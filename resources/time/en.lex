@@ -300,6 +300,8 @@ quarter | quarters | qtr | qtrs => unit=Q
 weekend | weekends | week-end => unit=WE
 # two weeks ("a fortnight")
 fortnight | fortnights => unit=W mult=2
+# days counted without weekends
+business day | business days | working day | working days | workday | workdays => unit=BD
 
 @UNIT_SG
 year => unit=Y

@@ -9,7 +9,7 @@
 #     tokens ("jour de la libération", "aujourd'hui"); values are integers or bare strings.
 # Slots are the engine's language-neutral vocabulary (crates/dyade-time/src/lang.rs SLOTS):
 #   year month day weekday(1=Mon) season(SP/SU/FA/WI) quarter half pod(MO/MI/AF/EV/NI/DT)
-#   hour minute n frac n2 mult unit(Y/M/W/D/H/MIN/S/DE/CE/Q/WE) shift (signed, in `unit`)
+#   hour minute n frac n2 mult unit(Y/M/W/D/H/MIN/S/DE/CE/Q/WE/BD = business days) shift (signed, in `unit`)
 #   sign (×n) dir(past/future/this) anchor(last = last mentioned day; day = counted from a day,
 #   "3 years from today": day precision) century decade
 #   easter (days after Easter) pm half_hour minus type(DATE/TIME/DURATION/SET) ref mod drop

@@ -1621,10 +1621,18 @@ impl TimexTagger {
                 return Some(r);
             }
         }
-        let dated = [id.year, id.yy, id.month, id.day, id.weekday, id.shift, id.sign, id.easter, id.rf, id.comp, id.anchor].iter().any(|&k| slots[k] != NONE);
+        // (a day it borrowed from the start is no day of its own: "2018-09-23 1p.m. to 4")
+        let same = |k: usize, v: i32| slots[k] == NONE || slots[k] == v;
+        let own_day = !(same(id.year, start.y) && same(id.month, start.m as i32) && same(id.day, start.d as i32));
+        let dated = own_day || [id.yy, id.weekday, id.shift, id.sign, id.easter, id.rf, id.comp, id.anchor].iter().any(|&k| slots[k] != NONE);
         if let (Some(now), false, true) = (minute, dated, slots[id.hour] != NONE) {
             let c = Ctx { dct: Some(start), now: Some(now), forward: true, last: None, ..*ctx };
-            if let Some(r) = self.resolve_match(l, m, slots, &c) {
+            // the start's day is the reference now, the borrowed one is let go
+            let mut sl = *slots;
+            for k in [id.year, id.month, id.day] {
+                sl[k] = NONE;
+            }
+            if let Some(r) = self.resolve_match(l, m, &sl, &c) {
                 return Some(r);
             }
         }
@@ -1776,13 +1784,14 @@ fn join_slots<'a>(l: &'a Lang, p: &'a Prep, join: usize, a: usize, b: usize) -> 
 /// True when the digits of tokens `a..b` continue, across punctuation glued between numbers,
 /// into a number no date part has (three digits, or five and more): a phone number, a code
 /// or an identifier ("138-2010-2015", "555-1212", "133-03-03-2020"), not a date; or when the
-/// match starts with the decimals of a number or the minutes of a ratio ("37.1", "a 1:1").
+/// match starts with the decimals of a number or the minutes of a ratio ("37.1", "a 1:1"), or
+/// ends on a number's integer part ("30/4.85").
 fn in_code(t: &Tokens, a: usize, b: usize) -> bool {
     let odd = |k: usize| t.toks[k].kind == Kind::Num && (t.toks[k].ndig == 3 || t.toks[k].ndig >= 5);
     // ... or the digits after a decimal point ("37.1 in the morning")
     let decimal = |k: usize| matches!(t.low(k), "." | ":") && glued_number(t, k);
     (t.toks[a].kind == Kind::Num && a >= 2 && glued_number(t, a - 1) && (odd(a - 2) || decimal(a - 1)))
-        || (t.toks[b - 1].kind == Kind::Num && b + 1 < t.toks.len() && glued_number(t, b) && odd(b + 1))
+        || (t.toks[b - 1].kind == Kind::Num && b + 1 < t.toks.len() && glued_number(t, b) && (odd(b + 1) || t.low(b) == "."))
 }
 
 /// True when the punctuation token `pos` is glued between two numbers ("4/22", "13.5").

@@ -241,6 +241,7 @@ fn unit_str(u: &str) -> (&'static str, bool) {
         "MIN" => ("M", true),
         "S" => ("S", true),
         "WE" => ("WE", false),
+        "BD" => ("BD", false),
         _ => ("X", false),
     }
 }
@@ -682,6 +683,19 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         date = shifted.or(Some(match u {
             "D" => {
                 let d = a.add_days(k);
+                day = Some(d);
+                d.iso()
+            }
+            // business days skip Saturdays and Sundays ("in four business days")
+            "BD" => {
+                let mut d = a;
+                let mut left = k.abs();
+                while left > 0 {
+                    d = d.add_days(k.signum());
+                    if d.weekday() <= 5 {
+                        left -= 1;
+                    }
+                }
                 day = Some(d);
                 d.iso()
             }
