@@ -23,7 +23,8 @@ impl Pipeline {
     pub fn new() -> Self {
         Self::default()
     }
-    /// Append a component.
+    /// Append a component (a builder step, not an addition: `Pipeline::new().add(a).add(b)`).
+    #[allow(clippy::should_implement_trait)]
     pub fn add(mut self, c: impl Component + 'static) -> Self {
         self.components.push(Box::new(c));
         self

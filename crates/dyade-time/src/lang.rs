@@ -425,9 +425,9 @@ impl Lang {
             v
         };
         let mut plain = vec![];
-        for w in 0..nv {
-            let mut v = by_lit[w].clone();
-            for &ei in &self.first_fold[w] {
+        for (lit, fold) in by_lit.iter().zip(&self.first_fold).take(nv) {
+            let mut v = lit.clone();
+            for &ei in fold {
                 v.extend_from_slice(&by_class[self.entries[ei as usize].class]);
             }
             plain.push(norm(v));
