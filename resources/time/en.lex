@@ -730,6 +730,32 @@ mst | ( mst ) => tz=-420
 mdt | ( mdt ) => tz=-360
 pst | ( pst ) => tz=-480
 pdt | ( pdt ) => tz=-420
+# round 3 (helper B): more abbreviations, and zones named in words after a clock time
+# ("3pm pacific", "7 PM Eastern", "12PM Singapore time", "1pm mountain timezone")
+pt | ( pt ) | pacific | pacific time | pacific timezone | pacific time zone | pacific standard time => tz=-480
+pacific daylight time | pacific daylight saving time => tz=-420
+mt | ( mt ) | mountain | mountain time | mountain timezone | mountain time zone | mountain standard time => tz=-420
+mountain daylight time => tz=-360
+ct | ( ct ) | central | central time | central timezone | central time zone | central standard time => tz=-360
+central daylight time => tz=-300
+et | ( et ) | eastern | eastern time | eastern timezone | eastern time zone | eastern standard time => tz=-300
+eastern daylight time => tz=-240
+akst | alaska time => tz=-540
+hst | hawaii time => tz=-600
+wet | ( wet ) | uk time | london time => tz=0
+cat | sast | ( sast ) => tz=120
+eat | moscow time => tz=180
+sgt | ( sgt ) | singapore time | hkt | ( hkt ) | hong kong time | beijing time | china time | awst => tz=480
+jst | ( jst ) | japan time | tokyo time | kst | korea time | seoul time => tz=540
+acst => tz=570
+aest | ( aest ) | sydney time | melbourne time => tz=600
+acdt => tz=630
+aedt | ( aedt ) => tz=660
+nzst => tz=720
+nzdt => tz=780
+india time => tz=330
+new york time => tz=-300
+central europe time | central european time | central europe std time | central europe standard time | central european standard time => tz=60
 
 # currency signs: the number after one is an amount ("$12 December 27")
 @CURRENCY weak
