@@ -754,7 +754,11 @@ aedt | ( aedt ) => tz=660
 nzst => tz=720
 nzdt => tz=780
 india time => tz=330
-new york time => tz=-300
+new york time | montreal time | toronto time | boston time | washington time => tz=-300
+chicago time | mexico city time => tz=-360
+denver time => tz=-420
+los angeles time | la time | seattle time | vancouver time | san francisco time | west coast time => tz=-480
+paris time | berlin time | madrid time | rome time | amsterdam time | brussels time => tz=60
 central europe time | central european time | central europe std time | central europe standard time | central european standard time => tz=60
 
 # currency signs: the number after one is an amount ("$12 December 27")
