@@ -754,6 +754,18 @@ aedt | ( aedt ) => tz=660
 nzst => tz=720
 nzdt => tz=780
 india time => tz=330
+# the eleven zones of Russia, numbered west to east (zone 1 = Kaliningrad, UTC+2)
+russia time zone 1 | russian time zone 1 => tz=120
+russia time zone 2 | russian time zone 2 => tz=180
+russia time zone 3 | russian time zone 3 => tz=240
+russia time zone 4 | russian time zone 4 => tz=300
+russia time zone 5 | russian time zone 5 => tz=360
+russia time zone 6 | russian time zone 6 => tz=420
+russia time zone 7 | russian time zone 7 => tz=480
+russia time zone 8 | russian time zone 8 => tz=540
+russia time zone 9 | russian time zone 9 => tz=600
+russia time zone 10 | russian time zone 10 => tz=660
+russia time zone 11 | russian time zone 11 => tz=720
 new york time | montreal time | toronto time | boston time | washington time => tz=-300
 chicago time | mexico city time => tz=-360
 denver time => tz=-420

@@ -65,6 +65,11 @@
 //!   seconds; the model files write a period's bounds `start`/`end` and a date-time `value`;
 //!   an open interval, `Mod` before/until/after/since with its `end`/`start`, is our value with a
 //!   BEFORE/AFTER mod, as in the Duckling rule). Types are not compared (its taxonomy differs from TIMEX3).
+//!   A time zone named on its own ("I'm in the pacific timezone", the `timezone` items of
+//!   TimeZoneExtractor/Parser) is a span without a TIMEX3 value (no point, duration or set):
+//!   the tagger does not emit it and those cases are left failing; after a clock time the zone
+//!   joins the time's span ("1pm ACDT", as the model files write it), so the TimeZone files'
+//!   zone-only span there ("acdt") is left failing too.
 //!   A range `(start,end,PnX)` is one span in its style and two TIMEX3 in TimeML: our span
 //!   must be valued at the range's start, and its end must be the range's end, either as the
 //!   tagger resolves the end of each range it fuses ([`TimexTagger::tag_ranges_at`]) or as the
