@@ -754,32 +754,32 @@ aedt | ( aedt ) => tz=660
 nzst => tz=720
 nzdt => tz=780
 # offsets told in hours from UTC/GMT ("UTC+8", "(GMT-3)", "UTC + 4")
-utc-12 | ( utc-12 ) | gmt-12 | ( gmt-12 ) => tz=-720
-utc-11 | ( utc-11 ) | gmt-11 | ( gmt-11 ) => tz=-660
-utc-10 | ( utc-10 ) | gmt-10 | ( gmt-10 ) => tz=-600
-utc-9 | ( utc-9 ) | gmt-9 | ( gmt-9 ) => tz=-540
-utc-8 | ( utc-8 ) | gmt-8 | ( gmt-8 ) => tz=-480
-utc-7 | ( utc-7 ) | gmt-7 | ( gmt-7 ) => tz=-420
-utc-6 | ( utc-6 ) | gmt-6 | ( gmt-6 ) => tz=-360
-utc-5 | ( utc-5 ) | gmt-5 | ( gmt-5 ) => tz=-300
-utc-4 | ( utc-4 ) | gmt-4 | ( gmt-4 ) => tz=-240
-utc-3 | ( utc-3 ) | gmt-3 | ( gmt-3 ) => tz=-180
-utc-2 | ( utc-2 ) | gmt-2 | ( gmt-2 ) => tz=-120
-utc-1 | ( utc-1 ) | gmt-1 | ( gmt-1 ) => tz=-60
-utc+1 | ( utc+1 ) | gmt+1 | ( gmt+1 ) => tz=60
-utc+2 | ( utc+2 ) | gmt+2 | ( gmt+2 ) => tz=120
-utc+3 | ( utc+3 ) | gmt+3 | ( gmt+3 ) => tz=180
-utc+4 | ( utc+4 ) | gmt+4 | ( gmt+4 ) => tz=240
-utc+5 | ( utc+5 ) | gmt+5 | ( gmt+5 ) => tz=300
-utc+6 | ( utc+6 ) | gmt+6 | ( gmt+6 ) => tz=360
-utc+7 | ( utc+7 ) | gmt+7 | ( gmt+7 ) => tz=420
-utc+8 | ( utc+8 ) | gmt+8 | ( gmt+8 ) => tz=480
-utc+9 | ( utc+9 ) | gmt+9 | ( gmt+9 ) => tz=540
-utc+10 | ( utc+10 ) | gmt+10 | ( gmt+10 ) => tz=600
-utc+11 | ( utc+11 ) | gmt+11 | ( gmt+11 ) => tz=660
-utc+12 | ( utc+12 ) | gmt+12 | ( gmt+12 ) => tz=720
-utc+13 | ( utc+13 ) | gmt+13 | ( gmt+13 ) => tz=780
-utc+14 | ( utc+14 ) | gmt+14 | ( gmt+14 ) => tz=840
+utc-12 | utc-12h | ( utc-12 ) | ( utc-12h ) | gmt-12 | gmt-12h | ( gmt-12 ) | ( gmt-12h ) => tz=-720
+utc-11 | utc-11h | ( utc-11 ) | ( utc-11h ) | gmt-11 | gmt-11h | ( gmt-11 ) | ( gmt-11h ) => tz=-660
+utc-10 | utc-10h | ( utc-10 ) | ( utc-10h ) | gmt-10 | gmt-10h | ( gmt-10 ) | ( gmt-10h ) => tz=-600
+utc-9 | utc-9h | ( utc-9 ) | ( utc-9h ) | gmt-9 | gmt-9h | ( gmt-9 ) | ( gmt-9h ) => tz=-540
+utc-8 | utc-8h | ( utc-8 ) | ( utc-8h ) | gmt-8 | gmt-8h | ( gmt-8 ) | ( gmt-8h ) => tz=-480
+utc-7 | utc-7h | ( utc-7 ) | ( utc-7h ) | gmt-7 | gmt-7h | ( gmt-7 ) | ( gmt-7h ) => tz=-420
+utc-6 | utc-6h | ( utc-6 ) | ( utc-6h ) | gmt-6 | gmt-6h | ( gmt-6 ) | ( gmt-6h ) => tz=-360
+utc-5 | utc-5h | ( utc-5 ) | ( utc-5h ) | gmt-5 | gmt-5h | ( gmt-5 ) | ( gmt-5h ) => tz=-300
+utc-4 | utc-4h | ( utc-4 ) | ( utc-4h ) | gmt-4 | gmt-4h | ( gmt-4 ) | ( gmt-4h ) => tz=-240
+utc-3 | utc-3h | ( utc-3 ) | ( utc-3h ) | gmt-3 | gmt-3h | ( gmt-3 ) | ( gmt-3h ) => tz=-180
+utc-2 | utc-2h | ( utc-2 ) | ( utc-2h ) | gmt-2 | gmt-2h | ( gmt-2 ) | ( gmt-2h ) => tz=-120
+utc-1 | utc-1h | ( utc-1 ) | ( utc-1h ) | gmt-1 | gmt-1h | ( gmt-1 ) | ( gmt-1h ) => tz=-60
+utc+1 | utc+1h | ( utc+1 ) | ( utc+1h ) | gmt+1 | gmt+1h | ( gmt+1 ) | ( gmt+1h ) => tz=60
+utc+2 | utc+2h | ( utc+2 ) | ( utc+2h ) | gmt+2 | gmt+2h | ( gmt+2 ) | ( gmt+2h ) => tz=120
+utc+3 | utc+3h | ( utc+3 ) | ( utc+3h ) | gmt+3 | gmt+3h | ( gmt+3 ) | ( gmt+3h ) => tz=180
+utc+4 | utc+4h | ( utc+4 ) | ( utc+4h ) | gmt+4 | gmt+4h | ( gmt+4 ) | ( gmt+4h ) => tz=240
+utc+5 | utc+5h | ( utc+5 ) | ( utc+5h ) | gmt+5 | gmt+5h | ( gmt+5 ) | ( gmt+5h ) => tz=300
+utc+6 | utc+6h | ( utc+6 ) | ( utc+6h ) | gmt+6 | gmt+6h | ( gmt+6 ) | ( gmt+6h ) => tz=360
+utc+7 | utc+7h | ( utc+7 ) | ( utc+7h ) | gmt+7 | gmt+7h | ( gmt+7 ) | ( gmt+7h ) => tz=420
+utc+8 | utc+8h | ( utc+8 ) | ( utc+8h ) | gmt+8 | gmt+8h | ( gmt+8 ) | ( gmt+8h ) => tz=480
+utc+9 | utc+9h | ( utc+9 ) | ( utc+9h ) | gmt+9 | gmt+9h | ( gmt+9 ) | ( gmt+9h ) => tz=540
+utc+10 | utc+10h | ( utc+10 ) | ( utc+10h ) | gmt+10 | gmt+10h | ( gmt+10 ) | ( gmt+10h ) => tz=600
+utc+11 | utc+11h | ( utc+11 ) | ( utc+11h ) | gmt+11 | gmt+11h | ( gmt+11 ) | ( gmt+11h ) => tz=660
+utc+12 | utc+12h | ( utc+12 ) | ( utc+12h ) | gmt+12 | gmt+12h | ( gmt+12 ) | ( gmt+12h ) => tz=720
+utc+13 | utc+13h | ( utc+13 ) | ( utc+13h ) | gmt+13 | gmt+13h | ( gmt+13 ) | ( gmt+13h ) => tz=780
+utc+14 | utc+14h | ( utc+14 ) | ( utc+14h ) | gmt+14 | gmt+14h | ( gmt+14 ) | ( gmt+14h ) => tz=840
 india time => tz=330
 # the eleven zones of Russia, numbered west to east (zone 1 = Kaliningrad, UTC+2)
 russia time zone 1 | russian time zone 1 => tz=120
