@@ -64,7 +64,8 @@
 //!   `time`, or `duration` seconds (a duration's `value` in the model files); `dateTime` and `time` also at the second when ours has
 //!   seconds; the model files write a period's bounds `start`/`end` and a date-time `value`;
 //!   an open interval, `Mod` before/until/after/since with its `end`/`start`, is our value with a
-//!   BEFORE/AFTER mod, as in the Duckling rule). Types are not compared (its taxonomy differs from TIMEX3).
+//!   BEFORE/AFTER mod, as in the Duckling rule; "after" a day or longer period has the `start` where
+//!   the period ends, its own convention: "after Feb 2018" → `start` 2018-03-01). Types are not compared (its taxonomy differs from TIMEX3).
 //!   A time zone named on its own ("I'm in the pacific timezone", the `timezone` items of
 //!   TimeZoneExtractor/Parser) is a span without a TIMEX3 value (no point, duration or set):
 //!   the tagger does not emit it and those cases are left failing; after a clock time the zone
@@ -815,6 +816,12 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
         if let Some(b) = bound {
             let at = |v: &str| denote(v).map(|x| x.0);
             if instant(b).is_some_and(|x| Some(x) == at(ours)) || ours.rfind('T').is_some_and(|p| b.len() == 8 && ours.get(p + 1..) == b.get(..5)) {
+                return true;
+            }
+            // "after" a day or longer period starts where that period ends ("after Feb 2018":
+            // `start` 2018-03-01), so such a bound is our period's end
+            let whole_days = denote(ours).is_some_and(|(a, z)| z - a >= 1440);
+            if r["Mod"] == "after" && whole_days && instant(b).is_some_and(|x| Some(x) == denote(ours).map(|x| x.1)) {
                 return true;
             }
         }
