@@ -742,9 +742,9 @@ et | ( et ) | eastern | eastern time | eastern timezone | eastern time zone | ea
 eastern daylight time => tz=-240
 akst | alaska time => tz=-540
 hst | hawaii time => tz=-600
-wet | ( wet ) | uk time | london time => tz=0
-cat | sast | ( sast ) => tz=120
-eat | moscow time => tz=180
+( wet ) | uk time | london time => tz=0
+( cat ) | sast | ( sast ) => tz=120
+( eat ) | moscow time => tz=180
 sgt | ( sgt ) | singapore time | hkt | ( hkt ) | hong kong time | beijing time | china time | awst => tz=480
 jst | ( jst ) | japan time | tokyo time | kst | korea time | seoul time => tz=540
 acst => tz=570
