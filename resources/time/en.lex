@@ -313,6 +313,8 @@ decade => unit=DE
 century => unit=CE
 quarter | qtr => unit=Q
 weekend | week-end => unit=WE
+# the working week (Monday to Friday) is told as its week
+workweek | work week | working week | business week => unit=W
 
 @UNIT_PL
 years => unit=Y
@@ -595,6 +597,8 @@ annually | yearly | annual => unit=Y
 quarterly => unit=Q
 biweekly | fortnightly => unit=W n=2
 bimonthly | bi-monthly => unit=M n=2
+# twice a year: every six months
+semiannual | semi-annual | semiannually | semi-annually | biannual | biannually | bi-annually => unit=M n=6
 
 @TIME_WORD
 noon | midday | mid-day | mid day => hour=12

@@ -242,6 +242,8 @@ fn unit_str(u: &str) -> (&'static str, bool) {
         "S" => ("S", true),
         "WE" => ("WE", false),
         "BD" => ("BD", false),
+        // a weekday (Monday to Friday) as a recurrence's step ("every weekday": P1WD)
+        "WD" => ("WD", false),
         _ => ("X", false),
     }
 }
