@@ -350,6 +350,8 @@ afternoon => pod=AF
 evening => pod=EV
 night | night-time | nighttime => pod=NI
 daytime | day-time => pod=DT
+# lunch time (Recognizers-Text's meal time TMEL, 11:00–13:00)
+lunchtime | lunch-time => pod=MEL
 
 # parts of the day in the plural: recurring ("Friday mornings", "in the evenings")
 @POD_PL
@@ -643,6 +645,8 @@ p => pm=1
 am | a.m. | a.m | a m | a. m. | in the morning | of the morning | in morning | in the am | in the a.m. => pod=MO
 pm | p.m. | p.m | p m | p. m. | in the afternoon | in the evening | of the afternoon | of the evening | at night | tonight | in afternoon | in evening | in the pm | in the p.m. => pm=1
 p | p. => pm=1
+# "1 o'clock lunchtime": the lunch-time hour (1 is 13:00)
+lunchtime | at lunchtime => pod=MEL
 
 @ROMAN
 nineteenth => century=19

@@ -1004,6 +1004,11 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         if matches!(pod, Some("EV") | Some("AF") | Some("NI")) && h < 12 && !(pod == Some("NI") && h < 6) {
             h += 12;
         }
+        // lunch time (`MEL`, 11:00–13:00): a small hour is the afternoon's ("1 o'clock
+        // lunchtime" is 13:00), 11 and 12 stay
+        if pod == Some("MEL") && h < 6 {
+            h += 12;
+        }
         // twelve in the morning ("12am") is midnight starting the day, twelve in the evening or
         // at night the one ending it (T24:00)
         if h == 12 && get(ids.pm).is_none() && get(ids.minute).is_none_or(|m| m == 0) {
