@@ -351,7 +351,7 @@ evening => pod=EV
 night | night-time | nighttime => pod=NI
 daytime | day-time => pod=DT
 # lunch time (Recognizers-Text's meal time TMEL, 11:00–13:00)
-lunchtime | lunch-time => pod=MEL
+lunchtime | lunch-time | lunch time => pod=MEL
 
 # parts of the day in the plural: recurring ("Friday mornings", "in the evenings")
 @POD_PL
