@@ -390,6 +390,7 @@ late | end of => mod=END
 
 @APPROX weak
 about | around | approximately | roughly | some | nearly | almost => mod=APPROX
+circa | ca. => mod=APPROX
 
 @MORE weak
 more than | over | at least => mod=MORE_THAN
