@@ -335,6 +335,8 @@ the day after tomorrow | the day after tmrw | the day after tmr => shift=2 unit=
 day before yesterday => shift=-2 unit=D
 day after tomorrow | day after tmrw | day after tmr => shift=2 unit=D
 tonight | tonite => shift=0 unit=D pod=NI
+# "otd": "on this day" (social-media shorthand)
+otd => shift=0 unit=D
 
 @ANAPHORIC_DAY
 the next day | the following day | the day after => shift=1 unit=D anchor=last
