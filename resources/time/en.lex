@@ -313,6 +313,8 @@ decade => unit=DE
 century => unit=CE
 quarter | qtr => unit=Q
 weekend | week-end => unit=WE
+# the working week (Monday to Friday) is told as its week
+workweek | work week | working week | business week => unit=W
 
 @UNIT_PL
 years => unit=Y
@@ -333,6 +335,8 @@ the day after tomorrow | the day after tmrw | the day after tmr => shift=2 unit=
 day before yesterday => shift=-2 unit=D
 day after tomorrow | day after tmrw | day after tmr => shift=2 unit=D
 tonight | tonite => shift=0 unit=D pod=NI
+# "otd": "on this day" (social-media shorthand)
+otd => shift=0 unit=D
 
 @ANAPHORIC_DAY
 the next day | the following day | the day after => shift=1 unit=D anchor=last
@@ -348,6 +352,8 @@ afternoon => pod=AF
 evening => pod=EV
 night | night-time | nighttime => pod=NI
 daytime | day-time => pod=DT
+# lunch time (Recognizers-Text's meal time TMEL, 11:00–13:00)
+lunchtime | lunch-time | lunch time => pod=MEL
 
 # parts of the day in the plural: recurring ("Friday mornings", "in the evenings")
 @POD_PL
@@ -386,6 +392,7 @@ late | end of => mod=END
 
 @APPROX weak
 about | around | approximately | roughly | some | nearly | almost => mod=APPROX
+circa | ca. => mod=APPROX
 
 @MORE weak
 more than | over | at least => mod=MORE_THAN
@@ -595,6 +602,8 @@ annually | yearly | annual => unit=Y
 quarterly => unit=Q
 biweekly | fortnightly => unit=W n=2
 bimonthly | bi-monthly => unit=M n=2
+# twice a year: every six months
+semiannual | semi-annual | semiannually | semi-annually | biannual | biannually | bi-annually => unit=M n=6
 
 @TIME_WORD
 noon | midday | mid-day | mid day => hour=12
@@ -639,6 +648,8 @@ p => pm=1
 am | a.m. | a.m | a m | a. m. | in the morning | of the morning | in morning | in the am | in the a.m. => pod=MO
 pm | p.m. | p.m | p m | p. m. | in the afternoon | in the evening | of the afternoon | of the evening | at night | tonight | in afternoon | in evening | in the pm | in the p.m. => pm=1
 p | p. => pm=1
+# "1 o'clock lunchtime": the lunch-time hour (1 is 13:00)
+lunchtime | at lunchtime => pod=MEL
 
 @ROMAN
 nineteenth => century=19

@@ -299,7 +299,11 @@ impl TimexTagger {
                     }
                     // `lead=N` on a split rule: A's first N tokens ("du") stay out of TimeML spans
                     let lead = r.set.iter().find(|&&(k, _)| k == self.ids.lead).map_or(0, |&(_, v)| v as usize);
-                    let a0 = if lead > 0 && sched != Some(SpanStyle::WithPrepositions) { (i + lead).min(ea - 1) } else { i };
+                    // (`keep=1`: Recognizers-style spans keep it, as for single matches: "in 2014
+                    // through 2018")
+                    let keep = r.set.iter().any(|&(k, v)| k == self.ids.keep && v > 0);
+                    let kept = sched == Some(SpanStyle::WithPrepositions) || (sched == Some(SpanStyle::Bare) && keep);
+                    let a0 = if lead > 0 && !kept { (i + lead).min(ea - 1) } else { i };
                     sa[self.ids.lead] = NONE;
                     sb[self.ids.lead] = NONE;
                     out.push(Match { span: sp(a0, ea), slots: sa, tok: a0, end: ea, split: true, range: None, anchor: None });

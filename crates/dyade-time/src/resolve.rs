@@ -242,6 +242,8 @@ fn unit_str(u: &str) -> (&'static str, bool) {
         "S" => ("S", true),
         "WE" => ("WE", false),
         "BD" => ("BD", false),
+        // a weekday (Monday to Friday) as a recurrence's step ("every weekday": P1WD)
+        "WD" => ("WD", false),
         _ => ("X", false),
     }
 }
@@ -1000,6 +1002,11 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
             h += 12;
         }
         if matches!(pod, Some("EV") | Some("AF") | Some("NI")) && h < 12 && !(pod == Some("NI") && h < 6) {
+            h += 12;
+        }
+        // lunch time (`MEL`, 11:00–13:00): a small hour is the afternoon's ("1 o'clock
+        // lunchtime" is 13:00), 11 and 12 stay
+        if pod == Some("MEL") && h < 6 {
             h += 12;
         }
         // twelve in the morning ("12am") is midnight starting the day, twelve in the evening or
