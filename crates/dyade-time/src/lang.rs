@@ -367,8 +367,13 @@ impl Lang {
         Ok(l)
     }
 
+    /// The id of lexicon class `name` (`"RANGE_JOIN"` for `@RANGE_JOIN`), if the pack has it.
+    pub fn class(&self, name: &str) -> Option<usize> {
+        self.classes.iter().position(|c| c == name)
+    }
+
     fn class_id(&mut self, name: &str) -> usize {
-        if let Some(i) = self.classes.iter().position(|c| c == name) {
+        if let Some(i) = self.class(name) {
             return i;
         }
         self.classes.push(name.into());
@@ -452,9 +457,9 @@ impl Lang {
                 off += elem_maxlen(e, &maxlen);
             }
         }
-        self.join_class = self.classes.iter().position(|c| c == "JOIN");
-        self.lead_class = self.classes.iter().position(|c| c == "LEAD");
-        self.tense_classes = (self.classes.iter().position(|c| c == "PAST_MARK"), self.classes.iter().position(|c| c == "FUTURE_MARK"));
+        self.join_class = self.class("JOIN");
+        self.lead_class = self.class("LEAD");
+        self.tense_classes = (self.class("PAST_MARK"), self.class("FUTURE_MARK"));
     }
 
     /// Intern a string value.
@@ -524,7 +529,7 @@ impl Lang {
                 out.push(Elem::Ref(k, base, opt));
             } else if let Some(c) = t.strip_prefix('@') {
                 let (name, rename) = split_rename(c)?;
-                let id = self.classes.iter().position(|x| x == name).ok_or_else(|| format!("unknown class @{name}"))?;
+                let id = self.class(name).ok_or_else(|| format!("unknown class @{name}"))?;
                 out.push(Elem::Class(id, rename, opt));
             } else if let Some(c) = t.strip_prefix('#').filter(|c| !c.is_empty()) {
                 let (name, rename) = split_rename(c)?;

@@ -153,7 +153,7 @@ impl TimexTagger {
         // the DFS restores the slots it sets, so one work buffer serves every attempt
         let mut work = [NONE; lang::NSLOTS];
         let sched_mode = matches!(sched, Some(SpanStyle::WithPrepositions | SpanStyle::Bare));
-        let timepod = l.classes.iter().position(|c| c == "TIMEPOD");
+        let timepod = l.class("TIMEPOD");
         let mut next_strong = usize::MAX;
         let mut i = 0;
         while i < n {
@@ -381,8 +381,8 @@ impl TimexTagger {
     /// "for 3 hours from 10 am"), are one range (Recognizers style): it starts at the clock time
     /// and its end is that time moved by the duration.
     fn lasting(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
-        let Some(lasting) = l.classes.iter().position(|c| c == "LASTING") else { return ms };
-        let open = l.classes.iter().position(|c| c == "RANGE_OPEN");
+        let Some(lasting) = l.class("LASTING") else { return ms };
+        let open = l.class("RANGE_OPEN");
         let id = &self.ids;
         let intern = |v: &str| l.strings.iter().position(|x| x == v).map(|i| lang::STR_BASE + i as i32);
         let (Some(shift), Some(dur)) = (intern("shift"), intern("DURATION")) else { return ms };

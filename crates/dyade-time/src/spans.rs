@@ -142,7 +142,7 @@ impl TimexTagger {
     /// "28 june in 2020", "father's day of 2015" (`@YEAR_JOIN` words between them), "2016 Q3"
     /// (the year first, nothing between).
     pub(crate) fn years(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
-        let Some(yj) = l.classes.iter().position(|c| c == "YEAR_JOIN") else { return ms };
+        let Some(yj) = l.class("YEAR_JOIN") else { return ms };
         let id = &self.ids;
         let others = [id.month, id.day, id.weekday, id.season, id.quarter, id.half, id.easter, id.shift, id.unit, id.sign, id.ty, id.rf, id.hour, id.pod, id.century, id.decade, id.ordinal];
         // a year in digits, or in words (`yearword` and `yy`)
@@ -195,9 +195,8 @@ impl TimexTagger {
     /// 1 month 21 days ago", "2 weeks and 2 days ago", `@DUR_JOIN` words between them). The
     /// result keeps the day's slots with the offset in `offm` / `offd` (calendar units only).
     pub(crate) fn offsets(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
-        let class = |n: &str| l.classes.iter().position(|c| c == n);
-        let Some(off) = class("OFFSET") else { return ms };
-        let dj = class("DUR_JOIN");
+        let Some(off) = l.class("OFFSET") else { return ms };
+        let dj = l.class("DUR_JOIN");
         let id = &self.ids;
         let s = |v: i32| l.str_of(v);
         // (months, days) of n units
@@ -287,7 +286,7 @@ impl TimexTagger {
     /// the one before): one DURATION counted in the smallest unit (PT90M), calendar units
     /// (years, months) and clock-like units (weeks to seconds) apart.
     pub(crate) fn sum_durations(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
-        let dj = l.classes.iter().position(|c| c == "DUR_JOIN");
+        let dj = l.class("DUR_JOIN");
         let id = &self.ids;
         // (scale, size in the smallest unit of the scale)
         let size = |u: Option<&str>| -> Option<(u8, i64)> {
@@ -332,7 +331,7 @@ impl TimexTagger {
     /// Coordinated weekdays share the week the first one names: "next week on Tuesday or
     /// Thursday", "next week Mon, Wed, Fri" (`@COORD` words between them).
     pub(crate) fn coordinate(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
-        let Some(coord) = l.classes.iter().position(|c| c == "COORD") else { return ms };
+        let Some(coord) = l.class("COORD") else { return ms };
         let id = &self.ids;
         for i in 1..ms.len() {
             let (a, b) = (&ms[i - 1], &ms[i]);
@@ -352,8 +351,7 @@ impl TimexTagger {
     /// ("from" → AFTER, "depuis" → ON_OR_AFTER) does not apply when a `@RANGE_JOIN` word opens
     /// the very next expression.
     pub(crate) fn closed_ranges(&self, l: &Lang, _t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
-        let class = |n: &str| l.classes.iter().position(|c| c == n);
-        let (Some(join), Some(open)) = (class("RANGE_JOIN"), class("RANGE_OPEN")) else { return ms };
+        let (Some(join), Some(open)) = (l.class("RANGE_JOIN"), l.class("RANGE_OPEN")) else { return ms };
         for i in 1..ms.len() {
             let (a, b) = (&ms[i - 1], &ms[i]);
             // the connector opens the second expression ("to 5pm") or stands between ("3pm - 5pm")
@@ -399,8 +397,7 @@ impl TimexTagger {
     /// slot, an open interval's "depuis"), become one span (value and slots of the first, the
     /// start of the range).
     pub(crate) fn fuse_ranges(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
-        let class = |n: &str| l.classes.iter().position(|c| c == n);
-        let (Some(join), open) = (class("RANGE_JOIN"), class("RANGE_OPEN")) else { return ms };
+        let (Some(join), open) = (l.class("RANGE_JOIN"), l.class("RANGE_OPEN")) else { return ms };
         let rc = RangeClasses::of(l);
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
         for m in ms {
@@ -515,7 +512,7 @@ impl TimexTagger {
     /// are one day ("next week, preferably on Tuesday").
     pub(crate) fn lists(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
         let id = &self.ids;
-        let Some(join) = l.classes.iter().position(|c| c == "COORD") else {
+        let Some(join) = l.class("COORD") else {
             let mut ms = ms;
             ms.retain(|m| m.slots[id.ell] == NONE);
             return ms;
@@ -548,7 +545,7 @@ impl TimexTagger {
             let sl = &m.slots;
             sl[id.shift] != NONE && unit_level(sl[id.unit]).is_some_and(|k| k < 3) && sl[id.ty] == NONE && [id.weekday, id.day, id.hour, id.pod, id.month].iter().all(|&k| sl[k] == NONE)
         };
-        let adj: Vec<usize> = ["NEXT_ADJ", "PAST_ADJ", "THIS"].iter().filter_map(|n| l.classes.iter().position(|c| c == n)).collect();
+        let adj: Vec<usize> = ["NEXT_ADJ", "PAST_ADJ", "THIS"].iter().filter_map(|n| l.class(n)).collect();
         // the shift a lone direction word at token k gives, when it is one
         let dir_shift = |k: usize| -> Option<i32> {
             adj.iter().find_map(|&c| {
@@ -759,23 +756,23 @@ impl TimexTagger {
     /// "12 janvier" (Recognizers keeps it elsewhere: "la semaine prochaine", "les années 70"),
     /// and the final period of a month abbreviation that ends the text.
     pub(crate) fn bare(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
-        let det = l.classes.iter().position(|c| c == "DET");
+        let det = l.class("DET");
         // a preposition it never keeps, taken by an optional first element of a rule ("at?
         // 2pm" → "2pm"; `@BARE_DROP`), unless the rule keeps its lead (`keep=1`) or it is part
         // of a fixed phrase ("at present")
-        let drop = l.classes.iter().position(|c| c == "BARE_DROP");
+        let drop = l.class("BARE_DROP");
         // ... and before a day or season name ("le vendredi", "le lendemain", "l'été")
-        let named: Vec<usize> = ["WEEKDAY", "WEEKDAY_FULL", "ANAPHORIC_DAY", "HOLIDAY", "SEASON"].iter().filter_map(|n| l.classes.iter().position(|c| c == n)).collect();
+        let named: Vec<usize> = ["WEEKDAY", "WEEKDAY_FULL", "ANAPHORIC_DAY", "HOLIDAY", "SEASON"].iter().filter_map(|n| l.class(n)).collect();
         // a month abbreviation's period that ends the text is the sentence's ("1 janv.")
-        let month = l.classes.iter().position(|c| c == "MONTH");
+        let month = l.class("MONTH");
         // ... or of a half of the day's abbreviation ("at 9p.")
-        let timepod = l.classes.iter().position(|c| c == "TIMEPOD");
+        let timepod = l.class("TIMEPOD");
         let n = t.toks.len();
         // ... and before a part of the day that a clock time follows ("l'après-midi 7:00")
-        let pod = l.classes.iter().position(|c| c == "POD");
+        let pod = l.class("POD");
         // ... and a plural article before a count ("les 3 prochaines semaines", "des dix
         // derniers mois"): `@COUNT_DET` before a number or a `@NUM` word
-        let (count_det, num) = (l.classes.iter().position(|c| c == "COUNT_DET"), l.classes.iter().position(|c| c == "NUM"));
+        let (count_det, num) = (l.class("COUNT_DET"), l.class("NUM"));
         for m in ms.iter_mut() {
             if let (Some(cd), Some(nc)) = (count_det, num) {
                 if let Some((e, _)) = l.cached(p, cd, m.tok).next() {
@@ -813,6 +810,9 @@ impl TimexTagger {
     /// `only_mod`, only the prepositions that set a slot (a mod: "avant", "depuis").
     pub(crate) fn leads(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>, only_mod: bool) -> Vec<Match> {
         let Some(lead) = l.lead_class else { return ms };
+        // bare spans never reach over an article they leave out (see below)
+        let det = l.class("DET").filter(|_| only_mod);
+        let range_open = l.class("RANGE_OPEN");
         let mut prev_end = 0;
         for m in ms.iter_mut() {
             if (!m.split || m.span.start == t.toks[m.tok].start as usize) && !(only_mod && m.range.is_some()) {
@@ -821,7 +821,6 @@ impl TimexTagger {
                 // one lead, or a lead and a plain one that sets nothing ("at the", "before
                 // the": "at the end of 2000", "before the year 2019"); bare spans never reach
                 // over an article they leave out ("avant le 15.05.99" → "15.05.99")
-                let det = l.classes.iter().position(|c| c == "DET").filter(|_| only_mod);
                 let ends_at = |j: usize| l.cached(p, lead, j).find(|(end, e)| *end == m.tok && (!only_mod || !e.set.is_empty()));
                 let hit = (lo..m.tok).find_map(|j| {
                     let (end, e) = ends_at(j).or_else(|| {
@@ -838,7 +837,7 @@ impl TimexTagger {
                     // May", "the end of 1989", "around 1pm") keeps it under an open-interval lead
                     // ("after mid May", "from around 1pm"): one mod slot, the finer one stays
                     // (not a range's opener, "from mid 1989": it opens no bound of its own)
-                    let opener = l.classes.iter().position(|c| c == "RANGE_OPEN").is_some_and(|o| l.cached(p, o, j).next().is_some());
+                    let opener = range_open.is_some_and(|o| l.cached(p, o, j).next().is_some());
                     let positioned = !opener && matches!(l.str_of(m.slots[md]), Some("START" | "MID" | "END" | "APPROX"));
                     let fits = |k: usize, v: i32| m.slots[k] == NONE || m.slots[k] == v || (k == md && positioned);
                     if e.set.iter().all(|&(k, v)| fits(k, v)) {
@@ -901,12 +900,12 @@ impl TimexTagger {
         };
         // a match opened by an `@UNTIL` word ("jusqu'à 16h") is the end of a range, its own
         // TIMEX3: "demain jusqu'à 16h" is not 16h tomorrow
-        let until = l.classes.iter().position(|c| c == "UNTIL");
+        let until = l.class("UNTIL");
         let opens_until = |m: &Match| until.is_some_and(|u| l.cached(p, u, m.tok).next().is_some());
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
         // the day a range's first half merged with, for its second half
         let mut carry: Option<Slots> = None;
-        let range_join = l.classes.iter().position(|c| c == "RANGE_JOIN");
+        let range_join = l.class("RANGE_JOIN");
         for m in ms {
             let mut merged: Option<Option<Slots>> = None;
             // the last match ends a range: a time joined to the time before it by a range
@@ -1028,8 +1027,7 @@ pub(crate) struct RangeClasses {
 
 impl RangeClasses {
     pub(crate) fn of(l: &Lang) -> Self {
-        let class = |n: &str| l.classes.iter().position(|c| c == n);
-        RangeClasses { join: class("RANGE_JOIN"), and: class("RANGE_AND"), open: class("RANGE_OPEN") }
+        RangeClasses { join: l.class("RANGE_JOIN"), and: l.class("RANGE_AND"), open: l.class("RANGE_OPEN") }
     }
 }
 
