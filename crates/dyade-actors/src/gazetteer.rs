@@ -229,7 +229,7 @@ impl GazetteerRecognizer {
 
     /// Choose the label for a matched alias from its candidates (countries, then places,
     /// organisations, people, other names), and whether the knowledge base is certain of it.
-    fn label_for(&self, text: &str, toks: &Toks, at: usize, actors: &[usize]) -> (EntityType, bool) {
+    fn label_for(&self, toks: &Toks, at: usize, actors: &[usize]) -> (EntityType, bool) {
         let rank = |k: ActorKind| match k {
             ActorKind::Country => 0,
             ActorKind::Place => 1,
@@ -243,7 +243,7 @@ impl GazetteerRecognizer {
         if best.subtype == "seat" {
             // "au Kremlin" is the place, "le Kremlin a déclaré" the institution
             certain = false;
-            if at > 0 && Self::gap_ok(text, &toks[at - 1], &toks[at]) || at > 0 {
+            if at > 0 {
                 let prev = toks.n(at - 1);
                 let prev2 = if at > 1 { format!("{} {}", toks.n(at - 2), prev) } else { String::new() };
                 if self.kb.place_words.contains(prev) || self.kb.place_words.contains(&prev2) {
@@ -288,7 +288,7 @@ impl GazetteerRecognizer {
             }
             if let Some((n, al)) = matched {
                 let span = Span::new(toks[i].span.start, toks[i + n - 1].span.end);
-                let (label, certain) = self.label_for(text, &toks, i, &al.actors);
+                let (label, certain) = self.label_for(&toks, i, &al.actors);
                 if label == EntityType::PER {
                     people.extend(al.actors.iter().copied().filter(|&a| self.kb.actors[a].kind == ActorKind::Person));
                 }

@@ -24,25 +24,7 @@ pub fn norm(s: &str) -> String {
     // NFKD char by char: the string-level form only adds canonical reordering of
     // combining marks, and every mark is dropped below (the `norm_per_char_is_nfkd` test
     // checks that all chars of non-zero combining class are marks)
-    let mut push = |c: char| {
-        if unicode_normalization::char::is_combining_mark(c) {
-            return;
-        }
-        if c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            match c {
-                'œ' | 'Œ' => out.push_str("oe"),
-                'æ' | 'Æ' => out.push_str("ae"),
-                'ß' => out.push_str("ss"),
-                _ => out.extend(c.to_lowercase()),
-            }
-        } else {
-            pending_space = true;
-        }
-    };
+    let mut push = |c: char| fold_char(&mut out, &mut pending_space, c);
     for c in s.chars() {
         if c.is_ascii() {
             push(c);
@@ -53,29 +35,37 @@ pub fn norm(s: &str) -> String {
     out
 }
 
+/// One decomposed char into [`norm`]'s output: marks dropped, alphanumerics lowercased
+/// (ligatures spelled out), any other run becomes one pending space. The fast path and the
+/// string-level reference differ only in how they decompose, not in this step.
+#[inline]
+fn fold_char(out: &mut String, pending_space: &mut bool, c: char) {
+    if unicode_normalization::char::is_combining_mark(c) {
+        return;
+    }
+    if c.is_alphanumeric() {
+        if *pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        *pending_space = false;
+        match c {
+            'œ' | 'Œ' => out.push_str("oe"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'ß' => out.push_str("ss"),
+            _ => out.extend(c.to_lowercase()),
+        }
+    } else {
+        *pending_space = true;
+    }
+}
+
 /// The reference [`norm`]: string-level NFKD (kept for the equivalence test).
 #[cfg(test)]
 fn norm_nfkd(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.nfkd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
-        if c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            match c {
-                'œ' | 'Œ' => out.push_str("oe"),
-                'æ' | 'Æ' => out.push_str("ae"),
-                'ß' => out.push_str("ss"),
-                _ => out.extend(c.to_lowercase()),
-            }
-        } else {
-            pending_space = true;
-        }
+        fold_char(&mut out, &mut pending_space, c);
     }
     out
 }

@@ -63,7 +63,7 @@ pub fn declared_charset(bytes: &[u8]) -> Option<Legacy> {
     let head = &bytes[..bytes.len().min(4096)];
     let lower: Vec<u8> = head.iter().map(|b| b.to_ascii_lowercase()).collect();
     let mut from = 0;
-    while let Some(i) = find(&lower[from..], b"charset") {
+    while let Some(i) = memchr::memmem::find(&lower[from..], b"charset") {
         let mut j = from + i + b"charset".len();
         while j < lower.len() && matches!(lower[j], b' ' | b'\t' | b'\n' | b'\r') {
             j += 1;
@@ -81,10 +81,6 @@ pub fn declared_charset(bytes: &[u8]) -> Option<Legacy> {
         from += i + 1;
     }
     None
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]
