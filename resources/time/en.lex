@@ -918,6 +918,10 @@ utc | gmt | msk
 @TZ_HOUR_MARK weak
 h
 
+# words closing a clock time, before its zone ("10 o'clock PT", "1500 hrs GMT")
+@TZ_CLOCK_END weak
+o'clock | oclock | o clock | hrs
+
 # prepositions that put an ambiguous zone word in zone position ("at pt", "in ET")
 @TZ_LEAD weak
 at | in | on | @

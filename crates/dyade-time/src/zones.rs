@@ -23,8 +23,13 @@
 //!   capitalized only): cities, countries and regions with their standard offset (none for
 //!   a country spanning several zones), a zone when a `@TZ_SUFFIX` follows ("Madrid time",
 //!   "Sydney timezone", "St. Louis-time", "Afghanistan standard time") or a `@TZ_PREFIX`
-//!   precedes ("heure de Pékin"); a `@TZ_DAYLIGHT` suffix adds its `tz=` to the place's
-//!   offset ("Sydney daylight time").
+//!   precedes ("heure de Pékin"; not after a numeral, "à une heure de Paris" is a distance,
+//!   nor before a capitalized word that goes on with a name, "heure de France Inter"); a
+//!   `@TZ_DAYLIGHT` suffix adds its `tz=` to the place's offset ("Sydney daylight time").
+//!
+//! A clock time, for zone position, is a number with a glued separator and minutes ("16:30",
+//! "11.59", "16h30", the end of "9-6"), or a `@TIMEPOD` ("1pm") or `@TZ_CLOCK_END` word
+//! ("heures", "o'clock") just before.
 //!
 //! At each token the longest reading wins; a mention never overlaps another, nor stands glued
 //! to an identifier's joints ("Etc/UTC", "NFT_MSG", "irst-fay").
@@ -57,6 +62,8 @@ struct Classes {
     daylight: Option<usize>,
     lead: Option<usize>,
     timepod: Option<usize>,
+    clock_end: Option<usize>,
+    numeral: Option<usize>,
     tz_slot: usize,
 }
 
@@ -75,6 +82,8 @@ impl Classes {
             daylight: l.class("TZ_DAYLIGHT"),
             lead: l.class("TZ_LEAD"),
             timepod: l.class("TIMEPOD"),
+            clock_end: l.class("TZ_CLOCK_END"),
+            numeral: l.class("NUM"),
             tz_slot: slot_id("tz").expect("the tz slot"),
         }
     }
@@ -164,10 +173,17 @@ fn readings(l: &Lang, c: &Classes, t: &Tokens, p: &Prep, i: usize) -> Vec<Readin
             r.push((e2, off.map(|o| o + c.offset(s).unwrap_or(0)), Need::Nothing));
         }
     }
-    // ... or the words before it ("heure de Pékin")
-    for (end, _) in at(l, p, c.prefix, i) {
+    // ... or the words before it ("heure de Pékin"), not after a numeral ("à une heure de
+    // Paris", a distance) nor going on with a name ("heure de France Inter")
+    // (a number standing alone: "10h30 heure de Pékin" is a clock time)
+    let lone_number = i > 0 && t.toks[i - 1].kind == Kind::Num && !(i >= 2 && t.toks[i - 2].end == t.toks[i - 1].start);
+    let counted = lone_number || (i.saturating_sub(3)..i).any(|j| at(l, p, c.numeral, j).any(|(e, _)| e == i));
+    for (end, _) in at(l, p, c.prefix, i).filter(|_| !counted) {
         let cap = end < t.toks.len() && t.toks[end].cap;
         for (e2, e) in at(l, p, c.place, end).chain(at(l, p, c.place_cap, end).filter(|_| cap)) {
+            if e2 < t.toks.len() && t.toks[e2].cap && t.toks[e2].kind == Kind::Word {
+                continue;
+            }
             r.push((e2, c.offset(e), Need::Nothing));
         }
     }
@@ -243,10 +259,18 @@ fn zone_position(l: &Lang, c: &Classes, t: &Tokens, p: &Prep, i: usize, end: usi
         return false;
     }
     let num = |k: usize| t.toks[k].kind == Kind::Num;
-    // after am/pm ("1pm", "7 p.m.")
-    let after_pod = (i.saturating_sub(4)..i).any(|j| at(l, p, c.timepod, j).any(|(e, _)| e == i));
-    // after minutes ("16:30", "11.59") or the end of a clock range ("9-6")
-    let after_clock = i >= 3 && num(i - 1) && num(i - 3) && matches!(t.low(i - 2), ":" | "." | "-") && t.toks[i - 1].num <= 59;
+    // after am/pm or a clock time's closing word ("1pm", "7 p.m.", "seize heures")
+    let after_pod = (i.saturating_sub(4)..i).any(|j| at(l, p, c.timepod, j).chain(at(l, p, c.clock_end, j)).any(|(e, _)| e == i));
+    // after minutes ("16:30", "11.59", "16h30") or the end of a clock range ("9-6"): numbers
+    // glued to the separator between them
+    let glued = |a: usize, b: usize| t.toks[a].end == t.toks[b].start;
+    // (two-digit minutes, or a range's end hour: not "3.5 pt")
+    let after_clock = i >= 3
+        && num(i - 1)
+        && num(i - 3)
+        && glued(i - 3, i - 2)
+        && glued(i - 2, i - 1)
+        && if t.low(i - 2) == "-" { t.toks[i - 1].ndig <= 2 && t.toks[i - 1].num <= 24 } else { t.toks[i - 1].ndig == 2 && t.toks[i - 1].num <= 59 };
     let clause_end = end == n
         || match t.low(end) {
             "," | ";" | "!" | "?" | ")" => true,

@@ -90,3 +90,24 @@ fn zones_do_not_change_timexes() {
     assert_eq!(v(t.tag(text, "en", Some("2024-03-04"))), before);
     assert_eq!(before.iter().map(|x| x.1.as_str()).collect::<Vec<_>>(), ["2024-03-07T09:00"]);
 }
+
+#[test]
+fn french_zones() {
+    assert_eq!(zones("Le vol part à 10h30 heure de Pékin.", "fr"), vec![("heure de Pékin".into(), Some(480))]);
+    assert_eq!(zones("prévue vendredi à 13h30 (heure de Paris)", "fr"), vec![("heure de Paris".into(), Some(60))]);
+    assert_eq!(zones("l'heure d'Alger", "fr"), vec![("heure d'Alger".into(), Some(60))]);
+    assert_eq!(zones("à seize heures CET", "fr"), vec![("CET".into(), Some(60))]);
+    assert_eq!(zones("rendez-vous à 16h30 UTC+2", "fr"), vec![("UTC+2".into(), Some(120))]);
+    // a distance, a demonstrative, a radio station: no zone
+    for text in ["Il habite à une heure de Paris.", "à 1 heure de Paris", "à 3 heures cet après-midi", "une heure de France Inter"] {
+        assert!(zones(text, "fr").is_empty(), "{text}: {:?}", zones(text, "fr"));
+    }
+}
+
+#[test]
+fn a_clock_time_in_a_place_time_is_converted() {
+    // the timex rules read the same place list: "12PM Singapore time" at a UTC reference
+    let t = TimexTagger::shared();
+    let r = t.tag_at("tomorrow 12PM Singapore time", "en", "2018-06-12T10:00:00+00:00", dyade_time::SpanStyle::Bare);
+    assert_eq!(r.iter().map(|x| x.value.as_str()).collect::<Vec<_>>(), ["2018-06-13T04:00"]);
+}
