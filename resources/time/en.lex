@@ -992,3 +992,7 @@ nice | split | chad | niger | guinea => tz=60
 turkey | jordan => tz=180
 reunion => tz=240
 male => tz=300
+
+# three quarters of an hour past a clock time ("three quarters past 9pm")
+@QUARTER_WORD
+three quarters | three-quarters => minute=45
