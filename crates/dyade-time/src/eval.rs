@@ -102,7 +102,7 @@
 //!   (its spans leave out articles and prepositions) against the case's `reference`.
 
 use crate::calendar::Date;
-use crate::{SpanStyle, TimexTagger};
+use crate::{SpanStyle, TagOptions, TimexTagger};
 use dyade_core::{Annotation, DateEstimate, Document, Timex};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -948,6 +948,14 @@ fn recognizers_range_ok(tagger: &TimexTagger, text: &str, lang: &str, reference:
     matches!(a.modifier.as_deref(), None | Some("START")) && bounds.iter().any(|&(s, en, sn, enn)| same(s0, s, sn) && same(sa, s, sn) && end_ok(b.modifier.as_deref(), sb, eb, en, enn))
 }
 
+/// The output options a Recognizers-Text test file was produced with, as its name states
+/// (`DateTimeModelSplitDateAndTime.json`: `DateTimeOptions.SplitDateAndTime`;
+/// `DateTimeModelTasksMode.json`: `TasksMode`); none for the other files.
+fn recognizers_options(file: &str) -> TagOptions {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    TagOptions { split_date_time: name.contains("SplitDateAndTime"), tasks: name.contains("TasksMode") }
+}
+
 /// Run the Recognizers-Text cases of `lang` in `path`.
 pub fn recognizers(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult {
     let mut r = SuiteResult::default();
@@ -958,12 +966,12 @@ pub fn recognizers(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult
         // fixed one, as Recognizers-Text itself runs against "now", so that expressions which
         // need a year to resolve ("the first friday of july") are still produced
         let reference = c["reference"].as_str().unwrap_or("2016-11-07T00:00:00");
-        let (got, ends): (Vec<Timex>, Vec<Option<Timex>>) = tagger.tag_ranges_at(text, lang, reference, SpanStyle::Bare).into_iter().unzip();
+        let file = c["file"].as_str().unwrap_or("").to_string();
+        let (got, ends): (Vec<Timex>, Vec<Option<Timex>>) = tagger.tag_ranges_with(text, lang, reference, SpanStyle::Bare, recognizers_options(&file)).into_iter().unzip();
         let exp = c["expected"].as_array().cloned().unwrap_or_default();
         let got_texts: Vec<&str> = got.iter().map(|t| &text[t.span.start..t.span.end]).collect();
         // a few expected texts carry a stray leading space (" aujourd'hui jusqu'a demain")
         let exp_texts: Vec<&str> = exp.iter().map(|e| e["text"].as_str().unwrap_or("").trim()).collect();
-        let file = c["file"].as_str().unwrap_or("").to_string();
         if got_texts.len() != exp_texts.len() || got_texts.iter().zip(&exp_texts).any(|(a, b)| !a.eq_ignore_ascii_case(b)) {
             let kind = if got.is_empty() {
                 "missed"

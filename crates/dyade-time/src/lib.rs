@@ -15,6 +15,7 @@ pub mod calendar;
 pub mod eval;
 pub mod lang;
 mod matcher;
+mod modes;
 pub mod resolve;
 mod spans;
 pub mod token;
@@ -26,6 +27,7 @@ use matcher::{Best, Matcher, Refs};
 use spans::{in_code, range_link, RangeClasses};
 use resolve::{Ctx, Ids, Resolved};
 pub use resolve::Tense;
+pub use modes::TagOptions;
 use std::sync::OnceLock;
 use token::{Kind, Tokens};
 
