@@ -826,3 +826,8 @@ eid al-fitr | eid al fitr | eid ul-fitr | id ul-fitr | eid-al-fitr
 eid al-adha | eid al adha | eid ul-adha | id ul-adha | eid-al-adha | eid al azha | eidul azha | feast of the sacrifice | feast of sacrifice
 islamic new year | arabic new year | hijri new year
 p
+
+# Calendar mode (`TagOptions::calendar`): an expression that is nothing but one of these lone
+# period terms is left out ("partner of the year", "have a great week")
+@CALENDAR_SKIP weak
+the day | the week | the month | the year | day | week | month | year

@@ -19,6 +19,10 @@
 //!   month at 6pm" → the 1st at 18:00, one expression); a time of day told without a day that
 //!   has already begun (a part of the day) or passed (a clock time) is the next day's.
 //!
+//! - **calendar mode** (`CalendarMode`): an expression that is nothing but a lone period term
+//!   of the pack's `@CALENDAR_SKIP` class ("the year" of "partner of the year", "have a great
+//!   week") is left out.
+//!
 //! The options are post-steps over the tagged expressions, chosen by their kind (their slots
 //! and TIMEX3 values): no rule and no word changes with them; default tagging is untouched.
 #![allow(clippy::too_many_arguments)]
@@ -35,6 +39,10 @@ pub struct TagOptions {
     /// seasons, decades and the `@TASKS_SKIP` words' expressions; "next month" is its first
     /// day and joins the time of day after it; a bare time of day already begun is tomorrow's.
     pub tasks: bool,
+    /// Calendar mode (Recognizers' `CalendarMode`): leave out the expressions that are nothing
+    /// but a lone period term of the pack's `@CALENDAR_SKIP` class ("the year" of "partner of
+    /// the year").
+    pub calendar: bool,
 }
 
 /// Hour at which each TIMEX3 part of the day begins (for "already begun" in tasks mode).
@@ -89,6 +97,9 @@ impl TimexTagger {
             out = tasks_first_days(out, &firsts);
             out = tasks_next_day(out, &bare, rf);
             out = tasks_join(l, &toks, &p, out, &firsts, rf);
+        }
+        if opts.calendar {
+            out = calendar_filter(l, &toks, &p, out);
         }
         if opts.split_date_time {
             out = self.split_date_time(l, &toks, &p, text, lang, reference, out);
@@ -283,6 +294,18 @@ fn tasks_first_days(out: Vec<(Timex, Option<Timex>)>, firsts: &[Span]) -> Vec<(T
                 }
             }
             (x, end)
+        })
+        .collect()
+}
+
+/// Calendar mode: leave out the expressions that are exactly one `@CALENDAR_SKIP` term.
+fn calendar_filter(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Timex>)>) -> Vec<(Timex, Option<Timex>)> {
+    let Some(c) = l.class("CALENDAR_SKIP") else { return out };
+    out.into_iter()
+        .filter(|(x, end)| {
+            let a = t.toks.partition_point(|k| (k.start as usize) < x.span.start);
+            let b = t.toks.partition_point(|k| (k.end as usize) <= x.span.end);
+            end.is_some() || a >= b || !l.cached(p, c, a).any(|(e, _)| e == b)
         })
         .collect()
 }

@@ -11,8 +11,8 @@ fn texts(v: &[(String, String, Option<String>)]) -> Vec<&str> {
     v.iter().map(|x| x.0.as_str()).collect()
 }
 
-const SPLIT: TagOptions = TagOptions { split_date_time: true, tasks: false };
-const TASKS: TagOptions = TagOptions { split_date_time: false, tasks: true };
+const SPLIT: TagOptions = TagOptions { split_date_time: true, tasks: false, calendar: false };
+const TASKS: TagOptions = TagOptions { split_date_time: false, tasks: true, calendar: false };
 
 #[test]
 fn no_option_is_the_plain_output() {
@@ -77,4 +77,15 @@ fn tasks_mode_time_of_day_already_begun_is_tomorrows() {
     // not yet begun: today's; a day told keeps it
     assert_eq!(run(&t, "let's meet in the evening", "2016-11-07T15:12:00", TASKS)[0].1, "2016-11-07TEV");
     assert_eq!(run(&t, "this morning", "2016-11-07T16:12:00", TASKS)[0].1, "2016-11-07TMO");
+}
+
+#[test]
+fn calendar_mode_leaves_out_lone_period_terms() {
+    let t = TimexTagger::new();
+    let cal = TagOptions { calendar: true, ..Default::default() };
+    let s = "Hey, we got a partner of the month.";
+    assert_eq!(texts(&run(&t, s, "2018-05-24T00:00:00", TagOptions::default())), ["the month"]);
+    assert!(run(&t, s, "2018-05-24T00:00:00", cal).is_empty());
+    // a period with more than the term stays
+    assert_eq!(texts(&run(&t, "see you next month", "2018-05-24T00:00:00", cal)), ["next month"]);
 }
