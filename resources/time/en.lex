@@ -831,3 +831,9 @@ p
 # period terms is left out ("partner of the year", "have a great week")
 @CALENDAR_SKIP weak
 the day | the week | the month | the year | day | week | month | year
+
+# A range opener that, before a single expression ("from 2014", "from October"), Recognizers-Text's
+# default reading leaves out of the span (no interval is opened); its experimental mode reads it
+# as "since" (`TagOptions::experimental`)
+@WEAK_SINCE weak
+from

@@ -100,14 +100,15 @@
 //!   ("12:00:00"): it is read as the parser files' `time` (ours at that clock time).
 //!   Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
 //!   (its spans leave out articles and prepositions) against the case's `reference`.
-//!   Four model files were produced by Recognizers with non-default `DateTimeOptions`, as
+//!   Five model files were produced by Recognizers with non-default `DateTimeOptions`, as
 //!   their names state: each is tagged with the matching [`crate::TagOptions`] (the others
 //!   with none): `DateTimeModelSplitDateAndTime` with `split_date_time` (a date and its time,
 //!   a range's bounds, given apart; a duration from now as its duration), and
 //!   `DateTimeModelTasksMode` with `tasks` (no years told alone, quarters, seasons, decades
 //!   or the holidays it skips; "next month" its first day), and `DateTimeModelCalendarMode`
 //!   and `DateTimeModelComplexCalendar` (Recognizers' ComplexCalendar option set includes
-//!   CalendarMode) with `calendar` (no lone "the year"). Their pass rules are the same.
+//!   CalendarMode) with `calendar` (no lone "the year"), and `DateTimeModelExperimentalMode`
+//!   with `experimental` ("from 2014" is a since). Their pass rules are the same.
 
 use crate::calendar::Date;
 use crate::{SpanStyle, TagOptions, TimexTagger};
@@ -959,10 +960,11 @@ fn recognizers_range_ok(tagger: &TimexTagger, text: &str, lang: &str, reference:
 /// The output options a Recognizers-Text test file was produced with, as its name states
 /// (`DateTimeModelSplitDateAndTime.json`: `DateTimeOptions.SplitDateAndTime`;
 /// `DateTimeModelTasksMode.json`: `TasksMode`; `DateTimeModelCalendarMode.json`: `CalendarMode`,
-/// and `DateTimeModelComplexCalendar.json`, whose options include it); none for the others.
+/// and `DateTimeModelComplexCalendar.json`, whose options include it;
+/// `DateTimeModelExperimentalMode.json`: `ExperimentalMode`); none for the others.
 fn recognizers_options(file: &str) -> TagOptions {
     let name = file.rsplit('/').next().unwrap_or(file);
-    TagOptions { split_date_time: name.contains("SplitDateAndTime"), tasks: name.contains("TasksMode"), calendar: name.contains("CalendarMode") || name.contains("ComplexCalendar") }
+    TagOptions { split_date_time: name.contains("SplitDateAndTime"), tasks: name.contains("TasksMode"), calendar: name.contains("CalendarMode") || name.contains("ComplexCalendar"), experimental: name.contains("ExperimentalMode") }
 }
 
 /// Run the Recognizers-Text cases of `lang` in `path`.

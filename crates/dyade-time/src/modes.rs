@@ -23,6 +23,11 @@
 //!   of the pack's `@CALENDAR_SKIP` class ("the year" of "partner of the year", "have a great
 //!   week") is left out.
 //!
+//! - **experimental mode** (`ExperimentalMode`): a `@WEAK_SINCE` range opener ("from") before
+//!   a single expression, which the default reading leaves out, is its "since": it joins the
+//!   span (over a plain `@LEAD` word: "from the end of 1989") with mod AFTER unless the
+//!   expression has a position of its own ("end of", "mid", "around").
+//!
 //! The options are post-steps over the tagged expressions, chosen by their kind (their slots
 //! and TIMEX3 values): no rule and no word changes with them; default tagging is untouched.
 #![allow(clippy::too_many_arguments)]
@@ -43,6 +48,9 @@ pub struct TagOptions {
     /// but a lone period term of the pack's `@CALENDAR_SKIP` class ("the year" of "partner of
     /// the year").
     pub calendar: bool,
+    /// Experimental mode (Recognizers' `ExperimentalMode`): a `@WEAK_SINCE` opener ("from")
+    /// before a single expression is its "since" ("from 2014", "from the end of 1989").
+    pub experimental: bool,
 }
 
 /// Hour at which each TIMEX3 part of the day begins (for "already begun" in tasks mode).
@@ -100,6 +108,9 @@ impl TimexTagger {
         }
         if opts.calendar {
             out = calendar_filter(l, &toks, &p, out);
+        }
+        if opts.experimental {
+            out = experimental_since(l, &toks, &p, out);
         }
         if opts.split_date_time {
             out = self.split_date_time(l, &toks, &p, text, lang, reference, out);
@@ -308,4 +319,29 @@ fn calendar_filter(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Timex
             end.is_some() || a >= b || !l.cached(p, c, a).any(|(e, _)| e == b)
         })
         .collect()
+}
+
+/// Experimental mode: "from" before a single expression is its "since".
+fn experimental_since(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Timex>)>) -> Vec<(Timex, Option<Timex>)> {
+    let (Some(since), Some(lead)) = (l.class("WEAK_SINCE"), l.lead_class) else { return out };
+    let mut prev_end = 0;
+    let mut res = Vec::with_capacity(out.len());
+    for (mut x, end) in out {
+        let a = t.toks.partition_point(|k| (k.start as usize) < x.span.start);
+        // the opener right before, or before a plain lead word ("the") right before
+        let opener_to = |k: usize| (k.saturating_sub(3)..k).find(|&j| l.cached(p, since, j).any(|(e, _)| e == k));
+        let plain = (a.saturating_sub(3)..a).find(|&j| l.cached(p, lead, j).any(|(e, en)| e == a && en.set.is_empty()));
+        let start = opener_to(a).or_else(|| plain.and_then(opener_to));
+        if let (None, Some(j)) = (&end, start) {
+            if t.toks[j].start as usize >= prev_end {
+                x.span = Span::new(t.toks[j].start as usize, x.span.end);
+                if x.modifier.is_none() {
+                    x.modifier = Some("AFTER".into());
+                }
+            }
+        }
+        prev_end = x.span.end;
+        res.push((x, end));
+    }
+    res
 }

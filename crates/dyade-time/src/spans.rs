@@ -813,6 +813,7 @@ impl TimexTagger {
         // bare spans never reach over an article they leave out (see below)
         let det = l.class("DET").filter(|_| only_mod);
         let range_open = l.class("RANGE_OPEN");
+        let weak_since = l.class("WEAK_SINCE");
         let mut prev_end = 0;
         for m in ms.iter_mut() {
             if (!m.split || m.span.start == t.toks[m.tok].start as usize) && !(only_mod && m.range.is_some()) {
@@ -838,6 +839,13 @@ impl TimexTagger {
                     // ("after mid May", "from around 1pm"): one mod slot, the finer one stays
                     // (not a range's opener, "from mid 1989": it opens no bound of its own)
                     let opener = range_open.is_some_and(|o| l.cached(p, o, j).next().is_some());
+                    // bare spans: a `@WEAK_SINCE` range opener before a single expression
+                    // ("from 2014", "from October") opens no interval there (Recognizers-Text's
+                    // default reading; its experimental mode keeps it: `TagOptions::experimental`)
+                    if only_mod && m.range.is_none() && weak_since.is_some_and(|o| l.cached(p, o, j).next().is_some()) {
+                        prev_end = m.end;
+                        continue;
+                    }
                     let positioned = !opener && matches!(l.str_of(m.slots[md]), Some("START" | "MID" | "END" | "APPROX"));
                     let fits = |k: usize, v: i32| m.slots[k] == NONE || m.slots[k] == v || (k == md && positioned);
                     if e.set.iter().all(|&(k, v)| fits(k, v)) {

@@ -11,8 +11,8 @@ fn texts(v: &[(String, String, Option<String>)]) -> Vec<&str> {
     v.iter().map(|x| x.0.as_str()).collect()
 }
 
-const SPLIT: TagOptions = TagOptions { split_date_time: true, tasks: false, calendar: false };
-const TASKS: TagOptions = TagOptions { split_date_time: false, tasks: true, calendar: false };
+const SPLIT: TagOptions = TagOptions { split_date_time: true, tasks: false, calendar: false, experimental: false };
+const TASKS: TagOptions = TagOptions { split_date_time: false, tasks: true, calendar: false, experimental: false };
 
 #[test]
 fn no_option_is_the_plain_output() {
@@ -88,4 +88,16 @@ fn calendar_mode_leaves_out_lone_period_terms() {
     assert!(run(&t, s, "2018-05-24T00:00:00", cal).is_empty());
     // a period with more than the term stays
     assert_eq!(texts(&run(&t, "see you next month", "2018-05-24T00:00:00", cal)), ["next month"]);
+}
+
+#[test]
+fn experimental_mode_reads_from_as_since() {
+    let t = TimexTagger::new();
+    let exp = TagOptions { experimental: true, ..Default::default() };
+    // the default reading leaves a lone "from" out; experimental mode makes it the "since"
+    assert_eq!(texts(&run(&t, "The range is from 2014", "2018-05-24T00:00:00", TagOptions::default())), ["2014"]);
+    assert_eq!(texts(&run(&t, "The range is from 2014", "2018-05-24T00:00:00", exp)), ["from 2014"]);
+    assert_eq!(texts(&run(&t, "We have lived here from the end of 1989", "2018-05-24T00:00:00", exp)), ["from the end of 1989"]);
+    // a range keeps its own opener
+    assert_eq!(texts(&run(&t, "The range is from 2014 to 2018.", "2018-05-24T00:00:00", exp)), ["from 2014 to 2018"]);
 }
