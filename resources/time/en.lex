@@ -837,3 +837,7 @@ the day | the week | the month | the year | day | week | month | year
 # as "since" (`TagOptions::experimental`)
 @WEAK_SINCE weak
 from
+
+# the range openers a coordinator closes ("between 3 and 5"; "from 2015 and 2016" lists two years)
+@RANGE_AND_OPEN weak
+between | between the

@@ -33,6 +33,7 @@
 #![allow(clippy::too_many_arguments)]
 
 use super::*;
+use spans::joined;
 
 /// Output options of [`TimexTagger::tag_ranges_with`] (all off by default: the plain output).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -324,15 +325,21 @@ fn calendar_filter(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Timex
 /// Experimental mode: "from" before a single expression is its "since".
 fn experimental_since(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Timex>)>) -> Vec<(Timex, Option<Timex>)> {
     let (Some(since), Some(lead)) = (l.class("WEAK_SINCE"), l.lead_class) else { return out };
+    let join = l.class("RANGE_JOIN");
     let mut prev_end = 0;
     let mut res = Vec::with_capacity(out.len());
-    for (mut x, end) in out {
+    let starts: Vec<usize> = out.iter().map(|(x, _)| x.span.start).collect();
+    for (i, (mut x, end)) in out.into_iter().enumerate() {
         let a = t.toks.partition_point(|k| (k.start as usize) < x.span.start);
+        // "from 2015 and 2016": the opener of a (loose) range is no "since"
+        let b = t.toks.partition_point(|k| (k.end as usize) <= x.span.end);
+        let c = starts.get(i + 1).map(|&s| t.toks.partition_point(|k| (k.start as usize) < s));
+        let ranged = c.is_some_and(|c| c > b && join.is_some_and(|j| joined(l, t, p, j, b, c)));
         // the opener right before, or before a plain lead word ("the") right before
         let opener_to = |k: usize| (k.saturating_sub(3)..k).find(|&j| l.cached(p, since, j).any(|(e, _)| e == k));
         let plain = (a.saturating_sub(3)..a).find(|&j| l.cached(p, lead, j).any(|(e, en)| e == a && en.set.is_empty()));
         let start = opener_to(a).or_else(|| plain.and_then(opener_to));
-        if let (None, Some(j)) = (&end, start) {
+        if let (None, Some(j), false) = (&end, start, ranged) {
             if t.toks[j].start as usize >= prev_end {
                 x.span = Span::new(t.toks[j].start as usize, x.span.end);
                 if x.modifier.is_none() {

@@ -1030,19 +1030,23 @@ impl TimexTagger {
 pub(crate) struct RangeClasses {
     join: Option<usize>,
     and: Option<usize>,
-    open: Option<usize>,
+    /// the openers a coordinator may close (`@RANGE_AND_OPEN`, "between"; all `@RANGE_OPEN`
+    /// words when the pack has no such class)
+    and_open: Option<usize>,
 }
 
 impl RangeClasses {
     pub(crate) fn of(l: &Lang) -> Self {
-        RangeClasses { join: l.class("RANGE_JOIN"), and: l.class("RANGE_AND"), open: l.class("RANGE_OPEN") }
+        let open = l.class("RANGE_OPEN");
+        RangeClasses { join: l.class("RANGE_JOIN"), and: l.class("RANGE_AND"), and_open: l.class("RANGE_AND_OPEN").or(open) }
     }
 }
 
 /// True when a range connector links two expressions ("May to Oct 2020"): a `@RANGE_JOIN`
 /// word between them, or the lead the second one took ("to friday", "till tomorrow"). A
-/// coordinator (`@RANGE_AND`: "and") makes a range only after a `@RANGE_OPEN` word ("between
-/// 3 and 5"); elsewhere it lists ("in 2007 and 2009", "the 6th and 13th").
+/// coordinator (`@RANGE_AND`: "and") makes a range only after a `@RANGE_AND_OPEN` word
+/// ("between 3 and 5"; not "from 2015 and 2016"); elsewhere it lists ("in 2007 and 2009", "the
+/// 6th and 13th").
 pub(crate) fn range_link(l: &Lang, ids: &Ids, rc: RangeClasses, t: &Tokens, p: &Prep, a: &Match, b: &Match) -> bool {
     let Some(join) = rc.join else { return false };
     if b.tok < a.end || b.tok - a.end > 3 {
@@ -1065,7 +1069,7 @@ pub(crate) fn range_link(l: &Lang, ids: &Ids, rc: RangeClasses, t: &Tokens, p: &
     }
     // the opener right before the start, or inside it ("le 17 entre 14h": a day merged with
     // the start)
-    rc.open.is_some_and(|o| (a.tok.saturating_sub(3)..a.end).any(|j| l.cached(p, o, j).any(|(e, _)| e == a.tok || (j >= a.tok && e < a.end))))
+    rc.and_open.is_some_and(|o| (a.tok.saturating_sub(3)..a.end).any(|j| l.cached(p, o, j).any(|(e, _)| e == a.tok || (j >= a.tok && e < a.end))))
 }
 
 /// The slots set by the `join` class entries that tile tokens `a..b` (see [`joined`]).
