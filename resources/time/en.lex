@@ -841,3 +841,6 @@ from
 # the range openers a coordinator closes ("between 3 and 5"; "from 2015 and 2016" lists two years)
 @RANGE_AND_OPEN weak
 between | between the
+# ... but after these words, the length of one such period ("for the day": P1D)
+@CALENDAR_DURING weak
+for | during

@@ -21,7 +21,8 @@
 //!
 //! - **calendar mode** (`CalendarMode`): an expression that is nothing but a lone period term
 //!   of the pack's `@CALENDAR_SKIP` class ("the year" of "partner of the year", "have a great
-//!   week") is left out.
+//!   week") is left out; after a `@CALENDAR_DURING` word it is that period's length ("for the
+//!   day": `P1D`, the word in the span).
 //!
 //! - **experimental mode** (`ExperimentalMode`): a `@WEAK_SINCE` range opener ("from") before
 //!   a single expression, which the default reading leaves out, is its "since": it joins the
@@ -310,16 +311,35 @@ fn tasks_first_days(out: Vec<(Timex, Option<Timex>)>, firsts: &[Span]) -> Vec<(T
         .collect()
 }
 
-/// Calendar mode: leave out the expressions that are exactly one `@CALENDAR_SKIP` term.
+/// Calendar mode: leave out the expressions that are exactly one `@CALENDAR_SKIP` term; after
+/// a `@CALENDAR_DURING` word ("for the day") the term is one unit's length, that word in its span.
 fn calendar_filter(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Timex>)>) -> Vec<(Timex, Option<Timex>)> {
     let Some(c) = l.class("CALENDAR_SKIP") else { return out };
-    out.into_iter()
-        .filter(|(x, end)| {
-            let a = t.toks.partition_point(|k| (k.start as usize) < x.span.start);
-            let b = t.toks.partition_point(|k| (k.end as usize) <= x.span.end);
-            end.is_some() || a >= b || !l.cached(p, c, a).any(|(e, _)| e == b)
-        })
-        .collect()
+    let during = l.class("CALENDAR_DURING");
+    let mut res = Vec::with_capacity(out.len());
+    for (x, end) in out {
+        let a = t.toks.partition_point(|k| (k.start as usize) < x.span.start);
+        let b = t.toks.partition_point(|k| (k.end as usize) <= x.span.end);
+        if end.is_some() || a >= b || !l.cached(p, c, a).any(|(e, _)| e == b) {
+            res.push((x, end));
+            continue;
+        }
+        // the unit its value names: a day, an ISO week, a month, a year
+        let v = x.value.as_bytes();
+        let unit = match v.len() {
+            10 if v[4] == b'-' && v[7] == b'-' => "D",
+            8 if &x.value[4..6] == "-W" => "W",
+            7 if v[4] == b'-' => "M",
+            4 if v.iter().all(u8::is_ascii_digit) => "Y",
+            _ => continue,
+        };
+        let word = during.and_then(|d| (a.saturating_sub(2)..a).find(|&j| l.cached(p, d, j).any(|(e, _)| e == a)));
+        if let Some(j) = word {
+            let span = Span::new(t.toks[j].start as usize, x.span.end);
+            res.push((Timex { span, ttype: dyade_core::TimexType::DURATION, value: format!("P1{unit}"), modifier: None }, None));
+        }
+    }
+    res
 }
 
 /// Experimental mode: "from" before a single expression is its "since".
