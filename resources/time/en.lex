@@ -817,15 +817,14 @@ $ | € | £ | usd | us$
 
 # --- time-modes ---
 # Tasks mode (`TagOptions::tasks`, for to-do and reminder texts): expressions holding one of
-# these words are not recognized — holidays such texts do not schedule, and a lone "p" after
-# an hour ("7p"), too loose to be read as pm there.
+# these words are not recognized — holidays such texts do not schedule (what follows the word
+# is read on its own: "the independence day of this year" → "this year").
 @TASKS_SKIP weak
 independence day | teacher's day | teachers day | teachers' day | youth day | children's day | childrens day | children day | girls day | girls' day
 ramadan | ramazan | ramzan | ramadhan | ramathan
 eid al-fitr | eid al fitr | eid ul-fitr | id ul-fitr | eid-al-fitr
 eid al-adha | eid al adha | eid ul-adha | id ul-adha | eid-al-adha | eid al azha | eidul azha | feast of the sacrifice | feast of sacrifice
 islamic new year | arabic new year | hijri new year
-p
 
 # Calendar mode (`TagOptions::calendar`): an expression that is nothing but one of these lone
 # period terms is left out ("partner of the year", "have a great week")

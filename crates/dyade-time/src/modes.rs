@@ -13,7 +13,9 @@
 //! - **tasks mode** (`TasksMode`, for to-do and reminder texts): kinds of expressions that
 //!   schedule nothing are not recognized — a year told alone ("2000 pieces", "sales of 2007"),
 //!   quarters, halves of a year, seasons, decades and centuries, and the expressions holding a
-//!   word of the pack's `@TASKS_SKIP` class (holidays such an application does not schedule);
+//!   word of the pack's `@TASKS_SKIP` class (holidays such an application does not schedule;
+//!   what follows that word is read on its own: "the independence day of this year" → "this
+//!   year");
 //!   "next week / month / year" (a shift of one week, month or year) is the first day of that
 //!   period, and a time of day right after it (`@JOIN` words between) is on that day ("next
 //!   month at 6pm" → the 1st at 18:00, one expression); a time of day told without a day that
@@ -86,18 +88,29 @@ impl TimexTagger {
         }
         let rf = Reference::parse(reference, true);
         let l = self.lang(lang);
-        let (mut out, firsts, bare) = with_scratch(|toks, p| {
+        let (mut out, firsts, bare, rest) = with_scratch(|toks, p| {
             token::tokenize(text, toks);
             let mut ms = self.find(l, toks, p, Some(style));
-            let (mut firsts, mut bare) = (vec![], vec![]);
+            let (mut firsts, mut bare, mut rest) = (vec![], vec![], vec![]);
             if opts.tasks {
-                ms = self.tasks_matches(l, toks, p, ms, &mut firsts, &mut bare);
+                ms = self.tasks_matches(l, toks, p, ms, &mut firsts, &mut bare, &mut rest);
             }
             let mut ends = Vec::new();
             let starts = self.resolve_all(l, toks, p, &ms, rf, &[], &[], Tense::Future, Some(&mut ends));
             let out: Vec<(Timex, Option<Timex>)> = starts.into_iter().map(|(t, _)| t).zip(ends).collect();
-            (out, firsts, bare)
+            (out, firsts, bare, rest)
         });
+        // the rest of an expression cut at a skipped word, tagged on its own
+        for r in rest {
+            for (mut x, mut e) in self.tag_ranges_with(&text[r.start..r.end], lang, reference, style, opts) {
+                x.span = Span::new(x.span.start + r.start, x.span.end + r.start);
+                if let Some(e) = e.as_mut() {
+                    e.span = Span::new(e.span.start + r.start, e.span.end + r.start);
+                }
+                let at = out.partition_point(|(y, _)| y.span.start < x.span.start);
+                out.insert(at, (x, e));
+            }
+        }
         // the steps below tokenize again: they re-tag parts of the text (nested scratch use)
         let mut toks = Tokens::default();
         let mut p = Prep::default();
@@ -123,7 +136,7 @@ impl TimexTagger {
     /// Tasks mode over the matches: drop the kinds it does not recognize, make "next
     /// week/month/year" its first day (their spans in `firsts`), and note the times of day told
     /// without a day (`bare`).
-    fn tasks_matches(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>, firsts: &mut Vec<Span>, bare: &mut Vec<Span>) -> Vec<Match> {
+    fn tasks_matches(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>, firsts: &mut Vec<Span>, bare: &mut Vec<Span>, rest: &mut Vec<Span>) -> Vec<Match> {
         let id = &self.ids;
         let skip = l.class("TASKS_SKIP");
         let unit_c = l.class("UNIT");
@@ -143,7 +156,15 @@ impl TimexTagger {
         };
         let mut out = Vec::with_capacity(ms.len());
         for m in ms {
-            if unsupported(&m) || m.range.as_deref().is_some_and(unsupported) || has(skip, &m) {
+            if unsupported(&m) || m.range.as_deref().is_some_and(unsupported) {
+                continue;
+            }
+            // an expression with a skipped word: what follows the word is read on its own ("the
+            // independence day of this year" → "this year")
+            if let Some(e) = skip.and_then(|c| (m.tok..m.end).find_map(|i| l.cached(p, c, i).map(|(e, _)| e).max())) {
+                if e < m.end {
+                    rest.push(Span::new(t.toks[e].start as usize, m.span.end));
+                }
                 continue;
             }
             let s = &m.slots;
@@ -161,7 +182,6 @@ impl TimexTagger {
             }
             out.push(m);
         }
-        let _ = t;
         out
     }
 

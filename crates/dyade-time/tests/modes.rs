@@ -40,6 +40,9 @@ fn split_gives_the_date_then_its_times() {
 #[test]
 fn split_gives_a_duration_from_now_as_the_duration() {
     let t = TimexTagger::new();
+    let cal = TagOptions { calendar: true, ..Default::default() };
+    let r = run(&t, "I'm blocked for the day", "2016-11-07T16:12:00", cal);
+    assert_eq!(r, [("for the day".to_string(), "P1D".to_string(), None)]);
     let r = run(&t, "I'll be out next 5 minutes", "2016-11-07T00:00:00", SPLIT);
     assert_eq!(r, [("5 minutes".to_string(), "PT5M".to_string(), None)]);
     let r = run(&t, "schedule a meeting 2 hours later", "2016-11-07T00:00:00", SPLIT);
@@ -58,6 +61,10 @@ fn tasks_mode_leaves_out_what_schedules_nothing() {
     assert_eq!(texts(&run(&t, "I'll go back 04th Jan 2019.", "2016-11-07T00:00:00", TASKS)), ["04th Jan 2019"]);
     assert_eq!(texts(&run(&t, "plan trip quarterly", "2022-08-22T01:00:00", TASKS)), ["quarterly"]);
     assert_eq!(texts(&run(&t, "will prepare cake on easter after 5pm", "2022-04-29T00:00:00", TASKS)), ["easter after 5pm"]);
+    assert_eq!(texts(&run(&t, "I'll be back at 7 p.m.", "2022-04-29T00:00:00", TASKS)), ["7 p.m."]);
+    // the rest of an expression cut at a skipped holiday stands on its own
+    let r = run(&t, "There is a event in the independence day of this year.", "2018-07-17T13:00:00", TASKS);
+    assert_eq!(r, [("this year".to_string(), "2018".to_string(), None)]);
 }
 
 #[test]
