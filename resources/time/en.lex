@@ -993,3 +993,31 @@ nice | split | chad | niger | guinea => tz=60
 turkey | jordan => tz=180
 reunion => tz=240
 male => tz=300
+# --- time-modes ---
+# Tasks mode (`TagOptions::tasks`, for to-do and reminder texts): expressions holding one of
+# these words are not recognized — holidays such texts do not schedule (what follows the word
+# is read on its own: "the independence day of this year" → "this year").
+@TASKS_SKIP weak
+independence day | teacher's day | teachers day | teachers' day | youth day | children's day | childrens day | children day | girls day | girls' day
+ramadan | ramazan | ramzan | ramadhan | ramathan
+eid al-fitr | eid al fitr | eid ul-fitr | id ul-fitr | eid-al-fitr
+eid al-adha | eid al adha | eid ul-adha | id ul-adha | eid-al-adha | eid al azha | eidul azha | feast of the sacrifice | feast of sacrifice
+islamic new year | arabic new year | hijri new year
+
+# Calendar mode (`TagOptions::calendar`): an expression that is nothing but one of these lone
+# period terms is left out ("partner of the year", "have a great week")
+@CALENDAR_SKIP weak
+the day | the week | the month | the year | day | week | month | year
+
+# A range opener that, before a single expression ("from 2014", "from October"), Recognizers-Text's
+# default reading leaves out of the span (no interval is opened); its experimental mode reads it
+# as "since" (`TagOptions::experimental`)
+@WEAK_SINCE weak
+from
+
+# the range openers a coordinator closes ("between 3 and 5"; "from 2015 and 2016" lists two years)
+@RANGE_AND_OPEN weak
+between | between the
+# ... but after these words, the length of one such period ("for the day": P1D)
+@CALENDAR_DURING weak
+for | during

@@ -113,9 +113,18 @@
 //!   ("12:00:00"): it is read as the parser files' `time` (ours at that clock time).
 //!   Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
 //!   (its spans leave out articles and prepositions) against the case's `reference`.
+//!   Five model files were produced by Recognizers with non-default `DateTimeOptions`, as
+//!   their names state: each is tagged with the matching [`crate::TagOptions`] (the others
+//!   with none): `DateTimeModelSplitDateAndTime` with `split_date_time` (a date and its time,
+//!   a range's bounds, given apart; a duration from now as its duration), and
+//!   `DateTimeModelTasksMode` with `tasks` (no years told alone, quarters, seasons, decades
+//!   or the holidays it skips; "next month" its first day), and `DateTimeModelCalendarMode`
+//!   and `DateTimeModelComplexCalendar` (Recognizers' ComplexCalendar option set includes
+//!   CalendarMode) with `calendar` (no lone "the year"), and `DateTimeModelExperimentalMode`
+//!   with `experimental` ("from 2014" is a since). Their pass rules are the same.
 
 use crate::calendar::Date;
-use crate::{SpanStyle, TimexTagger};
+use crate::{SpanStyle, TagOptions, TimexTagger};
 use dyade_core::{Annotation, DateEstimate, Document, Timex};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -961,6 +970,16 @@ fn recognizers_range_ok(tagger: &TimexTagger, text: &str, lang: &str, reference:
     matches!(a.modifier.as_deref(), None | Some("START")) && bounds.iter().any(|&(s, en, sn, enn)| same(s0, s, sn) && same(sa, s, sn) && end_ok(b.modifier.as_deref(), sb, eb, en, enn))
 }
 
+/// The output options a Recognizers-Text test file was produced with, as its name states
+/// (`DateTimeModelSplitDateAndTime.json`: `DateTimeOptions.SplitDateAndTime`;
+/// `DateTimeModelTasksMode.json`: `TasksMode`; `DateTimeModelCalendarMode.json`: `CalendarMode`,
+/// and `DateTimeModelComplexCalendar.json`, whose options include it;
+/// `DateTimeModelExperimentalMode.json`: `ExperimentalMode`); none for the others.
+fn recognizers_options(file: &str) -> TagOptions {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    TagOptions { split_date_time: name.contains("SplitDateAndTime"), tasks: name.contains("TasksMode"), calendar: name.contains("CalendarMode") || name.contains("ComplexCalendar"), experimental: name.contains("ExperimentalMode") }
+}
+
 /// Run the Recognizers-Text cases of `lang` in `path`.
 pub fn recognizers(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult {
     let mut r = SuiteResult::default();
@@ -980,7 +999,7 @@ pub fn recognizers(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult
             }
             continue;
         }
-        let (got, ends): (Vec<Timex>, Vec<Option<Timex>>) = tagger.tag_ranges_at(text, lang, reference, SpanStyle::Bare).into_iter().unzip();
+        let (got, ends): (Vec<Timex>, Vec<Option<Timex>>) = tagger.tag_ranges_with(text, lang, reference, SpanStyle::Bare, recognizers_options(&file)).into_iter().unzip();
         let exp = c["expected"].as_array().cloned().unwrap_or_default();
         let items = model_items(text, &got, &tagger.zones(text, lang), file.contains("ComplexCalendar"));
         let got_texts: Vec<&str> = items.iter().map(|&(a, b, _)| &text[a..b]).collect();

@@ -813,6 +813,7 @@ impl TimexTagger {
         // bare spans never reach over an article they leave out (see below)
         let det = l.class("DET").filter(|_| only_mod);
         let range_open = l.class("RANGE_OPEN");
+        let weak_since = l.class("WEAK_SINCE");
         let mut prev_end = 0;
         for m in ms.iter_mut() {
             if (!m.split || m.span.start == t.toks[m.tok].start as usize) && !(only_mod && m.range.is_some()) {
@@ -838,6 +839,13 @@ impl TimexTagger {
                     // ("after mid May", "from around 1pm"): one mod slot, the finer one stays
                     // (not a range's opener, "from mid 1989": it opens no bound of its own)
                     let opener = range_open.is_some_and(|o| l.cached(p, o, j).next().is_some());
+                    // bare spans: a `@WEAK_SINCE` range opener before a single expression
+                    // ("from 2014", "from October") opens no interval there (Recognizers-Text's
+                    // default reading; its experimental mode keeps it: `TagOptions::experimental`)
+                    if only_mod && m.range.is_none() && weak_since.is_some_and(|o| l.cached(p, o, j).next().is_some()) {
+                        prev_end = m.end;
+                        continue;
+                    }
                     let positioned = !opener && matches!(l.str_of(m.slots[md]), Some("START" | "MID" | "END" | "APPROX"));
                     let fits = |k: usize, v: i32| m.slots[k] == NONE || m.slots[k] == v || (k == md && positioned);
                     if e.set.iter().all(|&(k, v)| fits(k, v)) {
@@ -1022,19 +1030,23 @@ impl TimexTagger {
 pub(crate) struct RangeClasses {
     join: Option<usize>,
     and: Option<usize>,
-    open: Option<usize>,
+    /// the openers a coordinator may close (`@RANGE_AND_OPEN`, "between"; all `@RANGE_OPEN`
+    /// words when the pack has no such class)
+    and_open: Option<usize>,
 }
 
 impl RangeClasses {
     pub(crate) fn of(l: &Lang) -> Self {
-        RangeClasses { join: l.class("RANGE_JOIN"), and: l.class("RANGE_AND"), open: l.class("RANGE_OPEN") }
+        let open = l.class("RANGE_OPEN");
+        RangeClasses { join: l.class("RANGE_JOIN"), and: l.class("RANGE_AND"), and_open: l.class("RANGE_AND_OPEN").or(open) }
     }
 }
 
 /// True when a range connector links two expressions ("May to Oct 2020"): a `@RANGE_JOIN`
 /// word between them, or the lead the second one took ("to friday", "till tomorrow"). A
-/// coordinator (`@RANGE_AND`: "and") makes a range only after a `@RANGE_OPEN` word ("between
-/// 3 and 5"); elsewhere it lists ("in 2007 and 2009", "the 6th and 13th").
+/// coordinator (`@RANGE_AND`: "and") makes a range only after a `@RANGE_AND_OPEN` word
+/// ("between 3 and 5"; not "from 2015 and 2016"); elsewhere it lists ("in 2007 and 2009", "the
+/// 6th and 13th").
 pub(crate) fn range_link(l: &Lang, ids: &Ids, rc: RangeClasses, t: &Tokens, p: &Prep, a: &Match, b: &Match) -> bool {
     let Some(join) = rc.join else { return false };
     if b.tok < a.end || b.tok - a.end > 3 {
@@ -1057,7 +1069,7 @@ pub(crate) fn range_link(l: &Lang, ids: &Ids, rc: RangeClasses, t: &Tokens, p: &
     }
     // the opener right before the start, or inside it ("le 17 entre 14h": a day merged with
     // the start)
-    rc.open.is_some_and(|o| (a.tok.saturating_sub(3)..a.end).any(|j| l.cached(p, o, j).any(|(e, _)| e == a.tok || (j >= a.tok && e < a.end))))
+    rc.and_open.is_some_and(|o| (a.tok.saturating_sub(3)..a.end).any(|j| l.cached(p, o, j).any(|(e, _)| e == a.tok || (j >= a.tok && e < a.end))))
 }
 
 /// The slots set by the `join` class entries that tile tokens `a..b` (see [`joined`]).
