@@ -134,6 +134,10 @@ pub enum RefKind {
     /// `$DAY`: a `$DATE` of one day at most ("tomorrow", "Monday of next week", "in 7 days"; not
     /// "next month"): what a clock time can be on.
     Day,
+    /// `$COUNT`: a `$DAY` counted by a number of units from now or from another expression,
+    /// without a part of the day ("in 3 days", "two weeks from now", "3 weeks after Christmas"):
+    /// what a weekday can be placed by ("Monday two weeks from now").
+    Count,
 }
 
 /// Token features for the rule prefilter: a bit per lexicon class starting at the token
@@ -524,6 +528,7 @@ impl Lang {
                     "DUR" => RefKind::Dur,
                     "SET" => RefKind::Set,
                     "DAY" => RefKind::Day,
+                    "COUNT" => RefKind::Count,
                     _ => return Err(format!("unknown expression kind ${name}")),
                 };
                 out.push(Elem::Ref(k, base, opt));

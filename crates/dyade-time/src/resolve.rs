@@ -1137,7 +1137,8 @@ pub fn anchor_reference(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Ctx {
 /// Resolve a composite's own slots from its anchor instant (`comp` slot): `comp=shift` moves it
 /// by `shift` (or `sign` × `n`) `unit`s ("3 days after easter", "15 minutes from 1pm");
 /// `comp=nth` counts the `ordinal`-th `weekday` after it (before it when negative: "third
-/// tuesday after christmas", "2 thursdays ago"). The value keeps the anchor's precision (a
+/// tuesday after christmas", "2 thursdays ago"); `comp=week` takes the `weekday` of the ISO week
+/// the anchor falls in ("Monday two weeks from now"). The value keeps the anchor's precision (a
 /// day, or a clock time when the anchor or the unit has one).
 pub fn relative_to(lang: &Lang, ids: &Ids, sl: &Slots, day: Date, minute: Option<u32>) -> Option<Resolved> {
     let get = |i: usize| (sl[i] != NONE).then_some(sl[i]);
@@ -1176,6 +1177,12 @@ pub fn relative_to(lang: &Lang, ids: &Ids, sl: &Slots, day: Date, minute: Option
             };
             cands.sort_by_key(|d| ((d.days() - day.days()).abs(), d.days()));
             out(*cands.get(k as usize - 1)?, None)
+        }
+        // the weekday of the (ISO) week the anchor falls in ("Monday two weeks from now", "in
+        // 3 days on Friday", "3 weeks after Christmas on Friday")
+        "week" => {
+            let w = get(ids.weekday)? as i64;
+            out(day.add_days(w - day.weekday() as i64), None)
         }
         "shift" => {
             let num = get(ids.n).map(|n| n as f64 + if get(ids.half_hour).is_some() { 0.5 } else { 0.0 });

@@ -133,6 +133,11 @@ impl TimexTagger {
                 || (matches!(unit, Some(u) if u != "D") && s[id.sign] == NONE && s[id.weekday] == NONE && s[id.day] == NONE && s[id.sub] == NONE);
             if !period {
                 k |= bit(lang::RefKind::Day);
+                // counted by a number of units from now or from another expression
+                let counted = s[id.sign] != NONE || (l.str_of(s[id.comp]) == Some("shift") && m.anchor.is_some());
+                if counted && s[id.pod] == NONE && s[id.n] != NONE {
+                    k |= bit(lang::RefKind::Count);
+                }
             }
         }
         k
