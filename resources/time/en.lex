@@ -814,3 +814,13 @@ central europe time | central european time | central europe std time | central 
 # currency signs: the number after one is an amount ("$12 December 27")
 @CURRENCY weak
 $ | € | £ | usd | us$
+
+# --- time-model ---
+# kinds of year other than the calendar year, told in words or abbreviated ("fiscal year 2008",
+# "sy18"): TIMEX3 prefixes the year (FY2008, SY2018)
+@YEAR_KIND
+fiscal year | financial year => era=FY
+school year | academic year => era=SY
+@YEAR_ABBR
+fy => era=FY
+sy => era=SY

@@ -555,7 +555,7 @@ impl TimexTagger {
     fn lasting_end(&self, l: &Lang, m: &Match, slots: &Slots, start: Option<(Date, Option<u32>)>, ctx: &Ctx) -> Option<Resolved> {
         let id = &self.ids;
         let (start, minute) = start?;
-        if l.str_of(slots[id.comp]) == Some("span") {
+        if matches!(l.str_of(slots[id.comp]), Some("span" | "first" | "last")) {
             // its end: the day the duration reaches from the start (days and longer units),
             // told at the start's grain as a range's end ("from 18 to 28 December"), as the
             // end a point and its duration close ("18th Dec for 10 days")
@@ -684,6 +684,35 @@ impl TimexTagger {
         }
         // `comp=span`: a period that lasts a duration from its anchor ("for 10 days from 18th
         // Dec") is valued at the anchor, its start (`lasting_end` gives its end)
+        // `comp=first` / `comp=last`: the first or last units of the anchor period ("the first
+        // 2 weeks of 2021"), valued at their start (`lasting_end` gives their end)
+        if let Some(op @ ("first" | "last")) = l.str_of(slots[self.ids.comp]) {
+            let a = m.anchor.as_deref()?;
+            let ra = self.resolve_match(l, a, &a.slots, ctx)?;
+            let (start, _) = resolve::start_of(&ra, ctx)?;
+            let end = resolve::period_end(&ra.value)?;
+            let n = slots[self.ids.n];
+            let d = resolve::part_start(op == "first", n as i64, l.str_of(slots[self.ids.unit])?, start, end)?;
+            return (n > 0).then(|| Resolved { ttype: dyade_core::TimexType::DATE, value: d.iso(), modifier: None, day: Some(d), relative: ra.relative });
+        }
+        // `comp=weekend`: the weekend nearest the anchor day ("labor day weekend": the one
+        // before that Monday; "weekend of thanksgiving": the one after that Thursday), a
+        // year told after it being the anchor's ("halloween weekend 2021")
+        if l.str_of(slots[self.ids.comp]) == Some("weekend") {
+            let id = &self.ids;
+            let a = m.anchor.as_deref()?;
+            let mut asl = a.slots;
+            if asl[id.year] == NONE && slots[id.year] != NONE {
+                asl[id.year] = slots[id.year];
+            }
+            let ra = self.resolve_match(l, a, &asl, ctx)?;
+            let d = ra.day.filter(|_| ra.value.len() == 10)?;
+            let w = d.weekday() as i64;
+            // the Saturday of the nearest weekend (ties go to the one after)
+            let sat = if w >= 6 { d.add_days(6 - w) } else if w < 6 - w { d.add_days(-w - 1) } else { d.add_days(6 - w) };
+            let (y, wk) = sat.iso_week();
+            return Some(Resolved { ttype: dyade_core::TimexType::DATE, value: format!("{y}-W{wk:02}-WE"), modifier: None, day: Some(sat), relative: ra.relative });
+        }
         // (without an anchor it is counted from the reference day: "for 3 days from today")
         if l.str_of(slots[self.ids.comp]) == Some("span") {
             let Some(a) = m.anchor.as_deref() else {

@@ -127,7 +127,7 @@ impl TimexTagger {
             // one day at most: no period unit but the day's (a weekday of a given week is a day)
             let unit = l.str_of(s[id.unit]);
             let period = [id.season, id.quarter, id.half, id.weekend, id.century, id.decade].iter().any(|&x| s[x] != NONE)
-                || (s[id.month] != NONE && s[id.day] == NONE && s[id.easter] == NONE)
+                || (s[id.month] != NONE && s[id.day] == NONE && s[id.easter] == NONE && l.str_of(s[id.sub]) != Some("WD"))
                 || (s[id.year] != NONE && s[id.month] == NONE && s[id.day] == NONE && s[id.weekday] == NONE && s[id.easter] == NONE)
                 || matches!(l.str_of(s[id.sub]), Some("W" | "WE" | "M" | "Q"))
                 || (matches!(unit, Some(u) if u != "D") && s[id.sign] == NONE && s[id.weekday] == NONE && s[id.day] == NONE && s[id.sub] == NONE);
