@@ -1021,3 +1021,32 @@ between | between the
 # ... but after these words, the length of one such period ("for the day": P1D)
 @CALENDAR_DURING weak
 for | during
+# --- time-model ---
+# kinds of year other than the calendar year, told in words or abbreviated ("fiscal year 2008",
+# "sy18"): TIMEX3 prefixes the year (FY2008, SY2018)
+@YEAR_KIND
+fiscal year | financial year => era=FY
+school year | academic year => era=SY
+@YEAR_ABBR
+fy => era=FY
+sy => era=SY
+# tens said before "and" and a unit digit ("twenty and four hours")
+@TENS weak
+twenty => n=20
+thirty => n=30
+forty => n=40
+fifty => n=50
+sixty => n=60
+seventy => n=70
+eighty => n=80
+ninety => n=90
+@DIGIT weak
+one => n2=1
+two => n2=2
+three => n2=3
+four => n2=4
+five => n2=5
+six => n2=6
+seven => n2=7
+eight => n2=8
+nine => n2=9

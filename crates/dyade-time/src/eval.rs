@@ -108,7 +108,8 @@
 //!   part of the day on a weekday ("mardi soir", `XXXX-WXX-2TEV`) equals ours on the
 //!   resolution's day; a period `(start,end,PnX)` told as a length ("les 3 derniers jours")
 //!   equals our duration `PnX` (TimeML annotates it as a DURATION; or one as long in other
-//!   units: `P3DE` for `P30Y`, `PT29H` for `P1DT5H`).
+//!   units: `P3DE` for `P30Y`, `PT29H` for `P1DT5H`). Likewise a wanted duration equals ours
+//!   written in other calendar units of the same length (`P3.5Y` for `P42M`).
 //!   The model files write a time of day's resolution as a `value` of type `time`
 //!   ("12:00:00"): it is read as the parser files' `time` (ours at that clock time).
 //!   Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
@@ -791,6 +792,10 @@ fn duration_secs(v: &str) -> Option<f64> {
 fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Option<&str>) -> bool {
     let want = e["value"].as_str().unwrap_or("");
     if norm_time(ours) == norm_time(want) {
+        return true;
+    }
+    // a duration of the same length in other calendar units ("3.5years": `P3.5Y` = our `P42M`)
+    if want.starts_with('P') && ours.starts_with('P') && same_length(want, ours) {
         return true;
     }
     // a set whose value carries its recurrence (tasks mode: "every Sunday" →

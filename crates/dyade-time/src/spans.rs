@@ -127,12 +127,17 @@ impl TimexTagger {
             // one day at most: no period unit but the day's (a weekday of a given week is a day)
             let unit = l.str_of(s[id.unit]);
             let period = [id.season, id.quarter, id.half, id.weekend, id.century, id.decade].iter().any(|&x| s[x] != NONE)
-                || (s[id.month] != NONE && s[id.day] == NONE && s[id.easter] == NONE)
+                || (s[id.month] != NONE && s[id.day] == NONE && s[id.easter] == NONE && l.str_of(s[id.sub]) != Some("WD"))
                 || (s[id.year] != NONE && s[id.month] == NONE && s[id.day] == NONE && s[id.weekday] == NONE && s[id.easter] == NONE)
                 || matches!(l.str_of(s[id.sub]), Some("W" | "WE" | "M" | "Q"))
                 || (matches!(unit, Some(u) if u != "D") && s[id.sign] == NONE && s[id.weekday] == NONE && s[id.day] == NONE && s[id.sub] == NONE);
             if !period {
                 k |= bit(lang::RefKind::Day);
+                // counted by a number of units from now or from another expression
+                let counted = s[id.sign] != NONE || (l.str_of(s[id.comp]) == Some("shift") && m.anchor.is_some());
+                if counted && s[id.pod] == NONE && s[id.n] != NONE {
+                    k |= bit(lang::RefKind::Count);
+                }
             }
         }
         k
