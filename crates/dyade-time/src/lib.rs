@@ -508,12 +508,21 @@ impl TimexTagger {
                     }
                 }
             }
-            let r = match range_start.filter(|&(k, _)| k + 1 == mi) {
+            let mut r = match range_start.filter(|&(k, _)| k + 1 == mi) {
                 Some((_, d)) => self.range_end(l, m, &slots, (d, None), &plain),
                 // (a bound the range makes impossible, "2/29" before "3/1/2019", keeps its own reading)
                 None => self.resolve_match(l, m, &slots, &ctx).filter(|r| !r.value.starts_with('X')).or_else(|| self.resolve_match(l, m, &m.slots, &plain)),
             };
             range_start = None;
+            // "the rest of the week": where ranges are read (fused into one span), a range from
+            // now to the period's last day
+            let mut rest_end = None;
+            if let Some(x) = r.as_ref().filter(|_| slots[id.rest] != NONE && ends.is_some()) {
+                if let Some((s, e)) = resolve::rest_of(x, &ctx) {
+                    r = Some(s);
+                    rest_end = Some(e);
+                }
+            }
             if let Some(r) = r {
                 if ms.get(mi + 1).is_some_and(|b| linked(m, b)) && self.datelike(l, &slots) {
                     range_start = resolve::start_of(&r, &ctx).map(|(d, _)| (mi, d));
@@ -536,7 +545,7 @@ impl TimexTagger {
                         None => self.resolve_match(l, e, &e.slots, &plain),
                     });
                     // a named period that lasts ("Hanukkah 2018", "Ramadan"): its last day
-                    let end = end.or_else(|| self.lasting_end(l, m, &slots, start.map(|(d, _)| d), &ctx));
+                    let end = end.or_else(|| self.lasting_end(l, m, &slots, start.map(|(d, _)| d), &ctx)).or(rest_end);
                     ends.push(end.map(|e| Timex { span: m.range.as_ref().map_or(m.span, |x| x.span), ttype: e.ttype, value: e.value, modifier: e.modifier }));
                 }
                 out.push((Timex { span: m.span, ttype: r.ttype, value: r.value.clone(), modifier: r.modifier.clone() }, r));

@@ -122,6 +122,9 @@ pub struct Ids {
     pub(crate) lenm: usize,
     /// `era=BC`: a year before the Christian era ("2014 BC" → TIMEX3 `BC2014`)
     pub(crate) era: usize,
+    /// `rest=1`: the rest of the period the match names ("the rest of the week"), read as a
+    /// range from now to the period's last day (see [`rest_of`])
+    pub(crate) rest: usize,
 }
 
 impl Ids {
@@ -182,6 +185,7 @@ impl Ids {
             len: s("len"),
             lenm: s("lenm"),
             era: s("era"),
+            rest: s("rest"),
         }
     }
 }
@@ -1080,6 +1084,37 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     }
     let date = date?;
     mk(ttype_of(TimexType::DATE), date, day, relative)
+}
+
+/// The rest of a period `r` ("the rest of the week", "rest of the day"), as a range: it starts
+/// now (the reference day; for a day, the reference minute when known) and ends on the
+/// period's last day (for a day, at its last minute), as a closed range names its end by its
+/// last unit ("from Monday to Sunday"). `None` when `r` is no period holding the reference.
+pub fn rest_of(r: &Resolved, ctx: &Ctx) -> Option<(Resolved, Resolved)> {
+    let today = ctx.dct?;
+    let (first, _) = start_of(r, ctx)?;
+    let v = r.value.as_str();
+    let b = v.as_bytes();
+    let last = match b.len() {
+        10 => first,
+        8 if &v[4..6] == "-W" => first.add_days(6),
+        7 if b[4] == b'-' && b[5].is_ascii_digit() => first.add_months(1).add_days(-1),
+        7 if &v[4..6] == "-Q" => first.add_months(3).add_days(-1),
+        4 => first.add_months(12).add_days(-1),
+        _ => return None,
+    };
+    if today < first || today > last {
+        return None;
+    }
+    let mk = |value: String, day: Option<Date>| Resolved { ttype: TimexType::DATE, value, modifier: None, day, relative: true };
+    if b.len() == 10 {
+        // a day's rest: from the reference minute to the day's last one
+        let now = ctx.now?;
+        let start = mk(format!("{}T{:02}:{:02}", today.iso(), now / 60, now % 60), Some(today));
+        let start = Resolved { ttype: TimexType::TIME, ..start };
+        return Some((start, Resolved { ttype: TimexType::TIME, ..mk(format!("{}T23:59", today.iso()), Some(today)) }));
+    }
+    Some((mk(today.iso(), Some(today)), mk(last.iso(), Some(last))))
 }
 
 /// The instant a resolved expression starts at: its first day, and the minute of the day when
