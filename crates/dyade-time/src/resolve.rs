@@ -125,6 +125,9 @@ pub struct Ids {
     /// `rest=1`: the rest of the period the match names ("the rest of the week"), read as a
     /// range from now to the period's last day (see [`rest_of`])
     pub(crate) rest: usize,
+    /// A duration's calendar part in months, beside its clock part in `n`/`unit` ("1 year 1
+    /// month 21 days" → `durm=13`, 21 D → P1Y1M21D)
+    pub(crate) durm: usize,
 }
 
 impl Ids {
@@ -186,6 +189,7 @@ impl Ids {
             lenm: s("lenm"),
             era: s("era"),
             rest: s("rest"),
+            durm: s("durm"),
         }
     }
 }
@@ -392,7 +396,10 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         inner[ids.offd] = NONE;
         let r = resolve(lang, ids, &inner, ctx)?;
         let d = r.day?.add_months(get(ids.offm).unwrap_or(0) as i64).add_days(get(ids.offd).unwrap_or(0) as i64);
-        return Some(Resolved { ttype: TimexType::DATE, value: d.iso(), modifier: r.modifier, day: Some(d), relative: r.relative });
+        // (an instant counted from now keeps its clock time: "1 month 2 days 2 hours ago")
+        let time = r.value.get(10..).filter(|t| t.starts_with('T') && r.value.len() > 10).unwrap_or("");
+        let ttype = if time.is_empty() { TimexType::DATE } else { r.ttype };
+        return Some(Resolved { ttype, value: format!("{}{time}", d.iso()), modifier: r.modifier, day: Some(d), relative: r.relative });
     }
     // a fixed-date holiday observed on another day when it falls on given weekdays ("King's
     // Day": 27 April, or the 26th when the 27th is a Sunday)
@@ -549,6 +556,19 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                         return mk(TimexType::DURATION, format!("P{}{}{}", if t2 { "T" } else { "" }, n, nu), None, false);
                     }
                 }
+            }
+            // a calendar part beside the clock part ("1 year 1 month 21 days" → P1Y1M21D; ISO
+            // 8601 writes each unit apart, years before months)
+            if let (Some(cm), false) = (get(ids.durm), n.contains('.')) {
+                let mut v = String::from("P");
+                if cm >= 12 {
+                    v.push_str(&format!("{}Y", cm / 12));
+                }
+                if cm % 12 != 0 {
+                    v.push_str(&format!("{}M", cm % 12));
+                }
+                v.push_str(&format!("{}{}{}", if t { "T" } else { "" }, n, u));
+                return mk(TimexType::DURATION, v, None, false);
             }
             // quarters are written in months, as ISO 8601 has no quarter unit ("2 quarters" → P6M)
             if let (true, Some(v)) = (u == "Q", num.filter(|v| v.fract() == 0.0)) {
