@@ -716,7 +716,11 @@ impl TimexTagger {
         // `comp=span`: a period that lasts a duration from its anchor ("for 10 days from 18th
         // Dec") is valued at the anchor, its start (`lasting_end` gives its end)
         if l.str_of(slots[self.ids.comp]) == Some("span") {
-            let a = m.anchor.as_deref()?;
+            // (without an anchor, from the reference day: "for 3 days from today")
+            let Some(a) = m.anchor.as_deref() else {
+                let d = ctx.dct?;
+                return Some(Resolved { ttype: dyade_core::TimexType::DATE, value: d.iso(), modifier: None, day: Some(d), relative: true });
+            };
             return self.resolve_match(l, a, &a.slots, ctx);
         }
         let (day, minute) = match &m.anchor {
