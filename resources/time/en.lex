@@ -114,6 +114,15 @@ nineteen | nineteen hundred | nineteen hundred and => n=19
 twenty => n=20
 two thousand | two thousand and => n=20
 one thousand | one thousand and => n=10
+one thousand one hundred | one thousand one hundred and => n=11
+one thousand two hundred | one thousand two hundred and => n=12
+one thousand three hundred | one thousand three hundred and => n=13
+one thousand four hundred | one thousand four hundred and => n=14
+one thousand five hundred | one thousand five hundred and => n=15
+one thousand six hundred | one thousand six hundred and => n=16
+one thousand seven hundred | one thousand seven hundred and => n=17
+one thousand eight hundred | one thousand eight hundred and => n=18
+one thousand nine hundred | one thousand nine hundred and => n=19
 
 @YEAR_LO weak
 ten => n=10
@@ -814,3 +823,16 @@ central europe time | central european time | central europe std time | central 
 # currency signs: the number after one is an amount ("$12 December 27")
 @CURRENCY weak
 $ | € | £ | usd | us$
+
+# --- time-periods ---
+# the hundreds of a year before 1000, told after "year" ("year two hundred and sixty seven")
+@YEAR_HUNDRED
+one hundred | one hundred and => n=1
+two hundred | two hundred and => n=2
+three hundred | three hundred and => n=3
+four hundred | four hundred and => n=4
+five hundred | five hundred and => n=5
+six hundred | six hundred and => n=6
+seven hundred | seven hundred and => n=7
+eight hundred | eight hundred and => n=8
+nine hundred | nine hundred and => n=9
