@@ -836,3 +836,7 @@ six hundred | six hundred and => n=6
 seven hundred | seven hundred and => n=7
 eight hundred | eight hundred and => n=8
 nine hundred | nine hundred and => n=9
+# inclusive bounds told with "at" ("at or after 6:30PM today")
+@LEAD weak
+at or after | after or at => mod=ON_OR_AFTER
+at or before | before or at => mod=ON_OR_BEFORE
