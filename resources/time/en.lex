@@ -840,3 +840,8 @@ nine hundred | nine hundred and => n=9
 @LEAD weak
 at or after | after or at => mod=ON_OR_AFTER
 at or before | before or at => mod=ON_OR_BEFORE
+# minutes ten and fifteen said after the hour ("ten ten", "fifteen fifteen p m"); "nineteen
+# fifteen" is a year, so after a century word only with am/pm (see the rules)
+@CLOCK_MINUTE_LOW
+ten => minute=10
+fifteen => minute=15
