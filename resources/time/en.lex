@@ -114,6 +114,15 @@ nineteen | nineteen hundred | nineteen hundred and => n=19
 twenty => n=20
 two thousand | two thousand and => n=20
 one thousand | one thousand and => n=10
+one thousand one hundred | one thousand one hundred and => n=11
+one thousand two hundred | one thousand two hundred and => n=12
+one thousand three hundred | one thousand three hundred and => n=13
+one thousand four hundred | one thousand four hundred and => n=14
+one thousand five hundred | one thousand five hundred and => n=15
+one thousand six hundred | one thousand six hundred and => n=16
+one thousand seven hundred | one thousand seven hundred and => n=17
+one thousand eight hundred | one thousand eight hundred and => n=18
+one thousand nine hundred | one thousand nine hundred and => n=19
 
 @YEAR_LO weak
 ten => n=10
@@ -1050,3 +1059,24 @@ six => n2=6
 seven => n2=7
 eight => n2=8
 nine => n2=9
+# --- time-periods ---
+# the hundreds of a year before 1000, told after "year" ("year two hundred and sixty seven")
+@YEAR_HUNDRED
+one hundred | one hundred and => n=1
+two hundred | two hundred and => n=2
+three hundred | three hundred and => n=3
+four hundred | four hundred and => n=4
+five hundred | five hundred and => n=5
+six hundred | six hundred and => n=6
+seven hundred | seven hundred and => n=7
+eight hundred | eight hundred and => n=8
+nine hundred | nine hundred and => n=9
+# inclusive bounds told with "at" ("at or after 6:30PM today")
+@LEAD weak
+at or after | after or at => mod=ON_OR_AFTER
+at or before | before or at => mod=ON_OR_BEFORE
+# minutes ten and fifteen said after the hour ("ten ten", "fifteen fifteen p m"); "nineteen
+# fifteen" is a year, so after a century word only with am/pm (see the rules)
+@CLOCK_MINUTE_LOW
+ten => minute=10
+fifteen => minute=15

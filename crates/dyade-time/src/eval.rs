@@ -108,8 +108,9 @@
 //!   part of the day on a weekday ("mardi soir", `XXXX-WXX-2TEV`) equals ours on the
 //!   resolution's day; a period `(start,end,PnX)` told as a length ("les 3 derniers jours")
 //!   equals our duration `PnX` (TimeML annotates it as a DURATION; or one as long in other
-//!   units: `P3DE` for `P30Y`, `PT29H` for `P1DT5H`). Likewise a wanted duration equals ours
-//!   written in other calendar units of the same length (`P3.5Y` for `P42M`).
+//!   units: `P3DE` for `P30Y`, `PT29H` for `P1DT5H`, `P3M16D` for `P3M2W2D`: the same calendar
+//!   months and the same length besides). Likewise a wanted duration equals ours written in
+//!   other calendar units of the same length (`P3.5Y` for `P42M`).
 //!   The model files write a time of day's resolution as a `value` of type `time`
 //!   ("12:00:00"): it is read as the parser files' `time` (ours at that clock time).
 //!   Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
@@ -480,6 +481,35 @@ fn same_length(a: &str, b: &str) -> bool {
     };
     matches!((months(a), months(b)), (Some(x), Some(y)) if (x - y).abs() < 1e-9)
         || matches!((exact_secs(a), exact_secs(b)), (Some(x), Some(y)) if (x - y).abs() < 0.5)
+        || matches!((months_and_secs(a), months_and_secs(b)), (Some(x), Some(y)) if (x.0 - y.0).abs() < 1e-9 && (x.1 - y.1).abs() < 0.5)
+}
+
+/// A duration's calendar months (years and months) and the seconds of the rest (weeks, days,
+/// clock units): "P3M2W2D" and "P3M16D" are as long.
+fn months_and_secs(v: &str) -> Option<(f64, f64)> {
+    let body = v.strip_prefix('P')?;
+    let (date, time) = body.split_once('T').unwrap_or((body, ""));
+    let (mut months, mut secs, mut num) = (0.0, 0.0, String::new());
+    for (part, is_time) in [(date, false), (time, true)] {
+        for c in part.chars() {
+            if c.is_ascii_digit() || c == '.' {
+                num.push(c);
+                continue;
+            }
+            let n: f64 = std::mem::take(&mut num).parse().ok()?;
+            match (c, is_time) {
+                ('Y', false) => months += 12.0 * n,
+                ('M', false) => months += n,
+                ('W', false) => secs += 604800.0 * n,
+                ('D', false) => secs += 86400.0 * n,
+                ('H', true) => secs += 3600.0 * n,
+                ('M', true) => secs += 60.0 * n,
+                ('S', true) => secs += n,
+                _ => return None,
+            }
+        }
+    }
+    num.is_empty().then_some((months, secs))
 }
 
 /// The seconds of a duration made of weeks, days and clock units only ("P1DT5H", "PT29H").

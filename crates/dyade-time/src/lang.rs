@@ -49,7 +49,7 @@ pub const SLOTS: &[&str] = &[
     "hour", "minute", "second", "n", "frac", "unit", "shift", "sign", "dir", "set", "anchor", "century", "decade", "easter",
     "pm", "drop", "nth", "ordinal", "tense", "dayword", "approx", "n2", "mult", "half_hour", "minus", "yearword", "now",
     "lead", "sched", "sub", "keep", "endp", "comp", "base", "h24", "tz", "cal", "offm", "offd", "roll", "obs", "ell",
-    "len", "lenm", "era",
+    "len", "lenm", "era", "rest", "durm",
 ];
 
 /// Number of slots.
