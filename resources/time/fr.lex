@@ -15,7 +15,7 @@
 #   easter (days after Easter) pm half_hour minus type(DATE/TIME/DURATION/SET) ref mod drop
 #   ordinal + sub(D/W/WD) (a day, week or weekday counted inside a month; -1 = the last)
 #   lead (first N tokens out of TimeML spans) keep (Recognizers-style spans keep the lead)
-#   sched (rule only for scheduling-style inputs) endp (the match must be followed by
+#   sched (rule only for scheduling-style inputs) news (rule only for news-style inputs) endp (the match must be followed by
 #   punctuation or the end of the text; endp=2: by a comma, a detached adverbial) h24 (a 24-hour clock notation: "3h18" is never 15:18;
 #   other clock times from 1 to 11 without am/pm take their next occurrence in scheduling inputs)
 #   cal (calendar of month/day or easter: IS = Islamic (by the conjunction), OR = Orthodox Easter, HE = Hebrew,
@@ -31,7 +31,8 @@
 #   obs (observance: of a fixed-date holiday on given weekdays, "Sa-1Su+1" moves a Saturday
 #   to the Friday before and a Sunday to the Monday after; the hour of a Hindu lunar day;
 #   BN = Bengali solar months)
-#   era (BC: a year before the Christian era, TIMEX3 value `BC2014`)
+#   era (BC: a year before the Christian era, TIMEX3 value `BC2014`; FY / SY: a fiscal / school
+#   year, `FY2008`)
 #   obs=E-1-7 (a day that falls on Easter-1 moves by -7: Earth Hour off Holy Saturday)
 #   len / lenm (a named period that lasts, a multi-day holiday: its length in days from the
 #   day the other slots name, or in months of its own calendar, ending the day before the same

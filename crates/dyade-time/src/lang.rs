@@ -48,8 +48,8 @@ pub const SLOTS: &[&str] = &[
     "type", "ref", "mod", "year", "yy", "month", "day", "weekday", "season", "quarter", "half", "week", "weekend", "pod",
     "hour", "minute", "second", "n", "frac", "unit", "shift", "sign", "dir", "set", "anchor", "century", "decade", "easter",
     "pm", "drop", "nth", "ordinal", "tense", "dayword", "approx", "n2", "mult", "half_hour", "minus", "yearword", "now",
-    "lead", "sched", "sub", "keep", "endp", "comp", "base", "h24", "tz", "cal", "offm", "offd", "roll", "obs", "ell",
-    "len", "lenm", "era",
+    "lead", "sched", "news", "sub", "keep", "endp", "comp", "base", "h24", "tz", "cal", "offm", "offd", "roll", "obs", "ell",
+    "len", "lenm", "era", "rest", "durm",
 ];
 
 /// Number of slots.
@@ -95,6 +95,9 @@ pub enum NumKind {
     /// A number no date part can be: three digits, 32–99, or five digits and more (the parts
     /// of phone numbers and codes, "555-1212", "123-12-1234").
     X,
+    /// A date written as one 8-digit number, year, month and day ("20161016"): sets `year`,
+    /// `month` and `day`.
+    YMD,
 }
 
 /// One pattern element.
@@ -134,6 +137,10 @@ pub enum RefKind {
     /// `$DAY`: a `$DATE` of one day at most ("tomorrow", "Monday of next week", "in 7 days"; not
     /// "next month"): what a clock time can be on.
     Day,
+    /// `$COUNT`: a `$DAY` counted by a number of units from now or from another expression,
+    /// without a part of the day ("in 3 days", "two weeks from now", "3 weeks after Christmas"):
+    /// what a weekday can be placed by ("Monday two weeks from now").
+    Count,
 }
 
 /// Token features for the rule prefilter: a bit per lexicon class starting at the token
@@ -184,6 +191,9 @@ pub struct Rule {
     pub line: usize,
     /// Only for scheduling-style inputs (`sched=1`: "à 7" is a time in a request, a score in news).
     pub sched_only: bool,
+    /// Only for news-style inputs (`news=1`: a lowercase "may" alone is a modal in news, a
+    /// month in a hurried request).
+    pub news_only: bool,
     /// Prefilter: every mask must meet the features of the first [`REQ_WINDOW`] tokens
     /// (one per mandatory element that always starts inside that window).
     pub req: Vec<Feat>,
@@ -357,11 +367,12 @@ impl Lang {
                 return Err(err("a split rule has exactly three parts `A ~ connector ~ B`"));
             }
             let sched_only = set.iter().any(|&(k, _)| Some(k) == slot_id("sched"));
+            let news_only = set.iter().any(|&(k, _)| Some(k) == slot_id("news"));
             let comp = parts.iter().any(|p| has_ref(p));
             if comp && parts.len() != 1 {
                 return Err(err("a composition rule (`$KIND`) cannot be a split range"));
             }
-            l.rules.push(Rule { parts, set, line: ln + 1, req: vec![], sched_only, comp });
+            l.rules.push(Rule { parts, set, line: ln + 1, req: vec![], sched_only, news_only, comp });
         }
         l.build_tables();
         Ok(l)
@@ -524,6 +535,7 @@ impl Lang {
                     "DUR" => RefKind::Dur,
                     "SET" => RefKind::Set,
                     "DAY" => RefKind::Day,
+                    "COUNT" => RefKind::Count,
                     _ => return Err(format!("unknown expression kind ${name}")),
                 };
                 out.push(Elem::Ref(k, base, opt));
@@ -543,6 +555,7 @@ impl Lang {
                     "N" => NumKind::N,
                     "CAP" => NumKind::CAP,
                     "HM" => NumKind::HM,
+                    "YMD" => NumKind::YMD,
                     "X" => NumKind::X,
                     _ => return Err(format!("unknown number class #{name}")),
                 };
@@ -703,7 +716,7 @@ fn strip_comment(s: &str) -> &str {
     }
 }
 
-const NUM_KINDS: [NumKind; 10] = [NumKind::D, NumKind::M, NumKind::Y, NumKind::Y2, NumKind::H, NumKind::MI, NumKind::N, NumKind::CAP, NumKind::HM, NumKind::X];
+const NUM_KINDS: [NumKind; 11] = [NumKind::D, NumKind::M, NumKind::Y, NumKind::Y2, NumKind::H, NumKind::MI, NumKind::N, NumKind::CAP, NumKind::HM, NumKind::X, NumKind::YMD];
 
 /// True when a pattern refers to a first-pass expression (a composition rule).
 fn has_ref(elems: &[Elem]) -> bool {
