@@ -1002,10 +1002,6 @@ turkey | jordan => tz=180
 reunion => tz=240
 male => tz=300
 
-# three quarters of an hour past a clock time ("three quarters past 9pm")
-@QUARTER_WORD
-three quarters | three-quarters => minute=45
-
 # --- time-modes ---
 # Tasks mode (`TagOptions::tasks`, for to-do and reminder texts): expressions holding one of
 # these words are not recognized — holidays such texts do not schedule (what follows the word
