@@ -843,3 +843,14 @@ between | between the
 # ... but after these words, the length of one such period ("for the day": P1D)
 @CALENDAR_DURING weak
 for | during
+
+# the reckoning a year is told in ("fiscal year 2008", "this school year"; "calendar year" is
+# the plain one), and its abbreviations before a year number ("sy 2008", "fy18")
+@YEAR_KIND
+fiscal => era=FY
+school => era=SY
+calendar
+@YEAR_KIND_ABBR
+fy => era=FY
+sy => era=SY
+cy

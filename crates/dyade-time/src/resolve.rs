@@ -373,13 +373,16 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     if get(ids.drop).is_some() {
         return None;
     }
-    // a year before the Christian era: TIMEX3 prefixes it with "BC" ("2014 BC" → BC2014)
-    if gs(ids.era) == Some("BC") {
+    // a year before the Christian era: TIMEX3 prefixes it with "BC" ("2014 BC" → BC2014); a
+    // year of another reckoning likewise with its code ("fiscal year 2008" → FY2008, "this
+    // school year" → SY2019: TIMEX2/TIMEX3 fiscal-year values)
+    if let Some(era) = gs(ids.era) {
         let mut inner = *sl;
         inner[ids.era] = NONE;
         let r = resolve(lang, ids, &inner, ctx)?;
         let year = r.value.len() == 4 && r.value.bytes().all(|b| b.is_ascii_digit());
-        return year.then(|| Resolved { ttype: TimexType::DATE, value: format!("BC{}", r.value), modifier: r.modifier, day: None, relative: false });
+        let relative = r.relative && era != "BC";
+        return year.then(|| Resolved { ttype: TimexType::DATE, value: format!("{era}{}", r.value), modifier: r.modifier, day: None, relative });
     }
     // a day counted from another ("three weeks from tomorrow", "2 years 1 month 21 days ago")
     if get(ids.offm).is_some() || get(ids.offd).is_some() {

@@ -108,3 +108,13 @@ fn experimental_mode_reads_from_as_since() {
     // a range keeps its own opener
     assert_eq!(texts(&run(&t, "The range is from 2014 to 2018.", "2018-05-24T00:00:00", exp)), ["from 2014 to 2018"]);
 }
+
+#[test]
+fn fiscal_and_school_years_carry_their_reckoning() {
+    let t = TimexTagger::new();
+    let o = TagOptions::default();
+    assert_eq!(run(&t, "Show sales in the fiscal year 2008", "2019-06-18T00:00:00", o), [("fiscal year 2008".to_string(), "FY2008".to_string(), None)]);
+    assert_eq!(run(&t, "I got a lot of gains in last fiscal year.", "2019-06-18T00:00:00", o)[0].1, "FY2018");
+    assert_eq!(run(&t, "Show sales in the sy18", "2019-06-18T00:00:00", o)[0].1, "SY2018");
+    assert_eq!(run(&t, "Show sales in the cy 2008", "2019-06-18T00:00:00", o)[0].1, "2008");
+}
