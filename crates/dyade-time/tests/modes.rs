@@ -118,3 +118,12 @@ fn fiscal_and_school_years_carry_their_reckoning() {
     assert_eq!(run(&t, "Show sales in the sy18", "2019-06-18T00:00:00", o)[0].1, "SY2018");
     assert_eq!(run(&t, "Show sales in the cy 2008", "2019-06-18T00:00:00", o)[0].1, "2008");
 }
+
+#[test]
+fn fractions_of_years_stay_years() {
+    let t = TimexTagger::new();
+    let o = TagOptions::default();
+    assert_eq!(run(&t, "He will take a one and a quarter year gap", "2018-05-29T00:00:00", o)[0].1, "P1.25Y");
+    assert_eq!(run(&t, "I'll leave for 3.5years", "2018-05-29T00:00:00", o)[0].1, "P3.5Y");
+    assert_eq!(run(&t, "half a year", "2018-05-29T00:00:00", o), [("half a year".to_string(), "P0.5Y".to_string(), None)]);
+}
