@@ -19,6 +19,7 @@ mod modes;
 pub mod resolve;
 mod spans;
 pub mod token;
+pub mod zones;
 
 use calendar::Date;
 use dyade_core::{Component, DateEstimate, Document, Span, Timex};
@@ -30,6 +31,7 @@ pub use resolve::Tense;
 pub use modes::TagOptions;
 use std::sync::OnceLock;
 use token::{Kind, Tokens};
+pub use zones::ZoneMention;
 
 /// The embedded language packs: (code, lexicon, rules).
 const PACKS: &[(&str, &str, &str)] = &[
@@ -140,6 +142,19 @@ impl TimexTagger {
             let mut ends = Vec::new();
             let starts = self.resolve_all(l, toks, p, &ms, rf, &[], &[], Tense::Future, Some(&mut ends));
             starts.into_iter().map(|(t, _)| t).zip(ends).collect()
+        })
+    }
+
+    /// The time zones `text` names ("PST", "UTC+4", "Beijing time", "1pm ACDT" → "ACDT"), with
+    /// their UTC offsets, from the `@TZ…` classes of the pack for `lang` (see the `zones`
+    /// module doc). A layer apart from [`TimexTagger::tag`]: a zone is no TIMEX3, and this
+    /// never changes the timexes.
+    pub fn zones(&self, text: &str, lang: &str) -> Vec<ZoneMention> {
+        let l = self.lang(lang);
+        with_scratch(|toks, p| {
+            token::tokenize(text, toks);
+            l.prepare(toks, p);
+            zones::find(l, toks, p)
         })
     }
 
@@ -278,10 +293,19 @@ impl TimexTagger {
                     let (h, mi) = (self.ids.hour, self.ids.minute);
                     let at = |s: &Slots| (s[h] + 12) * 60 + if s[mi] != NONE { s[mi] } else { 0 };
                     let after_end = own_hour && sb[h] != NONE && (1..12).contains(&sa[h]) && (1..12).contains(&sb[h]) && at(&sa) > at(&sb);
+                    // ... and a start on the 12-hour clock before an end in the morning that it
+                    // would follow is the evening before ("from 11 to 3am": 23:00)
+                    let pod = self.ids.pod;
+                    let bare = |s: &Slots| (1..12).contains(&s[h]) && s[self.ids.pm] == NONE && s[pod] == NONE && s[self.ids.h24] == NONE;
+                    let am = l.strings.iter().position(|x| x == "MO").map(|i| lang::STR_BASE + i as i32);
+                    let eve_before = bare(&sa) && sb[h] != NONE && Some(sb[pod]) == am && (1..12).contains(&sb[h]) && at(&sa) > at(&sb);
+                    if eve_before {
+                        sa[self.ids.pm] = 1;
+                    }
                     for k in 0..lang::NSLOTS {
                         // "8am - 1pm": a start with its own half of the day keeps it; "7 to
                         // 7:30pm": a start with its own hour keeps its minutes (none)
-                        let own = (k == self.ids.pm && (sa[self.ids.pod] != NONE || after_end)) || (own_hour && (k == self.ids.minute || k == self.ids.second));
+                        let own = (k == self.ids.pm && (sa[self.ids.pod] != NONE || after_end)) || (own_hour && (k == self.ids.minute || k == self.ids.second)) || (k == pod && eve_before);
                         if sa[k] == NONE && !own {
                             sa[k] = sb[k];
                         }
@@ -295,9 +319,16 @@ impl TimexTagger {
                     }
                     // a clock range never runs backwards within the morning: "11h30-1h30"
                     // ends at 13:30 (24-hour ranges such as "22h-2h" stay overnight)
+                    // (a start in the afternoon or evening, "from 11 pm to 3", runs to the end's
+                    // next occurrence: see `range_end`)
                     let (h, pm) = (self.ids.hour, self.ids.pm);
-                    if sa[h] != NONE && sb[h] != NONE && sb[pm] == NONE && sb[self.ids.pod] == NONE && sa[h] <= 12 && sb[h] < sa[h] && sb[h] + 12 > sa[h] {
+                    if sa[h] != NONE && sb[h] != NONE && sb[pm] == NONE && sb[self.ids.pod] == NONE && sa[pm] == NONE && sa[h] <= 12 && sb[h] < sa[h] && sb[h] + 12 > sa[h] {
                         sb[h] += 12;
+                    }
+                    // a start the end's half of the day would put after the end is in the
+                    // morning as written ("from 11 to 3pm": 11:00, not the next 11 o'clock)
+                    if after_end && sa[pm] == NONE && sa[pod] == NONE && sb[pm] != NONE {
+                        sa[self.ids.h24] = 1;
                     }
                     // `lead=N` on a split rule: A's first N tokens ("du") stay out of TimeML spans
                     let lead = r.set.iter().find(|&&(k, _)| k == self.ids.lead).map_or(0, |&(_, v)| v as usize);
@@ -473,8 +504,10 @@ impl TimexTagger {
                 }
             }
             // the weekday of a date inside a range only describes it ("du samedi 13 au dimanche
-            // 15 juillet"): it does not choose the year as it does alone ("Fri, Jul 18")
-            if m.split && slots[id.day] != NONE && slots[id.month] != NONE {
+            // 15 juillet"): it does not choose the year as it does alone ("Fri, Jul 18"); a
+            // clock range on one day keeps it ("Tuesday May 22 between 9:30 and 3:00 pm": the
+            // Tuesday that is a 22 May)
+            if m.split && slots[id.day] != NONE && slots[id.month] != NONE && slots[id.hour] == NONE {
                 slots[id.weekday] = NONE;
             }
             // a bare month right after a year mention is in that year ("en 97 (en janvier…")
@@ -510,12 +543,21 @@ impl TimexTagger {
                     }
                 }
             }
-            let r = match range_start.filter(|&(k, _)| k + 1 == mi) {
+            let mut r = match range_start.filter(|&(k, _)| k + 1 == mi) {
                 Some((_, d)) => self.range_end(l, m, &slots, (d, None), &plain),
                 // (a bound the range makes impossible, "2/29" before "3/1/2019", keeps its own reading)
                 None => self.resolve_match(l, m, &slots, &ctx).filter(|r| !r.value.starts_with('X')).or_else(|| self.resolve_match(l, m, &m.slots, &plain)),
             };
             range_start = None;
+            // "the rest of the week": where ranges are read (fused into one span), a range from
+            // now to the period's last day
+            let mut rest_end = None;
+            if let Some(x) = r.as_ref().filter(|_| slots[id.rest] != NONE && ends.is_some()) {
+                if let Some((s, e)) = resolve::rest_of(x, &ctx) {
+                    r = Some(s);
+                    rest_end = Some(e);
+                }
+            }
             if let Some(r) = r {
                 if ms.get(mi + 1).is_some_and(|b| linked(m, b)) && self.datelike(l, &slots) {
                     range_start = resolve::start_of(&r, &ctx).map(|(d, _)| (mi, d));
@@ -538,7 +580,7 @@ impl TimexTagger {
                         None => self.resolve_match(l, e, &e.slots, &plain),
                     });
                     // a named period that lasts ("Hanukkah 2018", "Ramadan"): its last day
-                    let end = end.or_else(|| self.lasting_end(l, m, &slots, start.map(|(d, _)| d), &ctx));
+                    let end = end.or_else(|| self.lasting_end(l, m, &slots, start, &ctx)).or(rest_end);
                     ends.push(end.map(|e| Timex { span: m.range.as_ref().map_or(m.span, |x| x.span), ttype: e.ttype, value: e.value, modifier: e.modifier }));
                 }
                 out.push((Timex { span: m.span, ttype: r.ttype, value: r.value.clone(), modifier: r.modifier.clone() }, r));
@@ -552,10 +594,10 @@ impl TimexTagger {
     /// the same day `lenm` months on in the period's own calendar (the eve of 1 Shawwal for
     /// Ramadan). `None` for a point, or when the expression only names a day counted from the
     /// period ("two days before Passover") or a part of it.
-    fn lasting_end(&self, l: &Lang, m: &Match, slots: &Slots, start: Option<Date>, ctx: &Ctx) -> Option<Resolved> {
+    fn lasting_end(&self, l: &Lang, m: &Match, slots: &Slots, start: Option<(Date, Option<u32>)>, ctx: &Ctx) -> Option<Resolved> {
         let id = &self.ids;
-        let start = start?;
-        if l.str_of(slots[id.comp]) == Some("span") {
+        let (start, minute) = start?;
+        if matches!(l.str_of(slots[id.comp]), Some("span" | "first" | "last")) {
             // its end: the day the duration reaches from the start (days and longer units),
             // told at the start's grain as a range's end ("from 18 to 28 December"), as the
             // end a point and its duration close ("18th Dec for 10 days")
@@ -567,7 +609,14 @@ impl TimexTagger {
                 "Y" => start.add_months(12 * n),
                 _ => return None,
             };
-            return (n > 0).then(|| Resolved { ttype: dyade_core::TimexType::DATE, value: end.iso(), modifier: None, day: Some(end), relative: false });
+            // (a start told at a clock time ends at that clock time: "a day starting this
+            // Friday at 5 pm")
+            let value = match minute {
+                Some(mi) => format!("{}T{:02}:{:02}", end.iso(), mi / 60, mi % 60),
+                None => end.iso(),
+            };
+            let ttype = if minute.is_some() { dyade_core::TimexType::TIME } else { dyade_core::TimexType::DATE };
+            return (n > 0).then(|| Resolved { ttype, value, modifier: None, day: Some(end), relative: false });
         }
         if slots[id.len] == NONE && slots[id.lenm] == NONE {
             return None;
@@ -632,7 +681,7 @@ impl TimexTagger {
                 sl[k] = NONE;
             }
             if let Some(r) = self.resolve_match(l, m, &sl, &c) {
-                return Some(r);
+                return Some(Self::after_start(r, start, now, slots, id));
             }
         }
         let named = slots[id.month] != NONE || slots[id.season] != NONE || slots[id.weekday] != NONE;
@@ -647,6 +696,21 @@ impl TimexTagger {
             }
         }
         self.resolve_match(l, m, slots, ctx)
+    }
+
+    /// A range's bare clock end comes after its start ("from 11:01 am to 11": 23:00, "from
+    /// 10:30 to 10": 22:00): an end at or before the start minute on the start's day is its
+    /// next occurrence, 12 hours on for a 12-hour clock time without am/pm, else the next day.
+    fn after_start(r: Resolved, start: Date, now: u32, slots: &Slots, id: &Ids) -> Resolved {
+        let ctx = Ctx { dct: Some(start), last: None, tense: Tense::Unknown, now: Some(now), forward: true, offset: None };
+        let Some((d, Some(m))) = resolve::start_of(&r, &ctx) else { return r };
+        if d != start || m > now || r.value.len() < 16 {
+            return r;
+        }
+        let ambiguous = (1..12).contains(&slots[id.hour]) && slots[id.pm] == NONE && slots[id.pod] == NONE && slots[id.h24] == NONE;
+        let (d, m) = if ambiguous && m + 720 > now && m + 720 < 1440 { (d, m + 720) } else { (d.add_days(1), m) };
+        let value = format!("{}T{:02}:{:02}{}", d.iso(), m / 60, m % 60, &r.value[16..]);
+        Resolved { value, day: Some(d), ..r }
     }
 
     /// No year and nothing relative: a date the reference must place ("May", "10/1", "Friday").
@@ -677,9 +741,51 @@ impl TimexTagger {
         }
         // `comp=span`: a period that lasts a duration from its anchor ("for 10 days from 18th
         // Dec") is valued at the anchor, its start (`lasting_end` gives its end)
-        if l.str_of(slots[self.ids.comp]) == Some("span") {
+        // `comp=first` / `comp=last`: the first or last units of the anchor period ("the first
+        // 2 weeks of 2021"), valued at their start (`lasting_end` gives their end)
+        if let Some(op @ ("first" | "last")) = l.str_of(slots[self.ids.comp]) {
             let a = m.anchor.as_deref()?;
-            return self.resolve_match(l, a, &a.slots, ctx);
+            let ra = self.resolve_match(l, a, &a.slots, ctx)?;
+            let (start, _) = resolve::start_of(&ra, ctx)?;
+            let end = resolve::period_end(&ra.value)?;
+            let n = slots[self.ids.n];
+            let d = resolve::part_start(op == "first", n as i64, l.str_of(slots[self.ids.unit])?, start, end)?;
+            return (n > 0).then(|| Resolved { ttype: dyade_core::TimexType::DATE, value: d.iso(), modifier: None, day: Some(d), relative: ra.relative });
+        }
+        // `comp=weekend`: the weekend nearest the anchor day ("labor day weekend": the one
+        // before that Monday; "weekend of thanksgiving": the one after that Thursday), a
+        // year told after it being the anchor's ("halloween weekend 2021")
+        if l.str_of(slots[self.ids.comp]) == Some("weekend") {
+            let id = &self.ids;
+            let a = m.anchor.as_deref()?;
+            let mut asl = a.slots;
+            if asl[id.year] == NONE && slots[id.year] != NONE {
+                asl[id.year] = slots[id.year];
+            }
+            let ra = self.resolve_match(l, a, &asl, ctx)?;
+            let d = ra.day.filter(|_| ra.value.len() == 10)?;
+            let w = d.weekday() as i64;
+            // the Saturday of the nearest weekend (ties go to the one after)
+            let sat = if w >= 6 { d.add_days(6 - w) } else if w < 6 - w { d.add_days(-w - 1) } else { d.add_days(6 - w) };
+            let (y, wk) = sat.iso_week();
+            return Some(Resolved { ttype: dyade_core::TimexType::DATE, value: format!("{y}-W{wk:02}-WE"), modifier: None, day: Some(sat), relative: ra.relative });
+        }
+        // (without an anchor it is counted from the reference day: "for 3 days from today")
+        if l.str_of(slots[self.ids.comp]) == Some("span") {
+            let Some(a) = m.anchor.as_deref() else {
+                let d = ctx.dct?;
+                return Some(Resolved { ttype: dyade_core::TimexType::DATE, value: d.iso(), modifier: None, day: Some(d), relative: true });
+            };
+            // (a clock time told after the start is the start's: "a day starting this Friday
+            // at 5 pm")
+            let mut asl = a.slots;
+            let id = &self.ids;
+            if asl[id.hour] == NONE {
+                for k in [id.hour, id.minute, id.second, id.pm, id.pod] {
+                    asl[k] = slots[k];
+                }
+            }
+            return self.resolve_match(l, a, &asl, ctx);
         }
         let (day, minute) = match &m.anchor {
             Some(a) => {
@@ -688,7 +794,13 @@ impl TimexTagger {
                 let id = &self.ids;
                 let from_now = [id.shift, id.sign, id.offm, id.offd, id.rf].iter().any(|&k| a.slots[k] != NONE);
                 let actx = if from_now { *ctx } else { resolve::anchor_reference(l, &self.ids, slots, ctx) };
-                let ra = self.resolve_match(l, a, &a.slots, &actx)?;
+                // a weekday placed by a count from now needs that day, not the count's grain
+                // ("Thursday, two years from now": the Thursday of that week)
+                let mut asl = a.slots;
+                if l.str_of(slots[id.comp]) == Some("week") && asl[id.sign] != NONE && asl[id.anchor] == NONE && asl[id.comp] == NONE {
+                    asl[id.anchor] = l.strings.iter().position(|x| x == "day").map_or(NONE, |i| lang::STR_BASE + i as i32);
+                }
+                let ra = self.resolve_match(l, a, &asl, &actx)?;
                 // "now" stays the reference instant itself
                 resolve::start_of(&ra, if ra.value == "PRESENT_REF" { ctx } else { &actx })?
             }
@@ -942,5 +1054,6 @@ pub(crate) fn num_ok(k: NumKind, tk: &token::Tok) -> bool {
         NumKind::CAP => false,
         NumKind::HM => (3..=4).contains(&d) && v / 100 <= 23 && v % 100 <= 59,
         NumKind::X => d == 3 || (d == 2 && v > 31) || d >= 5,
+        NumKind::YMD => d == 8 && (1000..=2999).contains(&(v / 10000)) && (1..=12).contains(&(v / 100 % 100)) && (1..=calendar::days_in_month((v / 10000) as i32, v / 100 % 100)).contains(&(v % 100)),
     }
 }

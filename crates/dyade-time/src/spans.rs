@@ -127,12 +127,17 @@ impl TimexTagger {
             // one day at most: no period unit but the day's (a weekday of a given week is a day)
             let unit = l.str_of(s[id.unit]);
             let period = [id.season, id.quarter, id.half, id.weekend, id.century, id.decade].iter().any(|&x| s[x] != NONE)
-                || (s[id.month] != NONE && s[id.day] == NONE && s[id.easter] == NONE)
+                || (s[id.month] != NONE && s[id.day] == NONE && s[id.easter] == NONE && l.str_of(s[id.sub]) != Some("WD"))
                 || (s[id.year] != NONE && s[id.month] == NONE && s[id.day] == NONE && s[id.weekday] == NONE && s[id.easter] == NONE)
                 || matches!(l.str_of(s[id.sub]), Some("W" | "WE" | "M" | "Q"))
                 || (matches!(unit, Some(u) if u != "D") && s[id.sign] == NONE && s[id.weekday] == NONE && s[id.day] == NONE && s[id.sub] == NONE);
             if !period {
                 k |= bit(lang::RefKind::Day);
+                // counted by a number of units from now or from another expression
+                let counted = s[id.sign] != NONE || (l.str_of(s[id.comp]) == Some("shift") && m.anchor.is_some());
+                if counted && s[id.pod] == NONE && s[id.n] != NONE {
+                    k |= bit(lang::RefKind::Count);
+                }
             }
         }
         k
@@ -303,14 +308,62 @@ impl TimexTagger {
         };
         let plain = |m: &Match| {
             !m.split && l.str_of(m.slots[id.ty]) == Some("DURATION") && m.slots[id.n] != NONE
-                && [id.frac, id.half_hour, id.n2, id.mult, id.sign, id.shift, id.comp].iter().all(|&k| m.slots[k] == NONE)
+                && [id.frac, id.half_hour, id.n2, id.mult, id.sign, id.shift, id.comp, id.durm].iter().all(|&k| m.slots[k] == NONE)
+        };
+        // a duration already made of a calendar and a clock part (its clock part goes on adding)
+        let mixed = |m: &Match| m.slots[id.durm] != NONE && { let mut c = m.clone(); c.slots[id.durm] = NONE; plain(&c) };
+        // an instant counted from now in a clock unit ("2 hours later", "30 mins ago")
+        let from_now = |m: &Match| {
+            !m.split && l.str_of(m.slots[id.ty]).is_none() && m.slots[id.n] != NONE && m.slots[id.sign] != NONE && m.anchor.is_none()
+                && [id.frac, id.half_hour, id.n2, id.mult, id.shift, id.comp, id.md, id.offm, id.offd, id.durm, id.rf].iter().all(|&k| m.slots[k] == NONE)
+                && size(l.str_of(m.slots[id.unit])).is_some_and(|(sc, z)| sc == 1 && z < 86400)
         };
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
-        for m in ms {
+        for mut m in ms {
             if let Some(a) = out.last_mut() {
                 let (ua, ub) = (size(l.str_of(a.slots[id.unit])), size(l.str_of(m.slots[id.unit])));
                 let gap = a.end <= m.tok && (a.end == m.tok || dj.is_some_and(|c| joined(l, t, p, c, a.end, m.tok)));
-                if let (true, true, true, Some((sa, za)), Some((sb, zb))) = (plain(a), plain(&m) && m.slots[id.md] == NONE, gap, ua, ub) {
+                // a calendar part and a clock part ("1 year 1 month 21 days", "2 days 1
+                // month"), in either order: the calendar months in `durm` beside the clock part
+                if let (true, true, true, Some((sa, za)), Some((sb, zb))) = (plain(a) || mixed(a), plain(&m) && m.slots[id.md] == NONE, gap, ua, ub) {
+                    if sa != sb && a.slots[id.durm] == NONE {
+                        let (cal, clock) = if sa == 0 { (a.slots[id.n] as i64 * za, &m) } else { (m.slots[id.n] as i64 * zb, &*a) };
+                        if let Ok(cm) = i32::try_from(cal) {
+                            let (n, u) = (clock.slots[id.n], clock.slots[id.unit]);
+                            a.slots[id.durm] = cm;
+                            a.slots[id.n] = n;
+                            a.slots[id.unit] = u;
+                            a.span = Span::new(a.span.start, m.span.end);
+                            a.end = m.end;
+                            continue;
+                        }
+                    }
+                }
+                // durations before an instant counted from now in a clock unit add up with it
+                // ("1 day 2 hours later", "2 months 1 day 2 hours ago"): the clock parts in its
+                // count, the calendar part a month offset the same way
+                if let (true, true, true, Some((sa, za)), Some((1, zb))) = (plain(a) || mixed(a), from_now(&m), gap, ua, ub) {
+                    let sign = m.slots[id.sign];
+                    let (cal, clock) = if sa == 0 { (a.slots[id.n] as i64 * za, 0) } else { (a.slots[id.durm].max(0) as i64, a.slots[id.n] as i64 * (za / zb)) };
+                    if (sa == 0 || za > zb) && (sign == 1 || sign == -1) {
+                        if let (Ok(cm), Ok(n)) = (i32::try_from(cal), i32::try_from(clock + m.slots[id.n] as i64)) {
+                            let a = out.pop().expect("checked");
+                            m.slots[id.n] = n;
+                            if cm != 0 {
+                                m.slots[id.offm] = sign * cm;
+                            }
+                            m.span = Span::new(a.span.start, m.span.end);
+                            m.tok = a.tok;
+                            out.push(m);
+                            continue;
+                        }
+                    }
+                }
+            }
+            if let Some(a) = out.last_mut() {
+                let (ua, ub) = (size(l.str_of(a.slots[id.unit])), size(l.str_of(m.slots[id.unit])));
+                let gap = a.end <= m.tok && (a.end == m.tok || dj.is_some_and(|c| joined(l, t, p, c, a.end, m.tok)));
+                if let (true, true, true, Some((sa, za)), Some((sb, zb))) = (plain(a) || mixed(a), plain(&m) && m.slots[id.md] == NONE, gap, ua, ub) {
                     if sa == sb && za > zb {
                         let n = a.slots[id.n] as i64 * (za / zb) + m.slots[id.n] as i64;
                         if let Ok(n) = i32::try_from(n) {
