@@ -15,7 +15,7 @@
 //!   quarters, halves of a year, seasons, decades and centuries, and the expressions holding a
 //!   word of the pack's `@TASKS_SKIP` class (holidays such an application does not schedule;
 //!   what follows that word is read on its own: "the independence day of this year" → "this
-//!   year");
+//!   year"), or a `@TASKS_SKIP_GLUED` word glued to a number ("7p");
 //!   "next week / month / year" (a shift of one week, month or year) is the first day of that
 //!   period, and a time of day right after it (`@JOIN` words between) is on that day ("next
 //!   month at 6pm" → the 1st at 18:00, one expression); a time of day told without a day that
@@ -139,6 +139,7 @@ impl TimexTagger {
     fn tasks_matches(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>, firsts: &mut Vec<Span>, bare: &mut Vec<Span>, rest: &mut Vec<Span>) -> Vec<Match> {
         let id = &self.ids;
         let skip = l.class("TASKS_SKIP");
+        let glued = l.class("TASKS_SKIP_GLUED");
         let unit_c = l.class("UNIT");
         let (rel_day, this) = (l.class("REL_DAY"), l.class("THIS"));
         let has = |c: Option<usize>, m: &Match| c.is_some_and(|c| (m.tok..m.end).any(|i| l.cached(p, c, i).next().is_some()));
@@ -156,7 +157,15 @@ impl TimexTagger {
         };
         let mut out = Vec::with_capacity(ms.len());
         for m in ms {
-            if unsupported(&m) || m.range.as_deref().is_some_and(unsupported) {
+            // a `@TASKS_SKIP_GLUED` word glued to the number before it and to nothing after
+            // ("7p", not "7p.m.")
+            let glued_skip = glued.is_some_and(|c| {
+                (m.tok.max(1)..m.end).any(|i| {
+                    let (a, b) = (&t.toks[i - 1], &t.toks[i]);
+                    a.kind == Kind::Num && a.end == b.start && t.toks.get(i + 1).is_none_or(|n| n.start > b.end) && l.cached(p, c, i).any(|(e, _)| e == i + 1)
+                })
+            });
+            if unsupported(&m) || m.range.as_deref().is_some_and(unsupported) || glued_skip {
                 continue;
             }
             // an expression with a skipped word: what follows the word is read on its own ("the

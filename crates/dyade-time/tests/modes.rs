@@ -62,6 +62,8 @@ fn tasks_mode_leaves_out_what_schedules_nothing() {
     assert_eq!(texts(&run(&t, "plan trip quarterly", "2022-08-22T01:00:00", TASKS)), ["quarterly"]);
     assert_eq!(texts(&run(&t, "will prepare cake on easter after 5pm", "2022-04-29T00:00:00", TASKS)), ["easter after 5pm"]);
     assert_eq!(texts(&run(&t, "I'll be back at 7 p.m.", "2022-04-29T00:00:00", TASKS)), ["7 p.m."]);
+    assert!(run(&t, "I'll be back at 7p", "2022-04-29T00:00:00", TASKS).is_empty());
+    assert_eq!(texts(&run(&t, "meet me next year at 6.", "2022-04-29T00:00:00", TASKS)), ["next year at 6"]);
     // the rest of an expression cut at a skipped holiday stands on its own
     let r = run(&t, "There is a event in the independence day of this year.", "2018-07-17T13:00:00", TASKS);
     assert_eq!(r, [("this year".to_string(), "2018".to_string(), None)]);
