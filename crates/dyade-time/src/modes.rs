@@ -224,6 +224,10 @@ impl TimexTagger {
                 }
                 continue;
             }
+            if let (true, None, Some(parts)) = (joined, &end, self.date_then_time(l, t, p, text, lang, reference, &x)) {
+                res.extend(parts.into_iter().map(|y| (y, None)));
+                continue;
+            }
             if let Some(d) = self.duration_part(l, t, p, text, lang, reference, &x) {
                 res.push((d, None));
                 continue;
@@ -231,6 +235,38 @@ impl TimexTagger {
             res.push((x, end));
         }
         res
+    }
+
+    /// A date and time told by one rule ("tomorrow at 7pm"), where the TimeML style finds no
+    /// parts: the first tokens that alone make a date, and the rest that alone makes a time of
+    /// day (after `@JOIN` words), valued at the expression's time.
+    fn date_then_time(&self, l: &Lang, t: &Tokens, p: &Prep, text: &str, lang: &str, reference: &str, x: &Timex) -> Option<[Timex; 2]> {
+        let join = l.class("JOIN");
+        let (_, Some(tm)) = date_time_parts(&x.value) else { return None };
+        let a = t.toks.partition_point(|k| (k.start as usize) < x.span.start);
+        let b = t.toks.partition_point(|k| (k.end as usize) <= x.span.end);
+        let alone = |s: usize, e: usize| {
+            let sub = &text[s..e];
+            match &self.tag_at(sub, lang, reference, SpanStyle::Bare)[..] {
+                [y] if y.span.end == sub.len() => Some(Timex { span: Span::new(s + y.span.start, s + y.span.end), ..y.clone() }),
+                _ => None,
+            }
+        };
+        for k in a + 1..b {
+            let Some(d) = alone(x.span.start, t.toks[k - 1].end as usize).filter(|d| d.span.start == x.span.start && date_time_parts(&d.value).1.is_none()) else { continue };
+            // the time part starts after the joining words
+            let mut s = k;
+            while s < b && join.is_some_and(|c| l.cached(p, c, s).any(|(e, _)| e == s + 1)) {
+                s += 1;
+            }
+            if s >= b {
+                continue;
+            }
+            if let Some(y) = alone(t.toks[s].start as usize, x.span.end).filter(|y| y.span.start == t.toks[s].start as usize && date_time_parts(&y.value).1.is_some()) {
+                return Some([d, Timex { value: tm.to_string(), ..y }]);
+            }
+        }
+        None
     }
 
     /// The duration an expression is counted by from now ("next 5 minutes", "2 hours later"):

@@ -30,6 +30,9 @@ fn split_gives_the_date_then_its_times() {
     assert_eq!(texts(&r), ["tomorrow", "5pm", "7pm"]);
     assert_eq!(r[0].1, "2016-11-08");
     assert_eq!((r[1].1.as_str(), r[2].1.as_str()), ("T17:00", "T19:00"));
+    // one rule's date and time: the date's words, then the time's
+    let r = run(&t, "schedule a meeting tomorrow at 7pm", "2016-11-07T00:00:00", SPLIT);
+    assert_eq!(r, [("tomorrow".to_string(), "2016-11-08".to_string(), None), ("7pm".to_string(), "T19:00".to_string(), None)]);
     let r = run(&t, "It will happen 1/1/2015 after 2:00", "2016-11-07T00:00:00", SPLIT);
     assert_eq!(texts(&r), ["1/1/2015", "2:00"]);
     // a range's two dates apart; an end that does not stand alone keeps the range whole
