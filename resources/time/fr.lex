@@ -661,3 +661,9 @@ new york | washington | boston | miami | atlanta | montréal | montreal | québe
 caracas | venezuela | santiago | chili | la paz | bolivie | pointe-à-pitre | guadeloupe | fort-de-france | martinique | saint-barthélemy | saint-martin | porto rico => tz=-240
 saint-pierre-et-miquelon => tz=-180
 buenos aires | argentine | são paulo | sao paulo | rio de janeiro | rio | brasilia | brasília | montevideo | uruguay | cayenne | guyane => tz=-180
+
+# --- time-modes ---
+# the hour word that also tells the time of day: "9 heures" next to a date is a clock time
+# ("le 2 mars, 9 heures"; English "1 hour on Tuesday" stays a length)
+@CLOCK_UNIT weak
+heure | heures | h
