@@ -31,6 +31,10 @@
 //!   span (over a plain `@LEAD` word: "from the end of 1989") with mod AFTER unless the
 //!   expression has a position of its own ("end of", "mid", "around").
 //!
+//! - **skip from-to merge** (`SkipFromToMerge`): a range opened by a `@WEAK_SINCE` word
+//!   ("from 9am to 11am") is given as its bounds ("9am", "11am"): the expressions the TimeML
+//!   style finds inside it that stand alone, each with its own value.
+//!
 //! The options are post-steps over the tagged expressions, chosen by their kind (their slots
 //! and TIMEX3 values): no rule and no word changes with them; default tagging is untouched.
 #![allow(clippy::too_many_arguments)]
@@ -55,6 +59,9 @@ pub struct TagOptions {
     /// Experimental mode (Recognizers' `ExperimentalMode`): a `@WEAK_SINCE` opener ("from")
     /// before a single expression is its "since" ("from 2014", "from the end of 1989").
     pub experimental: bool,
+    /// Keep "from X to Y" apart (Recognizers' `SkipFromToMerge`): a range opened by a
+    /// `@WEAK_SINCE` word ("from") is given as its bounds, each as it stands alone.
+    pub skip_from_to: bool,
 }
 
 /// Hour at which each TIMEX3 part of the day begins (for "already begun" in tasks mode).
@@ -127,6 +134,9 @@ impl TimexTagger {
         if opts.experimental {
             out = experimental_since(l, &toks, &p, out);
         }
+        if opts.skip_from_to {
+            out = self.skip_from_to(l, &toks, &p, text, lang, reference, out);
+        }
         if opts.split_date_time {
             out = self.split_date_time(l, &toks, &p, text, lang, reference, out);
         }
@@ -194,15 +204,38 @@ impl TimexTagger {
         out
     }
 
+    /// Skip from-to merge (see the module doc).
+    fn skip_from_to(&self, l: &Lang, t: &Tokens, p: &Prep, text: &str, lang: &str, reference: &str, out: Vec<(Timex, Option<Timex>)>) -> Vec<(Timex, Option<Timex>)> {
+        let Some(from) = l.class("WEAK_SINCE") else { return out };
+        let apart = self.tag_at(text, lang, reference, SpanStyle::TimeMl);
+        let mut res = Vec::with_capacity(out.len());
+        for (x, end) in out {
+            let a = t.toks.partition_point(|k| (k.start as usize) < x.span.start);
+            let opened = a < t.toks.len() && l.cached(p, from, a).next().is_some();
+            if end.is_some() && opened {
+                let parts: Vec<&Timex> = apart.iter().filter(|y| y.span.start >= x.span.start && y.span.end <= x.span.end && self.stands_alone(text, lang, reference, y)).collect();
+                if parts.len() >= 2 {
+                    res.extend(parts.into_iter().map(|y| (y.clone(), None)));
+                    continue;
+                }
+            }
+            res.push((x, end));
+        }
+        res
+    }
+
+    /// True when the text of `x` tagged alone is one expression, all of it.
+    fn stands_alone(&self, text: &str, lang: &str, reference: &str, x: &Timex) -> bool {
+        let s = &text[x.span.start..x.span.end];
+        let r = self.tag_at(s, lang, reference, SpanStyle::Bare);
+        matches!(&r[..], [y] if y.span.start == 0 && y.span.end == s.len())
+    }
+
     /// Split date and time (see the module doc).
     fn split_date_time(&self, l: &Lang, t: &Tokens, p: &Prep, text: &str, lang: &str, reference: &str, out: Vec<(Timex, Option<Timex>)>) -> Vec<(Timex, Option<Timex>)> {
         let apart = self.tag_at(text, lang, reference, SpanStyle::TimeMl);
         // a part stands on its own when tagged alone it is one expression, all of it
-        let alone = |x: &Timex| {
-            let s = &text[x.span.start..x.span.end];
-            let r = self.tag_at(s, lang, reference, SpanStyle::Bare);
-            matches!(&r[..], [y] if y.span.start == 0 && y.span.end == s.len())
-        };
+        let alone = |x: &Timex| self.stands_alone(text, lang, reference, x);
         let mut res = Vec::with_capacity(out.len());
         for (x, end) in out {
             let inner: Vec<&Timex> = apart.iter().filter(|y| y.span.start >= x.span.start && y.span.end <= x.span.end && alone(y)).collect();

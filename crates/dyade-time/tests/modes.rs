@@ -11,8 +11,8 @@ fn texts(v: &[(String, String, Option<String>)]) -> Vec<&str> {
     v.iter().map(|x| x.0.as_str()).collect()
 }
 
-const SPLIT: TagOptions = TagOptions { split_date_time: true, tasks: false, calendar: false, experimental: false };
-const TASKS: TagOptions = TagOptions { split_date_time: false, tasks: true, calendar: false, experimental: false };
+const SPLIT: TagOptions = TagOptions { split_date_time: true, tasks: false, calendar: false, experimental: false, skip_from_to: false };
+const TASKS: TagOptions = TagOptions { split_date_time: false, tasks: true, calendar: false, experimental: false, skip_from_to: false };
 
 #[test]
 fn no_option_is_the_plain_output() {
@@ -131,4 +131,13 @@ fn fractions_of_years_stay_years() {
     assert_eq!(run(&t, "He will take a one and a quarter year gap", "2018-05-29T00:00:00", o)[0].1, "P1.25Y");
     assert_eq!(run(&t, "I'll leave for 3.5years", "2018-05-29T00:00:00", o)[0].1, "P3.5Y");
     assert_eq!(run(&t, "half a year", "2018-05-29T00:00:00", o), [("half a year".to_string(), "P0.5Y".to_string(), None)]);
+}
+
+#[test]
+fn skip_from_to_gives_the_bounds() {
+    let t = TimexTagger::new();
+    let o = TagOptions { skip_from_to: true, ..Default::default() };
+    assert_eq!(texts(&run(&t, "Change my meeting from 9am to 11am", "2016-11-07T00:00:00", o)), ["9am", "11am"]);
+    // "between" ranges stay whole
+    assert_eq!(texts(&run(&t, "Change my meeting between 9am and 11am", "2016-11-07T00:00:00", o)), ["between 9am and 11am"]);
 }
