@@ -20,17 +20,14 @@
 //!   period, and a time of day right after it (`@JOIN` words between) is on that day ("next
 //!   month at 6pm" → the 1st at 18:00, one expression); a time of day told without a day that
 //!   has already begun (a part of the day) or passed (a clock time) is the next day's.
-//!
 //! - **calendar mode** (`CalendarMode`): an expression that is nothing but a lone period term
 //!   of the pack's `@CALENDAR_SKIP` class ("the year" of "partner of the year", "have a great
 //!   week") is left out; after a `@CALENDAR_DURING` word it is that period's length ("for the
 //!   day": `P1D`, the word in the span).
-//!
 //! - **experimental mode** (`ExperimentalMode`): a `@WEAK_SINCE` range opener ("from") before
 //!   a single expression, which the default reading leaves out, is its "since": it joins the
 //!   span (over a plain `@LEAD` word: "from the end of 1989") with mod AFTER unless the
 //!   expression has a position of its own ("end of", "mid", "around").
-//!
 //! - **skip from-to merge** (`SkipFromToMerge`): a range opened by a `@WEAK_SINCE` word
 //!   ("from 9am to 11am") is given as its bounds ("9am", "11am"): the expressions the TimeML
 //!   style finds inside it that stand alone, each with its own value.
@@ -54,7 +51,8 @@ pub struct TagOptions {
     pub tasks: bool,
     /// Calendar mode (Recognizers' `CalendarMode`): leave out the expressions that are nothing
     /// but a lone period term of the pack's `@CALENDAR_SKIP` class ("the year" of "partner of
-    /// the year").
+    /// the year"), or read them as one such period's length after a `@CALENDAR_DURING` word
+    /// ("for the day": `P1D`).
     pub calendar: bool,
     /// Experimental mode (Recognizers' `ExperimentalMode`): a `@WEAK_SINCE` opener ("from")
     /// before a single expression is its "since" ("from 2014", "from the end of 1989").
