@@ -1012,6 +1012,10 @@ ramadan | ramazan | ramzan | ramadhan | ramathan
 eid al-fitr | eid al fitr | eid ul-fitr | id ul-fitr | eid-al-fitr
 eid al-adha | eid al adha | eid ul-adha | id ul-adha | eid-al-adha | eid al azha | eidul azha | feast of the sacrifice | feast of sacrifice
 islamic new year | arabic new year | hijri new year
+# ... and those with one of these glued to the number before it and to nothing after ("7p":
+# too loose a pm there; "7p.m." stays)
+@TASKS_SKIP_GLUED weak
+p
 
 # Calendar mode (`TagOptions::calendar`): an expression that is nothing but one of these lone
 # period terms is left out ("partner of the year", "have a great week")

@@ -668,3 +668,9 @@ buenos aires | argentine | são paulo | rio de janeiro | rio | brasília | monte
 @TZ_PLACE_CAP weak
 la réunion | réunion => tz=240
 cap => tz=120
+
+# --- time-modes ---
+# the hour word that also tells the time of day: "9 heures" next to a date is a clock time
+# ("le 2 mars, 9 heures"; English "1 hour on Tuesday" stays a length)
+@CLOCK_UNIT weak
+heure | heures | h
