@@ -337,6 +337,8 @@ day after tomorrow | day after tmrw | day after tmr => shift=2 unit=D
 tonight | tonite => shift=0 unit=D pod=NI
 # "otd": "on this day" (social-media shorthand)
 otd => shift=0 unit=D
+# "till current date", "the current day"
+current date | current day | present date => shift=0 unit=D
 
 @ANAPHORIC_DAY
 the next day | the following day | the day after => shift=1 unit=D anchor=last
