@@ -397,7 +397,8 @@ about | around | approximately | roughly | some | nearly | almost => mod=APPROX
 circa | ca. => mod=APPROX
 
 @MORE weak
-more than | over | at least => mod=MORE_THAN
+# (not "over": "over 3 years" mostly means during them, "loan $10000 over 3 years")
+more than | at least => mod=MORE_THAN
 
 @LESS weak
 less than | under | fewer than | at most => mod=LESS_THAN
@@ -846,3 +847,6 @@ six => n2=6
 seven => n2=7
 eight => n2=8
 nine => n2=9
+# nouns a number labels ("building 4", "room 12", "gate 8"): the number is a name, no time
+@LABEL_NOUN weak
+building | room | floor | gate | platform | terminal | suite | apartment | bus | route | channel | chapter | section | lane | door | bay | pier | highway | hall

@@ -70,6 +70,11 @@ impl TimexTagger {
                 let kept = sched == Some(SpanStyle::WithPrepositions) || (sched == Some(SpanStyle::Bare) && sl[id.keep] > 0);
                 let s0 = if lead > 0 && !kept { (i + lead).min(best.end - 1) } else { i };
                 sl[id.lead] = NONE;
+                // an expression that opens the composite with the preposition its style keeps
+                // keeps it there too ("at 8.30pm" + "today")
+                if at[s0] != u32::MAX && ms[at[s0] as usize].slots[id.keep] > 0 && sl[id.keep] == NONE {
+                    sl[id.keep] = ms[at[s0] as usize].slots[id.keep];
+                }
                 let span = Span::new(t.toks[s0].start as usize, t.toks[best.end - 1].end as usize);
                 // the end of a split range grown into "11:00 on Thursday": the start takes its day
                 let split_end = ms.get(next).is_some_and(|x| x.split && x.tok >= i) && out.last().is_some_and(|x| x.split);
