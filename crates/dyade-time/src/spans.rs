@@ -266,7 +266,9 @@ impl TimexTagger {
                     let gap_ok = (a.end..m.tok).all(|k| dj.is_some_and(|c| l.cached(p, c, k).any(|(e, _)| e == k + 1)));
                     let counted = sl[id.offm] != NONE || sl[id.offd] != NONE;
                     let sign = sl[id.sign];
-                    if !gap_ok || a.slots[id.md] != NONE || !(counted || (sign != NONE && s(sl[id.ty]).is_none())) {
+                    // (a period told with its direction is no part of the count: "for the last
+                    // 3 months and 2 days ago")
+                    if !gap_ok || a.slots[id.md] != NONE || a.slots[id.dir] != NONE || !(counted || (sign != NONE && s(sl[id.ty]).is_none())) {
                         break;
                     }
                     let k = if counted { if sl[id.offm] + sl[id.offd] < 0 { -1 } else { 1 } } else { sign };
