@@ -18,6 +18,7 @@ mod matcher;
 pub mod resolve;
 mod spans;
 pub mod token;
+pub mod zones;
 
 use calendar::Date;
 use dyade_core::{Component, DateEstimate, Document, Span, Timex};
@@ -28,6 +29,7 @@ use resolve::{Ctx, Ids, Resolved};
 pub use resolve::Tense;
 use std::sync::OnceLock;
 use token::{Kind, Tokens};
+pub use zones::ZoneMention;
 
 /// The embedded language packs: (code, lexicon, rules).
 const PACKS: &[(&str, &str, &str)] = &[
@@ -138,6 +140,19 @@ impl TimexTagger {
             let mut ends = Vec::new();
             let starts = self.resolve_all(l, toks, p, &ms, rf, &[], &[], Tense::Future, Some(&mut ends));
             starts.into_iter().map(|(t, _)| t).zip(ends).collect()
+        })
+    }
+
+    /// The time zones `text` names ("PST", "UTC+4", "Beijing time", "1pm ACDT" → "ACDT"), with
+    /// their UTC offsets, from the `@TZ…` classes of the pack for `lang` (see the `zones`
+    /// module doc). A layer apart from [`TimexTagger::tag`]: a zone is no TIMEX3, and this
+    /// never changes the timexes.
+    pub fn zones(&self, text: &str, lang: &str) -> Vec<ZoneMention> {
+        let l = self.lang(lang);
+        with_scratch(|toks, p| {
+            token::tokenize(text, toks);
+            l.prepare(toks, p);
+            zones::find(l, toks, p)
         })
     }
 
