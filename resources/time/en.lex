@@ -818,27 +818,6 @@ russia time zone 11 | russian time zone 11 => tz=720
 @CURRENCY weak
 $ | € | £ | usd | us$
 
-# --- time-periods ---
-# the hundreds of a year before 1000, told after "year" ("year two hundred and sixty seven")
-@YEAR_HUNDRED
-one hundred | one hundred and => n=1
-two hundred | two hundred and => n=2
-three hundred | three hundred and => n=3
-four hundred | four hundred and => n=4
-five hundred | five hundred and => n=5
-six hundred | six hundred and => n=6
-seven hundred | seven hundred and => n=7
-eight hundred | eight hundred and => n=8
-nine hundred | nine hundred and => n=9
-# inclusive bounds told with "at" ("at or after 6:30PM today")
-@LEAD weak
-at or after | after or at => mod=ON_OR_AFTER
-at or before | before or at => mod=ON_OR_BEFORE
-# minutes ten and fifteen said after the hour ("ten ten", "fifteen fifteen p m"); "nineteen
-# fifteen" is a year, so after a century word only with am/pm (see the rules)
-@CLOCK_MINUTE_LOW
-ten => minute=10
-fifteen => minute=15
 # --- time-zones ---
 # Time zones named on their own (the zone layer, crates/dyade-time/src/zones.rs) and after a
 # clock time (en.rules `$TIME @TZ`, `$TIME @TZ_PLACE @TZ_SUFFIX`). `tz` is the UTC offset in
@@ -1023,3 +1002,81 @@ nice | split | chad | niger | guinea => tz=60
 turkey | jordan => tz=180
 reunion => tz=240
 male => tz=300
+# --- time-modes ---
+# Tasks mode (`TagOptions::tasks`, for to-do and reminder texts): expressions holding one of
+# these words are not recognized — holidays such texts do not schedule (what follows the word
+# is read on its own: "the independence day of this year" → "this year").
+@TASKS_SKIP weak
+independence day | teacher's day | teachers day | teachers' day | youth day | children's day | childrens day | children day | girls day | girls' day
+ramadan | ramazan | ramzan | ramadhan | ramathan
+eid al-fitr | eid al fitr | eid ul-fitr | id ul-fitr | eid-al-fitr
+eid al-adha | eid al adha | eid ul-adha | id ul-adha | eid-al-adha | eid al azha | eidul azha | feast of the sacrifice | feast of sacrifice
+islamic new year | arabic new year | hijri new year
+
+# Calendar mode (`TagOptions::calendar`): an expression that is nothing but one of these lone
+# period terms is left out ("partner of the year", "have a great week")
+@CALENDAR_SKIP weak
+the day | the week | the month | the year | day | week | month | year
+
+# A range opener that, before a single expression ("from 2014", "from October"), Recognizers-Text's
+# default reading leaves out of the span (no interval is opened); its experimental mode reads it
+# as "since" (`TagOptions::experimental`)
+@WEAK_SINCE weak
+from
+
+# the range openers a coordinator closes ("between 3 and 5"; "from 2015 and 2016" lists two years)
+@RANGE_AND_OPEN weak
+between | between the
+# ... but after these words, the length of one such period ("for the day": P1D)
+@CALENDAR_DURING weak
+for | during
+# --- time-model ---
+# kinds of year other than the calendar year, told in words or abbreviated ("fiscal year 2008",
+# "sy18"): TIMEX3 prefixes the year (FY2008, SY2018)
+@YEAR_KIND
+fiscal year | financial year => era=FY
+school year | academic year => era=SY
+@YEAR_ABBR
+fy => era=FY
+sy => era=SY
+# tens said before "and" and a unit digit ("twenty and four hours")
+@TENS weak
+twenty => n=20
+thirty => n=30
+forty => n=40
+fifty => n=50
+sixty => n=60
+seventy => n=70
+eighty => n=80
+ninety => n=90
+@DIGIT weak
+one => n2=1
+two => n2=2
+three => n2=3
+four => n2=4
+five => n2=5
+six => n2=6
+seven => n2=7
+eight => n2=8
+nine => n2=9
+# --- time-periods ---
+# the hundreds of a year before 1000, told after "year" ("year two hundred and sixty seven")
+@YEAR_HUNDRED
+one hundred | one hundred and => n=1
+two hundred | two hundred and => n=2
+three hundred | three hundred and => n=3
+four hundred | four hundred and => n=4
+five hundred | five hundred and => n=5
+six hundred | six hundred and => n=6
+seven hundred | seven hundred and => n=7
+eight hundred | eight hundred and => n=8
+nine hundred | nine hundred and => n=9
+# inclusive bounds told with "at" ("at or after 6:30PM today")
+@LEAD weak
+at or after | after or at => mod=ON_OR_AFTER
+at or before | before or at => mod=ON_OR_BEFORE
+# minutes ten and fifteen said after the hour ("ten ten", "fifteen fifteen p m"); "nineteen
+# fifteen" is a year, so after a century word only with am/pm (see the rules)
+@CLOCK_MINUTE_LOW
+ten => minute=10
+fifteen => minute=15

@@ -31,7 +31,8 @@
 #   obs (observance: of a fixed-date holiday on given weekdays, "Sa-1Su+1" moves a Saturday
 #   to the Friday before and a Sunday to the Monday after; the hour of a Hindu lunar day;
 #   BN = Bengali solar months)
-#   era (BC: a year before the Christian era, TIMEX3 value `BC2014`)
+#   era (BC: a year before the Christian era, TIMEX3 value `BC2014`; FY / SY: a fiscal / school
+#   year, `FY2008`)
 #   obs=E-1-7 (a day that falls on Easter-1 moves by -7: Earth Hour off Holy Saturday)
 #   len / lenm (a named period that lasts, a multi-day holiday: its length in days from the
 #   day the other slots name, or in months of its own calendar, ending the day before the same

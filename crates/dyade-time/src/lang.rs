@@ -95,6 +95,9 @@ pub enum NumKind {
     /// A number no date part can be: three digits, 32–99, or five digits and more (the parts
     /// of phone numbers and codes, "555-1212", "123-12-1234").
     X,
+    /// A date written as one 8-digit number, year, month and day ("20161016"): sets `year`,
+    /// `month` and `day`.
+    YMD,
 }
 
 /// One pattern element.
@@ -134,6 +137,10 @@ pub enum RefKind {
     /// `$DAY`: a `$DATE` of one day at most ("tomorrow", "Monday of next week", "in 7 days"; not
     /// "next month"): what a clock time can be on.
     Day,
+    /// `$COUNT`: a `$DAY` counted by a number of units from now or from another expression,
+    /// without a part of the day ("in 3 days", "two weeks from now", "3 weeks after Christmas"):
+    /// what a weekday can be placed by ("Monday two weeks from now").
+    Count,
 }
 
 /// Token features for the rule prefilter: a bit per lexicon class starting at the token
@@ -524,6 +531,7 @@ impl Lang {
                     "DUR" => RefKind::Dur,
                     "SET" => RefKind::Set,
                     "DAY" => RefKind::Day,
+                    "COUNT" => RefKind::Count,
                     _ => return Err(format!("unknown expression kind ${name}")),
                 };
                 out.push(Elem::Ref(k, base, opt));
@@ -543,6 +551,7 @@ impl Lang {
                     "N" => NumKind::N,
                     "CAP" => NumKind::CAP,
                     "HM" => NumKind::HM,
+                    "YMD" => NumKind::YMD,
                     "X" => NumKind::X,
                     _ => return Err(format!("unknown number class #{name}")),
                 };
@@ -703,7 +712,7 @@ fn strip_comment(s: &str) -> &str {
     }
 }
 
-const NUM_KINDS: [NumKind; 10] = [NumKind::D, NumKind::M, NumKind::Y, NumKind::Y2, NumKind::H, NumKind::MI, NumKind::N, NumKind::CAP, NumKind::HM, NumKind::X];
+const NUM_KINDS: [NumKind; 11] = [NumKind::D, NumKind::M, NumKind::Y, NumKind::Y2, NumKind::H, NumKind::MI, NumKind::N, NumKind::CAP, NumKind::HM, NumKind::X, NumKind::YMD];
 
 /// True when a pattern refers to a first-pass expression (a composition rule).
 fn has_ref(elems: &[Elem]) -> bool {

@@ -15,6 +15,7 @@ pub mod calendar;
 pub mod eval;
 pub mod lang;
 mod matcher;
+mod modes;
 pub mod resolve;
 mod spans;
 pub mod token;
@@ -27,6 +28,7 @@ use matcher::{Best, Matcher, Refs};
 use spans::{in_code, range_link, RangeClasses};
 use resolve::{Ctx, Ids, Resolved};
 pub use resolve::Tense;
+pub use modes::TagOptions;
 use std::sync::OnceLock;
 use token::{Kind, Tokens};
 pub use zones::ZoneMention;
@@ -502,8 +504,10 @@ impl TimexTagger {
                 }
             }
             // the weekday of a date inside a range only describes it ("du samedi 13 au dimanche
-            // 15 juillet"): it does not choose the year as it does alone ("Fri, Jul 18")
-            if m.split && slots[id.day] != NONE && slots[id.month] != NONE {
+            // 15 juillet"): it does not choose the year as it does alone ("Fri, Jul 18"); a
+            // clock range on one day keeps it ("Tuesday May 22 between 9:30 and 3:00 pm": the
+            // Tuesday that is a 22 May)
+            if m.split && slots[id.day] != NONE && slots[id.month] != NONE && slots[id.hour] == NONE {
                 slots[id.weekday] = NONE;
             }
             // a bare month right after a year mention is in that year ("en 97 (en janvier…")
@@ -576,7 +580,7 @@ impl TimexTagger {
                         None => self.resolve_match(l, e, &e.slots, &plain),
                     });
                     // a named period that lasts ("Hanukkah 2018", "Ramadan"): its last day
-                    let end = end.or_else(|| self.lasting_end(l, m, &slots, start.map(|(d, _)| d), &ctx)).or(rest_end);
+                    let end = end.or_else(|| self.lasting_end(l, m, &slots, start, &ctx)).or(rest_end);
                     ends.push(end.map(|e| Timex { span: m.range.as_ref().map_or(m.span, |x| x.span), ttype: e.ttype, value: e.value, modifier: e.modifier }));
                 }
                 out.push((Timex { span: m.span, ttype: r.ttype, value: r.value.clone(), modifier: r.modifier.clone() }, r));
@@ -590,10 +594,10 @@ impl TimexTagger {
     /// the same day `lenm` months on in the period's own calendar (the eve of 1 Shawwal for
     /// Ramadan). `None` for a point, or when the expression only names a day counted from the
     /// period ("two days before Passover") or a part of it.
-    fn lasting_end(&self, l: &Lang, m: &Match, slots: &Slots, start: Option<Date>, ctx: &Ctx) -> Option<Resolved> {
+    fn lasting_end(&self, l: &Lang, m: &Match, slots: &Slots, start: Option<(Date, Option<u32>)>, ctx: &Ctx) -> Option<Resolved> {
         let id = &self.ids;
-        let start = start?;
-        if l.str_of(slots[id.comp]) == Some("span") {
+        let (start, minute) = start?;
+        if matches!(l.str_of(slots[id.comp]), Some("span" | "first" | "last")) {
             // its end: the day the duration reaches from the start (days and longer units),
             // told at the start's grain as a range's end ("from 18 to 28 December"), as the
             // end a point and its duration close ("18th Dec for 10 days")
@@ -605,7 +609,14 @@ impl TimexTagger {
                 "Y" => start.add_months(12 * n),
                 _ => return None,
             };
-            return (n > 0).then(|| Resolved { ttype: dyade_core::TimexType::DATE, value: end.iso(), modifier: None, day: Some(end), relative: false });
+            // (a start told at a clock time ends at that clock time: "a day starting this
+            // Friday at 5 pm")
+            let value = match minute {
+                Some(mi) => format!("{}T{:02}:{:02}", end.iso(), mi / 60, mi % 60),
+                None => end.iso(),
+            };
+            let ttype = if minute.is_some() { dyade_core::TimexType::TIME } else { dyade_core::TimexType::DATE };
+            return (n > 0).then(|| Resolved { ttype, value, modifier: None, day: Some(end), relative: false });
         }
         if slots[id.len] == NONE && slots[id.lenm] == NONE {
             return None;
@@ -730,13 +741,51 @@ impl TimexTagger {
         }
         // `comp=span`: a period that lasts a duration from its anchor ("for 10 days from 18th
         // Dec") is valued at the anchor, its start (`lasting_end` gives its end)
+        // `comp=first` / `comp=last`: the first or last units of the anchor period ("the first
+        // 2 weeks of 2021"), valued at their start (`lasting_end` gives their end)
+        if let Some(op @ ("first" | "last")) = l.str_of(slots[self.ids.comp]) {
+            let a = m.anchor.as_deref()?;
+            let ra = self.resolve_match(l, a, &a.slots, ctx)?;
+            let (start, _) = resolve::start_of(&ra, ctx)?;
+            let end = resolve::period_end(&ra.value)?;
+            let n = slots[self.ids.n];
+            let d = resolve::part_start(op == "first", n as i64, l.str_of(slots[self.ids.unit])?, start, end)?;
+            return (n > 0).then(|| Resolved { ttype: dyade_core::TimexType::DATE, value: d.iso(), modifier: None, day: Some(d), relative: ra.relative });
+        }
+        // `comp=weekend`: the weekend nearest the anchor day ("labor day weekend": the one
+        // before that Monday; "weekend of thanksgiving": the one after that Thursday), a
+        // year told after it being the anchor's ("halloween weekend 2021")
+        if l.str_of(slots[self.ids.comp]) == Some("weekend") {
+            let id = &self.ids;
+            let a = m.anchor.as_deref()?;
+            let mut asl = a.slots;
+            if asl[id.year] == NONE && slots[id.year] != NONE {
+                asl[id.year] = slots[id.year];
+            }
+            let ra = self.resolve_match(l, a, &asl, ctx)?;
+            let d = ra.day.filter(|_| ra.value.len() == 10)?;
+            let w = d.weekday() as i64;
+            // the Saturday of the nearest weekend (ties go to the one after)
+            let sat = if w >= 6 { d.add_days(6 - w) } else if w < 6 - w { d.add_days(-w - 1) } else { d.add_days(6 - w) };
+            let (y, wk) = sat.iso_week();
+            return Some(Resolved { ttype: dyade_core::TimexType::DATE, value: format!("{y}-W{wk:02}-WE"), modifier: None, day: Some(sat), relative: ra.relative });
+        }
+        // (without an anchor it is counted from the reference day: "for 3 days from today")
         if l.str_of(slots[self.ids.comp]) == Some("span") {
-            // (without an anchor, from the reference day: "for 3 days from today")
             let Some(a) = m.anchor.as_deref() else {
                 let d = ctx.dct?;
                 return Some(Resolved { ttype: dyade_core::TimexType::DATE, value: d.iso(), modifier: None, day: Some(d), relative: true });
             };
-            return self.resolve_match(l, a, &a.slots, ctx);
+            // (a clock time told after the start is the start's: "a day starting this Friday
+            // at 5 pm")
+            let mut asl = a.slots;
+            let id = &self.ids;
+            if asl[id.hour] == NONE {
+                for k in [id.hour, id.minute, id.second, id.pm, id.pod] {
+                    asl[k] = slots[k];
+                }
+            }
+            return self.resolve_match(l, a, &asl, ctx);
         }
         let (day, minute) = match &m.anchor {
             Some(a) => {
@@ -745,7 +794,13 @@ impl TimexTagger {
                 let id = &self.ids;
                 let from_now = [id.shift, id.sign, id.offm, id.offd, id.rf].iter().any(|&k| a.slots[k] != NONE);
                 let actx = if from_now { *ctx } else { resolve::anchor_reference(l, &self.ids, slots, ctx) };
-                let ra = self.resolve_match(l, a, &a.slots, &actx)?;
+                // a weekday placed by a count from now needs that day, not the count's grain
+                // ("Thursday, two years from now": the Thursday of that week)
+                let mut asl = a.slots;
+                if l.str_of(slots[id.comp]) == Some("week") && asl[id.sign] != NONE && asl[id.anchor] == NONE && asl[id.comp] == NONE {
+                    asl[id.anchor] = l.strings.iter().position(|x| x == "day").map_or(NONE, |i| lang::STR_BASE + i as i32);
+                }
+                let ra = self.resolve_match(l, a, &asl, &actx)?;
                 // "now" stays the reference instant itself
                 resolve::start_of(&ra, if ra.value == "PRESENT_REF" { ctx } else { &actx })?
             }
@@ -999,5 +1054,6 @@ pub(crate) fn num_ok(k: NumKind, tk: &token::Tok) -> bool {
         NumKind::CAP => false,
         NumKind::HM => (3..=4).contains(&d) && v / 100 <= 23 && v % 100 <= 59,
         NumKind::X => d == 3 || (d == 2 && v > 31) || d >= 5,
+        NumKind::YMD => d == 8 && (1000..=2999).contains(&(v / 10000)) && (1..=12).contains(&(v / 100 % 100)) && (1..=calendar::days_in_month((v / 10000) as i32, v / 100 % 100)).contains(&(v % 100)),
     }
 }

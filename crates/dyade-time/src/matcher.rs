@@ -12,7 +12,7 @@ pub(crate) fn default_slot(k: NumKind) -> Option<&'static str> {
         NumKind::H => "hour",
         NumKind::MI => "minute",
         NumKind::N => "n",
-        NumKind::CAP | NumKind::HM | NumKind::X => return None,
+        NumKind::CAP | NumKind::HM | NumKind::X | NumKind::YMD => return None,
     })
 }
 
@@ -135,6 +135,18 @@ impl Matcher<'_> {
                     self.dfs(rest, cont, pos + 1, sl, on_end);
                     sl[h] = oh;
                     sl[m] = om;
+                } else if ok(pos) && num_ok(*k, &t.toks[pos]) && *k == NumKind::YMD {
+                    // "20161016": year 2016, month 10, day 16
+                    let ids = [lang::slot_id("year").unwrap_or(0), lang::slot_id("month").unwrap_or(0), lang::slot_id("day").unwrap_or(0)];
+                    let old = ids.map(|k| sl[k]);
+                    let v = t.toks[pos].num as i32;
+                    for (k, x) in ids.iter().zip([v / 10000, v / 100 % 100, v % 100]) {
+                        sl[*k] = x;
+                    }
+                    self.dfs(rest, cont, pos + 1, sl, on_end);
+                    for (k, o) in ids.iter().zip(old) {
+                        sl[*k] = o;
+                    }
                 } else if ok(pos) && num_ok(*k, &t.toks[pos]) {
                     let slot = rename.or_else(|| default_slot(*k).and_then(lang::slot_id));
                     match slot {

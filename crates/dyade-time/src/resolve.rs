@@ -120,7 +120,8 @@ pub struct Ids {
     /// ... or in months of its own calendar: it ends the day before the same day `lenm`
     /// months on ("Ramadan": 1 Ramadan to the eve of 1 Shawwal)
     pub(crate) lenm: usize,
-    /// `era=BC`: a year before the Christian era ("2014 BC" → TIMEX3 `BC2014`)
+    /// `era=BC`: a year before the Christian era ("2014 BC" → TIMEX3 `BC2014`); `FY` / `SY`: a
+    /// fiscal / school year ("fiscal year 2008" → `FY2008`)
     pub(crate) era: usize,
     /// `rest=1`: the rest of the period the match names ("the rest of the week"), read as a
     /// range from now to the period's last day (see [`rest_of`])
@@ -381,13 +382,14 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     if get(ids.drop).is_some() {
         return None;
     }
-    // a year before the Christian era: TIMEX3 prefixes it with "BC" ("2014 BC" → BC2014)
-    if gs(ids.era) == Some("BC") {
+    // a year before the Christian era: TIMEX3 prefixes it with "BC" ("2014 BC" → BC2014); a
+    // fiscal or school year likewise with "FY" / "SY" ("fiscal year 2008" → FY2008)
+    if let Some(era) = gs(ids.era) {
         let mut inner = *sl;
         inner[ids.era] = NONE;
         let r = resolve(lang, ids, &inner, ctx)?;
         let year = r.value.len() == 4 && r.value.bytes().all(|b| b.is_ascii_digit());
-        return year.then(|| Resolved { ttype: TimexType::DATE, value: format!("BC{}", r.value), modifier: r.modifier, day: None, relative: false });
+        return year.then(|| Resolved { ttype: TimexType::DATE, value: format!("{era}{}", r.value), modifier: r.modifier, day: None, relative: r.relative && era != "BC" });
     }
     // a day counted from another ("three weeks from tomorrow", "2 years 1 month 21 days ago")
     if get(ids.offm).is_some() || get(ids.offd).is_some() {
@@ -1169,6 +1171,43 @@ pub fn start_of(r: &Resolved, ctx: &Ctx) -> Option<(Date, Option<u32>)> {
     Some((day, None))
 }
 
+/// The day after the last day of a period value (`2021`, `2021-09`, `2021-Q3`, `2021-W05`,
+/// `2021-09-04`): where the period ends, exclusive.
+pub fn period_end(v: &str) -> Option<Date> {
+    let b = v.as_bytes();
+    let y: i32 = v.get(..4)?.parse().ok()?;
+    if !v[..4].bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some(match b.len() {
+        4 => Date::new(y + 1, 1, 1)?,
+        7 if b[4] == b'-' && b[5].is_ascii_digit() => Date::new(y, v[5..7].parse().ok()?, 1)?.add_months(1),
+        7 if &v[4..6] == "-Q" => Date::new(y, 3 * v[6..].parse::<u32>().ok()? - 2, 1)?.add_months(3),
+        8 if &v[4..6] == "-W" => {
+            let jan4 = Date::new(y, 1, 4)?;
+            jan4.add_days(1 - jan4.weekday() as i64).add_days(7 * v[6..8].parse::<i64>().ok()?)
+        }
+        10 => Date::parse(v)?.add_days(1),
+        _ => return None,
+    })
+}
+
+/// The first day of the first (`first`) or last (`last`) `n` `unit`s of the period
+/// `[start, end)` ("the first 2 weeks of 2021", "the last four months of 2021"); weeks are
+/// the Monday-to-Sunday weeks that have most of their days in the period (ISO weeks for a year).
+pub fn part_start(first: bool, n: i64, unit: &str, start: Date, end: Date) -> Option<Date> {
+    let monday = |d: Date| d.add_days(1 - d.weekday() as i64);
+    Some(match (first, unit) {
+        (true, "W") => monday(start.add_days(3)),
+        (true, "D" | "M" | "Y") => start,
+        (false, "W") => monday(end.add_days(-4)).add_days(-7 * (n - 1)),
+        (false, "D") => end.add_days(-n),
+        (false, "M") => end.add_months(-n),
+        (false, "Y") => end.add_months(-12 * n),
+        _ => return None,
+    })
+}
+
 /// The reference a composite's anchor is resolved against, in scheduling inputs: the next
 /// occurrence of the *result* is meant, so a shift of `k` units moves the reference back by
 /// as much ("a year after christmas" on 2013-02-12: christmas 2012 + 1 year).
@@ -1192,7 +1231,8 @@ pub fn anchor_reference(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Ctx {
 /// Resolve a composite's own slots from its anchor instant (`comp` slot): `comp=shift` moves it
 /// by `shift` (or `sign` × `n`) `unit`s ("3 days after easter", "15 minutes from 1pm");
 /// `comp=nth` counts the `ordinal`-th `weekday` after it (before it when negative: "third
-/// tuesday after christmas", "2 thursdays ago"). The value keeps the anchor's precision (a
+/// tuesday after christmas", "2 thursdays ago"); `comp=week` takes the `weekday` of the ISO week
+/// the anchor falls in ("Monday two weeks from now"). The value keeps the anchor's precision (a
 /// day, or a clock time when the anchor or the unit has one).
 pub fn relative_to(lang: &Lang, ids: &Ids, sl: &Slots, day: Date, minute: Option<u32>) -> Option<Resolved> {
     let get = |i: usize| (sl[i] != NONE).then_some(sl[i]);
@@ -1231,6 +1271,12 @@ pub fn relative_to(lang: &Lang, ids: &Ids, sl: &Slots, day: Date, minute: Option
             };
             cands.sort_by_key(|d| ((d.days() - day.days()).abs(), d.days()));
             out(*cands.get(k as usize - 1)?, None)
+        }
+        // the weekday of the (ISO) week the anchor falls in ("Monday two weeks from now", "in
+        // 3 days on Friday", "3 weeks after Christmas on Friday")
+        "week" => {
+            let w = get(ids.weekday)? as i64;
+            out(day.add_days(w - day.weekday() as i64), None)
         }
         "shift" => {
             let num = get(ids.n).map(|n| n as f64 + if get(ids.half_hour).is_some() { 0.5 } else { 0.0 });

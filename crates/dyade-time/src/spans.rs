@@ -127,12 +127,17 @@ impl TimexTagger {
             // one day at most: no period unit but the day's (a weekday of a given week is a day)
             let unit = l.str_of(s[id.unit]);
             let period = [id.season, id.quarter, id.half, id.weekend, id.century, id.decade].iter().any(|&x| s[x] != NONE)
-                || (s[id.month] != NONE && s[id.day] == NONE && s[id.easter] == NONE)
+                || (s[id.month] != NONE && s[id.day] == NONE && s[id.easter] == NONE && l.str_of(s[id.sub]) != Some("WD"))
                 || (s[id.year] != NONE && s[id.month] == NONE && s[id.day] == NONE && s[id.weekday] == NONE && s[id.easter] == NONE)
                 || matches!(l.str_of(s[id.sub]), Some("W" | "WE" | "M" | "Q"))
                 || (matches!(unit, Some(u) if u != "D") && s[id.sign] == NONE && s[id.weekday] == NONE && s[id.day] == NONE && s[id.sub] == NONE);
             if !period {
                 k |= bit(lang::RefKind::Day);
+                // counted by a number of units from now or from another expression
+                let counted = s[id.sign] != NONE || (l.str_of(s[id.comp]) == Some("shift") && m.anchor.is_some());
+                if counted && s[id.pod] == NONE && s[id.n] != NONE {
+                    k |= bit(lang::RefKind::Count);
+                }
             }
         }
         k
@@ -861,6 +866,7 @@ impl TimexTagger {
         // bare spans never reach over an article they leave out (see below)
         let det = l.class("DET").filter(|_| only_mod);
         let range_open = l.class("RANGE_OPEN");
+        let weak_since = l.class("WEAK_SINCE");
         let mut prev_end = 0;
         for m in ms.iter_mut() {
             if (!m.split || m.span.start == t.toks[m.tok].start as usize) && !(only_mod && m.range.is_some()) {
@@ -886,6 +892,13 @@ impl TimexTagger {
                     // ("after mid May", "from around 1pm"): one mod slot, the finer one stays
                     // (not a range's opener, "from mid 1989": it opens no bound of its own)
                     let opener = range_open.is_some_and(|o| l.cached(p, o, j).next().is_some());
+                    // bare spans: a `@WEAK_SINCE` range opener before a single expression
+                    // ("from 2014", "from October") opens no interval there (Recognizers-Text's
+                    // default reading; its experimental mode keeps it: `TagOptions::experimental`)
+                    if only_mod && m.range.is_none() && weak_since.is_some_and(|o| l.cached(p, o, j).next().is_some()) {
+                        prev_end = m.end;
+                        continue;
+                    }
                     let positioned = !opener && matches!(l.str_of(m.slots[md]), Some("START" | "MID" | "END" | "APPROX"));
                     let fits = |k: usize, v: i32| m.slots[k] == NONE || m.slots[k] == v || (k == md && positioned);
                     if e.set.iter().all(|&(k, v)| fits(k, v)) {
@@ -1070,19 +1083,23 @@ impl TimexTagger {
 pub(crate) struct RangeClasses {
     join: Option<usize>,
     and: Option<usize>,
-    open: Option<usize>,
+    /// the openers a coordinator may close (`@RANGE_AND_OPEN`, "between"; all `@RANGE_OPEN`
+    /// words when the pack has no such class)
+    and_open: Option<usize>,
 }
 
 impl RangeClasses {
     pub(crate) fn of(l: &Lang) -> Self {
-        RangeClasses { join: l.class("RANGE_JOIN"), and: l.class("RANGE_AND"), open: l.class("RANGE_OPEN") }
+        let open = l.class("RANGE_OPEN");
+        RangeClasses { join: l.class("RANGE_JOIN"), and: l.class("RANGE_AND"), and_open: l.class("RANGE_AND_OPEN").or(open) }
     }
 }
 
 /// True when a range connector links two expressions ("May to Oct 2020"): a `@RANGE_JOIN`
 /// word between them, or the lead the second one took ("to friday", "till tomorrow"). A
-/// coordinator (`@RANGE_AND`: "and") makes a range only after a `@RANGE_OPEN` word ("between
-/// 3 and 5"); elsewhere it lists ("in 2007 and 2009", "the 6th and 13th").
+/// coordinator (`@RANGE_AND`: "and") makes a range only after a `@RANGE_AND_OPEN` word
+/// ("between 3 and 5"; not "from 2015 and 2016"); elsewhere it lists ("in 2007 and 2009", "the
+/// 6th and 13th").
 pub(crate) fn range_link(l: &Lang, ids: &Ids, rc: RangeClasses, t: &Tokens, p: &Prep, a: &Match, b: &Match) -> bool {
     let Some(join) = rc.join else { return false };
     if b.tok < a.end || b.tok - a.end > 3 {
@@ -1105,7 +1122,7 @@ pub(crate) fn range_link(l: &Lang, ids: &Ids, rc: RangeClasses, t: &Tokens, p: &
     }
     // the opener right before the start, or inside it ("le 17 entre 14h": a day merged with
     // the start)
-    rc.open.is_some_and(|o| (a.tok.saturating_sub(3)..a.end).any(|j| l.cached(p, o, j).any(|(e, _)| e == a.tok || (j >= a.tok && e < a.end))))
+    rc.and_open.is_some_and(|o| (a.tok.saturating_sub(3)..a.end).any(|j| l.cached(p, o, j).any(|(e, _)| e == a.tok || (j >= a.tok && e < a.end))))
 }
 
 /// The slots set by the `join` class entries that tile tokens `a..b` (see [`joined`]).
