@@ -109,7 +109,8 @@
 //!   resolution's day; a period `(start,end,PnX)` told as a length ("les 3 derniers jours")
 //!   equals our duration `PnX` (TimeML annotates it as a DURATION; or one as long in other
 //!   units: `P3DE` for `P30Y`, `PT29H` for `P1DT5H`, `P3M16D` for `P3M2W2D`: the same calendar
-//!   months and the same length besides). Likewise a wanted duration equals ours written in
+//!   months and the same length besides); a duration `value` likewise equals ours as long in
+//!   other units ("half year", `P0.5Y`, is our `P6M`). Likewise a wanted duration equals ours written in
 //!   other calendar units of the same length (`P3.5Y` for `P42M`).
 //!   The model files write a time of day's resolution as a `value` of type `time`
 //!   ("12:00:00"): it is read as the parser files' `time` (ours at that clock time).
@@ -859,6 +860,10 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
     // a period written "(start,end,PnX)": TimeML says the duration ("les 3 prochaines
     // semaines" → P3W, anchored at the reference), as in the Duckling rule
     if want.starts_with('(') && ours.starts_with('P') && want.trim_end_matches(')').rsplit(',').next().is_some_and(|w| w == ours || same_length(w, ours)) {
+        return true;
+    }
+    // a duration written in other units ("half year" → P0.5Y): ours as long (P6M)
+    if want.starts_with('P') && ours.starts_with('P') && same_length(want, ours) {
         return true;
     }
     let Some(res) = e["resolutions"].as_array() else { return false };
