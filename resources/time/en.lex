@@ -1080,3 +1080,8 @@ at or before | before or at => mod=ON_OR_BEFORE
 @CLOCK_MINUTE_LOW
 ten => minute=10
 fifteen => minute=15
+# "wedn" (Wednesday), as "thur" / "thurs" for Thursday
+@WEEKDAY
+wedn => weekday=3
+@WEEKDAY_ABBR
+wedn | wedn. => weekday=3
