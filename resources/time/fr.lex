@@ -15,7 +15,7 @@
 #   easter (days after Easter) pm half_hour minus type(DATE/TIME/DURATION/SET) ref mod drop
 #   ordinal + sub(D/W/WD) (a day, week or weekday counted inside a month; -1 = the last)
 #   lead (first N tokens out of TimeML spans) keep (Recognizers-style spans keep the lead)
-#   sched (rule only for scheduling-style inputs) endp (the match must be followed by
+#   sched (rule only for scheduling-style inputs) news (rule only for news-style inputs) endp (the match must be followed by
 #   punctuation or the end of the text; endp=2: by a comma, a detached adverbial) h24 (a 24-hour clock notation: "3h18" is never 15:18;
 #   other clock times from 1 to 11 without am/pm take their next occurrence in scheduling inputs)
 #   cal (calendar of month/day or easter: IS = Islamic (by the conjunction), OR = Orthodox Easter, HE = Hebrew,

@@ -197,7 +197,7 @@ impl TimexTagger {
             let win = l.window(p, i);
             for &ri in cands {
                 let r = &l.rules[ri as usize];
-                if (r.sched_only && !sched_mode) || !r.req.iter().all(|m| m.meets(&win)) {
+                if (r.sched_only && !sched_mode) || (r.news_only && sched_mode) || !r.req.iter().all(|m| m.meets(&win)) {
                     continue;
                 }
                 // `endp=1`: the match must end the clause (punctuation or end of text next):
