@@ -1090,3 +1090,8 @@ fifteen => minute=15
 # nouns a number labels ("building 4", "room 12", "gate 8"): the number is a name, no time
 @LABEL_NOUN weak
 building | room | floor | gate | platform | terminal | suite | apartment | bus | route | channel | chapter | section | lane | door | bay | pier | highway | hall
+# "wedn" (Wednesday), as "thur" / "thurs" for Thursday
+@WEEKDAY
+wedn => weekday=3
+@WEEKDAY_ABBR
+wedn | wedn. => weekday=3

@@ -39,6 +39,10 @@
 #   day that many months on; the value stays the start, the end is the range end that
 #   Recognizers-style readings resolve; told at a clock time, `len` is in minutes, and the end
 #   is the clock time it ends at)
+#   rest (rest=1: the rest of the period the other slots name, "the rest of the week": where
+#   ranges are read, a range from now to the period's last day, or a day's last minute)
+#   durm (set by the engine: a duration's calendar months beside its clock part in n/unit,
+#   "1 year 1 month 21 days" → P1Y1M21D)
 
 @MONTH
 janvier | janv | janv. | jan => month=1

@@ -503,6 +503,11 @@ impl TimexTagger {
                     if h0 != NONE && h1 != NONE && m.slots[id.pm] != NONE && prev.slots[id.pm] == NONE && prev.slots[id.pod] == NONE && h0 < 12 && (h0 * 60 + min(&prev.slots)) < (h1 % 12) * 60 + min(&m.slots) {
                         prev.slots[id.pm] = m.slots[id.pm];
                     }
+                    // ... and one the end's half of the day would put after the end is in the
+                    // morning as written ("half past seven to 4pm tomorrow": 7:30, not 19:30)
+                    if (1..12).contains(&h0) && prev.slots[id.pm] == NONE && prev.slots[id.pod] == NONE && m.slots[id.pm] != NONE {
+                        prev.slots[id.h24] = 1;
+                    }
                     prev.range = Some(Box::new(m));
                     if let Some(o) = open {
                         let lo = prev.tok.saturating_sub(3);
