@@ -119,15 +119,17 @@
 //!   ("12:00:00"): it is read as the parser files' `time` (ours at that clock time).
 //!   Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
 //!   (its spans leave out articles and prepositions) against the case's `reference`.
-//!   Five model files were produced by Recognizers with non-default `DateTimeOptions`, as
+//!   Six files were produced by Recognizers with non-default `DateTimeOptions`, as
 //!   their names state: each is tagged with the matching [`crate::TagOptions`] (the others
 //!   with none): `DateTimeModelSplitDateAndTime` with `split_date_time` (a date and its time,
-//!   a range's bounds, given apart; a duration from now as its duration), and
+//!   a range's bounds, given apart; a duration from now as its duration);
 //!   `DateTimeModelTasksMode` with `tasks` (no years told alone, quarters, seasons, decades
-//!   or the holidays it skips; "next month" its first day), and `DateTimeModelCalendarMode`
+//!   or the holidays it skips; "next month" its first day); `DateTimeModelCalendarMode`
 //!   and `DateTimeModelComplexCalendar` (Recognizers' ComplexCalendar option set includes
-//!   CalendarMode) with `calendar` (no lone "the year"), and `DateTimeModelExperimentalMode`
-//!   with `experimental` ("from 2014" is a since). Their pass rules are the same.
+//!   CalendarMode) with `calendar` (no lone "the year"); `DateTimeModelExperimentalMode`
+//!   with `experimental` ("from 2014" is a since); the extractor file
+//!   `MergedExtractorSkipFromTo` with `skip_from_to` ("from 9am to 11am" as its two bounds).
+//!   Their pass rules are the same.
 
 use crate::calendar::Date;
 use crate::{SpanStyle, TagOptions, TimexTagger};
@@ -1039,10 +1041,11 @@ fn recognizers_range_ok(tagger: &TimexTagger, text: &str, lang: &str, reference:
 /// (`DateTimeModelSplitDateAndTime.json`: `DateTimeOptions.SplitDateAndTime`;
 /// `DateTimeModelTasksMode.json`: `TasksMode`; `DateTimeModelCalendarMode.json`: `CalendarMode`,
 /// and `DateTimeModelComplexCalendar.json`, whose options include it;
-/// `DateTimeModelExperimentalMode.json`: `ExperimentalMode`); none for the others.
+/// `DateTimeModelExperimentalMode.json`: `ExperimentalMode`; `MergedExtractorSkipFromTo.json`:
+/// `SkipFromToMerge`); none for the others.
 fn recognizers_options(file: &str) -> TagOptions {
     let name = file.rsplit('/').next().unwrap_or(file);
-    TagOptions { split_date_time: name.contains("SplitDateAndTime"), tasks: name.contains("TasksMode"), calendar: name.contains("CalendarMode") || name.contains("ComplexCalendar"), experimental: name.contains("ExperimentalMode") }
+    TagOptions { split_date_time: name.contains("SplitDateAndTime"), tasks: name.contains("TasksMode"), calendar: name.contains("CalendarMode") || name.contains("ComplexCalendar"), experimental: name.contains("ExperimentalMode"), skip_from_to: name.contains("SkipFromTo") }
 }
 
 /// Run the Recognizers-Text cases of `lang` in `path`.

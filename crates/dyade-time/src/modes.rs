@@ -15,21 +15,22 @@
 //!   quarters, halves of a year, seasons, decades and centuries, and the expressions holding a
 //!   word of the pack's `@TASKS_SKIP` class (holidays such an application does not schedule;
 //!   what follows that word is read on its own: "the independence day of this year" → "this
-//!   year");
+//!   year"), or a `@TASKS_SKIP_GLUED` word glued to a number ("7p");
 //!   "next week / month / year" (a shift of one week, month or year) is the first day of that
 //!   period, and a time of day right after it (`@JOIN` words between) is on that day ("next
 //!   month at 6pm" → the 1st at 18:00, one expression); a time of day told without a day that
 //!   has already begun (a part of the day) or passed (a clock time) is the next day's.
-//!
 //! - **calendar mode** (`CalendarMode`): an expression that is nothing but a lone period term
 //!   of the pack's `@CALENDAR_SKIP` class ("the year" of "partner of the year", "have a great
 //!   week") is left out; after a `@CALENDAR_DURING` word it is that period's length ("for the
 //!   day": `P1D`, the word in the span).
-//!
 //! - **experimental mode** (`ExperimentalMode`): a `@WEAK_SINCE` range opener ("from") before
 //!   a single expression, which the default reading leaves out, is its "since": it joins the
 //!   span (over a plain `@LEAD` word: "from the end of 1989") with mod AFTER unless the
 //!   expression has a position of its own ("end of", "mid", "around").
+//! - **skip from-to merge** (`SkipFromToMerge`): a range opened by a `@WEAK_SINCE` word
+//!   ("from 9am to 11am") is given as its bounds ("9am", "11am"): the expressions the TimeML
+//!   style finds inside it that stand alone, each with its own value.
 //!
 //! The options are post-steps over the tagged expressions, chosen by their kind (their slots
 //! and TIMEX3 values): no rule and no word changes with them; default tagging is untouched.
@@ -50,11 +51,15 @@ pub struct TagOptions {
     pub tasks: bool,
     /// Calendar mode (Recognizers' `CalendarMode`): leave out the expressions that are nothing
     /// but a lone period term of the pack's `@CALENDAR_SKIP` class ("the year" of "partner of
-    /// the year").
+    /// the year"), or read them as one such period's length after a `@CALENDAR_DURING` word
+    /// ("for the day": `P1D`).
     pub calendar: bool,
     /// Experimental mode (Recognizers' `ExperimentalMode`): a `@WEAK_SINCE` opener ("from")
     /// before a single expression is its "since" ("from 2014", "from the end of 1989").
     pub experimental: bool,
+    /// Keep "from X to Y" apart (Recognizers' `SkipFromToMerge`): a range opened by a
+    /// `@WEAK_SINCE` word ("from") is given as its bounds, each as it stands alone.
+    pub skip_from_to: bool,
 }
 
 /// Hour at which each TIMEX3 part of the day begins (for "already begun" in tasks mode).
@@ -127,6 +132,9 @@ impl TimexTagger {
         if opts.experimental {
             out = experimental_since(l, &toks, &p, out);
         }
+        if opts.skip_from_to {
+            out = self.skip_from_to(l, &toks, &p, text, lang, reference, out);
+        }
         if opts.split_date_time {
             out = self.split_date_time(l, &toks, &p, text, lang, reference, out);
         }
@@ -139,6 +147,7 @@ impl TimexTagger {
     fn tasks_matches(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>, firsts: &mut Vec<Span>, bare: &mut Vec<Span>, rest: &mut Vec<Span>) -> Vec<Match> {
         let id = &self.ids;
         let skip = l.class("TASKS_SKIP");
+        let glued = l.class("TASKS_SKIP_GLUED");
         let unit_c = l.class("UNIT");
         let (rel_day, this) = (l.class("REL_DAY"), l.class("THIS"));
         let has = |c: Option<usize>, m: &Match| c.is_some_and(|c| (m.tok..m.end).any(|i| l.cached(p, c, i).next().is_some()));
@@ -156,7 +165,15 @@ impl TimexTagger {
         };
         let mut out = Vec::with_capacity(ms.len());
         for m in ms {
-            if unsupported(&m) || m.range.as_deref().is_some_and(unsupported) {
+            // a `@TASKS_SKIP_GLUED` word glued to the number before it and to nothing after
+            // ("7p", not "7p.m.")
+            let glued_skip = glued.is_some_and(|c| {
+                (m.tok.max(1)..m.end).any(|i| {
+                    let (a, b) = (&t.toks[i - 1], &t.toks[i]);
+                    a.kind == Kind::Num && a.end == b.start && t.toks.get(i + 1).is_none_or(|n| n.start > b.end) && l.cached(p, c, i).any(|(e, _)| e == i + 1)
+                })
+            });
+            if unsupported(&m) || m.range.as_deref().is_some_and(unsupported) || glued_skip {
                 continue;
             }
             // an expression with a skipped word: what follows the word is read on its own ("the
@@ -185,15 +202,38 @@ impl TimexTagger {
         out
     }
 
+    /// Skip from-to merge (see the module doc).
+    fn skip_from_to(&self, l: &Lang, t: &Tokens, p: &Prep, text: &str, lang: &str, reference: &str, out: Vec<(Timex, Option<Timex>)>) -> Vec<(Timex, Option<Timex>)> {
+        let Some(from) = l.class("WEAK_SINCE") else { return out };
+        let apart = self.tag_at(text, lang, reference, SpanStyle::TimeMl);
+        let mut res = Vec::with_capacity(out.len());
+        for (x, end) in out {
+            let a = t.toks.partition_point(|k| (k.start as usize) < x.span.start);
+            let opened = a < t.toks.len() && l.cached(p, from, a).next().is_some();
+            if end.is_some() && opened {
+                let parts: Vec<&Timex> = apart.iter().filter(|y| y.span.start >= x.span.start && y.span.end <= x.span.end && self.stands_alone(text, lang, reference, y)).collect();
+                if parts.len() >= 2 {
+                    res.extend(parts.into_iter().map(|y| (y.clone(), None)));
+                    continue;
+                }
+            }
+            res.push((x, end));
+        }
+        res
+    }
+
+    /// True when the text of `x` tagged alone is one expression, all of it.
+    fn stands_alone(&self, text: &str, lang: &str, reference: &str, x: &Timex) -> bool {
+        let s = &text[x.span.start..x.span.end];
+        let r = self.tag_at(s, lang, reference, SpanStyle::Bare);
+        matches!(&r[..], [y] if y.span.start == 0 && y.span.end == s.len())
+    }
+
     /// Split date and time (see the module doc).
     fn split_date_time(&self, l: &Lang, t: &Tokens, p: &Prep, text: &str, lang: &str, reference: &str, out: Vec<(Timex, Option<Timex>)>) -> Vec<(Timex, Option<Timex>)> {
         let apart = self.tag_at(text, lang, reference, SpanStyle::TimeMl);
         // a part stands on its own when tagged alone it is one expression, all of it
-        let alone = |x: &Timex| {
-            let s = &text[x.span.start..x.span.end];
-            let r = self.tag_at(s, lang, reference, SpanStyle::Bare);
-            matches!(&r[..], [y] if y.span.start == 0 && y.span.end == s.len())
-        };
+        let alone = |x: &Timex| self.stands_alone(text, lang, reference, x);
         let mut res = Vec::with_capacity(out.len());
         for (x, end) in out {
             let inner: Vec<&Timex> = apart.iter().filter(|y| y.span.start >= x.span.start && y.span.end <= x.span.end && alone(y)).collect();
@@ -215,6 +255,10 @@ impl TimexTagger {
                 }
                 continue;
             }
+            if let (true, None, Some(parts)) = (joined, &end, self.date_then_time(l, t, p, text, lang, reference, &x)) {
+                res.extend(parts.into_iter().map(|y| (y, None)));
+                continue;
+            }
             if let Some(d) = self.duration_part(l, t, p, text, lang, reference, &x) {
                 res.push((d, None));
                 continue;
@@ -222,6 +266,38 @@ impl TimexTagger {
             res.push((x, end));
         }
         res
+    }
+
+    /// A date and time told by one rule ("tomorrow at 7pm"), where the TimeML style finds no
+    /// parts: the first tokens that alone make a date, and the rest that alone makes a time of
+    /// day (after `@JOIN` words), valued at the expression's time.
+    fn date_then_time(&self, l: &Lang, t: &Tokens, p: &Prep, text: &str, lang: &str, reference: &str, x: &Timex) -> Option<[Timex; 2]> {
+        let join = l.class("JOIN");
+        let (_, Some(tm)) = date_time_parts(&x.value) else { return None };
+        let a = t.toks.partition_point(|k| (k.start as usize) < x.span.start);
+        let b = t.toks.partition_point(|k| (k.end as usize) <= x.span.end);
+        let alone = |s: usize, e: usize| {
+            let sub = &text[s..e];
+            match &self.tag_at(sub, lang, reference, SpanStyle::Bare)[..] {
+                [y] if y.span.end == sub.len() => Some(Timex { span: Span::new(s + y.span.start, s + y.span.end), ..y.clone() }),
+                _ => None,
+            }
+        };
+        for k in a + 1..b {
+            let Some(d) = alone(x.span.start, t.toks[k - 1].end as usize).filter(|d| d.span.start == x.span.start && date_time_parts(&d.value).1.is_none()) else { continue };
+            // the time part starts after the joining words
+            let mut s = k;
+            while s < b && join.is_some_and(|c| l.cached(p, c, s).any(|(e, _)| e == s + 1)) {
+                s += 1;
+            }
+            if s >= b {
+                continue;
+            }
+            if let Some(y) = alone(t.toks[s].start as usize, x.span.end).filter(|y| y.span.start == t.toks[s].start as usize && date_time_parts(&y.value).1.is_some()) {
+                return Some([d, Timex { value: tm.to_string(), ..y }]);
+            }
+        }
+        None
     }
 
     /// The duration an expression is counted by from now ("next 5 minutes", "2 hours later"):

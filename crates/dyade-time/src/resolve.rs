@@ -542,12 +542,13 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
             let (u, t) = unit_str(unit.unwrap_or("X"));
             let mut n = num.map(fmt_num).unwrap_or_else(|| "X".into());
             let mut u = u.to_string();
-            // fractional units are rewritten in the next smaller unit ("1.5H" → "90M")
+            // fractional units are rewritten in the next smaller unit ("1.5H" → "90M"); years
+            // keep their fraction ("P3.5Y": ISO 8601 allows it in the last component, and a
+            // month is no twelfth of a year)
             if n.contains('.') {
                 if let Some(v) = num {
                     let (nu, f) = match u.as_str() {
                         "H" if t => ("M", 60.0),
-                        "Y" => ("M", 12.0),
                         "D" => ("H", 24.0),
                         "M" if t => ("S", 60.0),
                         _ => ("", 0.0),

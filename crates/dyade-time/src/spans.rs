@@ -932,9 +932,15 @@ impl TimexTagger {
         let blocked = [id.rf, id.drop, id.sign, id.century, id.decade, id.season, id.quarter, id.half];
         let has = |m: &Match, ks: &[usize]| ks.iter().any(|&k| m.slots[k] != NONE);
         let is_str = |m: &Match, k: usize, v: &str| l.str_of(m.slots[k]) == Some(v);
-        // a "N heures" duration next to a date reads as a clock time
+        // a "N heures" duration next to a date reads as a clock time, where the pack says its
+        // hour word also tells the time of day (`@CLOCK_UNIT`: French "heures"; English "1 hour
+        // on Tuesday" stays a length)
+        let clock_unit = l.class("CLOCK_UNIT");
         let clock = |m: &Match| -> Option<Slots> {
             if !is_str(m, id.ty, "DURATION") || !is_str(m, id.unit, "H") || m.slots[id.md] != NONE {
+                return None;
+            }
+            if !clock_unit.is_some_and(|c| (m.tok..m.end).any(|i| l.cached(p, c, i).next().is_some())) {
                 return None;
             }
             let n = m.slots[id.n];

@@ -11,8 +11,8 @@ fn texts(v: &[(String, String, Option<String>)]) -> Vec<&str> {
     v.iter().map(|x| x.0.as_str()).collect()
 }
 
-const SPLIT: TagOptions = TagOptions { split_date_time: true, tasks: false, calendar: false, experimental: false };
-const TASKS: TagOptions = TagOptions { split_date_time: false, tasks: true, calendar: false, experimental: false };
+const SPLIT: TagOptions = TagOptions { split_date_time: true, tasks: false, calendar: false, experimental: false, skip_from_to: false };
+const TASKS: TagOptions = TagOptions { split_date_time: false, tasks: true, calendar: false, experimental: false, skip_from_to: false };
 
 #[test]
 fn no_option_is_the_plain_output() {
@@ -30,6 +30,9 @@ fn split_gives_the_date_then_its_times() {
     assert_eq!(texts(&r), ["tomorrow", "5pm", "7pm"]);
     assert_eq!(r[0].1, "2016-11-08");
     assert_eq!((r[1].1.as_str(), r[2].1.as_str()), ("T17:00", "T19:00"));
+    // one rule's date and time: the date's words, then the time's
+    let r = run(&t, "schedule a meeting tomorrow at 7pm", "2016-11-07T00:00:00", SPLIT);
+    assert_eq!(r, [("tomorrow".to_string(), "2016-11-08".to_string(), None), ("7pm".to_string(), "T19:00".to_string(), None)]);
     let r = run(&t, "It will happen 1/1/2015 after 2:00", "2016-11-07T00:00:00", SPLIT);
     assert_eq!(texts(&r), ["1/1/2015", "2:00"]);
     // a range's two dates apart; an end that does not stand alone keeps the range whole
@@ -62,6 +65,8 @@ fn tasks_mode_leaves_out_what_schedules_nothing() {
     assert_eq!(texts(&run(&t, "plan trip quarterly", "2022-08-22T01:00:00", TASKS)), ["quarterly"]);
     assert_eq!(texts(&run(&t, "will prepare cake on easter after 5pm", "2022-04-29T00:00:00", TASKS)), ["easter after 5pm"]);
     assert_eq!(texts(&run(&t, "I'll be back at 7 p.m.", "2022-04-29T00:00:00", TASKS)), ["7 p.m."]);
+    assert!(run(&t, "I'll be back at 7p", "2022-04-29T00:00:00", TASKS).is_empty());
+    assert_eq!(texts(&run(&t, "meet me next year at 6.", "2022-04-29T00:00:00", TASKS)), ["next year at 6"]);
     // the rest of an expression cut at a skipped holiday stands on its own
     let r = run(&t, "There is a event in the independence day of this year.", "2018-07-17T13:00:00", TASKS);
     assert_eq!(r, [("this year".to_string(), "2018".to_string(), None)]);
@@ -107,4 +112,32 @@ fn experimental_mode_reads_from_as_since() {
     assert_eq!(texts(&run(&t, "We have lived here from the end of 1989", "2018-05-24T00:00:00", exp)), ["from the end of 1989"]);
     // a range keeps its own opener
     assert_eq!(texts(&run(&t, "The range is from 2014 to 2018.", "2018-05-24T00:00:00", exp)), ["from 2014 to 2018"]);
+}
+
+#[test]
+fn fiscal_and_school_years_carry_their_reckoning() {
+    let t = TimexTagger::new();
+    let o = TagOptions::default();
+    assert_eq!(run(&t, "Show sales in the fiscal year 2008", "2019-06-18T00:00:00", o), [("fiscal year 2008".to_string(), "FY2008".to_string(), None)]);
+    assert_eq!(run(&t, "I got a lot of gains in last fiscal year.", "2019-06-18T00:00:00", o)[0].1, "FY2018");
+    assert_eq!(run(&t, "Show sales in the sy18", "2019-06-18T00:00:00", o)[0].1, "SY2018");
+    assert_eq!(run(&t, "Show sales in the cy 2008", "2019-06-18T00:00:00", o)[0].1, "2008");
+}
+
+#[test]
+fn fractions_of_years_stay_years() {
+    let t = TimexTagger::new();
+    let o = TagOptions::default();
+    assert_eq!(run(&t, "He will take a one and a quarter year gap", "2018-05-29T00:00:00", o)[0].1, "P1.25Y");
+    assert_eq!(run(&t, "I'll leave for 3.5years", "2018-05-29T00:00:00", o)[0].1, "P3.5Y");
+    assert_eq!(run(&t, "half a year", "2018-05-29T00:00:00", o), [("half a year".to_string(), "P0.5Y".to_string(), None)]);
+}
+
+#[test]
+fn skip_from_to_gives_the_bounds() {
+    let t = TimexTagger::new();
+    let o = TagOptions { skip_from_to: true, ..Default::default() };
+    assert_eq!(texts(&run(&t, "Change my meeting from 9am to 11am", "2016-11-07T00:00:00", o)), ["9am", "11am"]);
+    // "between" ranges stay whole
+    assert_eq!(texts(&run(&t, "Change my meeting between 9am and 11am", "2016-11-07T00:00:00", o)), ["between 9am and 11am"]);
 }
