@@ -346,6 +346,8 @@ day after tomorrow | day after tmrw | day after tmr => shift=2 unit=D
 tonight | tonite => shift=0 unit=D pod=NI
 # "otd": "on this day" (social-media shorthand)
 otd => shift=0 unit=D
+# "till current date", "the current day"
+current date | current day | present date => shift=0 unit=D
 
 @ANAPHORIC_DAY
 the next day | the following day | the day after => shift=1 unit=D anchor=last
@@ -404,7 +406,8 @@ about | around | approximately | roughly | some | nearly | almost => mod=APPROX
 circa | ca. => mod=APPROX
 
 @MORE weak
-more than | over | at least => mod=MORE_THAN
+# (not "over": "over 3 years" mostly means during them, "loan $10000 over 3 years")
+more than | at least => mod=MORE_THAN
 
 @LESS weak
 less than | under | fewer than | at most => mod=LESS_THAN
@@ -1089,3 +1092,6 @@ fifteen => minute=15
 wedn => weekday=3
 @WEEKDAY_ABBR
 wedn | wedn. => weekday=3
+# nouns a number labels ("building 4", "room 12", "gate 8"): the number is a name, no time
+@LABEL_NOUN weak
+building | room | floor | gate | platform | terminal | suite | apartment | bus | route | channel | chapter | section | lane | door | bay | pier | highway | hall

@@ -115,6 +115,9 @@
 //!   END), equals a resolution period inside ours, at least half of it in the first/middle/last
 //!   third, as in the Duckling rule (Recognizers writes "end of March" 16–31 March). Likewise a wanted duration equals ours written in
 //!   other calendar units of the same length (`P3.5Y` for `P42M`).
+//!   A part of a period (`Mod` start/mid/end with its own bounds, "mid-November" 10–20) equals
+//!   our value with mod START/MID/END when its interval lies in our period, centred in the
+//!   first/middle/last third, as in the Duckling rule.
 //!   The model files write a time of day's resolution as a `value` of type `time`
 //!   ("12:00:00"): it is read as the parser files' `time` (ours at that clock time).
 //!   Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
@@ -946,6 +949,22 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
                 if s == a && en == b {
                     return true;
                 }
+            }
+        }
+        // a part of a period (`Mod` start / mid / end, its own bounds: "mid-November" 10–20):
+        // our value with the TIMEX3 mod START / MID / END, the suite's interval inside our
+        // period and centred in its first / middle / last third, as in the Duckling rule
+        let part = match (r["Mod"].as_str(), md) {
+            (Some("start"), Some("START")) => Some(0),
+            (Some("mid"), Some("MID")) => Some(1),
+            (Some("end"), Some("END")) => Some(2),
+            _ => None,
+        };
+        if let (Some(k), Some(s), Some(en), Some((a, b))) = (part, r["start"].as_str().and_then(instant), r["end"].as_str().and_then(instant), denote(ours)) {
+            let third = (b - a) / 3;
+            let c = (s + en) / 2;
+            if a <= s && en <= b && s < en && a + k * third <= c && c <= a + (k + 1) * third {
+                return true;
             }
         }
         // a time of day: the parser files' `time`, the model files' `value` of a `time` entity
