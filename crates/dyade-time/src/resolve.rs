@@ -1097,7 +1097,7 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 // is its next occurrence ("3:30" at 4:30 → 15:30)
                 if let (true, None, Some(now), Some(c)) = (ctx.forward, ctx.last, ctx.now, clock) {
                     let past = |c: i32| (c as u32) / 60 < now / 60;
-                    let ambiguous = hour.is_some_and(|h| (1..12).contains(&h)) && get(ids.pm).is_none() && pod.is_none() && get(ids.minus).is_none() && get(ids.h24).is_none();
+                    let ambiguous = hour.is_some_and(|h| (1..12).contains(&h)) && get(ids.pm).is_none() && pod.is_none() && get(ids.h24).is_none();
                     if past(c) && ambiguous && !past(c + 720) {
                         t = format!("T{:02}{}", c / 60 + 12, &t[3..]);
                     } else if past(c) {
