@@ -996,6 +996,15 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                             m = n.m;
                             y = n.y;
                         }
+                        // a day the month lacks ("le 31" in November) is in the nearest month that
+                        // has it: the next one looking ahead, else the one before
+                        if Date::new(y, m, d).is_none() && (29..=31).contains(&d) {
+                            let ahead = (matches!(dir, Some("future")) || ctx.forward) && !matches!(dir, Some("past"));
+                            let b = Date { y, m, d: 1 }.add_months(if ahead { 1 } else { -1 });
+                            if Date::new(b.y, b.m, d).is_some() {
+                                (y, m) = (b.y, b.m);
+                            }
+                        }
                         day = Date::new(y, m, d);
                         Some(format!("{y:04}-{m:02}-{d:02}"))
                     }
