@@ -1084,3 +1084,9 @@ at or before | before or at => mod=ON_OR_BEFORE
 @CLOCK_MINUTE_LOW
 ten => minute=10
 fifteen => minute=15
+
+# parentheses around an apposed date ("this friday (jun-15)")
+@PAREN_OPEN weak
+(
+@PAREN_CLOSE weak
+)
