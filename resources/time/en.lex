@@ -1090,3 +1090,8 @@ fifteen => minute=15
 (
 @PAREN_CLOSE weak
 )
+
+# meal times that Recognizers-style spans keep apart from the day next to them ("after dinner",
+# "tomorrow"), as holidays from their time ("christmas eve", "6 p.m."); tasks mode joins them
+@APART weak
+lunch | lunchtime | lunch-time | lunch time | dinner | dinnertime | breakfast | brunch | supper

@@ -366,7 +366,7 @@ impl TimexTagger {
                 let out = self.compose(l, t, p, out, sched);
                 let out = self.sum_durations(l, t, p, out);
                 let ms = self.years(l, t, p, out);
-                let ms = self.merge(l, t, p, ms);
+                let ms = self.merge_with(l, t, p, ms, true);
                 let ms = self.bare(l, t, p, ms);
                 let ms = self.fuse_ranges(l, t, p, ms);
                 let ms = self.framed_ranges(l, ms);
@@ -376,7 +376,7 @@ impl TimexTagger {
                 let ms = self.offsets(l, t, p, ms);
                 // a day and the clock time or range its lead bounds ("today before 4pm",
                 // "tomorrow between 8am and 2pm") are one expression
-                let ms = self.merge(l, t, p, ms);
+                let ms = self.merge_with(l, t, p, ms, true);
                 let ms = self.coordinate(l, t, p, ms);
                 self.lists(l, t, p, ms)
             }

@@ -141,3 +141,13 @@ fn skip_from_to_gives_the_bounds() {
     // "between" ranges stay whole
     assert_eq!(texts(&run(&t, "Change my meeting between 9am and 11am", "2016-11-07T00:00:00", o)), ["between 9am and 11am"]);
 }
+
+#[test]
+fn holidays_and_meals_stay_apart_but_tasks_mode_joins_them() {
+    let t = TimexTagger::new();
+    let r = "2022-07-27T10:00:00";
+    assert_eq!(texts(&run(&t, "Take medicines after dinner tomorrow", r, TagOptions::default())), ["after dinner", "tomorrow"]);
+    assert_eq!(run(&t, "Take medicines after dinner tomorrow", r, TASKS), [("after dinner tomorrow".to_string(), "2022-07-28TMED".to_string(), None)]);
+    assert_eq!(texts(&run(&t, "let's meet at lunch tomorrow.", r, TagOptions::default())), ["at lunch", "tomorrow"]);
+    assert_eq!(texts(&run(&t, "will prepare cake on easter after 5pm", "2022-04-29T00:00:00", TASKS)), ["easter after 5pm"]);
+}
