@@ -346,6 +346,8 @@ day after tomorrow | day after tmrw | day after tmr => shift=2 unit=D
 tonight | tonite => shift=0 unit=D pod=NI
 # "otd": "on this day" (social-media shorthand)
 otd => shift=0 unit=D
+# "till current date", "the current day"
+current date | current day | present date => shift=0 unit=D
 
 @ANAPHORIC_DAY
 the next day | the following day | the day after => shift=1 unit=D anchor=last
@@ -404,7 +406,8 @@ about | around | approximately | roughly | some | nearly | almost => mod=APPROX
 circa | ca. => mod=APPROX
 
 @MORE weak
-more than | over | at least => mod=MORE_THAN
+# (not "over": "over 3 years" mostly means during them, "loan $10000 over 3 years")
+more than | at least => mod=MORE_THAN
 
 @LESS weak
 less than | under | fewer than | at most => mod=LESS_THAN
@@ -735,72 +738,71 @@ and
 from | between
 from the | between the
 
-# time zones after a clock time ("8:00 GMT"), as UTC offsets in minutes
+# time zones after a clock time ("8:00 GMT", "10.30 am ( CET )": en.rules reads them in
+# brackets too), as UTC offsets in minutes
 @TZ weak
-gmt | utc | ( gmt ) | ( utc ) | z => tz=0
-cet | ( cet ) | bst | ( bst ) | wat => tz=60
-cest | ( cest ) | eet | ( eet ) => tz=120
+gmt | utc | z => tz=0
+cet | bst | wat => tz=60
+cest | eet => tz=120
 eest | msk => tz=180
-ist | ( ist ) => tz=330
-est | ( est ) => tz=-300
-edt | ( edt ) => tz=-240
-cdt | ( cdt ) => tz=-300
-cst | ( cst ) => tz=-360
-mst | ( mst ) => tz=-420
-mdt | ( mdt ) => tz=-360
-pst | ( pst ) => tz=-480
-pdt | ( pdt ) => tz=-420
+ist => tz=330
+est => tz=-300
+edt => tz=-240
+cdt => tz=-300
+cst => tz=-360
+mst => tz=-420
+mdt => tz=-360
+pst => tz=-480
+pdt => tz=-420
 # round 3 (helper B): more abbreviations, and zones named in words after a clock time
 # ("3pm pacific", "7 PM Eastern", "1pm mountain timezone"; a place's time, "12PM Singapore
 # time", is a @TZ_PLACE and a @TZ_SUFFIX, in the time-zones section at the end)
-pt | ( pt ) | pacific | pacific time | pacific timezone | pacific time zone | pacific standard time => tz=-480
+pt | pacific | pacific time | pacific timezone | pacific time zone | pacific standard time => tz=-480
 pacific daylight time | pacific daylight saving time => tz=-420
-mt | ( mt ) | mountain | mountain time | mountain timezone | mountain time zone | mountain standard time => tz=-420
+mt | mountain | mountain time | mountain timezone | mountain time zone | mountain standard time => tz=-420
 mountain daylight time => tz=-360
-ct | ( ct ) | central | central time | central timezone | central time zone | central standard time => tz=-360
+ct | central | central time | central timezone | central time zone | central standard time => tz=-360
 central daylight time => tz=-300
-et | ( et ) | eastern | eastern time | eastern timezone | eastern time zone | eastern standard time => tz=-300
+et | eastern | eastern time | eastern timezone | eastern time zone | eastern standard time => tz=-300
 eastern daylight time => tz=-240
 akst => tz=-540
 hst => tz=-600
-( wet ) => tz=0
-( cat ) | sast | ( sast ) => tz=120
-( eat ) => tz=180
-sgt | ( sgt ) | hkt | ( hkt ) | awst => tz=480
-jst | ( jst ) | kst => tz=540
+sast => tz=120
+sgt | hkt | awst => tz=480
+jst | kst => tz=540
 acst => tz=570
-aest | ( aest ) => tz=600
+aest => tz=600
 acdt => tz=630
-aedt | ( aedt ) => tz=660
+aedt => tz=660
 nzst => tz=720
 nzdt => tz=780
 # offsets told in hours from UTC/GMT ("UTC+8", "(GMT-3)", "UTC + 4")
-utc-12 | utc-12h | ( utc-12 ) | ( utc-12h ) | gmt-12 | gmt-12h | ( gmt-12 ) | ( gmt-12h ) => tz=-720
-utc-11 | utc-11h | ( utc-11 ) | ( utc-11h ) | gmt-11 | gmt-11h | ( gmt-11 ) | ( gmt-11h ) => tz=-660
-utc-10 | utc-10h | ( utc-10 ) | ( utc-10h ) | gmt-10 | gmt-10h | ( gmt-10 ) | ( gmt-10h ) => tz=-600
-utc-9 | utc-9h | ( utc-9 ) | ( utc-9h ) | gmt-9 | gmt-9h | ( gmt-9 ) | ( gmt-9h ) => tz=-540
-utc-8 | utc-8h | ( utc-8 ) | ( utc-8h ) | gmt-8 | gmt-8h | ( gmt-8 ) | ( gmt-8h ) => tz=-480
-utc-7 | utc-7h | ( utc-7 ) | ( utc-7h ) | gmt-7 | gmt-7h | ( gmt-7 ) | ( gmt-7h ) => tz=-420
-utc-6 | utc-6h | ( utc-6 ) | ( utc-6h ) | gmt-6 | gmt-6h | ( gmt-6 ) | ( gmt-6h ) => tz=-360
-utc-5 | utc-5h | ( utc-5 ) | ( utc-5h ) | gmt-5 | gmt-5h | ( gmt-5 ) | ( gmt-5h ) => tz=-300
-utc-4 | utc-4h | ( utc-4 ) | ( utc-4h ) | gmt-4 | gmt-4h | ( gmt-4 ) | ( gmt-4h ) => tz=-240
-utc-3 | utc-3h | ( utc-3 ) | ( utc-3h ) | gmt-3 | gmt-3h | ( gmt-3 ) | ( gmt-3h ) => tz=-180
-utc-2 | utc-2h | ( utc-2 ) | ( utc-2h ) | gmt-2 | gmt-2h | ( gmt-2 ) | ( gmt-2h ) => tz=-120
-utc-1 | utc-1h | ( utc-1 ) | ( utc-1h ) | gmt-1 | gmt-1h | ( gmt-1 ) | ( gmt-1h ) => tz=-60
-utc+1 | utc+1h | ( utc+1 ) | ( utc+1h ) | gmt+1 | gmt+1h | ( gmt+1 ) | ( gmt+1h ) => tz=60
-utc+2 | utc+2h | ( utc+2 ) | ( utc+2h ) | gmt+2 | gmt+2h | ( gmt+2 ) | ( gmt+2h ) => tz=120
-utc+3 | utc+3h | ( utc+3 ) | ( utc+3h ) | gmt+3 | gmt+3h | ( gmt+3 ) | ( gmt+3h ) => tz=180
-utc+4 | utc+4h | ( utc+4 ) | ( utc+4h ) | gmt+4 | gmt+4h | ( gmt+4 ) | ( gmt+4h ) => tz=240
-utc+5 | utc+5h | ( utc+5 ) | ( utc+5h ) | gmt+5 | gmt+5h | ( gmt+5 ) | ( gmt+5h ) => tz=300
-utc+6 | utc+6h | ( utc+6 ) | ( utc+6h ) | gmt+6 | gmt+6h | ( gmt+6 ) | ( gmt+6h ) => tz=360
-utc+7 | utc+7h | ( utc+7 ) | ( utc+7h ) | gmt+7 | gmt+7h | ( gmt+7 ) | ( gmt+7h ) => tz=420
-utc+8 | utc+8h | ( utc+8 ) | ( utc+8h ) | gmt+8 | gmt+8h | ( gmt+8 ) | ( gmt+8h ) => tz=480
-utc+9 | utc+9h | ( utc+9 ) | ( utc+9h ) | gmt+9 | gmt+9h | ( gmt+9 ) | ( gmt+9h ) => tz=540
-utc+10 | utc+10h | ( utc+10 ) | ( utc+10h ) | gmt+10 | gmt+10h | ( gmt+10 ) | ( gmt+10h ) => tz=600
-utc+11 | utc+11h | ( utc+11 ) | ( utc+11h ) | gmt+11 | gmt+11h | ( gmt+11 ) | ( gmt+11h ) => tz=660
-utc+12 | utc+12h | ( utc+12 ) | ( utc+12h ) | gmt+12 | gmt+12h | ( gmt+12 ) | ( gmt+12h ) => tz=720
-utc+13 | utc+13h | ( utc+13 ) | ( utc+13h ) | gmt+13 | gmt+13h | ( gmt+13 ) | ( gmt+13h ) => tz=780
-utc+14 | utc+14h | ( utc+14 ) | ( utc+14h ) | gmt+14 | gmt+14h | ( gmt+14 ) | ( gmt+14h ) => tz=840
+utc-12 | utc-12h | gmt-12 | gmt-12h => tz=-720
+utc-11 | utc-11h | gmt-11 | gmt-11h => tz=-660
+utc-10 | utc-10h | gmt-10 | gmt-10h => tz=-600
+utc-9 | utc-9h | gmt-9 | gmt-9h => tz=-540
+utc-8 | utc-8h | gmt-8 | gmt-8h => tz=-480
+utc-7 | utc-7h | gmt-7 | gmt-7h => tz=-420
+utc-6 | utc-6h | gmt-6 | gmt-6h => tz=-360
+utc-5 | utc-5h | gmt-5 | gmt-5h => tz=-300
+utc-4 | utc-4h | gmt-4 | gmt-4h => tz=-240
+utc-3 | utc-3h | gmt-3 | gmt-3h => tz=-180
+utc-2 | utc-2h | gmt-2 | gmt-2h => tz=-120
+utc-1 | utc-1h | gmt-1 | gmt-1h => tz=-60
+utc+1 | utc+1h | gmt+1 | gmt+1h => tz=60
+utc+2 | utc+2h | gmt+2 | gmt+2h => tz=120
+utc+3 | utc+3h | gmt+3 | gmt+3h => tz=180
+utc+4 | utc+4h | gmt+4 | gmt+4h => tz=240
+utc+5 | utc+5h | gmt+5 | gmt+5h => tz=300
+utc+6 | utc+6h | gmt+6 | gmt+6h => tz=360
+utc+7 | utc+7h | gmt+7 | gmt+7h => tz=420
+utc+8 | utc+8h | gmt+8 | gmt+8h => tz=480
+utc+9 | utc+9h | gmt+9 | gmt+9h => tz=540
+utc+10 | utc+10h | gmt+10 | gmt+10h => tz=600
+utc+11 | utc+11h | gmt+11 | gmt+11h => tz=660
+utc+12 | utc+12h | gmt+12 | gmt+12h => tz=720
+utc+13 | utc+13h | gmt+13 | gmt+13h => tz=780
+utc+14 | utc+14h | gmt+14 | gmt+14h => tz=840
 # the eleven zones of Russia, numbered west to east (zone 1 = Kaliningrad, UTC+2)
 russia time zone 1 | russian time zone 1 => tz=120
 russia time zone 2 | russian time zone 2 => tz=180
@@ -956,20 +958,20 @@ hawaii | hawaiian | honolulu | oahu | maui | tahiti | papeete | cook islands | r
 marquesas | marquesas islands => tz=-570
 alaska | alaskan | anchorage | juneau | fairbanks | gambier islands => tz=-540
 los angeles | l.a. | san francisco | seattle | vancouver | san diego | las vegas | sacramento | oakland | fresno | long beach | tijuana | california | oregon | nevada | british columbia | baja california | silicon valley | hollywood | pitcairn | pitcairn islands | west coast | us west coast | spokane | tacoma | reno | palo alto | santa barbara => tz=-480
-denver | salt lake city | albuquerque | boise | calgary | edmonton | el paso | tucson | colorado | arizona | utah | new mexico | montana | wyoming | idaho | alberta | hermosillo | sonora | mazatlan | mazatlán | yukon | whitehorse | colorado springs | scottsdale | santa fe | billings | cheyenne => tz=-420
-chicago | houston | dallas | san antonio | austin | minneapolis | st. louis | st louis | saint louis | kansas city | new orleans | milwaukee | nashville | memphis | oklahoma city | tulsa | omaha | des moines | winnipeg | regina | saskatoon | mexico city | mexico | guadalajara | monterrey | puebla | guatemala | guatemala city | belize | el salvador | san salvador | honduras | tegucigalpa | nicaragua | managua | costa rica | texas | illinois | minnesota | wisconsin | iowa | missouri | arkansas | louisiana | mississippi | alabama | oklahoma | kansas | nebraska | north dakota | south dakota | tennessee | manitoba | saskatchewan | galapagos | galápagos | easter island | fort worth | st. paul | saint paul | madison | little rock | wichita | green bay => tz=-360
-new york | new york city | nyc | boston | washington | washington dc | washington d.c. | washington , d.c. | philadelphia | atlanta | miami | detroit | toronto | montreal | ottawa | quebec | québec | quebec city | baltimore | pittsburgh | cleveland | cincinnati | columbus | charlotte | raleigh | tampa | orlando | jacksonville | indianapolis | louisville | richmond | newark | hartford | new jersey | florida | virginia | north carolina | south carolina | ohio | michigan | pennsylvania | massachusetts | connecticut | maryland | delaware | vermont | new hampshire | maine | rhode island | west virginia | indiana | kentucky | ontario | cancun | cancún | quintana roo | panama | bogota | bogotá | colombia | lima | peru | quito | ecuador | jamaica | kingston | havana | cuba | haiti | port-au-prince | cayman islands | bahamas | nassau | east coast | us east coast | wall street | manhattan | brooklyn | queens | long island | albany | syracuse | miami beach | fort lauderdale | savannah | charleston => tz=-300
-halifax | nova scotia | new brunswick | prince edward island | labrador | puerto rico | san juan | santo domingo | dominican republic | caracas | venezuela | la paz | bolivia | santiago | santiago de chile | manaus | barbados | bridgetown | bermuda | trinidad | trinidad and tobago | port of spain | guyana | aruba | curacao | curaçao | martinique | guadeloupe | saint barthelemy | saint barthélemy | saint-barthélemy | st. barthélemy | st. barts | st barts | antigua | antigua and barbuda | dominica | grenada | saint lucia | st. lucia | virgin islands | british virgin islands | us virgin islands | anguilla | montserrat | saint kitts | st. kitts | saint kitts and nevis | saint vincent | st. vincent | sint maarten | saint martin | st. martin => tz=-240
+denver | salt lake city | albuquerque | boise | calgary | edmonton | el paso | tucson | colorado | arizona | utah | new mexico | montana | wyoming | idaho | alberta | hermosillo | sonora | mazatlán | yukon | whitehorse | colorado springs | scottsdale | santa fe | billings | cheyenne => tz=-420
+chicago | houston | dallas | san antonio | austin | minneapolis | st. louis | st louis | saint louis | kansas city | new orleans | milwaukee | nashville | memphis | oklahoma city | tulsa | omaha | des moines | winnipeg | regina | saskatoon | mexico city | mexico | guadalajara | monterrey | puebla | guatemala | guatemala city | belize | el salvador | san salvador | honduras | tegucigalpa | nicaragua | managua | costa rica | texas | illinois | minnesota | wisconsin | iowa | missouri | arkansas | louisiana | mississippi | alabama | oklahoma | kansas | nebraska | north dakota | south dakota | tennessee | manitoba | saskatchewan | galápagos | easter island | fort worth | st. paul | saint paul | madison | little rock | wichita | green bay => tz=-360
+new york | new york city | nyc | boston | washington | washington dc | washington d.c. | washington , d.c. | philadelphia | atlanta | miami | detroit | toronto | montreal | ottawa | québec | quebec city | baltimore | pittsburgh | cleveland | cincinnati | columbus | charlotte | raleigh | tampa | orlando | jacksonville | indianapolis | louisville | richmond | newark | hartford | new jersey | florida | virginia | north carolina | south carolina | ohio | michigan | pennsylvania | massachusetts | connecticut | maryland | delaware | vermont | new hampshire | maine | rhode island | west virginia | indiana | kentucky | ontario | cancún | quintana roo | panama | bogotá | colombia | lima | peru | quito | ecuador | jamaica | kingston | havana | cuba | haiti | port-au-prince | cayman islands | bahamas | nassau | east coast | us east coast | wall street | manhattan | brooklyn | queens | long island | albany | syracuse | miami beach | fort lauderdale | savannah | charleston => tz=-300
+halifax | nova scotia | new brunswick | prince edward island | labrador | puerto rico | san juan | santo domingo | dominican republic | caracas | venezuela | la paz | bolivia | santiago | santiago de chile | manaus | barbados | bridgetown | bermuda | trinidad | trinidad and tobago | port of spain | guyana | aruba | curaçao | martinique | guadeloupe | saint barthélemy | saint-barthélemy | st. barthélemy | st. barts | st barts | antigua | antigua and barbuda | dominica | grenada | saint lucia | st. lucia | virgin islands | british virgin islands | us virgin islands | anguilla | montserrat | saint kitts | st. kitts | saint kitts and nevis | saint vincent | st. vincent | sint maarten | saint martin | st. martin => tz=-240
 newfoundland | newfoundland and labrador => tz=-210
-buenos aires | argentina | sao paulo | são paulo | rio de janeiro | rio | brasilia | brasília | brazil | montevideo | uruguay | cayenne | french guiana | suriname | paramaribo | recife | fortaleza | belo horizonte | porto alegre | curitiba | falkland islands | falklands | asuncion | asunción | paraguay | mendoza | rosario => tz=-180
+buenos aires | argentina | são paulo | rio de janeiro | rio | brasília | brazil | montevideo | uruguay | cayenne | kourou | french guiana | suriname | paramaribo | recife | fortaleza | belo horizonte | porto alegre | curitiba | falkland islands | falklands | asunción | paraguay | mendoza | rosario => tz=-180
 nuuk | south georgia | fernando de noronha => tz=-120
 azores | cape verde | praia => tz=-60
-london | uk | u.k. | united kingdom | britain | great britain | england | scotland | wales | northern ireland | edinburgh | glasgow | manchester | birmingham | liverpool | leeds | bristol | cardiff | belfast | dublin | ireland | lisbon | portugal | porto | madeira | reykjavik | reykjavík | iceland | accra | ghana | dakar | senegal | abidjan | ivory coast | côte d'ivoire | cote d'ivoire | bamako | mali | conakry | guinea-bissau | bissau | freetown | sierra leone | monrovia | liberia | banjul | gambia | the gambia | nouakchott | mauritania | ouagadougou | burkina faso | lomé | lome | togo | canary islands | canaries | tenerife | gran canaria | las palmas | faroe islands | faroes | western europe | western european | york | colchester | oxford | sheffield | nottingham | leicester | southampton | brighton | aberdeen | dundee | inverness | swansea | coventry | plymouth | greenwich | guernsey | isle of man | saint helena | st. helena | sao tome | são tomé | sao tome and principe | newcastle upon tyne | cork | galway | limerick | norwich | exeter | luton | stoke | wolverhampton | sunderland | portsmouth => tz=0
-paris | france | berlin | germany | madrid | spain | rome | italy | amsterdam | netherlands | holland | brussels | belgium | vienna | austria | zurich | zürich | geneva | bern | berne | basel | lausanne | switzerland | stockholm | sweden | oslo | norway | copenhagen | denmark | warsaw | poland | krakow | kraków | prague | czech republic | czechia | budapest | hungary | bratislava | slovakia | ljubljana | slovenia | zagreb | croatia | belgrade | serbia | sarajevo | bosnia | bosnia and herzegovina | podgorica | montenegro | skopje | north macedonia | macedonia | tirana | albania | pristina | kosovo | luxembourg | monaco | andorra | san marino | vatican | vatican city | valletta | malta | gibraltar | liechtenstein | vaduz | munich | münchen | frankfurt | hamburg | cologne | köln | düsseldorf | dusseldorf | stuttgart | leipzig | dresden | hanover | hannover | bonn | nuremberg | barcelona | seville | sevilla | bilbao | malaga | málaga | milan | milano | naples | turin | florence | venice | bologna | genoa | palermo | lyon | marseille | marseilles | toulouse | bordeaux | strasbourg | lille | nantes | rotterdam | the hague | utrecht | eindhoven | antwerp | ghent | gothenburg | bergen | aarhus | gdansk | gdańsk | wroclaw | lagos | nigeria | abuja | kano | ibadan | kinshasa | luanda | angola | cameroon | yaounde | yaoundé | douala | algiers | algeria | tunis | tunisia | casablanca | rabat | marrakech | marrakesh | morocco | western sahara | laayoune | libreville | gabon | malabo | equatorial guinea | niamey | n'djamena | brazzaville | bangui | central african republic | porto-novo | cotonou | benin | west africa | west african | central europe | central european | sardinia | sicily | corsica | bavaria | catalonia => tz=60
+london | uk | u.k. | united kingdom | britain | great britain | england | scotland | wales | northern ireland | edinburgh | glasgow | manchester | birmingham | liverpool | leeds | bristol | cardiff | belfast | dublin | ireland | lisbon | portugal | porto | madeira | reykjavík | iceland | accra | ghana | dakar | senegal | abidjan | ivory coast | côte d'ivoire | bamako | mali | conakry | guinea-bissau | bissau | freetown | sierra leone | monrovia | liberia | banjul | gambia | the gambia | nouakchott | mauritania | ouagadougou | burkina faso | lomé | togo | canary islands | canaries | tenerife | gran canaria | las palmas | faroe islands | faroes | western europe | western european | york | colchester | oxford | sheffield | nottingham | leicester | southampton | brighton | aberdeen | dundee | inverness | swansea | coventry | plymouth | greenwich | guernsey | isle of man | saint helena | st. helena | são tomé | sao tome and principe | newcastle upon tyne | cork | galway | limerick | norwich | exeter | luton | stoke | wolverhampton | sunderland | portsmouth => tz=0
+paris | france | berlin | germany | madrid | spain | rome | italy | amsterdam | netherlands | holland | brussels | belgium | vienna | austria | zürich | geneva | bern | berne | basel | lausanne | switzerland | stockholm | sweden | oslo | norway | copenhagen | denmark | warsaw | poland | kraków | prague | czech republic | czechia | budapest | hungary | bratislava | slovakia | ljubljana | slovenia | zagreb | croatia | belgrade | serbia | sarajevo | bosnia | bosnia and herzegovina | podgorica | montenegro | skopje | north macedonia | macedonia | tirana | albania | pristina | kosovo | luxembourg | monaco | andorra | san marino | vatican | vatican city | valletta | malta | gibraltar | liechtenstein | vaduz | munich | münchen | frankfurt | hamburg | cologne | köln | düsseldorf | stuttgart | leipzig | dresden | hanover | hannover | bonn | nuremberg | barcelona | seville | sevilla | bilbao | málaga | milan | milano | naples | turin | florence | venice | bologna | genoa | palermo | lyon | marseille | marseilles | toulouse | bordeaux | strasbourg | lille | nantes | rotterdam | the hague | utrecht | eindhoven | antwerp | ghent | gothenburg | bergen | aarhus | gdansk | gdańsk | wroclaw | lagos | nigeria | abuja | kano | ibadan | kinshasa | luanda | angola | cameroon | yaoundé | douala | algiers | algeria | tunis | tunisia | casablanca | rabat | marrakech | marrakesh | morocco | western sahara | laayoune | libreville | gabon | malabo | equatorial guinea | niamey | n'djamena | brazzaville | bangui | central african republic | porto-novo | cotonou | benin | west africa | west african | central europe | central european | sardinia | sicily | corsica | bavaria | catalonia => tz=60
 athens | greece | helsinki | finland | kyiv | kiev | ukraine | kharkiv | odessa | odesa | lviv | bucharest | romania | sofia | bulgaria | riga | latvia | tallinn | estonia | vilnius | lithuania | chisinau | chișinău | moldova | cairo | egypt | alexandria | jerusalem | tel aviv | israel | haifa | beirut | lebanon | nicosia | cyprus | kaliningrad | johannesburg | cape town | pretoria | durban | south africa | harare | zimbabwe | lusaka | zambia | maputo | mozambique | gaborone | botswana | windhoek | namibia | lilongwe | malawi | kigali | rwanda | bujumbura | burundi | lubumbashi | tripoli | libya | khartoum | sudan | juba | south sudan | maseru | lesotho | mbabane | eswatini | swaziland | gaza | west bank | ramallah | palestine | thessaloniki | crete | rhodes | eastern europe | eastern european | central africa | central african => tz=120
 moscow | st. petersburg | st petersburg | saint petersburg | minsk | belarus | istanbul | ankara | izmir | antalya | riyadh | saudi arabia | jeddah | mecca | medina | doha | qatar | kuwait | kuwait city | bahrain | manama | baghdad | iraq | basra | erbil | amman | damascus | syria | aleppo | sanaa | sana'a | yemen | aden | nairobi | kenya | mombasa | addis ababa | ethiopia | dar es salaam | tanzania | zanzibar | dodoma | kampala | uganda | mogadishu | somalia | djibouti | asmara | eritrea | antananarivo | madagascar | comoros | mayotte | crimea | simferopol | sevastopol | volgograd | east africa | east african | arabia | kirov => tz=180
 tehran | iran | isfahan | shiraz | mashhad => tz=210
-dubai | abu dhabi | united arab emirates | uae | u.a.e. | sharjah | muscat | oman | baku | azerbaijan | tbilisi | yerevan | armenia | samara | izhevsk | saratov | astrakhan | ulyanovsk | mauritius | port louis | réunion | seychelles | mahé => tz=240
+dubai | abu dhabi | united arab emirates | uae | u.a.e. | sharjah | muscat | oman | baku | azerbaijan | tbilisi | yerevan | armenia | samara | izhevsk | saratov | astrakhan | ulyanovsk | mauritius | port louis | seychelles | mahé => tz=240
 kabul | afghanistan | kandahar | herat => tz=270
 karachi | lahore | islamabad | rawalpindi | faisalabad | peshawar | pakistan | tashkent | uzbekistan | samarkand | dushanbe | tajikistan | ashgabat | turkmenistan | yekaterinburg | chelyabinsk | perm | ufa | tyumen | maldives | kazakhstan | almaty | astana | nur-sultan | aktobe | shymkent | karaganda => tz=300
 india | new delhi | delhi | mumbai | bombay | kolkata | calcutta | chennai | madras | bangalore | bengaluru | hyderabad | ahmedabad | pune | jaipur | lucknow | kochi | goa | sri lanka | colombo | kandy => tz=330
@@ -982,7 +984,7 @@ tokyo | japan | osaka | kyoto | yokohama | nagoya | sapporo | fukuoka | kobe | h
 adelaide | darwin | south australia | northern territory | central australia | australian central | australia central => tz=570
 sydney | melbourne | brisbane | canberra | hobart | gold coast | queensland | new south wales | tasmania | eastern australia | eastern australian | australian eastern | australian east | australia eastern | aus eastern | guam | saipan | northern mariana islands | vladivostok | khabarovsk | port moresby | papua new guinea | png => tz=600
 lord howe island | lord howe => tz=630
-solomon islands | honiara | noumea | nouméa | new caledonia | vanuatu | port vila | magadan | sakhalin | yuzhno-sakhalinsk | norfolk island | bougainville => tz=660
+solomon islands | honiara | nouméa | new caledonia | vanuatu | port vila | magadan | sakhalin | yuzhno-sakhalinsk | norfolk island | bougainville => tz=660
 auckland | wellington | christchurch | queenstown | dunedin | new zealand | fiji | suva | kamchatka | petropavlovsk-kamchatsky | marshall islands | majuro | tuvalu | funafuti | nauru | tarawa | gilbert islands | wallis and futuna => tz=720
 chatham islands | chatham island => tz=765
 tonga | nuku'alofa | samoa | apia | phoenix islands | tokelau => tz=780
@@ -1002,6 +1004,7 @@ nice | split | chad | niger | guinea => tz=60
 turkey | jordan => tz=180
 reunion => tz=240
 male => tz=300
+
 # --- time-modes ---
 # Tasks mode (`TagOptions::tasks`, for to-do and reminder texts): expressions holding one of
 # these words are not recognized — holidays such texts do not schedule (what follows the word
@@ -1095,3 +1098,11 @@ fifteen => minute=15
 # "tomorrow"), as holidays from their time ("christmas eve", "6 p.m."); tasks mode joins them
 @APART weak
 lunch | lunchtime | lunch-time | lunch time | dinner | dinnertime | breakfast | brunch | supper
+# nouns a number labels ("building 4", "room 12", "gate 8"): the number is a name, no time
+@LABEL_NOUN weak
+building | room | floor | gate | platform | terminal | suite | apartment | bus | route | channel | chapter | section | lane | door | bay | pier | highway | hall
+# "wedn" (Wednesday), as "thur" / "thurs" for Thursday
+@WEEKDAY
+wedn => weekday=3
+@WEEKDAY_ABBR
+wedn | wedn. => weekday=3

@@ -39,6 +39,10 @@
 #   day that many months on; the value stays the start, the end is the range end that
 #   Recognizers-style readings resolve; told at a clock time, `len` is in minutes, and the end
 #   is the clock time it ends at)
+#   rest (rest=1: the rest of the period the other slots name, "the rest of the week": where
+#   ranges are read, a range from now to the period's last day, or a day's last minute)
+#   durm (set by the engine: a duration's calendar months beside its clock part in n/unit,
+#   "1 year 1 month 21 days" → P1Y1M21D)
 
 @MONTH
 janvier | janv | janv. | jan => month=1
@@ -627,9 +631,10 @@ heures | heure | h
 @TZ_LEAD weak
 à | en
 
-# the words before a place that make it a zone ("heure de Pékin", "heure d'Alger")
+# the words before a place that make it a zone ("heure de Pékin", "heure d'Alger", "heure du
+# Caire", "heure des Antilles")
 @TZ_PREFIX weak
-heure de | heure d' | heure locale de | heure locale d' | fuseau horaire de | fuseau horaire d'
+heure de | heure d' | heure du | heure des | heure locale de | heure locale d' | heure locale du | fuseau horaire de | fuseau horaire d' | fuseau horaire du
 
 # cities, countries and regions with their standard offset (none for a country spanning
 # several zones: "heure des États-Unis")
@@ -637,16 +642,16 @@ heure de | heure d' | heure locale de | heure locale d' | fuseau horaire de | fu
 états-unis | etats-unis | russie | canada | australie | brésil | bresil | indonésie | mexique
 greenwich | londres | royaume-uni | angleterre | écosse | irlande | dublin | lisbonne | portugal | islande | reykjavik | dakar | sénégal | abidjan | côte d'ivoire | accra | ghana | bamako | mali | conakry | guinée | ouagadougou | burkina faso | lomé | togo | nouakchott | mauritanie | îles canaries | canaries => tz=0
 paris | france | berlin | allemagne | madrid | espagne | rome | italie | bruxelles | belgique | amsterdam | pays-bas | luxembourg | genève | berne | zurich | suisse | vienne | autriche | varsovie | pologne | prague | budapest | hongrie | stockholm | suède | oslo | norvège | copenhague | danemark | belgrade | serbie | zagreb | croatie | monaco | andorre | malte | alger | algérie | tunis | tunisie | rabat | casablanca | maroc | lagos | nigeria | niamey | niger | n'djamena | tchad | yaoundé | douala | cameroun | libreville | gabon | brazzaville | kinshasa | bangui | cotonou | porto-novo | bénin => tz=60
-athènes | grèce | helsinki | finlande | kiev | kyiv | ukraine | bucarest | roumanie | sofia | bulgarie | le caire | égypte | jérusalem | tel aviv | israël | beyrouth | liban | chypre | johannesburg | le cap | pretoria | afrique du sud | lubumbashi | kigali | rwanda | bujumbura | burundi | tripoli | libye | khartoum | soudan | maputo | mozambique | harare => tz=120
+athènes | grèce | helsinki | finlande | kiev | kyiv | ukraine | bucarest | roumanie | sofia | bulgarie | le caire | caire | égypte | jérusalem | tel aviv | israël | beyrouth | liban | chypre | johannesburg | le cap | pretoria | afrique du sud | lubumbashi | kigali | rwanda | bujumbura | burundi | tripoli | libye | khartoum | soudan | maputo | mozambique | harare => tz=120
 moscou | saint-pétersbourg | minsk | biélorussie | istanbul | ankara | turquie | riyad | arabie saoudite | doha | qatar | koweït | bagdad | irak | amman | jordanie | damas | syrie | nairobi | kenya | addis-abeba | éthiopie | djibouti | mogadiscio | somalie | antananarivo | tananarive | madagascar | comores | mayotte => tz=180
 téhéran | iran => tz=210
-dubaï | dubai | abou dabi | abu dhabi | émirats arabes unis | mascate | oman | bakou | azerbaïdjan | tbilissi | géorgie | erevan | arménie | la réunion | réunion | maurice | île maurice | seychelles => tz=240
+dubaï | abou dabi | abu dhabi | émirats arabes unis | mascate | oman | bakou | azerbaïdjan | tbilissi | géorgie | erevan | arménie | maurice | île maurice | seychelles => tz=240
 kaboul | afghanistan => tz=270
 karachi | islamabad | pakistan | tachkent | ouzbékistan | kazakhstan | maldives => tz=300
 new delhi | delhi | bombay | mumbai | calcutta | inde => tz=330
 katmandou | népal => tz=345
 dacca | dhaka | bangladesh => tz=360
-bangkok | thaïlande | hanoï | hanoi | hô chi minh-ville | saïgon | vietnam | viêt nam | phnom penh | cambodge | vientiane | laos | jakarta => tz=420
+bangkok | thaïlande | hanoï | hô chi minh-ville | saïgon | vietnam | viêt nam | phnom penh | cambodge | vientiane | laos | jakarta => tz=420
 pékin | beijing | shanghai | chine | hong kong | macao | taipei | taïwan | singapour | kuala lumpur | malaisie | manille | philippines | perth => tz=480
 tokyo | japon | séoul | corée du sud | corée | pyongyang | corée du nord => tz=540
 adélaïde | darwin => tz=570
@@ -657,10 +662,16 @@ papeete | tahiti | polynésie française | hawaï | honolulu => tz=-600
 los angeles | san francisco | seattle | vancouver | californie => tz=-480
 denver => tz=-420
 chicago | mexico | houston | dallas | guatemala | costa rica => tz=-360
-new york | washington | boston | miami | atlanta | montréal | montreal | québec | quebec | toronto | ottawa | la havane | cuba | haïti | port-au-prince | panama | bogota | bogotá | colombie | lima | pérou | quito | équateur => tz=-300
-caracas | venezuela | santiago | chili | la paz | bolivie | pointe-à-pitre | guadeloupe | fort-de-france | martinique | saint-barthélemy | saint-martin | porto rico => tz=-240
+new york | washington | boston | miami | atlanta | montréal | québec | toronto | ottawa | la havane | cuba | haïti | port-au-prince | panama | bogotá | colombie | lima | pérou | quito | équateur => tz=-300
+caracas | venezuela | santiago | chili | la paz | bolivie | pointe-à-pitre | guadeloupe | antilles | fort-de-france | martinique | saint-barthélemy | saint-martin | porto rico => tz=-240
 saint-pierre-et-miquelon => tz=-180
-buenos aires | argentine | são paulo | sao paulo | rio de janeiro | rio | brasilia | brasília | montevideo | uruguay | cayenne | guyane => tz=-180
+buenos aires | argentine | são paulo | rio de janeiro | rio | brasília | montevideo | uruguay | cayenne | kourou | guyane => tz=-180
+
+# places that are also common words: zones only when capitalized ("heure de La Réunion", not
+# "l'heure de la réunion", the meeting)
+@TZ_PLACE_CAP weak
+la réunion | réunion => tz=240
+cap => tz=120
 
 # --- time-modes ---
 # the hour word that also tells the time of day: "9 heures" next to a date is a clock time

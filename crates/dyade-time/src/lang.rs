@@ -95,6 +95,9 @@ pub enum NumKind {
     /// A number no date part can be: three digits, 32–99, or five digits and more (the parts
     /// of phone numbers and codes, "555-1212", "123-12-1234").
     X,
+    /// A clock time written as one 4-digit number with a leading zero ("0730"): sets `hour`
+    /// and `minute`, as `HM`; unlike "2014", never a year.
+    HM0,
     /// A date written as one 8-digit number, year, month and day ("20161016"): sets `year`,
     /// `month` and `day`.
     YMD,
@@ -556,6 +559,7 @@ impl Lang {
                     "CAP" => NumKind::CAP,
                     "HM" => NumKind::HM,
                     "YMD" => NumKind::YMD,
+                    "HM0" => NumKind::HM0,
                     "X" => NumKind::X,
                     _ => return Err(format!("unknown number class #{name}")),
                 };
@@ -716,7 +720,7 @@ fn strip_comment(s: &str) -> &str {
     }
 }
 
-const NUM_KINDS: [NumKind; 11] = [NumKind::D, NumKind::M, NumKind::Y, NumKind::Y2, NumKind::H, NumKind::MI, NumKind::N, NumKind::CAP, NumKind::HM, NumKind::X, NumKind::YMD];
+const NUM_KINDS: [NumKind; 12] = [NumKind::D, NumKind::M, NumKind::Y, NumKind::Y2, NumKind::H, NumKind::MI, NumKind::N, NumKind::CAP, NumKind::HM, NumKind::X, NumKind::YMD, NumKind::HM0];
 
 /// True when a pattern refers to a first-pass expression (a composition rule).
 fn has_ref(elems: &[Elem]) -> bool {

@@ -1054,6 +1054,7 @@ pub(crate) fn num_ok(k: NumKind, tk: &token::Tok) -> bool {
         NumKind::CAP => false,
         NumKind::HM => (3..=4).contains(&d) && v / 100 <= 23 && v % 100 <= 59,
         NumKind::X => d == 3 || (d == 2 && v > 31) || d >= 5,
+        NumKind::HM0 => d == 4 && v < 1000 && v / 100 <= 23 && v % 100 <= 59,
         NumKind::YMD => d == 8 && (1000..=2999).contains(&(v / 10000)) && (1..=12).contains(&(v / 100 % 100)) && (1..=calendar::days_in_month((v / 10000) as i32, v / 100 % 100)).contains(&(v % 100)),
     }
 }

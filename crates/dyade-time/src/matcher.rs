@@ -12,7 +12,7 @@ pub(crate) fn default_slot(k: NumKind) -> Option<&'static str> {
         NumKind::H => "hour",
         NumKind::MI => "minute",
         NumKind::N => "n",
-        NumKind::CAP | NumKind::HM | NumKind::X | NumKind::YMD => return None,
+        NumKind::CAP | NumKind::HM | NumKind::HM0 | NumKind::X | NumKind::YMD => return None,
     })
 }
 
@@ -125,7 +125,7 @@ impl Matcher<'_> {
                 }
             }
             Elem::Num(k, rename, _) => {
-                if ok(pos) && num_ok(*k, &t.toks[pos]) && *k == NumKind::HM && rename.is_none() {
+                if ok(pos) && num_ok(*k, &t.toks[pos]) && matches!(*k, NumKind::HM | NumKind::HM0) && rename.is_none() {
                     // "1140": hour 11, minute 40
                     let (h, m) = (lang::slot_id("hour").unwrap_or(0), lang::slot_id("minute").unwrap_or(0));
                     let (oh, om) = (sl[h], sl[m]);

@@ -425,6 +425,15 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         let mi = get(ids.minute).unwrap_or(0);
         return Some(Resolved { ttype: TimexType::TIME, value: format!("{}T{h:02}:{mi:02}", d.iso()), modifier: r.modifier, day: Some(d), relative: r.relative });
     }
+    // a part of the day of a day counted inside a month ("the first Monday evening of next
+    // month"): that day's
+    if let (Some(_), Some("D" | "WD"), Some(p), None) = (get(ids.ordinal), gs(ids.sub), gs(ids.pod), get(ids.hour)) {
+        let mut inner = *sl;
+        inner[ids.pod] = NONE;
+        let r = resolve(lang, ids, &inner, ctx)?;
+        let d = r.day.filter(|_| r.value.len() == 10)?;
+        return Some(Resolved { ttype: TimexType::TIME, value: format!("{}T{p}", d.iso()), modifier: r.modifier, day: Some(d), relative: r.relative });
+    }
     if let (Some(pos), Some(sub)) = (get(ids.ordinal), gs(ids.sub)) {
         // "the third last week": counted from the end
         let pos = if get(ids.sign) == Some(-1) { -pos } else { pos };

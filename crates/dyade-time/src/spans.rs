@@ -70,6 +70,11 @@ impl TimexTagger {
                 let kept = sched == Some(SpanStyle::WithPrepositions) || (sched == Some(SpanStyle::Bare) && sl[id.keep] > 0);
                 let s0 = if lead > 0 && !kept { (i + lead).min(best.end - 1) } else { i };
                 sl[id.lead] = NONE;
+                // an expression that opens the composite with the preposition its style keeps
+                // keeps it there too ("at 8.30pm" + "today")
+                if at[s0] != u32::MAX && ms[at[s0] as usize].slots[id.keep] > 0 && sl[id.keep] == NONE {
+                    sl[id.keep] = ms[at[s0] as usize].slots[id.keep];
+                }
                 let span = Span::new(t.toks[s0].start as usize, t.toks[best.end - 1].end as usize);
                 // the end of a split range grown into "11:00 on Thursday": the start takes its day
                 let split_end = ms.get(next).is_some_and(|x| x.split && x.tok >= i) && out.last().is_some_and(|x| x.split);
@@ -261,7 +266,9 @@ impl TimexTagger {
                     let gap_ok = (a.end..m.tok).all(|k| dj.is_some_and(|c| l.cached(p, c, k).any(|(e, _)| e == k + 1)));
                     let counted = sl[id.offm] != NONE || sl[id.offd] != NONE;
                     let sign = sl[id.sign];
-                    if !gap_ok || a.slots[id.md] != NONE || !(counted || (sign != NONE && s(sl[id.ty]).is_none())) {
+                    // (a period told with its direction is no part of the count: "for the last
+                    // 3 months and 2 days ago")
+                    if !gap_ok || a.slots[id.md] != NONE || a.slots[id.dir] != NONE || !(counted || (sign != NONE && s(sl[id.ty]).is_none())) {
                         break;
                     }
                     let k = if counted { if sl[id.offm] + sl[id.offd] < 0 { -1 } else { 1 } } else { sign };
@@ -495,6 +502,11 @@ impl TimexTagger {
                     let min = |s: &Slots| if s[id.minute] == NONE { 0 } else { s[id.minute] };
                     if h0 != NONE && h1 != NONE && m.slots[id.pm] != NONE && prev.slots[id.pm] == NONE && prev.slots[id.pod] == NONE && h0 < 12 && (h0 * 60 + min(&prev.slots)) < (h1 % 12) * 60 + min(&m.slots) {
                         prev.slots[id.pm] = m.slots[id.pm];
+                    }
+                    // ... and one the end's half of the day would put after the end is in the
+                    // morning as written ("half past seven to 4pm tomorrow": 7:30, not 19:30)
+                    if (1..12).contains(&h0) && prev.slots[id.pm] == NONE && prev.slots[id.pod] == NONE && m.slots[id.pm] != NONE {
+                        prev.slots[id.h24] = 1;
                     }
                     prev.range = Some(Box::new(m));
                     if let Some(o) = open {

@@ -8,7 +8,7 @@
 //! in minutes, and each zone's offset is written once):
 //!
 //! - `@TZ`: zones named in full or abbreviated ("cet", "acdt", "pacific daylight time",
-//!   "russia time zone 3"); entries opening on a bracket ("( cet )") only serve timex spans;
+//!   "russia time zone 3");
 //! - `@TZ_AMBIGUOUS`: surfaces of `@TZ` that are also ordinary words ("et", "pt", "eastern",
 //!   "mountain"): a zone only in zone position, right after a clock time ("9-6 PT", "3pm
 //!   pacific") or as the object of a `@TZ_LEAD` preposition that ends the clause ("at pt",
@@ -145,10 +145,6 @@ fn readings(l: &Lang, c: &Classes, t: &Tokens, p: &Prep, i: usize) -> Vec<Readin
     let need = |end: usize| if at(l, p, c.ambiguous, i).any(|(e, _)| e == end) { Need::Position } else { Need::Nothing };
     // named zones and abbreviations
     for (end, e) in at(l, p, c.tz, i) {
-        // "( cet )": the brackets belong to timex spans; the zone is the word inside
-        if e.toks[0] == "(" {
-            continue;
-        }
         r.push((end, c.offset(e), need(end)));
     }
     for (end, e) in at(l, p, c.word, i) {

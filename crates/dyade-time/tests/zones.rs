@@ -68,6 +68,7 @@ fn ambiguous_words_only_in_zone_position() {
         "Let's meet 3PM get at the book shop.",
         "Have a nice time, and enjoy the reading time.",
         "Give us time to think.",
+        "It was family reunion time again.",
         "It is the outcome of the vote that counts.",
         "Show me times at Lincoln Square",
         "Once upon a time...",
@@ -98,8 +99,10 @@ fn french_zones() {
     assert_eq!(zones("l'heure d'Alger", "fr"), vec![("heure d'Alger".into(), Some(60))]);
     assert_eq!(zones("à seize heures CET", "fr"), vec![("CET".into(), Some(60))]);
     assert_eq!(zones("rendez-vous à 16h30 UTC+2", "fr"), vec![("UTC+2".into(), Some(120))]);
+    assert_eq!(zones("à 14 heures, heure du Caire", "fr"), vec![("heure du Caire".into(), Some(120))]);
+    assert_eq!(zones("à 8 heures, heure de La Réunion", "fr"), vec![("heure de La Réunion".into(), Some(240))]);
     // a distance, a demonstrative, a radio station: no zone
-    for text in ["Il habite à une heure de Paris.", "à 1 heure de Paris", "à 3 heures cet après-midi", "une heure de France Inter"] {
+    for text in ["Il habite à une heure de Paris.", "l'heure de la réunion approche", "à 1 heure de Paris", "à 3 heures cet après-midi", "une heure de France Inter"] {
         assert!(zones(text, "fr").is_empty(), "{text}: {:?}", zones(text, "fr"));
     }
 }
@@ -110,4 +113,27 @@ fn a_clock_time_in_a_place_time_is_converted() {
     let t = TimexTagger::shared();
     let r = t.tag_at("tomorrow 12PM Singapore time", "en", "2018-06-12T10:00:00+00:00", dyade_time::SpanStyle::Bare);
     assert_eq!(r.iter().map(|x| x.value.as_str()).collect::<Vec<_>>(), ["2018-06-13T04:00"]);
+}
+
+#[test]
+fn each_zone_offset_is_written_once() {
+    // one source of truth: a zone's surface carries its offset in one entry of one class
+    for (code, lex, rules) in [
+        ("en", include_str!("../../../resources/time/en.lex"), include_str!("../../../resources/time/en.rules")),
+        ("fr", include_str!("../../../resources/time/fr.lex"), include_str!("../../../resources/time/fr.rules")),
+    ] {
+        let l = dyade_time::lang::Lang::parse(code, lex, "lex", rules, "rules").unwrap();
+        let tz = dyade_time::lang::slot_id("tz").unwrap();
+        let classes = ["TZ", "TZ_WORD", "TZ_PLACE", "TZ_PLACE_CAP", "TZ_AMBIGUOUS"].map(|c| l.class(c));
+        let mut seen = std::collections::HashMap::new();
+        for e in l.entries.iter().filter(|e| classes.contains(&Some(e.class))) {
+            if let Some(&(_, v)) = e.set.iter().find(|&&(k, _)| k == tz) {
+                let surface = e.toks.join(" ");
+                if let Some(old) = seen.insert(surface.clone(), v) {
+                    panic!("{code}: zone `{surface}` has two offsets written ({old}, {v})");
+                }
+            }
+        }
+        assert!(seen.len() > if code == "en" { 900 } else { 250 }, "{code}: {} zone surfaces", seen.len());
+    }
 }
