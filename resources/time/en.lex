@@ -1106,3 +1106,14 @@ building | room | floor | gate | platform | terminal | suite | apartment | bus |
 wedn => weekday=3
 @WEEKDAY_ABBR
 wedn | wedn. => weekday=3
+
+# units of a day or longer: what can be counted from a day ("3 days from today")
+@UNIT_DAYS
+year | years | yr | yrs => unit=Y
+month | months => unit=M
+week | weeks => unit=W
+fortnight | fortnights => unit=W mult=2
+day | days => unit=D
+business day | business days | working day | working days | workday | workdays => unit=BD
+decade | decades => unit=DE
+century | centuries => unit=CE
