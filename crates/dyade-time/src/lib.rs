@@ -378,7 +378,8 @@ impl TimexTagger {
                 // "tomorrow between 8am and 2pm") are one expression
                 let ms = self.merge_with(l, t, p, ms, true);
                 let ms = self.coordinate(l, t, p, ms);
-                self.lists(l, t, p, ms)
+                let ms = self.lists(l, t, p, ms);
+                self.years_as_days(l, ms)
             }
         }
     }
@@ -865,7 +866,9 @@ pub enum SpanStyle {
     /// Duckling: the leading preposition (`@LEAD`) inside ("à 15h", "à partir du 8").
     WithPrepositions,
     /// Recognizers-Text: neither article (before a day number) nor preposition ("12 janvier
-    /// 2016"), and a range is one span ("de 4pm à 5pm", value of its start).
+    /// 2016"), and a range is one span ("de 4pm à 5pm", value of its start); a count of years
+    /// from now is the day that many years on ("in two years": Recognizers' day, where Duckling
+    /// keeps the month).
     Bare,
 }
 

@@ -143,6 +143,21 @@ impl TimexTagger {
         out
     }
 
+    /// Recognizers-style spans: a count of years from now ("in two years", "5 years ago") is
+    /// the day that many years on, as Recognizers-Text resolves it (Duckling, the other
+    /// scheduling style, keeps the month: its grain).
+    pub(crate) fn years_as_days(&self, l: &Lang, mut ms: Vec<Match>) -> Vec<Match> {
+        let Some(day) = l.strings.iter().position(|x| x == "day").map(|i| lang::STR_BASE + i as i32) else { return ms };
+        let id = &self.ids;
+        for m in ms.iter_mut() {
+            let s = &mut m.slots;
+            if s[id.sign] != NONE && l.str_of(s[id.unit]) == Some("Y") && [id.hour, id.anchor, id.ty, id.comp].iter().all(|&k| s[k] == NONE) && m.range.is_none() {
+                s[id.anchor] = day;
+            }
+        }
+        ms
+    }
+
     /// Tasks mode over the matches: drop the kinds it does not recognize, make "next
     /// week/month/year" its first day (their spans in `firsts`), and note the times of day told
     /// without a day (`bare`).

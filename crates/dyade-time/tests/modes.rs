@@ -151,3 +151,12 @@ fn holidays_and_meals_stay_apart_but_tasks_mode_joins_them() {
     assert_eq!(texts(&run(&t, "let's meet at lunch tomorrow.", r, TagOptions::default())), ["at lunch", "tomorrow"]);
     assert_eq!(texts(&run(&t, "will prepare cake on easter after 5pm", "2022-04-29T00:00:00", TASKS)), ["easter after 5pm"]);
 }
+
+#[test]
+fn recognizers_years_from_now_are_days() {
+    let t = TimexTagger::new();
+    assert_eq!(run(&t, "I will leave in two years", "2018-07-05T00:00:00", TagOptions::default())[0].1, "2020-07-05");
+    // Duckling style keeps the month (its grain)
+    let d = t.tag_at("in two years", "en", "2018-07-05T00:00:00", SpanStyle::WithPrepositions);
+    assert_eq!(d[0].value, "2020-07");
+}
