@@ -93,7 +93,7 @@ impl TimexTagger {
         if opts == TagOptions::default() {
             return self.tag_ranges_at(text, lang, reference, style);
         }
-        let rf = Reference::parse(reference, true);
+        let rf = Reference { calendar_weeks: style == SpanStyle::Bare, ..Reference::parse(reference, true) };
         let l = self.lang(lang);
         let (mut out, firsts, bare, rest) = with_scratch(|toks, p| {
             token::tokenize(text, toks);

@@ -160,3 +160,16 @@ fn recognizers_years_from_now_are_days() {
     let d = t.tag_at("in two years", "en", "2018-07-05T00:00:00", SpanStyle::WithPrepositions);
     assert_eq!(d[0].value, "2020-07");
 }
+
+#[test]
+fn recognizers_weeks_of_a_month_hold_two_of_its_days() {
+    let t = TimexTagger::new();
+    let bare = |s: &str| t.tag_at(s, "en", "2018-05-29T00:00:00", SpanStyle::Bare)[0].value.clone();
+    assert_eq!(bare("first week of Jan 2015"), "2015-W01");
+    assert_eq!(bare("last week of Dec 2016"), "2016-W52");
+    // a week with one day in the month is not one of its weeks (1 October 2017 is a Sunday)
+    assert_eq!(bare("the first week of Oct 2017"), "2017-W40");
+    assert_eq!(bare("the last week of july 2017"), "2017-W30");
+    // Duckling style: the full weeks inside the month
+    assert_eq!(t.tag_at("first week of Jan 2015", "en", "2018-05-29T00:00:00", SpanStyle::WithPrepositions)[0].value, "2015-W02");
+}
