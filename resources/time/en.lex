@@ -1081,6 +1081,17 @@ at or before | before or at => mod=ON_OR_BEFORE
 @CLOCK_MINUTE_LOW
 ten => minute=10
 fifteen => minute=15
+
+# parentheses around an apposed date ("this friday (jun-15)")
+@PAREN_OPEN weak
+(
+@PAREN_CLOSE weak
+)
+
+# meal times that Recognizers-style spans keep apart from the day next to them ("after dinner",
+# "tomorrow"), as holidays from their time ("christmas eve", "6 p.m."); tasks mode joins them
+@APART weak
+lunch | lunchtime | lunch-time | lunch time | dinner | dinnertime | breakfast | brunch | supper
 # nouns a number labels ("building 4", "room 12", "gate 8"): the number is a name, no time
 @LABEL_NOUN weak
 building | room | floor | gate | platform | terminal | suite | apartment | bus | route | channel | chapter | section | lane | door | bay | pier | highway | hall
@@ -1089,3 +1100,14 @@ building | room | floor | gate | platform | terminal | suite | apartment | bus |
 wedn => weekday=3
 @WEEKDAY_ABBR
 wedn | wedn. => weekday=3
+
+# units of a day or longer: what can be counted from a day ("3 days from today")
+@UNIT_DAYS
+year | years | yr | yrs => unit=Y
+month | months => unit=M
+week | weeks => unit=W
+fortnight | fortnights => unit=W mult=2
+day | days => unit=D
+business day | business days | working day | working days | workday | workdays => unit=BD
+decade | decades => unit=DE
+century | centuries => unit=CE

@@ -932,8 +932,18 @@ impl TimexTagger {
     /// Merge a date and a time of day that follow each other, joined only by `@JOIN` words
     /// ("le 2 mars à 5h", "13h30 samedi 21 septembre", "demain vers midi"): one expression.
     pub(crate) fn merge(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
+        self.merge_with(l, t, p, ms, false)
+    }
+
+    /// [`TimexTagger::merge`]; with `apart` (Recognizers-style spans), a holiday (`@HOLIDAY`,
+    /// Easter) or a meal time (`@APART`) stays apart from the day or time next to it ("christmas
+    /// eve", "6 p.m."; "after dinner", "tomorrow"): its tasks mode joins them
+    /// (`TagOptions::tasks`).
+    pub(crate) fn merge_with(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>, apart: bool) -> Vec<Match> {
         let Some(join) = l.join_class else { return ms };
         let id = &self.ids;
+        let apart_cs = [l.class("APART"), l.class("HOLIDAY")];
+        let kept_apart = |m: &Match| apart && (m.slots[id.easter] != NONE || (m.tok..m.end).any(|i| apart_cs.iter().flatten().any(|&c| l.cached(p, c, i).next().is_some())));
         let date_slots = [id.year, id.yy, id.month, id.day, id.weekday, id.easter, id.shift];
         let time_slots = [id.hour, id.minute, id.pod];
         let blocked = [id.rf, id.drop, id.sign, id.century, id.decade, id.season, id.quarter, id.half];
@@ -992,7 +1002,7 @@ impl TimexTagger {
             let n = out.len();
             let ranged = n >= 2 && time_only(&out[n - 2]) && range_join.is_some_and(|rj| out[n - 2].end < out[n - 1].tok && joined(l, t, p, rj, out[n - 2].end, out[n - 1].tok));
             if let Some(prev) = out.last_mut() {
-                if let (false, Some(mut a), Some(mut b)) = (opens_until(&m), usable(prev), usable(&m)) {
+                if let (false, false, Some(mut a), Some(mut b)) = (opens_until(&m), kept_apart(prev) || kept_apart(&m), usable(prev), usable(&m)) {
                     let dated = |s: &Slots| date_slots.iter().any(|&k| s[k] != NONE);
                     // "today" implied by a bare part of the day ("le matin", shift=0) yields
                     // to an explicit date next to it ("le 15 février le matin")
