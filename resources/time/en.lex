@@ -114,6 +114,15 @@ nineteen | nineteen hundred | nineteen hundred and => n=19
 twenty => n=20
 two thousand | two thousand and => n=20
 one thousand | one thousand and => n=10
+one thousand one hundred | one thousand one hundred and => n=11
+one thousand two hundred | one thousand two hundred and => n=12
+one thousand three hundred | one thousand three hundred and => n=13
+one thousand four hundred | one thousand four hundred and => n=14
+one thousand five hundred | one thousand five hundred and => n=15
+one thousand six hundred | one thousand six hundred and => n=16
+one thousand seven hundred | one thousand seven hundred and => n=17
+one thousand eight hundred | one thousand eight hundred and => n=18
+one thousand nine hundred | one thousand nine hundred and => n=19
 
 @YEAR_LO weak
 ten => n=10
@@ -729,72 +738,71 @@ and
 from | between
 from the | between the
 
-# time zones after a clock time ("8:00 GMT"), as UTC offsets in minutes
+# time zones after a clock time ("8:00 GMT", "10.30 am ( CET )": en.rules reads them in
+# brackets too), as UTC offsets in minutes
 @TZ weak
-gmt | utc | ( gmt ) | ( utc ) | z => tz=0
-cet | ( cet ) | bst | ( bst ) | wat => tz=60
-cest | ( cest ) | eet | ( eet ) => tz=120
+gmt | utc | z => tz=0
+cet | bst | wat => tz=60
+cest | eet => tz=120
 eest | msk => tz=180
-ist | ( ist ) => tz=330
-est | ( est ) => tz=-300
-edt | ( edt ) => tz=-240
-cdt | ( cdt ) => tz=-300
-cst | ( cst ) => tz=-360
-mst | ( mst ) => tz=-420
-mdt | ( mdt ) => tz=-360
-pst | ( pst ) => tz=-480
-pdt | ( pdt ) => tz=-420
+ist => tz=330
+est => tz=-300
+edt => tz=-240
+cdt => tz=-300
+cst => tz=-360
+mst => tz=-420
+mdt => tz=-360
+pst => tz=-480
+pdt => tz=-420
 # round 3 (helper B): more abbreviations, and zones named in words after a clock time
-# ("3pm pacific", "7 PM Eastern", "12PM Singapore time", "1pm mountain timezone")
-pt | ( pt ) | pacific | pacific time | pacific timezone | pacific time zone | pacific standard time => tz=-480
+# ("3pm pacific", "7 PM Eastern", "1pm mountain timezone"; a place's time, "12PM Singapore
+# time", is a @TZ_PLACE and a @TZ_SUFFIX, in the time-zones section at the end)
+pt | pacific | pacific time | pacific timezone | pacific time zone | pacific standard time => tz=-480
 pacific daylight time | pacific daylight saving time => tz=-420
-mt | ( mt ) | mountain | mountain time | mountain timezone | mountain time zone | mountain standard time => tz=-420
+mt | mountain | mountain time | mountain timezone | mountain time zone | mountain standard time => tz=-420
 mountain daylight time => tz=-360
-ct | ( ct ) | central | central time | central timezone | central time zone | central standard time => tz=-360
+ct | central | central time | central timezone | central time zone | central standard time => tz=-360
 central daylight time => tz=-300
-et | ( et ) | eastern | eastern time | eastern timezone | eastern time zone | eastern standard time => tz=-300
+et | eastern | eastern time | eastern timezone | eastern time zone | eastern standard time => tz=-300
 eastern daylight time => tz=-240
-akst | alaska time => tz=-540
-hst | hawaii time => tz=-600
-( wet ) | uk time | london time => tz=0
-( cat ) | sast | ( sast ) => tz=120
-( eat ) | moscow time => tz=180
-sgt | ( sgt ) | singapore time | hkt | ( hkt ) | hong kong time | beijing time | china time | awst => tz=480
-jst | ( jst ) | japan time | tokyo time | kst | korea time | seoul time => tz=540
+akst => tz=-540
+hst => tz=-600
+sast => tz=120
+sgt | hkt | awst => tz=480
+jst | kst => tz=540
 acst => tz=570
-aest | ( aest ) | sydney time | melbourne time => tz=600
+aest => tz=600
 acdt => tz=630
-aedt | ( aedt ) => tz=660
+aedt => tz=660
 nzst => tz=720
 nzdt => tz=780
 # offsets told in hours from UTC/GMT ("UTC+8", "(GMT-3)", "UTC + 4")
-utc-12 | utc-12h | ( utc-12 ) | ( utc-12h ) | gmt-12 | gmt-12h | ( gmt-12 ) | ( gmt-12h ) => tz=-720
-utc-11 | utc-11h | ( utc-11 ) | ( utc-11h ) | gmt-11 | gmt-11h | ( gmt-11 ) | ( gmt-11h ) => tz=-660
-utc-10 | utc-10h | ( utc-10 ) | ( utc-10h ) | gmt-10 | gmt-10h | ( gmt-10 ) | ( gmt-10h ) => tz=-600
-utc-9 | utc-9h | ( utc-9 ) | ( utc-9h ) | gmt-9 | gmt-9h | ( gmt-9 ) | ( gmt-9h ) => tz=-540
-utc-8 | utc-8h | ( utc-8 ) | ( utc-8h ) | gmt-8 | gmt-8h | ( gmt-8 ) | ( gmt-8h ) => tz=-480
-utc-7 | utc-7h | ( utc-7 ) | ( utc-7h ) | gmt-7 | gmt-7h | ( gmt-7 ) | ( gmt-7h ) => tz=-420
-utc-6 | utc-6h | ( utc-6 ) | ( utc-6h ) | gmt-6 | gmt-6h | ( gmt-6 ) | ( gmt-6h ) => tz=-360
-utc-5 | utc-5h | ( utc-5 ) | ( utc-5h ) | gmt-5 | gmt-5h | ( gmt-5 ) | ( gmt-5h ) => tz=-300
-utc-4 | utc-4h | ( utc-4 ) | ( utc-4h ) | gmt-4 | gmt-4h | ( gmt-4 ) | ( gmt-4h ) => tz=-240
-utc-3 | utc-3h | ( utc-3 ) | ( utc-3h ) | gmt-3 | gmt-3h | ( gmt-3 ) | ( gmt-3h ) => tz=-180
-utc-2 | utc-2h | ( utc-2 ) | ( utc-2h ) | gmt-2 | gmt-2h | ( gmt-2 ) | ( gmt-2h ) => tz=-120
-utc-1 | utc-1h | ( utc-1 ) | ( utc-1h ) | gmt-1 | gmt-1h | ( gmt-1 ) | ( gmt-1h ) => tz=-60
-utc+1 | utc+1h | ( utc+1 ) | ( utc+1h ) | gmt+1 | gmt+1h | ( gmt+1 ) | ( gmt+1h ) => tz=60
-utc+2 | utc+2h | ( utc+2 ) | ( utc+2h ) | gmt+2 | gmt+2h | ( gmt+2 ) | ( gmt+2h ) => tz=120
-utc+3 | utc+3h | ( utc+3 ) | ( utc+3h ) | gmt+3 | gmt+3h | ( gmt+3 ) | ( gmt+3h ) => tz=180
-utc+4 | utc+4h | ( utc+4 ) | ( utc+4h ) | gmt+4 | gmt+4h | ( gmt+4 ) | ( gmt+4h ) => tz=240
-utc+5 | utc+5h | ( utc+5 ) | ( utc+5h ) | gmt+5 | gmt+5h | ( gmt+5 ) | ( gmt+5h ) => tz=300
-utc+6 | utc+6h | ( utc+6 ) | ( utc+6h ) | gmt+6 | gmt+6h | ( gmt+6 ) | ( gmt+6h ) => tz=360
-utc+7 | utc+7h | ( utc+7 ) | ( utc+7h ) | gmt+7 | gmt+7h | ( gmt+7 ) | ( gmt+7h ) => tz=420
-utc+8 | utc+8h | ( utc+8 ) | ( utc+8h ) | gmt+8 | gmt+8h | ( gmt+8 ) | ( gmt+8h ) => tz=480
-utc+9 | utc+9h | ( utc+9 ) | ( utc+9h ) | gmt+9 | gmt+9h | ( gmt+9 ) | ( gmt+9h ) => tz=540
-utc+10 | utc+10h | ( utc+10 ) | ( utc+10h ) | gmt+10 | gmt+10h | ( gmt+10 ) | ( gmt+10h ) => tz=600
-utc+11 | utc+11h | ( utc+11 ) | ( utc+11h ) | gmt+11 | gmt+11h | ( gmt+11 ) | ( gmt+11h ) => tz=660
-utc+12 | utc+12h | ( utc+12 ) | ( utc+12h ) | gmt+12 | gmt+12h | ( gmt+12 ) | ( gmt+12h ) => tz=720
-utc+13 | utc+13h | ( utc+13 ) | ( utc+13h ) | gmt+13 | gmt+13h | ( gmt+13 ) | ( gmt+13h ) => tz=780
-utc+14 | utc+14h | ( utc+14 ) | ( utc+14h ) | gmt+14 | gmt+14h | ( gmt+14 ) | ( gmt+14h ) => tz=840
-india time => tz=330
+utc-12 | utc-12h | gmt-12 | gmt-12h => tz=-720
+utc-11 | utc-11h | gmt-11 | gmt-11h => tz=-660
+utc-10 | utc-10h | gmt-10 | gmt-10h => tz=-600
+utc-9 | utc-9h | gmt-9 | gmt-9h => tz=-540
+utc-8 | utc-8h | gmt-8 | gmt-8h => tz=-480
+utc-7 | utc-7h | gmt-7 | gmt-7h => tz=-420
+utc-6 | utc-6h | gmt-6 | gmt-6h => tz=-360
+utc-5 | utc-5h | gmt-5 | gmt-5h => tz=-300
+utc-4 | utc-4h | gmt-4 | gmt-4h => tz=-240
+utc-3 | utc-3h | gmt-3 | gmt-3h => tz=-180
+utc-2 | utc-2h | gmt-2 | gmt-2h => tz=-120
+utc-1 | utc-1h | gmt-1 | gmt-1h => tz=-60
+utc+1 | utc+1h | gmt+1 | gmt+1h => tz=60
+utc+2 | utc+2h | gmt+2 | gmt+2h => tz=120
+utc+3 | utc+3h | gmt+3 | gmt+3h => tz=180
+utc+4 | utc+4h | gmt+4 | gmt+4h => tz=240
+utc+5 | utc+5h | gmt+5 | gmt+5h => tz=300
+utc+6 | utc+6h | gmt+6 | gmt+6h => tz=360
+utc+7 | utc+7h | gmt+7 | gmt+7h => tz=420
+utc+8 | utc+8h | gmt+8 | gmt+8h => tz=480
+utc+9 | utc+9h | gmt+9 | gmt+9h => tz=540
+utc+10 | utc+10h | gmt+10 | gmt+10h => tz=600
+utc+11 | utc+11h | gmt+11 | gmt+11h => tz=660
+utc+12 | utc+12h | gmt+12 | gmt+12h => tz=720
+utc+13 | utc+13h | gmt+13 | gmt+13h => tz=780
+utc+14 | utc+14h | gmt+14 | gmt+14h => tz=840
 # the eleven zones of Russia, numbered west to east (zone 1 = Kaliningrad, UTC+2)
 russia time zone 1 | russian time zone 1 => tz=120
 russia time zone 2 | russian time zone 2 => tz=180
@@ -807,17 +815,228 @@ russia time zone 8 | russian time zone 8 => tz=540
 russia time zone 9 | russian time zone 9 => tz=600
 russia time zone 10 | russian time zone 10 => tz=660
 russia time zone 11 | russian time zone 11 => tz=720
-new york time | montreal time | toronto time | boston time | washington time => tz=-300
-chicago time | mexico city time => tz=-360
-denver time => tz=-420
-los angeles time | la time | seattle time | vancouver time | san francisco time | west coast time => tz=-480
-paris time | berlin time | madrid time | rome time | amsterdam time | brussels time => tz=60
-central europe time | central european time | central europe std time | central europe standard time | central european standard time => tz=60
 
 # currency signs: the number after one is an amount ("$12 December 27")
 @CURRENCY weak
 $ | € | £ | usd | us$
 
+# --- time-zones ---
+# Time zones named on their own (the zone layer, crates/dyade-time/src/zones.rs) and after a
+# clock time (en.rules `$TIME @TZ`, `$TIME @TZ_PLACE @TZ_SUFFIX`). `tz` is the UTC offset in
+# minutes, standard (winter) time unless the name says daylight/summer time; each surface's
+# offset is written once: in @TZ (above and below), @TZ_WORD or @TZ_PLACE.
+@TZ weak
+# North America: the regions' names in full, with their daylight saving variants
+pacific std time | pacific standard timezone => tz=-480
+pacific daylight savings time | pacific summer time | pdst => tz=-420
+mountain std time | mountain standard timezone => tz=-420
+mountain daylight saving time | mountain daylight savings time => tz=-360
+central std time | central standard timezone => tz=-360
+central daylight saving time | central daylight savings time => tz=-300
+eastern std time | eastern standard timezone => tz=-300
+eastern daylight saving time | eastern daylight savings time => tz=-240
+atlantic time | atlantic timezone | atlantic time zone | atlantic standard time => tz=-240
+atlantic daylight time | atlantic daylight saving time => tz=-180
+akdt => tz=-480
+hawaii-aleutian standard time => tz=-600
+hawaii-aleutian daylight time => tz=-540
+# Windows zone names with a country qualifier
+pacific standard time ( mexico ) => tz=-480
+mountain standard time ( mexico ) => tz=-420
+central standard time ( mexico ) => tz=-360
+eastern standard time ( mexico ) => tz=-300
+us mountain standard time => tz=-420
+us eastern standard time => tz=-300
+canada central standard time => tz=-360
+# universal time and its military letter
+greenwich mean time | coordinated universal time | universal coordinated time | universal time | zulu time => tz=0
+# anywhere on earth: the last zone to reach a date (deadlines)
+anywhere on earth | aoe => tz=-720
+# Europe, Africa, Asia, the Pacific, South America (abbreviations no word or common acronym has)
+british summer time | irish standard time => tz=60
+further-eastern european time => tz=180
+azot => tz=-60
+gulf standard time | gulf time => tz=240
+irst => tz=210
+irdt => tz=270
+samt => tz=240
+yekt | almt => tz=300
+slst => tz=330
+omst => tz=360
+novt | krat | hovt => tz=420
+wita | irkt | ulat => tz=480
+yakt => tz=540
+awdt => tz=540
+lhst => tz=630
+chst | chamorro standard time | vlat => tz=600
+magt => tz=660
+pett | wakt => tz=720
+chast => tz=765
+chadt => tz=825
+tost => tz=840
+taht => tz=-600
+gamt => tz=-540
+uyt | fkst | clst => tz=-180
+
+# abbreviations that are also ordinary words or common acronyms ("lint", "AST", "NFT",
+# "GST" the tax, "ICT"): a zone only in zone position, right after a clock time when
+# capitalized or ending the clause ("16:30 WET.", not "3PM get at"), or after a @TZ_LEAD
+# preposition that ends the clause ("Book me a room at aft")
+@TZ_WORD weak
+wet => tz=0
+cat => tz=120
+eat | fet | trt | idt => tz=180
+get | gst | azt | mut | sct | ret => tz=240
+aft => tz=270
+pkt | uzt | tjt | tmt | mvt => tz=300
+npt => tz=345
+kgt | btt => tz=360
+mmt => tz=390
+ict | wib | cxt => tz=420
+pht | myt | bnt => tz=480
+wit | tlt => tz=540
+pgt => tz=600
+sbt | nct | vut | nft | pont => tz=660
+fjt | mht | gilt | nrt | tvt | wft => tz=720
+tot | phot | tkt => tz=780
+lint => tz=840
+sst | nut => tz=-660
+ckt => tz=-600
+mart => tz=-570
+hast => tz=-600
+hadt => tz=-540
+ast => tz=-240
+adt => tz=-180
+nst => tz=-210
+ndt => tz=-150
+brt | gft | srt | art => tz=-180
+fnt => tz=-120
+cvt => tz=-60
+clt | gyt | bot | vet => tz=-240
+ect | cot | pet => tz=-300
+
+# zone abbreviations and region names of @TZ that are also ordinary words ("et al.", "Mt.
+# Everest", "the mountain is high"): a zone only right after a clock time ("9-6 PT", "3pm
+# pacific") or after a @TZ_LEAD preposition that ends the clause ("at pt")
+@TZ_AMBIGUOUS weak
+et | pt | ct | mt | est | ist | z | wat | sgt
+pacific | mountain | central | eastern
+
+# zones an offset in hours may follow ("UTC+4", "gmt-3", "UTC -12h", "utc4:30", "MSK+7")
+@TZ_SIGNED weak
+utc | gmt | msk
+# closing the hours of such an offset ("-12h")
+@TZ_HOUR_MARK weak
+h
+
+# words closing a clock time, before its zone ("10 o'clock PT", "1500 hrs GMT")
+@TZ_CLOCK_END weak
+o'clock | oclock | o clock | hrs
+
+# prepositions that put an ambiguous zone word in zone position ("at pt", "in ET")
+@TZ_LEAD weak
+at | in | on | @
+
+# the words after a place that make it a zone ("Madrid time", "Sydney timezone", "St.
+# Louis-time", "Afghanistan standard time")
+@TZ_SUFFIX weak
+time | timezone | time zone | time-zone | - time | - timezone | local time
+standard time | std time | standard timezone | std. time | standard time zone
+# ... and those that move it one hour on ("Sydney daylight time", "London summer time")
+@TZ_DAYLIGHT weak
+daylight time | daylight saving time | daylight savings time | summer time | daylight timezone => tz=60
+
+# Cities, countries and regions, with their standard offset (a place in several zones has
+# none: "US time" is a zone the text leaves open; a few take that of their capital or most of
+# their people: "Mexico time" is Mexico City's, "Brazil time" Brasília's). Places that are
+# also common words are in @TZ_PLACE_CAP, capitalized only ("Nice time", not "a nice time").
+@TZ_PLACE weak
+united states | united states of america | usa | america | canada | san jose | san josé | russia | russian federation | australia | indonesia | europe | africa | asia | kiribati | congo | democratic republic of the congo | drc | micronesia | french polynesia | greenland
+baker island | howland island => tz=-720
+american samoa | pago pago | niue | midway | midway islands => tz=-660
+hawaii | hawaiian | honolulu | oahu | maui | tahiti | papeete | cook islands | rarotonga | aleutian islands | adak => tz=-600
+marquesas | marquesas islands => tz=-570
+alaska | alaskan | anchorage | juneau | fairbanks | gambier islands => tz=-540
+los angeles | l.a. | san francisco | seattle | vancouver | san diego | las vegas | sacramento | oakland | fresno | long beach | tijuana | california | oregon | nevada | british columbia | baja california | silicon valley | hollywood | pitcairn | pitcairn islands | west coast | us west coast | spokane | tacoma | reno | palo alto | santa barbara => tz=-480
+denver | salt lake city | albuquerque | boise | calgary | edmonton | el paso | tucson | colorado | arizona | utah | new mexico | montana | wyoming | idaho | alberta | hermosillo | sonora | mazatlán | yukon | whitehorse | colorado springs | scottsdale | santa fe | billings | cheyenne => tz=-420
+chicago | houston | dallas | san antonio | austin | minneapolis | st. louis | st louis | saint louis | kansas city | new orleans | milwaukee | nashville | memphis | oklahoma city | tulsa | omaha | des moines | winnipeg | regina | saskatoon | mexico city | mexico | guadalajara | monterrey | puebla | guatemala | guatemala city | belize | el salvador | san salvador | honduras | tegucigalpa | nicaragua | managua | costa rica | texas | illinois | minnesota | wisconsin | iowa | missouri | arkansas | louisiana | mississippi | alabama | oklahoma | kansas | nebraska | north dakota | south dakota | tennessee | manitoba | saskatchewan | galápagos | easter island | fort worth | st. paul | saint paul | madison | little rock | wichita | green bay => tz=-360
+new york | new york city | nyc | boston | washington | washington dc | washington d.c. | washington , d.c. | philadelphia | atlanta | miami | detroit | toronto | montreal | ottawa | québec | quebec city | baltimore | pittsburgh | cleveland | cincinnati | columbus | charlotte | raleigh | tampa | orlando | jacksonville | indianapolis | louisville | richmond | newark | hartford | new jersey | florida | virginia | north carolina | south carolina | ohio | michigan | pennsylvania | massachusetts | connecticut | maryland | delaware | vermont | new hampshire | maine | rhode island | west virginia | indiana | kentucky | ontario | cancún | quintana roo | panama | bogotá | colombia | lima | peru | quito | ecuador | jamaica | kingston | havana | cuba | haiti | port-au-prince | cayman islands | bahamas | nassau | east coast | us east coast | wall street | manhattan | brooklyn | queens | long island | albany | syracuse | miami beach | fort lauderdale | savannah | charleston => tz=-300
+halifax | nova scotia | new brunswick | prince edward island | labrador | puerto rico | san juan | santo domingo | dominican republic | caracas | venezuela | la paz | bolivia | santiago | santiago de chile | manaus | barbados | bridgetown | bermuda | trinidad | trinidad and tobago | port of spain | guyana | aruba | curaçao | martinique | guadeloupe | saint barthélemy | saint-barthélemy | st. barthélemy | st. barts | st barts | antigua | antigua and barbuda | dominica | grenada | saint lucia | st. lucia | virgin islands | british virgin islands | us virgin islands | anguilla | montserrat | saint kitts | st. kitts | saint kitts and nevis | saint vincent | st. vincent | sint maarten | saint martin | st. martin => tz=-240
+newfoundland | newfoundland and labrador => tz=-210
+buenos aires | argentina | são paulo | rio de janeiro | rio | brasília | brazil | montevideo | uruguay | cayenne | kourou | french guiana | suriname | paramaribo | recife | fortaleza | belo horizonte | porto alegre | curitiba | falkland islands | falklands | asunción | paraguay | mendoza | rosario => tz=-180
+nuuk | south georgia | fernando de noronha => tz=-120
+azores | cape verde | praia => tz=-60
+london | uk | u.k. | united kingdom | britain | great britain | england | scotland | wales | northern ireland | edinburgh | glasgow | manchester | birmingham | liverpool | leeds | bristol | cardiff | belfast | dublin | ireland | lisbon | portugal | porto | madeira | reykjavík | iceland | accra | ghana | dakar | senegal | abidjan | ivory coast | côte d'ivoire | bamako | mali | conakry | guinea-bissau | bissau | freetown | sierra leone | monrovia | liberia | banjul | gambia | the gambia | nouakchott | mauritania | ouagadougou | burkina faso | lomé | togo | canary islands | canaries | tenerife | gran canaria | las palmas | faroe islands | faroes | western europe | western european | york | colchester | oxford | sheffield | nottingham | leicester | southampton | brighton | aberdeen | dundee | inverness | swansea | coventry | plymouth | greenwich | guernsey | isle of man | saint helena | st. helena | são tomé | sao tome and principe | newcastle upon tyne | cork | galway | limerick | norwich | exeter | luton | stoke | wolverhampton | sunderland | portsmouth => tz=0
+paris | france | berlin | germany | madrid | spain | rome | italy | amsterdam | netherlands | holland | brussels | belgium | vienna | austria | zürich | geneva | bern | berne | basel | lausanne | switzerland | stockholm | sweden | oslo | norway | copenhagen | denmark | warsaw | poland | kraków | prague | czech republic | czechia | budapest | hungary | bratislava | slovakia | ljubljana | slovenia | zagreb | croatia | belgrade | serbia | sarajevo | bosnia | bosnia and herzegovina | podgorica | montenegro | skopje | north macedonia | macedonia | tirana | albania | pristina | kosovo | luxembourg | monaco | andorra | san marino | vatican | vatican city | valletta | malta | gibraltar | liechtenstein | vaduz | munich | münchen | frankfurt | hamburg | cologne | köln | düsseldorf | stuttgart | leipzig | dresden | hanover | hannover | bonn | nuremberg | barcelona | seville | sevilla | bilbao | málaga | milan | milano | naples | turin | florence | venice | bologna | genoa | palermo | lyon | marseille | marseilles | toulouse | bordeaux | strasbourg | lille | nantes | rotterdam | the hague | utrecht | eindhoven | antwerp | ghent | gothenburg | bergen | aarhus | gdansk | gdańsk | wroclaw | lagos | nigeria | abuja | kano | ibadan | kinshasa | luanda | angola | cameroon | yaoundé | douala | algiers | algeria | tunis | tunisia | casablanca | rabat | marrakech | marrakesh | morocco | western sahara | laayoune | libreville | gabon | malabo | equatorial guinea | niamey | n'djamena | brazzaville | bangui | central african republic | porto-novo | cotonou | benin | west africa | west african | central europe | central european | sardinia | sicily | corsica | bavaria | catalonia => tz=60
+athens | greece | helsinki | finland | kyiv | kiev | ukraine | kharkiv | odessa | odesa | lviv | bucharest | romania | sofia | bulgaria | riga | latvia | tallinn | estonia | vilnius | lithuania | chisinau | chișinău | moldova | cairo | egypt | alexandria | jerusalem | tel aviv | israel | haifa | beirut | lebanon | nicosia | cyprus | kaliningrad | johannesburg | cape town | pretoria | durban | south africa | harare | zimbabwe | lusaka | zambia | maputo | mozambique | gaborone | botswana | windhoek | namibia | lilongwe | malawi | kigali | rwanda | bujumbura | burundi | lubumbashi | tripoli | libya | khartoum | sudan | juba | south sudan | maseru | lesotho | mbabane | eswatini | swaziland | gaza | west bank | ramallah | palestine | thessaloniki | crete | rhodes | eastern europe | eastern european | central africa | central african => tz=120
+moscow | st. petersburg | st petersburg | saint petersburg | minsk | belarus | istanbul | ankara | izmir | antalya | riyadh | saudi arabia | jeddah | mecca | medina | doha | qatar | kuwait | kuwait city | bahrain | manama | baghdad | iraq | basra | erbil | amman | damascus | syria | aleppo | sanaa | sana'a | yemen | aden | nairobi | kenya | mombasa | addis ababa | ethiopia | dar es salaam | tanzania | zanzibar | dodoma | kampala | uganda | mogadishu | somalia | djibouti | asmara | eritrea | antananarivo | madagascar | comoros | mayotte | crimea | simferopol | sevastopol | volgograd | east africa | east african | arabia | kirov => tz=180
+tehran | iran | isfahan | shiraz | mashhad => tz=210
+dubai | abu dhabi | united arab emirates | uae | u.a.e. | sharjah | muscat | oman | baku | azerbaijan | tbilisi | yerevan | armenia | samara | izhevsk | saratov | astrakhan | ulyanovsk | mauritius | port louis | seychelles | mahé => tz=240
+kabul | afghanistan | kandahar | herat => tz=270
+karachi | lahore | islamabad | rawalpindi | faisalabad | peshawar | pakistan | tashkent | uzbekistan | samarkand | dushanbe | tajikistan | ashgabat | turkmenistan | yekaterinburg | chelyabinsk | perm | ufa | tyumen | maldives | kazakhstan | almaty | astana | nur-sultan | aktobe | shymkent | karaganda => tz=300
+india | new delhi | delhi | mumbai | bombay | kolkata | calcutta | chennai | madras | bangalore | bengaluru | hyderabad | ahmedabad | pune | jaipur | lucknow | kochi | goa | sri lanka | colombo | kandy => tz=330
+kathmandu | nepal => tz=345
+dhaka | dacca | bangladesh | chittagong | thimphu | bhutan | omsk | bishkek | kyrgyzstan => tz=360
+yangon | rangoon | myanmar | burma | naypyidaw | mandalay | cocos islands => tz=390
+bangkok | thailand | phuket | chiang mai | hanoi | ho chi minh city | saigon | vietnam | viet nam | da nang | phnom penh | cambodia | vientiane | laos | jakarta | bandung | surabaya | sumatra | medan | western indonesia | novosibirsk | krasnoyarsk | tomsk | barnaul | kemerovo | hovd | indochina => tz=420
+beijing | peking | shanghai | china | prc | hong kong | macau | macao | taipei | taiwan | singapore | kuala lumpur | malaysia | manila | philippines | philippine | perth | western australia | western australian | australian western | australian west | australia western | bali | denpasar | makassar | brunei | bandar seri begawan | irkutsk | ulaanbaatar | ulan bator | mongolia | shenzhen | guangzhou | chongqing | chengdu | wuhan | tianjin | nanjing | hangzhou | xi'an | xian | suzhou | qingdao | dalian | harbin | kaohsiung | taichung | cebu | davao | penang | johor bahru | borneo | sabah | sarawak => tz=480
+tokyo | japan | osaka | kyoto | yokohama | nagoya | sapporo | fukuoka | kobe | hiroshima | okinawa | seoul | korea | south korea | republic of korea | north korea | pyongyang | busan | incheon | daegu | yakutsk | chita | palau | jayapura | eastern indonesia | timor-leste | east timor | dili => tz=540
+adelaide | darwin | south australia | northern territory | central australia | australian central | australia central => tz=570
+sydney | melbourne | brisbane | canberra | hobart | gold coast | queensland | new south wales | tasmania | eastern australia | eastern australian | australian eastern | australian east | australia eastern | aus eastern | guam | saipan | northern mariana islands | vladivostok | khabarovsk | port moresby | papua new guinea | png => tz=600
+lord howe island | lord howe => tz=630
+solomon islands | honiara | nouméa | new caledonia | vanuatu | port vila | magadan | sakhalin | yuzhno-sakhalinsk | norfolk island | bougainville => tz=660
+auckland | wellington | christchurch | queenstown | dunedin | new zealand | fiji | suva | kamchatka | petropavlovsk-kamchatsky | marshall islands | majuro | tuvalu | funafuti | nauru | tarawa | gilbert islands | wallis and futuna => tz=720
+chatham islands | chatham island => tz=765
+tonga | nuku'alofa | samoa | apia | phoenix islands | tokelau => tz=780
+line islands | kiritimati => tz=840
+
+# places that are also common words: zones only when capitalized ("Reading time" is
+# Reading's, "reading time" is not)
+@TZ_PLACE_CAP weak
+us | u.s. | u.s.a.
+la => tz=-480
+phoenix => tz=-420
+mobile => tz=-360
+buffalo | providence => tz=-300
+chile => tz=-240
+reading | bath | hull | derby | jersey => tz=0
+nice | split | chad | niger | guinea => tz=60
+turkey | jordan => tz=180
+reunion => tz=240
+male => tz=300
+
+# --- time-modes ---
+# Tasks mode (`TagOptions::tasks`, for to-do and reminder texts): expressions holding one of
+# these words are not recognized — holidays such texts do not schedule (what follows the word
+# is read on its own: "the independence day of this year" → "this year").
+@TASKS_SKIP weak
+independence day | teacher's day | teachers day | teachers' day | youth day | children's day | childrens day | children day | girls day | girls' day
+ramadan | ramazan | ramzan | ramadhan | ramathan
+eid al-fitr | eid al fitr | eid ul-fitr | id ul-fitr | eid-al-fitr
+eid al-adha | eid al adha | eid ul-adha | id ul-adha | eid-al-adha | eid al azha | eidul azha | feast of the sacrifice | feast of sacrifice
+islamic new year | arabic new year | hijri new year
+# ... and those with one of these glued to the number before it and to nothing after ("7p":
+# too loose a pm there; "7p.m." stays)
+@TASKS_SKIP_GLUED weak
+p
+
+# Calendar mode (`TagOptions::calendar`): an expression that is nothing but one of these lone
+# period terms is left out ("partner of the year", "have a great week")
+@CALENDAR_SKIP weak
+the day | the week | the month | the year | day | week | month | year
+
+# A range opener that, before a single expression ("from 2014", "from October"), Recognizers-Text's
+# default reading leaves out of the span (no interval is opened); its experimental mode reads it
+# as "since" (`TagOptions::experimental`)
+@WEAK_SINCE weak
+from
+
+# the range openers a coordinator closes ("between 3 and 5"; "from 2015 and 2016" lists two years)
+@RANGE_AND_OPEN weak
+between | between the
+# ... but after these words, the length of one such period ("for the day": P1D)
+@CALENDAR_DURING weak
+for | during
 # --- time-model ---
 # kinds of year other than the calendar year, told in words or abbreviated ("fiscal year 2008",
 # "sy18"): TIMEX3 prefixes the year (FY2008, SY2018)
@@ -847,6 +1066,27 @@ six => n2=6
 seven => n2=7
 eight => n2=8
 nine => n2=9
+# --- time-periods ---
+# the hundreds of a year before 1000, told after "year" ("year two hundred and sixty seven")
+@YEAR_HUNDRED
+one hundred | one hundred and => n=1
+two hundred | two hundred and => n=2
+three hundred | three hundred and => n=3
+four hundred | four hundred and => n=4
+five hundred | five hundred and => n=5
+six hundred | six hundred and => n=6
+seven hundred | seven hundred and => n=7
+eight hundred | eight hundred and => n=8
+nine hundred | nine hundred and => n=9
+# inclusive bounds told with "at" ("at or after 6:30PM today")
+@LEAD weak
+at or after | after or at => mod=ON_OR_AFTER
+at or before | before or at => mod=ON_OR_BEFORE
+# minutes ten and fifteen said after the hour ("ten ten", "fifteen fifteen p m"); "nineteen
+# fifteen" is a year, so after a century word only with am/pm (see the rules)
+@CLOCK_MINUTE_LOW
+ten => minute=10
+fifteen => minute=15
 # nouns a number labels ("building 4", "room 12", "gate 8"): the number is a name, no time
 @LABEL_NOUN weak
 building | room | floor | gate | platform | terminal | suite | apartment | bus | route | channel | chapter | section | lane | door | bay | pier | highway | hall

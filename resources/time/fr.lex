@@ -15,7 +15,7 @@
 #   easter (days after Easter) pm half_hour minus type(DATE/TIME/DURATION/SET) ref mod drop
 #   ordinal + sub(D/W/WD) (a day, week or weekday counted inside a month; -1 = the last)
 #   lead (first N tokens out of TimeML spans) keep (Recognizers-style spans keep the lead)
-#   sched (rule only for scheduling-style inputs) endp (the match must be followed by
+#   sched (rule only for scheduling-style inputs) news (rule only for news-style inputs) endp (the match must be followed by
 #   punctuation or the end of the text; endp=2: by a comma, a detached adverbial) h24 (a 24-hour clock notation: "3h18" is never 15:18;
 #   other clock times from 1 to 11 without am/pm take their next occurrence in scheduling inputs)
 #   cal (calendar of month/day or easter: IS = Islamic (by the conjunction), OR = Orthodox Easter, HE = Hebrew,
@@ -578,8 +578,8 @@ semestre
 
 # time zones after a clock time ("à seize heures CET"); `tz` is the UTC offset in minutes
 @TZ weak
-gmt | utc | temps universel | heure de greenwich => tz=0
-heure de paris | heure française | heure de france => tz=60
+gmt | utc | temps universel => tz=0
+heure française => tz=60
 heure d'été de paris => tz=120
 
 # zone abbreviations that are also French words ("cet" the demonstrative): only where they end
@@ -600,3 +600,77 @@ quarantaine => n=40
 cinquantaine => n=50
 soixantaine => n=60
 centaine => n=100
+
+# --- time-zones ---
+# Time zones named on their own (the zone layer, crates/dyade-time/src/zones.rs; format of its
+# classes in the time-zones section of en.lex) and after a clock time (fr.rules `@TZ`,
+# `@TZ_PREFIX @TZ_PLACE`). `tz` is the UTC offset in minutes, standard (winter) time.
+@TZ weak
+temps universel coordonné => tz=0
+heure normale d'europe centrale | heure d'europe centrale => tz=60
+heure normale d'europe de l'est | heure d'europe de l'est => tz=120
+heure d'été d'europe centrale => tz=120
+heure de l'est => tz=-300
+heure du pacifique => tz=-480
+
+# zones an offset in hours may follow ("UTC+2", "GMT-3")
+@TZ_SIGNED weak
+utc | gmt
+@TZ_HOUR_MARK weak
+h
+
+# words closing a clock time, before its zone ("à seize heures CET", "16h GMT")
+@TZ_CLOCK_END weak
+heures | heure | h
+
+# prepositions that put an ambiguous zone word in zone position
+@TZ_LEAD weak
+à | en
+
+# the words before a place that make it a zone ("heure de Pékin", "heure d'Alger", "heure du
+# Caire", "heure des Antilles")
+@TZ_PREFIX weak
+heure de | heure d' | heure du | heure des | heure locale de | heure locale d' | heure locale du | fuseau horaire de | fuseau horaire d' | fuseau horaire du
+
+# cities, countries and regions with their standard offset (none for a country spanning
+# several zones: "heure des États-Unis")
+@TZ_PLACE weak
+états-unis | etats-unis | russie | canada | australie | brésil | bresil | indonésie | mexique
+greenwich | londres | royaume-uni | angleterre | écosse | irlande | dublin | lisbonne | portugal | islande | reykjavik | dakar | sénégal | abidjan | côte d'ivoire | accra | ghana | bamako | mali | conakry | guinée | ouagadougou | burkina faso | lomé | togo | nouakchott | mauritanie | îles canaries | canaries => tz=0
+paris | france | berlin | allemagne | madrid | espagne | rome | italie | bruxelles | belgique | amsterdam | pays-bas | luxembourg | genève | berne | zurich | suisse | vienne | autriche | varsovie | pologne | prague | budapest | hongrie | stockholm | suède | oslo | norvège | copenhague | danemark | belgrade | serbie | zagreb | croatie | monaco | andorre | malte | alger | algérie | tunis | tunisie | rabat | casablanca | maroc | lagos | nigeria | niamey | niger | n'djamena | tchad | yaoundé | douala | cameroun | libreville | gabon | brazzaville | kinshasa | bangui | cotonou | porto-novo | bénin => tz=60
+athènes | grèce | helsinki | finlande | kiev | kyiv | ukraine | bucarest | roumanie | sofia | bulgarie | le caire | caire | égypte | jérusalem | tel aviv | israël | beyrouth | liban | chypre | johannesburg | le cap | pretoria | afrique du sud | lubumbashi | kigali | rwanda | bujumbura | burundi | tripoli | libye | khartoum | soudan | maputo | mozambique | harare => tz=120
+moscou | saint-pétersbourg | minsk | biélorussie | istanbul | ankara | turquie | riyad | arabie saoudite | doha | qatar | koweït | bagdad | irak | amman | jordanie | damas | syrie | nairobi | kenya | addis-abeba | éthiopie | djibouti | mogadiscio | somalie | antananarivo | tananarive | madagascar | comores | mayotte => tz=180
+téhéran | iran => tz=210
+dubaï | abou dabi | abu dhabi | émirats arabes unis | mascate | oman | bakou | azerbaïdjan | tbilissi | géorgie | erevan | arménie | maurice | île maurice | seychelles => tz=240
+kaboul | afghanistan => tz=270
+karachi | islamabad | pakistan | tachkent | ouzbékistan | kazakhstan | maldives => tz=300
+new delhi | delhi | bombay | mumbai | calcutta | inde => tz=330
+katmandou | népal => tz=345
+dacca | dhaka | bangladesh => tz=360
+bangkok | thaïlande | hanoï | hô chi minh-ville | saïgon | vietnam | viêt nam | phnom penh | cambodge | vientiane | laos | jakarta => tz=420
+pékin | beijing | shanghai | chine | hong kong | macao | taipei | taïwan | singapour | kuala lumpur | malaisie | manille | philippines | perth => tz=480
+tokyo | japon | séoul | corée du sud | corée | pyongyang | corée du nord => tz=540
+adélaïde | darwin => tz=570
+sydney | melbourne | brisbane | canberra | guam => tz=600
+nouméa | nouvelle-calédonie => tz=660
+auckland | wellington | nouvelle-zélande | fidji | wallis-et-futuna => tz=720
+papeete | tahiti | polynésie française | hawaï | honolulu => tz=-600
+los angeles | san francisco | seattle | vancouver | californie => tz=-480
+denver => tz=-420
+chicago | mexico | houston | dallas | guatemala | costa rica => tz=-360
+new york | washington | boston | miami | atlanta | montréal | québec | toronto | ottawa | la havane | cuba | haïti | port-au-prince | panama | bogotá | colombie | lima | pérou | quito | équateur => tz=-300
+caracas | venezuela | santiago | chili | la paz | bolivie | pointe-à-pitre | guadeloupe | antilles | fort-de-france | martinique | saint-barthélemy | saint-martin | porto rico => tz=-240
+saint-pierre-et-miquelon => tz=-180
+buenos aires | argentine | são paulo | rio de janeiro | rio | brasília | montevideo | uruguay | cayenne | kourou | guyane => tz=-180
+
+# places that are also common words: zones only when capitalized ("heure de La Réunion", not
+# "l'heure de la réunion", the meeting)
+@TZ_PLACE_CAP weak
+la réunion | réunion => tz=240
+cap => tz=120
+
+# --- time-modes ---
+# the hour word that also tells the time of day: "9 heures" next to a date is a clock time
+# ("le 2 mars, 9 heures"; English "1 hour on Tuesday" stays a length)
+@CLOCK_UNIT weak
+heure | heures | h

@@ -66,11 +66,24 @@
 //!   an open interval, `Mod` before/until/after/since with its `end`/`start`, is our value with a
 //!   BEFORE/AFTER mod, as in the Duckling rule; "after" a day or longer period has the `start` where
 //!   the period ends, its own convention: "after Feb 2018" → `start` 2018-03-01). Types are not compared (its taxonomy differs from TIMEX3).
-//!   A time zone named on its own ("I'm in the pacific timezone", the `timezone` items of
-//!   TimeZoneExtractor/Parser) is a span without a TIMEX3 value (no point, duration or set):
-//!   the tagger does not emit it and those cases are left failing; after a clock time the zone
-//!   joins the time's span ("1pm ACDT", as the model files write it), so the TimeZone files'
-//!   zone-only span there ("acdt") is left failing too.
+//!   The TimeZone files (TimeZoneExtractor/Parser) test the time zones a text names, items of
+//!   type `timezone`, not its timexes (a zone is no TIMEX3: no point, duration or set): their
+//!   cases are judged on the tagger's zone layer ([`TimexTagger::zones`]) alone, its mentions'
+//!   texts equal to the expected texts as above (so "1pm ACDT" names the zone "acdt" there,
+//!   while the model files keep the zone inside the time's span, "1pm acdt", as the timex
+//!   rules do), and where the expected `timezone_resolution` gives an offset (`UtcOffsetMins`,
+//!   a number or a numeral string) ours must equal it; -10000, the suite's "UTC+XX:XX" for a
+//!   zone whose offset it leaves open ("montreal time", "uk time"), compares nothing. A case
+//!   of those files without items requires no zone mention ("Once upon a time...").
+//!   In the model files, whether a zone counts follows the options the suite ran them with:
+//!   DateTimeModelComplexCalendar has Recognizers' time zone recognition on (its items carry
+//!   `timezone` resolutions), and there a zone after a time stays in the time's span ("1pm
+//!   acdt", "between 9 to 10:30 cst") while a zone named apart from any time is an item of its
+//!   own, without a value ("I'm in the pacific timezone": our zone mention, see above); the
+//!   other files run without it ("TimeZone is not enabled", their comments say) and leave the
+//!   zone out of the time's span, the same texts giving "between 9 to 10:30", "tuesday after
+//!   1pm": our timex span less a zone mention that ends it. (All 43 zones of the first file's
+//!   expected items are kept, all 11 of the others are left out.)
 //!   A range `(start,end,PnX)` is one span in its style and two TIMEX3 in TimeML: our span
 //!   must be valued at the range's start, and its end must be the range's end, either as the
 //!   tagger resolves the end of each range it fuses ([`TimexTagger::tag_ranges_at`]) or as the
@@ -95,8 +108,9 @@
 //!   part of the day on a weekday ("mardi soir", `XXXX-WXX-2TEV`) equals ours on the
 //!   resolution's day; a period `(start,end,PnX)` told as a length ("les 3 derniers jours")
 //!   equals our duration `PnX` (TimeML annotates it as a DURATION; or one as long in other
-//!   units: `P3DE` for `P30Y`, `PT29H` for `P1DT5H`). Likewise a wanted duration equals ours
-//!   written in other calendar units of the same length (`P3.5Y` for `P42M`).
+//!   units: `P3DE` for `P30Y`, `PT29H` for `P1DT5H`, `P3M16D` for `P3M2W2D`: the same calendar
+//!   months and the same length besides). Likewise a wanted duration equals ours written in
+//!   other calendar units of the same length (`P3.5Y` for `P42M`).
 //!   A part of a period (`Mod` start/mid/end with its own bounds, "mid-November" 10–20) equals
 //!   our value with mod START/MID/END when its interval lies in our period, centred in the
 //!   first/middle/last third, as in the Duckling rule.
@@ -104,9 +118,20 @@
 //!   ("12:00:00"): it is read as the parser files' `time` (ours at that clock time).
 //!   Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
 //!   (its spans leave out articles and prepositions) against the case's `reference`.
+//!   Six files were produced by Recognizers with non-default `DateTimeOptions`, as
+//!   their names state: each is tagged with the matching [`crate::TagOptions`] (the others
+//!   with none): `DateTimeModelSplitDateAndTime` with `split_date_time` (a date and its time,
+//!   a range's bounds, given apart; a duration from now as its duration);
+//!   `DateTimeModelTasksMode` with `tasks` (no years told alone, quarters, seasons, decades
+//!   or the holidays it skips; "next month" its first day); `DateTimeModelCalendarMode`
+//!   and `DateTimeModelComplexCalendar` (Recognizers' ComplexCalendar option set includes
+//!   CalendarMode) with `calendar` (no lone "the year"); `DateTimeModelExperimentalMode`
+//!   with `experimental` ("from 2014" is a since); the extractor file
+//!   `MergedExtractorSkipFromTo` with `skip_from_to` ("from 9am to 11am" as its two bounds).
+//!   Their pass rules are the same.
 
 use crate::calendar::Date;
-use crate::{SpanStyle, TimexTagger};
+use crate::{SpanStyle, TagOptions, TimexTagger};
 use dyade_core::{Annotation, DateEstimate, Document, Timex};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -461,6 +486,35 @@ fn same_length(a: &str, b: &str) -> bool {
     };
     matches!((months(a), months(b)), (Some(x), Some(y)) if (x - y).abs() < 1e-9)
         || matches!((exact_secs(a), exact_secs(b)), (Some(x), Some(y)) if (x - y).abs() < 0.5)
+        || matches!((months_and_secs(a), months_and_secs(b)), (Some(x), Some(y)) if (x.0 - y.0).abs() < 1e-9 && (x.1 - y.1).abs() < 0.5)
+}
+
+/// A duration's calendar months (years and months) and the seconds of the rest (weeks, days,
+/// clock units): "P3M2W2D" and "P3M16D" are as long.
+fn months_and_secs(v: &str) -> Option<(f64, f64)> {
+    let body = v.strip_prefix('P')?;
+    let (date, time) = body.split_once('T').unwrap_or((body, ""));
+    let (mut months, mut secs, mut num) = (0.0, 0.0, String::new());
+    for (part, is_time) in [(date, false), (time, true)] {
+        for c in part.chars() {
+            if c.is_ascii_digit() || c == '.' {
+                num.push(c);
+                continue;
+            }
+            let n: f64 = std::mem::take(&mut num).parse().ok()?;
+            match (c, is_time) {
+                ('Y', false) => months += 12.0 * n,
+                ('M', false) => months += n,
+                ('W', false) => secs += 604800.0 * n,
+                ('D', false) => secs += 86400.0 * n,
+                ('H', true) => secs += 3600.0 * n,
+                ('M', true) => secs += 60.0 * n,
+                ('S', true) => secs += n,
+                _ => return None,
+            }
+        }
+    }
+    num.is_empty().then_some((months, secs))
 }
 
 /// The seconds of a duration made of weeks, days and clock units only ("P1DT5H", "PT29H").
@@ -972,6 +1026,17 @@ fn recognizers_range_ok(tagger: &TimexTagger, text: &str, lang: &str, reference:
     matches!(a.modifier.as_deref(), None | Some("START")) && bounds.iter().any(|&(s, en, sn, enn)| same(s0, s, sn) && same(sa, s, sn) && end_ok(b.modifier.as_deref(), sb, eb, en, enn))
 }
 
+/// The output options a Recognizers-Text test file was produced with, as its name states
+/// (`DateTimeModelSplitDateAndTime.json`: `DateTimeOptions.SplitDateAndTime`;
+/// `DateTimeModelTasksMode.json`: `TasksMode`; `DateTimeModelCalendarMode.json`: `CalendarMode`,
+/// and `DateTimeModelComplexCalendar.json`, whose options include it;
+/// `DateTimeModelExperimentalMode.json`: `ExperimentalMode`; `MergedExtractorSkipFromTo.json`:
+/// `SkipFromToMerge`); none for the others.
+fn recognizers_options(file: &str) -> TagOptions {
+    let name = file.rsplit('/').next().unwrap_or(file);
+    TagOptions { split_date_time: name.contains("SplitDateAndTime"), tasks: name.contains("TasksMode"), calendar: name.contains("CalendarMode") || name.contains("ComplexCalendar"), experimental: name.contains("ExperimentalMode"), skip_from_to: name.contains("SkipFromTo") }
+}
+
 /// Run the Recognizers-Text cases of `lang` in `path`.
 pub fn recognizers(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult {
     let mut r = SuiteResult::default();
@@ -982,14 +1047,23 @@ pub fn recognizers(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult
         // fixed one, as Recognizers-Text itself runs against "now", so that expressions which
         // need a year to resolve ("the first friday of july") are still produced
         let reference = c["reference"].as_str().unwrap_or("2016-11-07T00:00:00");
-        let (got, ends): (Vec<Timex>, Vec<Option<Timex>>) = tagger.tag_ranges_at(text, lang, reference, SpanStyle::Bare).into_iter().unzip();
+        let file = c["file"].as_str().unwrap_or("").to_string();
+        // the time zone files test the zones a text names, not its timexes
+        if file.contains("TimeZone") {
+            match recognizers_zone_case(tagger, text, lang, &c) {
+                Ok(()) => r.pass += 1,
+                Err((kind, detail)) => r.fail(&format!("{kind} [{file}]"), text, detail),
+            }
+            continue;
+        }
+        let (got, ends): (Vec<Timex>, Vec<Option<Timex>>) = tagger.tag_ranges_with(text, lang, reference, SpanStyle::Bare, recognizers_options(&file)).into_iter().unzip();
         let exp = c["expected"].as_array().cloned().unwrap_or_default();
-        let got_texts: Vec<&str> = got.iter().map(|t| &text[t.span.start..t.span.end]).collect();
+        let items = model_items(text, &got, &tagger.zones(text, lang), file.contains("ComplexCalendar"));
+        let got_texts: Vec<&str> = items.iter().map(|&(a, b, _)| &text[a..b]).collect();
         // a few expected texts carry a stray leading space (" aujourd'hui jusqu'a demain")
         let exp_texts: Vec<&str> = exp.iter().map(|e| e["text"].as_str().unwrap_or("").trim()).collect();
-        let file = c["file"].as_str().unwrap_or("").to_string();
         if got_texts.len() != exp_texts.len() || got_texts.iter().zip(&exp_texts).any(|(a, b)| !a.eq_ignore_ascii_case(b)) {
-            let kind = if got.is_empty() {
+            let kind = if got_texts.is_empty() {
                 "missed"
             } else if exp.is_empty() {
                 "false positive"
@@ -999,7 +1073,12 @@ pub fn recognizers(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult
             r.fail(&format!("{kind} [{file}]"), text, format!("want {exp_texts:?}, got {got_texts:?}"));
             continue;
         }
-        let bad = got.iter().zip(&ends).zip(&exp).map(|((t, end), e)| (t, end, e)).find(|(t, end, e)| {
+        // a zone item (no timex) answers an expected item without a value
+        if let Some(e) = items.iter().zip(&exp).find(|((_, _, k), e)| k.is_none() && !e["value"].is_null()).map(|(_, e)| e) {
+            r.fail(&format!("value [{file}]"), text, format!("got a time zone, want {}", e["value"]));
+            continue;
+        }
+        let bad = items.iter().zip(&exp).filter_map(|(&(_, _, k), e)| Some((&got[k?], &ends[k?], e))).find(|(t, end, e)| {
             e["value"].as_str().is_some() && !recognizers_value_ok(&t.value, t.modifier.as_deref(), e, Some(reference)) && !recognizers_range_ok(tagger, text, lang, reference, t, end.as_ref(), e)
         });
         match bad {
@@ -1011,6 +1090,69 @@ pub fn recognizers(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult
         }
     }
     r
+}
+
+/// The items a Recognizers-Text model file lists for our timexes `got` and zone mentions
+/// `zones`: (byte start, byte end, index in `got`, `None` for a zone item). With the time zone
+/// option (`zoned`: DateTimeModelComplexCalendar) a zone named apart from any time is an item
+/// of its own ("I'm in the pacific timezone") and a zone after a time stays in its span; without
+/// it (the other files) a zone ending a time's span is left out ("between 9 to 10:30 cst" →
+/// "between 9 to 10:30").
+fn model_items(text: &str, got: &[Timex], zones: &[crate::ZoneMention], zoned: bool) -> Vec<(usize, usize, Option<usize>)> {
+    let mut items: Vec<(usize, usize, Option<usize>)> = got.iter().enumerate().map(|(k, t)| (t.span.start, t.span.end, Some(k))).collect();
+    if zoned {
+        for z in zones {
+            if !got.iter().any(|t| t.span.start < z.span.end && z.span.start < t.span.end) {
+                items.push((z.span.start, z.span.end, None));
+            }
+        }
+        items.sort_by_key(|&(a, b, _)| (a, b));
+    } else {
+        for it in &mut items {
+            if let Some(z) = zones.iter().find(|z| z.span.end == it.1 && z.span.start > it.0) {
+                let kept = text[it.0..z.span.start].trim_end().len();
+                if kept > 0 {
+                    it.1 = it.0 + kept;
+                }
+            }
+        }
+    }
+    items
+}
+
+/// A case of the TimeZone files: our zone mentions ([`TimexTagger::zones`]) against the
+/// expected items, texts as for timexes, and the offset where the expected
+/// `timezone_resolution` gives one (`UtcOffsetMins`, a number or a numeral string; -10000 is
+/// the suite's "UTC+XX:XX", an offset it leaves open, not compared).
+fn recognizers_zone_case(tagger: &TimexTagger, text: &str, lang: &str, c: &Value) -> Result<(), (&'static str, String)> {
+    let got = tagger.zones(text, lang);
+    let exp = c["expected"].as_array().cloned().unwrap_or_default();
+    let got_texts: Vec<&str> = got.iter().map(|z| &text[z.span.start..z.span.end]).collect();
+    let exp_texts: Vec<&str> = exp.iter().map(|e| e["text"].as_str().unwrap_or("").trim()).collect();
+    if got_texts.len() != exp_texts.len() || got_texts.iter().zip(&exp_texts).any(|(a, b)| !a.eq_ignore_ascii_case(b)) {
+        let kind = if got.is_empty() {
+            "missed"
+        } else if exp.is_empty() {
+            "false positive"
+        } else {
+            "span"
+        };
+        return Err((kind, format!("want {exp_texts:?}, got {got_texts:?}")));
+    }
+    for (z, e) in got.iter().zip(&exp) {
+        let res = &e["timezone_resolution"];
+        let want = ["UtcOffsetMins", "utcOffsetMins"].iter().find_map(|k| match &res[*k] {
+            Value::Number(n) => n.as_i64(),
+            Value::String(s) => s.trim().parse::<i64>().ok(),
+            _ => None,
+        });
+        if let Some(w) = want.filter(|&w| w != -10000) {
+            if z.utc_offset_minutes.map(i64::from) != Some(w) {
+                return Err(("value", format!("got offset {:?}, want {w} ({})", z.utc_offset_minutes, &text[z.span.start..z.span.end])));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The `../shared` directory next to the repository.

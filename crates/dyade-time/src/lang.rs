@@ -48,8 +48,8 @@ pub const SLOTS: &[&str] = &[
     "type", "ref", "mod", "year", "yy", "month", "day", "weekday", "season", "quarter", "half", "week", "weekend", "pod",
     "hour", "minute", "second", "n", "frac", "unit", "shift", "sign", "dir", "set", "anchor", "century", "decade", "easter",
     "pm", "drop", "nth", "ordinal", "tense", "dayword", "approx", "n2", "mult", "half_hour", "minus", "yearword", "now",
-    "lead", "sched", "sub", "keep", "endp", "comp", "base", "h24", "tz", "cal", "offm", "offd", "roll", "obs", "ell",
-    "len", "lenm", "era",
+    "lead", "sched", "news", "sub", "keep", "endp", "comp", "base", "h24", "tz", "cal", "offm", "offd", "roll", "obs", "ell",
+    "len", "lenm", "era", "rest", "durm",
 ];
 
 /// Number of slots.
@@ -194,6 +194,9 @@ pub struct Rule {
     pub line: usize,
     /// Only for scheduling-style inputs (`sched=1`: "à 7" is a time in a request, a score in news).
     pub sched_only: bool,
+    /// Only for news-style inputs (`news=1`: a lowercase "may" alone is a modal in news, a
+    /// month in a hurried request).
+    pub news_only: bool,
     /// Prefilter: every mask must meet the features of the first [`REQ_WINDOW`] tokens
     /// (one per mandatory element that always starts inside that window).
     pub req: Vec<Feat>,
@@ -367,11 +370,12 @@ impl Lang {
                 return Err(err("a split rule has exactly three parts `A ~ connector ~ B`"));
             }
             let sched_only = set.iter().any(|&(k, _)| Some(k) == slot_id("sched"));
+            let news_only = set.iter().any(|&(k, _)| Some(k) == slot_id("news"));
             let comp = parts.iter().any(|p| has_ref(p));
             if comp && parts.len() != 1 {
                 return Err(err("a composition rule (`$KIND`) cannot be a split range"));
             }
-            l.rules.push(Rule { parts, set, line: ln + 1, req: vec![], sched_only, comp });
+            l.rules.push(Rule { parts, set, line: ln + 1, req: vec![], sched_only, news_only, comp });
         }
         l.build_tables();
         Ok(l)

@@ -15,9 +15,11 @@ pub mod calendar;
 pub mod eval;
 pub mod lang;
 mod matcher;
+mod modes;
 pub mod resolve;
 mod spans;
 pub mod token;
+pub mod zones;
 
 use calendar::Date;
 use dyade_core::{Component, DateEstimate, Document, Span, Timex};
@@ -26,8 +28,10 @@ use matcher::{Best, Matcher, Refs};
 use spans::{in_code, range_link, RangeClasses};
 use resolve::{Ctx, Ids, Resolved};
 pub use resolve::Tense;
+pub use modes::TagOptions;
 use std::sync::OnceLock;
 use token::{Kind, Tokens};
+pub use zones::ZoneMention;
 
 /// The embedded language packs: (code, lexicon, rules).
 const PACKS: &[(&str, &str, &str)] = &[
@@ -141,6 +145,19 @@ impl TimexTagger {
         })
     }
 
+    /// The time zones `text` names ("PST", "UTC+4", "Beijing time", "1pm ACDT" → "ACDT"), with
+    /// their UTC offsets, from the `@TZ…` classes of the pack for `lang` (see the `zones`
+    /// module doc). A layer apart from [`TimexTagger::tag`]: a zone is no TIMEX3, and this
+    /// never changes the timexes.
+    pub fn zones(&self, text: &str, lang: &str) -> Vec<ZoneMention> {
+        let l = self.lang(lang);
+        with_scratch(|toks, p| {
+            token::tokenize(text, toks);
+            l.prepare(toks, p);
+            zones::find(l, toks, p)
+        })
+    }
+
     /// Find all rule matches (leftmost-longest).
     fn find(&self, l: &Lang, t: &Tokens, p: &mut Prep, sched: Option<SpanStyle>) -> Vec<Match> {
         let mut out = vec![];
@@ -180,7 +197,7 @@ impl TimexTagger {
             let win = l.window(p, i);
             for &ri in cands {
                 let r = &l.rules[ri as usize];
-                if (r.sched_only && !sched_mode) || !r.req.iter().all(|m| m.meets(&win)) {
+                if (r.sched_only && !sched_mode) || (r.news_only && sched_mode) || !r.req.iter().all(|m| m.meets(&win)) {
                     continue;
                 }
                 // `endp=1`: the match must end the clause (punctuation or end of text next):
@@ -276,10 +293,19 @@ impl TimexTagger {
                     let (h, mi) = (self.ids.hour, self.ids.minute);
                     let at = |s: &Slots| (s[h] + 12) * 60 + if s[mi] != NONE { s[mi] } else { 0 };
                     let after_end = own_hour && sb[h] != NONE && (1..12).contains(&sa[h]) && (1..12).contains(&sb[h]) && at(&sa) > at(&sb);
+                    // ... and a start on the 12-hour clock before an end in the morning that it
+                    // would follow is the evening before ("from 11 to 3am": 23:00)
+                    let pod = self.ids.pod;
+                    let bare = |s: &Slots| (1..12).contains(&s[h]) && s[self.ids.pm] == NONE && s[pod] == NONE && s[self.ids.h24] == NONE;
+                    let am = l.strings.iter().position(|x| x == "MO").map(|i| lang::STR_BASE + i as i32);
+                    let eve_before = bare(&sa) && sb[h] != NONE && Some(sb[pod]) == am && (1..12).contains(&sb[h]) && at(&sa) > at(&sb);
+                    if eve_before {
+                        sa[self.ids.pm] = 1;
+                    }
                     for k in 0..lang::NSLOTS {
                         // "8am - 1pm": a start with its own half of the day keeps it; "7 to
                         // 7:30pm": a start with its own hour keeps its minutes (none)
-                        let own = (k == self.ids.pm && (sa[self.ids.pod] != NONE || after_end)) || (own_hour && (k == self.ids.minute || k == self.ids.second));
+                        let own = (k == self.ids.pm && (sa[self.ids.pod] != NONE || after_end)) || (own_hour && (k == self.ids.minute || k == self.ids.second)) || (k == pod && eve_before);
                         if sa[k] == NONE && !own {
                             sa[k] = sb[k];
                         }
@@ -293,9 +319,16 @@ impl TimexTagger {
                     }
                     // a clock range never runs backwards within the morning: "11h30-1h30"
                     // ends at 13:30 (24-hour ranges such as "22h-2h" stay overnight)
+                    // (a start in the afternoon or evening, "from 11 pm to 3", runs to the end's
+                    // next occurrence: see `range_end`)
                     let (h, pm) = (self.ids.hour, self.ids.pm);
-                    if sa[h] != NONE && sb[h] != NONE && sb[pm] == NONE && sb[self.ids.pod] == NONE && sa[h] <= 12 && sb[h] < sa[h] && sb[h] + 12 > sa[h] {
+                    if sa[h] != NONE && sb[h] != NONE && sb[pm] == NONE && sb[self.ids.pod] == NONE && sa[pm] == NONE && sa[h] <= 12 && sb[h] < sa[h] && sb[h] + 12 > sa[h] {
                         sb[h] += 12;
+                    }
+                    // a start the end's half of the day would put after the end is in the
+                    // morning as written ("from 11 to 3pm": 11:00, not the next 11 o'clock)
+                    if after_end && sa[pm] == NONE && sa[pod] == NONE && sb[pm] != NONE {
+                        sa[self.ids.h24] = 1;
                     }
                     // `lead=N` on a split rule: A's first N tokens ("du") stay out of TimeML spans
                     let lead = r.set.iter().find(|&&(k, _)| k == self.ids.lead).map_or(0, |&(_, v)| v as usize);
@@ -510,12 +543,21 @@ impl TimexTagger {
                     }
                 }
             }
-            let r = match range_start.filter(|&(k, _)| k + 1 == mi) {
+            let mut r = match range_start.filter(|&(k, _)| k + 1 == mi) {
                 Some((_, d)) => self.range_end(l, m, &slots, (d, None), &plain),
                 // (a bound the range makes impossible, "2/29" before "3/1/2019", keeps its own reading)
                 None => self.resolve_match(l, m, &slots, &ctx).filter(|r| !r.value.starts_with('X')).or_else(|| self.resolve_match(l, m, &m.slots, &plain)),
             };
             range_start = None;
+            // "the rest of the week": where ranges are read (fused into one span), a range from
+            // now to the period's last day
+            let mut rest_end = None;
+            if let Some(x) = r.as_ref().filter(|_| slots[id.rest] != NONE && ends.is_some()) {
+                if let Some((s, e)) = resolve::rest_of(x, &ctx) {
+                    r = Some(s);
+                    rest_end = Some(e);
+                }
+            }
             if let Some(r) = r {
                 if ms.get(mi + 1).is_some_and(|b| linked(m, b)) && self.datelike(l, &slots) {
                     range_start = resolve::start_of(&r, &ctx).map(|(d, _)| (mi, d));
@@ -538,7 +580,7 @@ impl TimexTagger {
                         None => self.resolve_match(l, e, &e.slots, &plain),
                     });
                     // a named period that lasts ("Hanukkah 2018", "Ramadan"): its last day
-                    let end = end.or_else(|| self.lasting_end(l, m, &slots, start, &ctx));
+                    let end = end.or_else(|| self.lasting_end(l, m, &slots, start, &ctx)).or(rest_end);
                     ends.push(end.map(|e| Timex { span: m.range.as_ref().map_or(m.span, |x| x.span), ttype: e.ttype, value: e.value, modifier: e.modifier }));
                 }
                 out.push((Timex { span: m.span, ttype: r.ttype, value: r.value.clone(), modifier: r.modifier.clone() }, r));
@@ -639,7 +681,7 @@ impl TimexTagger {
                 sl[k] = NONE;
             }
             if let Some(r) = self.resolve_match(l, m, &sl, &c) {
-                return Some(r);
+                return Some(Self::after_start(r, start, now, slots, id));
             }
         }
         let named = slots[id.month] != NONE || slots[id.season] != NONE || slots[id.weekday] != NONE;
@@ -654,6 +696,21 @@ impl TimexTagger {
             }
         }
         self.resolve_match(l, m, slots, ctx)
+    }
+
+    /// A range's bare clock end comes after its start ("from 11:01 am to 11": 23:00, "from
+    /// 10:30 to 10": 22:00): an end at or before the start minute on the start's day is its
+    /// next occurrence, 12 hours on for a 12-hour clock time without am/pm, else the next day.
+    fn after_start(r: Resolved, start: Date, now: u32, slots: &Slots, id: &Ids) -> Resolved {
+        let ctx = Ctx { dct: Some(start), last: None, tense: Tense::Unknown, now: Some(now), forward: true, offset: None };
+        let Some((d, Some(m))) = resolve::start_of(&r, &ctx) else { return r };
+        if d != start || m > now || r.value.len() < 16 {
+            return r;
+        }
+        let ambiguous = (1..12).contains(&slots[id.hour]) && slots[id.pm] == NONE && slots[id.pod] == NONE && slots[id.h24] == NONE;
+        let (d, m) = if ambiguous && m + 720 > now && m + 720 < 1440 { (d, m + 720) } else { (d.add_days(1), m) };
+        let value = format!("{}T{:02}:{:02}{}", d.iso(), m / 60, m % 60, &r.value[16..]);
+        Resolved { value, day: Some(d), ..r }
     }
 
     /// No year and nothing relative: a date the reference must place ("May", "10/1", "Friday").

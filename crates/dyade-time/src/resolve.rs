@@ -123,6 +123,12 @@ pub struct Ids {
     /// `era=BC`: a year before the Christian era ("2014 BC" → TIMEX3 `BC2014`); `FY` / `SY`: a
     /// fiscal / school year ("fiscal year 2008" → `FY2008`)
     pub(crate) era: usize,
+    /// `rest=1`: the rest of the period the match names ("the rest of the week"), read as a
+    /// range from now to the period's last day (see [`rest_of`])
+    pub(crate) rest: usize,
+    /// A duration's calendar part in months, beside its clock part in `n`/`unit` ("1 year 1
+    /// month 21 days" → `durm=13`, 21 D → P1Y1M21D)
+    pub(crate) durm: usize,
 }
 
 impl Ids {
@@ -183,6 +189,8 @@ impl Ids {
             len: s("len"),
             lenm: s("lenm"),
             era: s("era"),
+            rest: s("rest"),
+            durm: s("durm"),
         }
     }
 }
@@ -390,7 +398,10 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         inner[ids.offd] = NONE;
         let r = resolve(lang, ids, &inner, ctx)?;
         let d = r.day?.add_months(get(ids.offm).unwrap_or(0) as i64).add_days(get(ids.offd).unwrap_or(0) as i64);
-        return Some(Resolved { ttype: TimexType::DATE, value: d.iso(), modifier: r.modifier, day: Some(d), relative: r.relative });
+        // (an instant counted from now keeps its clock time: "1 month 2 days 2 hours ago")
+        let time = r.value.get(10..).filter(|t| t.starts_with('T') && r.value.len() > 10).unwrap_or("");
+        let ttype = if time.is_empty() { TimexType::DATE } else { r.ttype };
+        return Some(Resolved { ttype, value: format!("{}{time}", d.iso()), modifier: r.modifier, day: Some(d), relative: r.relative });
     }
     // a fixed-date holiday observed on another day when it falls on given weekdays ("King's
     // Day": 27 April, or the 26th when the 27th is a Sunday)
@@ -540,12 +551,13 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
             let (u, t) = unit_str(unit.unwrap_or("X"));
             let mut n = num.map(fmt_num).unwrap_or_else(|| "X".into());
             let mut u = u.to_string();
-            // fractional units are rewritten in the next smaller unit ("1.5H" → "90M")
+            // fractional units are rewritten in the next smaller unit ("1.5H" → "90M"); years
+            // keep their fraction ("P3.5Y": ISO 8601 allows it in the last component, and a
+            // month is no twelfth of a year)
             if n.contains('.') {
                 if let Some(v) = num {
                     let (nu, f) = match u.as_str() {
                         "H" if t => ("M", 60.0),
-                        "Y" => ("M", 12.0),
                         "D" => ("H", 24.0),
                         "M" if t => ("S", 60.0),
                         _ => ("", 0.0),
@@ -556,6 +568,19 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                         return mk(TimexType::DURATION, format!("P{}{}{}", if t2 { "T" } else { "" }, n, nu), None, false);
                     }
                 }
+            }
+            // a calendar part beside the clock part ("1 year 1 month 21 days" → P1Y1M21D; ISO
+            // 8601 writes each unit apart, years before months)
+            if let (Some(cm), false) = (get(ids.durm), n.contains('.')) {
+                let mut v = String::from("P");
+                if cm >= 12 {
+                    v.push_str(&format!("{}Y", cm / 12));
+                }
+                if cm % 12 != 0 {
+                    v.push_str(&format!("{}M", cm % 12));
+                }
+                v.push_str(&format!("{}{}{}", if t { "T" } else { "" }, n, u));
+                return mk(TimexType::DURATION, v, None, false);
             }
             // quarters are written in months, as ISO 8601 has no quarter unit ("2 quarters" → P6M)
             if let (true, Some(v)) = (u == "Q", num.filter(|v| v.fract() == 0.0)) {
@@ -1091,6 +1116,37 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     }
     let date = date?;
     mk(ttype_of(TimexType::DATE), date, day, relative)
+}
+
+/// The rest of a period `r` ("the rest of the week", "rest of the day"), as a range: it starts
+/// now (the reference day; for a day, the reference minute when known) and ends on the
+/// period's last day (for a day, at its last minute), as a closed range names its end by its
+/// last unit ("from Monday to Sunday"). `None` when `r` is no period holding the reference.
+pub fn rest_of(r: &Resolved, ctx: &Ctx) -> Option<(Resolved, Resolved)> {
+    let today = ctx.dct?;
+    let (first, _) = start_of(r, ctx)?;
+    let v = r.value.as_str();
+    let b = v.as_bytes();
+    let last = match b.len() {
+        10 => first,
+        8 if &v[4..6] == "-W" => first.add_days(6),
+        7 if b[4] == b'-' && b[5].is_ascii_digit() => first.add_months(1).add_days(-1),
+        7 if &v[4..6] == "-Q" => first.add_months(3).add_days(-1),
+        4 => first.add_months(12).add_days(-1),
+        _ => return None,
+    };
+    if today < first || today > last {
+        return None;
+    }
+    let mk = |value: String, day: Option<Date>| Resolved { ttype: TimexType::DATE, value, modifier: None, day, relative: true };
+    if b.len() == 10 {
+        // a day's rest: from the reference minute to the day's last one
+        let now = ctx.now?;
+        let start = mk(format!("{}T{:02}:{:02}", today.iso(), now / 60, now % 60), Some(today));
+        let start = Resolved { ttype: TimexType::TIME, ..start };
+        return Some((start, Resolved { ttype: TimexType::TIME, ..mk(format!("{}T23:59", today.iso()), Some(today)) }));
+    }
+    Some((mk(today.iso(), Some(today)), mk(last.iso(), Some(last))))
 }
 
 /// The instant a resolved expression starts at: its first day, and the minute of the day when

@@ -315,14 +315,62 @@ impl TimexTagger {
         };
         let plain = |m: &Match| {
             !m.split && l.str_of(m.slots[id.ty]) == Some("DURATION") && m.slots[id.n] != NONE
-                && [id.frac, id.half_hour, id.n2, id.mult, id.sign, id.shift, id.comp].iter().all(|&k| m.slots[k] == NONE)
+                && [id.frac, id.half_hour, id.n2, id.mult, id.sign, id.shift, id.comp, id.durm].iter().all(|&k| m.slots[k] == NONE)
+        };
+        // a duration already made of a calendar and a clock part (its clock part goes on adding)
+        let mixed = |m: &Match| m.slots[id.durm] != NONE && { let mut c = m.clone(); c.slots[id.durm] = NONE; plain(&c) };
+        // an instant counted from now in a clock unit ("2 hours later", "30 mins ago")
+        let from_now = |m: &Match| {
+            !m.split && l.str_of(m.slots[id.ty]).is_none() && m.slots[id.n] != NONE && m.slots[id.sign] != NONE && m.anchor.is_none()
+                && [id.frac, id.half_hour, id.n2, id.mult, id.shift, id.comp, id.md, id.offm, id.offd, id.durm, id.rf].iter().all(|&k| m.slots[k] == NONE)
+                && size(l.str_of(m.slots[id.unit])).is_some_and(|(sc, z)| sc == 1 && z < 86400)
         };
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
-        for m in ms {
+        for mut m in ms {
             if let Some(a) = out.last_mut() {
                 let (ua, ub) = (size(l.str_of(a.slots[id.unit])), size(l.str_of(m.slots[id.unit])));
                 let gap = a.end <= m.tok && (a.end == m.tok || dj.is_some_and(|c| joined(l, t, p, c, a.end, m.tok)));
-                if let (true, true, true, Some((sa, za)), Some((sb, zb))) = (plain(a), plain(&m) && m.slots[id.md] == NONE, gap, ua, ub) {
+                // a calendar part and a clock part ("1 year 1 month 21 days", "2 days 1
+                // month"), in either order: the calendar months in `durm` beside the clock part
+                if let (true, true, true, Some((sa, za)), Some((sb, zb))) = (plain(a) || mixed(a), plain(&m) && m.slots[id.md] == NONE, gap, ua, ub) {
+                    if sa != sb && a.slots[id.durm] == NONE {
+                        let (cal, clock) = if sa == 0 { (a.slots[id.n] as i64 * za, &m) } else { (m.slots[id.n] as i64 * zb, &*a) };
+                        if let Ok(cm) = i32::try_from(cal) {
+                            let (n, u) = (clock.slots[id.n], clock.slots[id.unit]);
+                            a.slots[id.durm] = cm;
+                            a.slots[id.n] = n;
+                            a.slots[id.unit] = u;
+                            a.span = Span::new(a.span.start, m.span.end);
+                            a.end = m.end;
+                            continue;
+                        }
+                    }
+                }
+                // durations before an instant counted from now in a clock unit add up with it
+                // ("1 day 2 hours later", "2 months 1 day 2 hours ago"): the clock parts in its
+                // count, the calendar part a month offset the same way
+                if let (true, true, true, Some((sa, za)), Some((1, zb))) = (plain(a) || mixed(a), from_now(&m), gap, ua, ub) {
+                    let sign = m.slots[id.sign];
+                    let (cal, clock) = if sa == 0 { (a.slots[id.n] as i64 * za, 0) } else { (a.slots[id.durm].max(0) as i64, a.slots[id.n] as i64 * (za / zb)) };
+                    if (sa == 0 || za > zb) && (sign == 1 || sign == -1) {
+                        if let (Ok(cm), Ok(n)) = (i32::try_from(cal), i32::try_from(clock + m.slots[id.n] as i64)) {
+                            let a = out.pop().expect("checked");
+                            m.slots[id.n] = n;
+                            if cm != 0 {
+                                m.slots[id.offm] = sign * cm;
+                            }
+                            m.span = Span::new(a.span.start, m.span.end);
+                            m.tok = a.tok;
+                            out.push(m);
+                            continue;
+                        }
+                    }
+                }
+            }
+            if let Some(a) = out.last_mut() {
+                let (ua, ub) = (size(l.str_of(a.slots[id.unit])), size(l.str_of(m.slots[id.unit])));
+                let gap = a.end <= m.tok && (a.end == m.tok || dj.is_some_and(|c| joined(l, t, p, c, a.end, m.tok)));
+                if let (true, true, true, Some((sa, za)), Some((sb, zb))) = (plain(a) || mixed(a), plain(&m) && m.slots[id.md] == NONE, gap, ua, ub) {
                     if sa == sb && za > zb {
                         let n = a.slots[id.n] as i64 * (za / zb) + m.slots[id.n] as i64;
                         if let Ok(n) = i32::try_from(n) {
@@ -825,6 +873,7 @@ impl TimexTagger {
         // bare spans never reach over an article they leave out (see below)
         let det = l.class("DET").filter(|_| only_mod);
         let range_open = l.class("RANGE_OPEN");
+        let weak_since = l.class("WEAK_SINCE");
         let mut prev_end = 0;
         for m in ms.iter_mut() {
             if (!m.split || m.span.start == t.toks[m.tok].start as usize) && !(only_mod && m.range.is_some()) {
@@ -850,6 +899,13 @@ impl TimexTagger {
                     // ("after mid May", "from around 1pm"): one mod slot, the finer one stays
                     // (not a range's opener, "from mid 1989": it opens no bound of its own)
                     let opener = range_open.is_some_and(|o| l.cached(p, o, j).next().is_some());
+                    // bare spans: a `@WEAK_SINCE` range opener before a single expression
+                    // ("from 2014", "from October") opens no interval there (Recognizers-Text's
+                    // default reading; its experimental mode keeps it: `TagOptions::experimental`)
+                    if only_mod && m.range.is_none() && weak_since.is_some_and(|o| l.cached(p, o, j).next().is_some()) {
+                        prev_end = m.end;
+                        continue;
+                    }
                     let positioned = !opener && matches!(l.str_of(m.slots[md]), Some("START" | "MID" | "END" | "APPROX"));
                     let fits = |k: usize, v: i32| m.slots[k] == NONE || m.slots[k] == v || (k == md && positioned);
                     if e.set.iter().all(|&(k, v)| fits(k, v)) {
@@ -878,9 +934,15 @@ impl TimexTagger {
         let blocked = [id.rf, id.drop, id.sign, id.century, id.decade, id.season, id.quarter, id.half];
         let has = |m: &Match, ks: &[usize]| ks.iter().any(|&k| m.slots[k] != NONE);
         let is_str = |m: &Match, k: usize, v: &str| l.str_of(m.slots[k]) == Some(v);
-        // a "N heures" duration next to a date reads as a clock time
+        // a "N heures" duration next to a date reads as a clock time, where the pack says its
+        // hour word also tells the time of day (`@CLOCK_UNIT`: French "heures"; English "1 hour
+        // on Tuesday" stays a length)
+        let clock_unit = l.class("CLOCK_UNIT");
         let clock = |m: &Match| -> Option<Slots> {
             if !is_str(m, id.ty, "DURATION") || !is_str(m, id.unit, "H") || m.slots[id.md] != NONE {
+                return None;
+            }
+            if !clock_unit.is_some_and(|c| (m.tok..m.end).any(|i| l.cached(p, c, i).next().is_some())) {
                 return None;
             }
             let n = m.slots[id.n];
@@ -1034,19 +1096,23 @@ impl TimexTagger {
 pub(crate) struct RangeClasses {
     join: Option<usize>,
     and: Option<usize>,
-    open: Option<usize>,
+    /// the openers a coordinator may close (`@RANGE_AND_OPEN`, "between"; all `@RANGE_OPEN`
+    /// words when the pack has no such class)
+    and_open: Option<usize>,
 }
 
 impl RangeClasses {
     pub(crate) fn of(l: &Lang) -> Self {
-        RangeClasses { join: l.class("RANGE_JOIN"), and: l.class("RANGE_AND"), open: l.class("RANGE_OPEN") }
+        let open = l.class("RANGE_OPEN");
+        RangeClasses { join: l.class("RANGE_JOIN"), and: l.class("RANGE_AND"), and_open: l.class("RANGE_AND_OPEN").or(open) }
     }
 }
 
 /// True when a range connector links two expressions ("May to Oct 2020"): a `@RANGE_JOIN`
 /// word between them, or the lead the second one took ("to friday", "till tomorrow"). A
-/// coordinator (`@RANGE_AND`: "and") makes a range only after a `@RANGE_OPEN` word ("between
-/// 3 and 5"); elsewhere it lists ("in 2007 and 2009", "the 6th and 13th").
+/// coordinator (`@RANGE_AND`: "and") makes a range only after a `@RANGE_AND_OPEN` word
+/// ("between 3 and 5"; not "from 2015 and 2016"); elsewhere it lists ("in 2007 and 2009", "the
+/// 6th and 13th").
 pub(crate) fn range_link(l: &Lang, ids: &Ids, rc: RangeClasses, t: &Tokens, p: &Prep, a: &Match, b: &Match) -> bool {
     let Some(join) = rc.join else { return false };
     if b.tok < a.end || b.tok - a.end > 3 {
@@ -1069,7 +1135,7 @@ pub(crate) fn range_link(l: &Lang, ids: &Ids, rc: RangeClasses, t: &Tokens, p: &
     }
     // the opener right before the start, or inside it ("le 17 entre 14h": a day merged with
     // the start)
-    rc.open.is_some_and(|o| (a.tok.saturating_sub(3)..a.end).any(|j| l.cached(p, o, j).any(|(e, _)| e == a.tok || (j >= a.tok && e < a.end))))
+    rc.and_open.is_some_and(|o| (a.tok.saturating_sub(3)..a.end).any(|j| l.cached(p, o, j).any(|(e, _)| e == a.tok || (j >= a.tok && e < a.end))))
 }
 
 /// The slots set by the `join` class entries that tile tokens `a..b` (see [`joined`]).
