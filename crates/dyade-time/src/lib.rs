@@ -543,6 +543,11 @@ impl TimexTagger {
                     }
                 }
             }
+            // a range up to now starts before it ("between eight o'clock and now": 08:00, not
+            // the coming 20:00)
+            if m.range.as_deref().is_some_and(|e| l.str_of(e.slots[id.rf]) == Some("PRESENT_REF")) {
+                ctx.forward = false;
+            }
             let mut r = match range_start.filter(|&(k, _)| k + 1 == mi) {
                 Some((_, d)) => self.range_end(l, m, &slots, (d, None), &plain),
                 // (a bound the range makes impossible, "2/29" before "3/1/2019", keeps its own reading)
