@@ -665,6 +665,8 @@ twenty-first => century=21
 
 @PAST_MARK exact
 was | were | had | did | said | yesterday | last | ago | went | came
+# irregular past forms of frequent verbs
+happened | visited | worked | started | finished | arrived | returned | lived | moved | stayed | ate | drank | met | saw | took | got | gave | made | bought | brought | found | told | thought | knew | spoke | wrote | sent | spent | paid | heard | ran | slept | won | began | became | flew | drove | fell | felt | forgot | caught | sold | built
 @FUTURE_MARK exact
 will | shall | going | next | tomorrow | 'll
 

@@ -544,6 +544,11 @@ impl TimexTagger {
                     }
                 }
             }
+            // a range up to now starts before it ("between eight o'clock and now": 08:00, not
+            // the coming 20:00)
+            if m.range.as_deref().is_some_and(|e| l.str_of(e.slots[id.rf]) == Some("PRESENT_REF")) {
+                ctx.forward = false;
+            }
             let mut r = match range_start.filter(|&(k, _)| k + 1 == mi) {
                 Some((_, d)) => self.range_end(l, m, &slots, (d, None), &plain),
                 // (a bound the range makes impossible, "2/29" before "3/1/2019", keeps its own reading)
@@ -740,8 +745,6 @@ impl TimexTagger {
         if slots[self.ids.comp] == NONE {
             return resolve::resolve(l, &self.ids, slots, ctx);
         }
-        // `comp=span`: a period that lasts a duration from its anchor ("for 10 days from 18th
-        // Dec") is valued at the anchor, its start (`lasting_end` gives its end)
         // `comp=first` / `comp=last`: the first or last units of the anchor period ("the first
         // 2 weeks of 2021"), valued at their start (`lasting_end` gives their end)
         if let Some(op @ ("first" | "last")) = l.str_of(slots[self.ids.comp]) {
@@ -771,7 +774,9 @@ impl TimexTagger {
             let (y, wk) = sat.iso_week();
             return Some(Resolved { ttype: dyade_core::TimexType::DATE, value: format!("{y}-W{wk:02}-WE"), modifier: None, day: Some(sat), relative: ra.relative });
         }
-        // (without an anchor it is counted from the reference day: "for 3 days from today")
+        // `comp=span`: a period that lasts a duration from its anchor ("for 10 days from 18th
+        // Dec") is valued at the anchor, its start (`lasting_end` gives its end); without an
+        // anchor it is counted from the reference day ("for 3 days from today")
         if l.str_of(slots[self.ids.comp]) == Some("span") {
             let Some(a) = m.anchor.as_deref() else {
                 let d = ctx.dct?;
