@@ -388,24 +388,6 @@ impl TimexTagger {
         out
     }
 
-    /// Coordinated weekdays share the week the first one names: "next week on Tuesday or
-    /// Thursday", "next week Mon, Wed, Fri" (`@COORD` words between them).
-    pub(crate) fn coordinate(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
-        let Some(coord) = l.class("COORD") else { return ms };
-        let id = &self.ids;
-        for i in 1..ms.len() {
-            let (a, b) = (&ms[i - 1], &ms[i]);
-            let week = a.slots[id.weekday] != NONE && a.slots[id.shift] != NONE && l.str_of(a.slots[id.unit]) == Some("W");
-            let bare = b.slots[id.weekday] != NONE && [id.shift, id.unit, id.day, id.month, id.year, id.dir, id.ty].iter().all(|&k| b.slots[k] == NONE);
-            if week && bare && b.tok > a.end && joined(l, t, p, coord, a.end, b.tok) {
-                let (s, u) = (a.slots[id.shift], a.slots[id.unit]);
-                ms[i].slots[id.shift] = s;
-                ms[i].slots[id.unit] = u;
-            }
-        }
-        ms
-    }
-
     /// Duckling-style spans: "from 3pm to 5pm" is a closed range written as two expressions,
     /// so the open-interval mod that the `@RANGE_OPEN` lead of its first half carries
     /// ("from" → AFTER, "depuis" → ON_OR_AFTER) does not apply when a `@RANGE_JOIN` word opens
@@ -561,7 +543,7 @@ impl TimexTagger {
         out
     }
 
-    /// Coordinated lists (Recognizers style): expressions joined by `@COORD` words ("or",
+    /// Coordinated lists (scheduling-style spans): expressions joined by `@COORD` words ("or",
     /// "and", ",") share the context one of them states. An item takes from its neighbour the
     /// slots coarser than its own coarsest when the neighbour is parallel to it (states that
     /// level too): "next week on Tuesday or Thursday" (Thursday of next week), "July 17th, 18th"
