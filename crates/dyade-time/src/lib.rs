@@ -357,10 +357,7 @@ impl TimexTagger {
                 let ms = self.closed_ranges(l, t, p, ms);
                 let ms = self.merge(l, t, p, ms);
                 let ms = self.offsets(l, t, p, ms);
-                let mut ms = self.coordinate(l, t, p, ms);
-                // elliptic list items only stand with the list step (Recognizers style)
-                ms.retain(|m| m.slots[self.ids.ell] == NONE);
-                ms
+                self.lists(l, t, p, ms)
             }
             Some(SpanStyle::Bare) => {
                 let out = self.compose(l, t, p, out, sched);
@@ -377,7 +374,6 @@ impl TimexTagger {
                 // a day and the clock time or range its lead bounds ("today before 4pm",
                 // "tomorrow between 8am and 2pm") are one expression
                 let ms = self.merge_with(l, t, p, ms, true);
-                let ms = self.coordinate(l, t, p, ms);
                 let ms = self.lists(l, t, p, ms);
                 self.years_as_days(l, ms)
             }
