@@ -307,8 +307,6 @@ decade | decades => unit=DE
 century | centuries => unit=CE
 quarter | quarters | qtr | qtrs => unit=Q
 weekend | weekends | week-end => unit=WE
-# two weeks ("a fortnight")
-fortnight | fortnights => unit=W mult=2
 # days counted without weekends
 business day | business days | working day | working days | workday | workdays => unit=BD
 
@@ -593,11 +591,8 @@ martin luther king day | martin luther king's day | martin luther kings day | ma
 boxing day => month=12 day=26
 st patrick's day | st. patrick's day | saint patrick's day | st patrick day | st. patrick day | saint patricks day | st patricks day | st paddy's day | saint paddy's day | st. paddy's day | saint patrick | st patrick | st. patrick => month=3 day=17
 all saints day | all saints' day => month=11 day=1
-earth day => month=4 day=22
-saint patrick | st patrick | st. patrick => month=3 day=17
 juneteenth | freedom day | jubilee day | emancipation day => month=6 day=19
 international workers' day | international workers day | workers' day | international labour day | international labor day => month=5 day=1
-yuandan => month=1 day=1
 
 # end / beginning of the current period, abbreviated ("EOM", "by the EOY", "the BOM"; EOD: see en.rules)
 @PERIOD_EDGE
@@ -670,6 +665,8 @@ twenty-first => century=21
 
 @PAST_MARK exact
 was | were | had | did | said | yesterday | last | ago | went | came
+# irregular past forms of frequent verbs
+happened | visited | worked | started | finished | arrived | returned | lived | moved | stayed | ate | drank | met | saw | took | got | gave | made | bought | brought | found | told | thought | knew | spoke | wrote | sent | spent | paid | heard | ran | slept | won | began | became | flew | drove | fell | felt | forgot | caught | sold | built
 @FUTURE_MARK exact
 will | shall | going | next | tomorrow | 'll
 
@@ -695,14 +692,9 @@ earlier than | sooner than | no later than | not after | in advance of => mod=BE
 # the upper bound after a lower one ("later than 3:30pm but before 6pm")
 but before | but earlier than | but not after => mod=BEFORE
 as early as => mod=ON_OR_AFTER
-as late as => mod=ON_OR_BEFORE
 on or after | after or on | on or later than | later than or on | later than or in | in or after => mod=ON_OR_AFTER
 on or before | before or on | on or earlier than | earlier than or on | earlier than or in | before or in | in or before => mod=ON_OR_BEFORE
 
-# a duration counted from a day ("three weeks from tomorrow", "2 weeks before Christmas")
-@OFFSET weak
-from | after | later than => sign=1
-before | earlier than => sign=-1
 # between durations that add up ("2 weeks and 2 days ago", "1 month, 21 days ago")
 @DUR_JOIN weak
 and | ,

@@ -24,9 +24,9 @@
 #   NK = a lunar mansion (day, 1–27) in a sidereal solar month, prevailing at the `obs` hour, sunrise by default)
 #   tz (UTC offset of a clock time's time zone, minutes; converted to the reference's zone)
 #   comp (composition operator: shift / nth, see fr.rules) base (set by `$KIND:base` only)
-#   ell (an elliptic item of a coordinated list, "18th" in "July 17th, 18th": Recognizers-style
+#   ell (an elliptic item of a coordinated list, "18th" in "July 17th, 18th": scheduling-style
 #   spans keep it only when a `@COORD` word ties it to a parallel expression that completes
-#   it; other styles drop it)
+#   it; TimeML spans drop it)
 #   roll (scheduling inputs: this period's start, once its first third is over, is the next's)
 #   obs (observance: of a fixed-date holiday on given weekdays, "Sa-1Su+1" moves a Saturday
 #   to the Friday before and a Sunday to the Monday after; the hour of a Hindu lunar day;

@@ -357,10 +357,7 @@ impl TimexTagger {
                 let ms = self.closed_ranges(l, t, p, ms);
                 let ms = self.merge(l, t, p, ms);
                 let ms = self.offsets(l, t, p, ms);
-                let mut ms = self.coordinate(l, t, p, ms);
-                // elliptic list items only stand with the list step (Recognizers style)
-                ms.retain(|m| m.slots[self.ids.ell] == NONE);
-                ms
+                self.lists(l, t, p, ms)
             }
             Some(SpanStyle::Bare) => {
                 let out = self.compose(l, t, p, out, sched);
@@ -377,7 +374,6 @@ impl TimexTagger {
                 // a day and the clock time or range its lead bounds ("today before 4pm",
                 // "tomorrow between 8am and 2pm") are one expression
                 let ms = self.merge_with(l, t, p, ms, true);
-                let ms = self.coordinate(l, t, p, ms);
                 let ms = self.lists(l, t, p, ms);
                 self.years_as_days(l, ms)
             }
@@ -543,6 +539,11 @@ impl TimexTagger {
                         slots[id.dir] = intern("past");
                     }
                 }
+            }
+            // a range up to now starts before it ("between eight o'clock and now": 08:00, not
+            // the coming 20:00)
+            if m.range.as_deref().is_some_and(|e| l.str_of(e.slots[id.rf]) == Some("PRESENT_REF")) {
+                ctx.forward = false;
             }
             let mut r = match range_start.filter(|&(k, _)| k + 1 == mi) {
                 Some((_, d)) => self.range_end(l, m, &slots, (d, None), &plain),
@@ -740,8 +741,6 @@ impl TimexTagger {
         if slots[self.ids.comp] == NONE {
             return resolve::resolve(l, &self.ids, slots, ctx);
         }
-        // `comp=span`: a period that lasts a duration from its anchor ("for 10 days from 18th
-        // Dec") is valued at the anchor, its start (`lasting_end` gives its end)
         // `comp=first` / `comp=last`: the first or last units of the anchor period ("the first
         // 2 weeks of 2021"), valued at their start (`lasting_end` gives their end)
         if let Some(op @ ("first" | "last")) = l.str_of(slots[self.ids.comp]) {
@@ -771,7 +770,9 @@ impl TimexTagger {
             let (y, wk) = sat.iso_week();
             return Some(Resolved { ttype: dyade_core::TimexType::DATE, value: format!("{y}-W{wk:02}-WE"), modifier: None, day: Some(sat), relative: ra.relative });
         }
-        // (without an anchor it is counted from the reference day: "for 3 days from today")
+        // `comp=span`: a period that lasts a duration from its anchor ("for 10 days from 18th
+        // Dec") is valued at the anchor, its start (`lasting_end` gives its end); without an
+        // anchor it is counted from the reference day ("for 3 days from today")
         if l.str_of(slots[self.ids.comp]) == Some("span") {
             let Some(a) = m.anchor.as_deref() else {
                 let d = ctx.dct?;

@@ -1297,7 +1297,9 @@ pub fn relative_to(lang: &Lang, ids: &Ids, sl: &Slots, day: Date, minute: Option
             out(day.add_days(w - day.weekday() as i64), None)
         }
         "shift" => {
-            let num = get(ids.n).map(|n| n as f64 + if get(ids.half_hour).is_some() { 0.5 } else { 0.0 });
+            // (a decimal fraction counts too: "2.5 hours" from a clock time)
+            let frac = get(ids.frac).map_or(0.0, |f| f as f64 / 10f64.powi(f.to_string().len() as i32));
+            let num = get(ids.n).map(|n| n as f64 + frac + if get(ids.half_hour).is_some() { 0.5 } else { 0.0 });
             let k = get(ids.shift).map(|s| s as f64).or_else(|| Some(get(ids.sign).unwrap_or(1) as f64 * num?))?;
             let u = gs(ids.unit)?;
             let per = match u {
