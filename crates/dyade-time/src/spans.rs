@@ -19,6 +19,8 @@ impl TimexTagger {
         }
         let n = t.toks.len();
         let id = &self.ids;
+        let holiday = l.class("HOLIDAY");
+        let holds_apart = |x: &Match| x.slots[id.easter] != NONE || (x.tok..x.end).any(|k| holiday.is_some_and(|c| l.cached(p, c, k).next().is_some()));
         for _round in 0..3 {
             let mut at = vec![u32::MAX; n + 1];
             let mut kinds = Vec::with_capacity(ms.len());
@@ -46,6 +48,13 @@ impl TimexTagger {
                 let covers = best.rule != u32::MAX
                     && ms[next..].iter().take_while(|x| x.tok < best.end).all(|x| x.tok >= i && x.end <= best.end)
                     && (at[i] == u32::MAX || ms[at[i] as usize].end < best.end);
+                // Recognizers-style spans keep a holiday apart from the clock time next to it
+                // ("christmas eve", "6 p.m.", as in `merge_with`) unless the composite counts
+                // from it ("3 weeks after Christmas on Friday"); tasks mode joins them
+                let covers = covers && !(sched == Some(SpanStyle::Bare) && best.a[id.comp] == NONE && !l.rules[best.rule as usize].set.iter().any(|&(k, _)| k == id.comp) && {
+                    let parts: Vec<&Match> = ms[next..].iter().take_while(|x| x.tok < best.end).collect();
+                    parts.iter().any(|x| holds_apart(x) && x.slots[id.hour] == NONE) && parts.iter().any(|x| !holds_apart(x) && x.slots[id.hour] != NONE)
+                });
                 if !covers {
                     if at[i] != u32::MAX {
                         let k = at[i] as usize;

@@ -150,6 +150,9 @@ fn holidays_and_meals_stay_apart_but_tasks_mode_joins_them() {
     assert_eq!(run(&t, "Take medicines after dinner tomorrow", r, TASKS), [("after dinner tomorrow".to_string(), "2022-07-28TMED".to_string(), None)]);
     assert_eq!(texts(&run(&t, "let's meet at lunch tomorrow.", r, TagOptions::default())), ["at lunch", "tomorrow"]);
     assert_eq!(texts(&run(&t, "will prepare cake on easter after 5pm", "2022-04-29T00:00:00", TASKS)), ["easter after 5pm"]);
+    // a holiday and its clock time
+    assert_eq!(texts(&run(&t, "which films are shown on christmas eve at 6 p.m.?", r, TagOptions::default())), ["christmas eve", "6 p.m."]);
+    assert_eq!(texts(&run(&t, "which films are shown on christmas eve at 6 p.m.?", r, TASKS)), ["christmas eve at 6 p.m."]);
 }
 
 #[test]
