@@ -387,6 +387,11 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     if let Some(era) = gs(ids.era) {
         let mut inner = *sl;
         inner[ids.era] = NONE;
+        // a fiscal or school year told without its year ("in fiscal year"): unspecified
+        let told = [ids.year, ids.yy, ids.shift, ids.yearword].iter().any(|&k| sl[k] != NONE);
+        if !told && era != "BC" {
+            return Some(Resolved { ttype: TimexType::DATE, value: format!("{era}XXXX"), modifier: None, day: None, relative: false });
+        }
         let r = resolve(lang, ids, &inner, ctx)?;
         let year = r.value.len() == 4 && r.value.bytes().all(|b| b.is_ascii_digit());
         return year.then(|| Resolved { ttype: TimexType::DATE, value: format!("{era}{}", r.value), modifier: r.modifier, day: None, relative: r.relative && era != "BC" });
