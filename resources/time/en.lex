@@ -1092,8 +1092,3 @@ fifteen => minute=15
 # nouns a number labels ("building 4", "room 12", "gate 8"): the number is a name, no time
 @LABEL_NOUN weak
 building | room | floor | gate | platform | terminal | suite | apartment | bus | route | channel | chapter | section | lane | door | bay | pier | highway | hall
-# parentheses around an apposition ("this friday (jun-15)", "May/22(Tue)")
-@PAREN_OPEN weak
-(
-@PAREN_CLOSE weak
-)
