@@ -307,8 +307,6 @@ decade | decades => unit=DE
 century | centuries => unit=CE
 quarter | quarters | qtr | qtrs => unit=Q
 weekend | weekends | week-end => unit=WE
-# two weeks ("a fortnight")
-fortnight | fortnights => unit=W mult=2
 # days counted without weekends
 business day | business days | working day | working days | workday | workdays => unit=BD
 
@@ -593,11 +591,8 @@ martin luther king day | martin luther king's day | martin luther kings day | ma
 boxing day => month=12 day=26
 st patrick's day | st. patrick's day | saint patrick's day | st patrick day | st. patrick day | saint patricks day | st patricks day | st paddy's day | saint paddy's day | st. paddy's day | saint patrick | st patrick | st. patrick => month=3 day=17
 all saints day | all saints' day => month=11 day=1
-earth day => month=4 day=22
-saint patrick | st patrick | st. patrick => month=3 day=17
 juneteenth | freedom day | jubilee day | emancipation day => month=6 day=19
 international workers' day | international workers day | workers' day | international labour day | international labor day => month=5 day=1
-yuandan => month=1 day=1
 
 # end / beginning of the current period, abbreviated ("EOM", "by the EOY", "the BOM"; EOD: see en.rules)
 @PERIOD_EDGE
@@ -697,14 +692,9 @@ earlier than | sooner than | no later than | not after | in advance of => mod=BE
 # the upper bound after a lower one ("later than 3:30pm but before 6pm")
 but before | but earlier than | but not after => mod=BEFORE
 as early as => mod=ON_OR_AFTER
-as late as => mod=ON_OR_BEFORE
 on or after | after or on | on or later than | later than or on | later than or in | in or after => mod=ON_OR_AFTER
 on or before | before or on | on or earlier than | earlier than or on | earlier than or in | before or in | in or before => mod=ON_OR_BEFORE
 
-# a duration counted from a day ("three weeks from tomorrow", "2 weeks before Christmas")
-@OFFSET weak
-from | after | later than => sign=1
-before | earlier than => sign=-1
 # between durations that add up ("2 weeks and 2 days ago", "1 month, 21 days ago")
 @DUR_JOIN weak
 and | ,
@@ -1089,6 +1079,33 @@ at or before | before or at => mod=ON_OR_BEFORE
 @CLOCK_MINUTE_LOW
 ten => minute=10
 fifteen => minute=15
+
+# parentheses around an apposed date ("this friday (jun-15)")
+@PAREN_OPEN weak
+(
+@PAREN_CLOSE weak
+)
+
+# meal times that Recognizers-style spans keep apart from the day next to them ("after dinner",
+# "tomorrow"), as holidays from their time ("christmas eve", "6 p.m."); tasks mode joins them
+@APART weak
+lunch | lunchtime | lunch-time | lunch time | dinner | dinnertime | breakfast | brunch | supper
 # nouns a number labels ("building 4", "room 12", "gate 8"): the number is a name, no time
 @LABEL_NOUN weak
 building | room | floor | gate | platform | terminal | suite | apartment | bus | route | channel | chapter | section | lane | door | bay | pier | highway | hall
+# "wedn" (Wednesday), as "thur" / "thurs" for Thursday
+@WEEKDAY
+wedn => weekday=3
+@WEEKDAY_ABBR
+wedn | wedn. => weekday=3
+
+# units of a day or longer: what can be counted from a day ("3 days from today")
+@UNIT_DAYS
+year | years | yr | yrs => unit=Y
+month | months => unit=M
+week | weeks => unit=W
+fortnight | fortnights => unit=W mult=2
+day | days => unit=D
+business day | business days | working day | working days | workday | workdays => unit=BD
+decade | decades => unit=DE
+century | centuries => unit=CE

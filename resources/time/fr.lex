@@ -24,9 +24,9 @@
 #   NK = a lunar mansion (day, 1–27) in a sidereal solar month, prevailing at the `obs` hour, sunrise by default)
 #   tz (UTC offset of a clock time's time zone, minutes; converted to the reference's zone)
 #   comp (composition operator: shift / nth, see fr.rules) base (set by `$KIND:base` only)
-#   ell (an elliptic item of a coordinated list, "18th" in "July 17th, 18th": Recognizers-style
+#   ell (an elliptic item of a coordinated list, "18th" in "July 17th, 18th": scheduling-style
 #   spans keep it only when a `@COORD` word ties it to a parallel expression that completes
-#   it; other styles drop it)
+#   it; TimeML spans drop it)
 #   roll (scheduling inputs: this period's start, once its first third is over, is the next's)
 #   obs (observance: of a fixed-date holiday on given weekdays, "Sa-1Su+1" moves a Saturday
 #   to the Friday before and a Sunday to the Monday after; the hour of a Hindu lunar day;
@@ -39,6 +39,10 @@
 #   day that many months on; the value stays the start, the end is the range end that
 #   Recognizers-style readings resolve; told at a clock time, `len` is in minutes, and the end
 #   is the clock time it ends at)
+#   rest (rest=1: the rest of the period the other slots name, "the rest of the week": where
+#   ranges are read, a range from now to the period's last day, or a day's last minute)
+#   durm (set by the engine: a duration's calendar months beside its clock part in n/unit,
+#   "1 year 1 month 21 days" → P1Y1M21D)
 
 @MONTH
 janvier | janv | janv. | jan => month=1

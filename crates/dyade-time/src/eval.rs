@@ -109,11 +109,12 @@
 //!   resolution's day; a period `(start,end,PnX)` told as a length ("les 3 derniers jours")
 //!   equals our duration `PnX` (TimeML annotates it as a DURATION; or one as long in other
 //!   units: `P3DE` for `P30Y`, `PT29H` for `P1DT5H`, `P3M16D` for `P3M2W2D`: the same calendar
-//!   months and the same length besides). Likewise a wanted duration equals ours written in
-//!   other calendar units of the same length (`P3.5Y` for `P42M`).
-//!   A part of a period (`Mod` start/mid/end with its own bounds, "mid-November" 10–20) equals
-//!   our value with mod START/MID/END when its interval lies in our period, centred in the
-//!   first/middle/last third, as in the Duckling rule.
+//!   months and the same length besides); a duration `value` likewise equals ours as long in
+//!   other units ("half year", `P0.5Y`, is our `P6M`).
+//!   A part of a period, ours with TIMEX3's mod START/MID/END ("end of March" → `2018-03`
+//!   END), equals a resolution period inside ours, at least half of it in the first/middle/last
+//!   third, as in the Duckling rule (Recognizers writes "end of March" 16–31 March; "mid-November"
+//!   10–20).
 //!   The model files write a time of day's resolution as a `value` of type `time`
 //!   ("12:00:00"): it is read as the parser files' `time` (ours at that clock time).
 //!   Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
@@ -866,7 +867,33 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
     if want.starts_with('(') && ours.starts_with('P') && want.trim_end_matches(')').rsplit(',').next().is_some_and(|w| w == ours || same_length(w, ours)) {
         return true;
     }
+    // a duration written in other units ("half year" → P0.5Y): ours as long (P6M)
+    if want.starts_with('P') && ours.starts_with('P') && same_length(want, ours) {
+        return true;
+    }
     let Some(res) = e["resolutions"].as_array() else { return false };
+    // a part of a period ("end of March": ours `2018-03` with mod END, the resolution 16 to 31
+    // March): the resolution's period lies in ours, at least half of it in the part TIMEX3's
+    // mod names (its first, middle or last third), as in the Duckling rule
+    if let (Some(m @ ("START" | "MID" | "END")), Some((a, b))) = (md, denote(ours)) {
+        let third = (b - a) / 3;
+        let part = match m {
+            "START" => (a, a + third),
+            "MID" => (a + third, b - third),
+            _ => (b - third, b),
+        };
+        let within = |s: i64, en: i64| {
+            let inside = (en.min(part.1) - s.max(part.0)).max(0);
+            s >= a && en <= b && en > s && 2 * inside >= en - s
+        };
+        let bound = |r: &Value, keys: [&str; 3]| keys.iter().find_map(|k| r[*k].as_str()).and_then(instant);
+        if res.iter().any(|r| {
+            matches!(r["Mod"].as_str(), None | Some("start" | "mid" | "end"))
+                && matches!((bound(r, ["startDate", "startDateTime", "start"]), bound(r, ["endDate", "endDateTime", "end"])), (Some(s), Some(en)) if within(s, en))
+        }) {
+            return true;
+        }
+    }
     for r in res {
         // an open interval ("avant 17h": `Mod` before, its `end`): our value is the bound and
         // our mod says the direction, as in the Duckling rule
@@ -919,22 +946,6 @@ fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Opti
                 if s == a && en == b {
                     return true;
                 }
-            }
-        }
-        // a part of a period (`Mod` start / mid / end, its own bounds: "mid-November" 10–20):
-        // our value with the TIMEX3 mod START / MID / END, the suite's interval inside our
-        // period and centred in its first / middle / last third, as in the Duckling rule
-        let part = match (r["Mod"].as_str(), md) {
-            (Some("start"), Some("START")) => Some(0),
-            (Some("mid"), Some("MID")) => Some(1),
-            (Some("end"), Some("END")) => Some(2),
-            _ => None,
-        };
-        if let (Some(k), Some(s), Some(en), Some((a, b))) = (part, r["start"].as_str().and_then(instant), r["end"].as_str().and_then(instant), denote(ours)) {
-            let third = (b - a) / 3;
-            let c = (s + en) / 2;
-            if a <= s && en <= b && s < en && a + k * third <= c && c <= a + (k + 1) * third {
-                return true;
             }
         }
         // a time of day: the parser files' `time`, the model files' `value` of a `time` entity

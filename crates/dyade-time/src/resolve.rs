@@ -30,6 +30,10 @@ pub struct Ctx {
     pub forward: bool,
     /// UTC offset of the reference (minutes), when known.
     pub offset: Option<i32>,
+    /// The weeks of a month are the Monday–Sunday weeks with at least two of their days in it
+    /// (Recognizers-Text: "the first week of Jan 2015" starts on 29 December); otherwise the
+    /// full weeks inside it (Duckling, TimeML: 5 January).
+    pub calendar_weeks: bool,
 }
 
 /// A resolved expression.
@@ -327,10 +331,14 @@ fn counted(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx, pos: i32, sub: &str) -
         "D" if k > 0 => done(first.add_days(k - 1), false).filter(|x| x.day.is_some_and(|d| d <= last)),
         "D" => done(last.add_days(k + 1), false),
         "W" => {
-            let mon = first.add_days((8 - first.weekday() as i64) % 7);
-            let last_mon = last.add_days(-6).add_days(-((last.add_days(-6).weekday() as i64 + 6) % 7));
+            // (the days a week must hold: all seven, or two with calendar weeks)
+            let (first_in, last_in) = if ctx.calendar_weeks { (first.add_days(1), last.add_days(-1)) } else { (first.add_days(6), last.add_days(-6)) };
+            let monday = |x: Date| x.add_days(1 - x.weekday() as i64);
+            let (mon, last_mon) = if ctx.calendar_weeks { (monday(first_in), monday(last_in)) } else {
+                (first.add_days((8 - first.weekday() as i64) % 7), last.add_days(-6).add_days(-((last.add_days(-6).weekday() as i64 + 6) % 7)))
+            };
             let d = if k > 0 { mon.add_days(7 * (k - 1)) } else { last_mon.add_days(7 * (k + 1)) };
-            (d >= first && d.add_days(6) <= last).then_some(())?;
+            (d.add_days(6) >= first_in && d <= last_in).then_some(())?;
             done(d, true)
         }
         "WD" | "WE" => {

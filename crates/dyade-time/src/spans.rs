@@ -199,14 +199,13 @@ impl TimexTagger {
         out
     }
 
-    /// A duration counted from a day is that day moved by the duration: "three weeks from
-    /// tomorrow", "2 weeks before Christmas" (an `@OFFSET` word between the two, or taken by
-    /// the second as its lead), and durations in a row before a relative day add up ("2 years
-    /// 1 month 21 days ago", "2 weeks and 2 days ago", `@DUR_JOIN` words between them). The
-    /// result keeps the day's slots with the offset in `offm` / `offd` (calendar units only).
+    /// Durations in a row before a relative day add up with it ("2 years 1 month 21 days ago",
+    /// "2 weeks and 2 days ago": nothing or `@DUR_JOIN` words between them): the day counted
+    /// from the reference by the whole, in `offm` / `offd` (calendar units only). (A duration
+    /// counted from another expression, "three weeks from tomorrow", is a composition rule's
+    /// `comp=shift`.)
     pub(crate) fn offsets(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
-        let Some(off) = l.class("OFFSET") else { return ms };
-        let dj = l.class("DUR_JOIN");
+        let Some(dj) = l.class("DUR_JOIN") else { return ms };
         let id = &self.ids;
         let s = |v: i32| l.str_of(v);
         // (months, days) of n units
@@ -231,10 +230,10 @@ impl TimexTagger {
                 _ => return None,
             })
         };
-        let duration = |m: &Match| !m.split && s(m.slots[id.ty]) == Some("DURATION") && matches!(s(m.slots[id.md]), None | Some("MORE_THAN" | "LESS_THAN")) && amount(&m.slots).is_some();
+        // (a period told with its direction is no part of the count: "for the last 3 months
+        // and 2 days ago")
+        let duration = |m: &Match| !m.split && s(m.slots[id.ty]) == Some("DURATION") && m.slots[id.md] == NONE && m.slots[id.dir] == NONE && amount(&m.slots).is_some();
         let intern = |v: &str| l.strings.iter().position(|x| x == v).map(|i| lang::STR_BASE + i as i32);
-        // the `@OFFSET` entry covering exactly tokens a..b (a < b)
-        let offset_at = |a: usize, b: usize| l.cached(p, off, a).find(|&(e, _)| e == b).map(|(_, e)| e.set.first().map_or(1, |&(_, v)| v));
         let add = |sl: &mut Slots, (mo, d): (i32, i32), k: i32| {
             sl[id.offm] = if sl[id.offm] == NONE { 0 } else { sl[id.offm] } + k * mo;
             sl[id.offd] = if sl[id.offd] == NONE { 0 } else { sl[id.offd] } + k * d;
@@ -242,48 +241,25 @@ impl TimexTagger {
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
         for mut m in ms {
             while let Some(a) = out.last().filter(|a| duration(a) && a.end <= m.tok) {
-                let amt = amount(&a.slots).unwrap_or((0, 0));
                 let mut sl = m.slots;
-                // "N units before/after/from <day>": the word between, or the second's lead
-                let dir = if a.end < m.tok {
-                    offset_at(a.end, m.tok)
-                } else {
-                    let lead = l.cached(p, off, m.tok).filter(|&(e, _)| e < m.end).map(|(e, en)| (e, en.set.first().map_or(1, |&(_, v)| v))).max();
-                    lead.map(|(_, v)| {
-                        sl[id.md] = NONE;
-                        v
-                    })
-                };
-                if let Some(k) = dir {
-                    add(&mut sl, amt, k);
-                    sl[id.md] = match (s(a.slots[id.md]), k > 0) {
-                        (Some("MORE_THAN"), true) => intern("AFTER").unwrap_or(NONE),
-                        (Some("MORE_THAN"), false) => intern("BEFORE").unwrap_or(NONE),
-                        _ => sl[id.md],
-                    };
-                } else {
-                    // "2 years 1 month 21 days ago": the durations before a relative day add up
-                    let gap_ok = (a.end..m.tok).all(|k| dj.is_some_and(|c| l.cached(p, c, k).any(|(e, _)| e == k + 1)));
-                    let counted = sl[id.offm] != NONE || sl[id.offd] != NONE;
-                    let sign = sl[id.sign];
-                    // (a period told with its direction is no part of the count: "for the last
-                    // 3 months and 2 days ago")
-                    if !gap_ok || a.slots[id.md] != NONE || a.slots[id.dir] != NONE || !(counted || (sign != NONE && s(sl[id.ty]).is_none())) {
-                        break;
-                    }
-                    let k = if counted { if sl[id.offm] + sl[id.offd] < 0 { -1 } else { 1 } } else { sign };
-                    if !counted {
-                        // the relative day itself becomes an offset from the reference
-                        let Some(own) = amount(&sl) else { break };
-                        add(&mut sl, own, k);
-                        for x in [id.n, id.n2, id.mult, id.sign] {
-                            sl[x] = NONE;
-                        }
-                        sl[id.shift] = 0;
-                        sl[id.unit] = intern("D").unwrap_or(NONE);
-                    }
-                    add(&mut sl, amt, k);
+                let gap_ok = (a.end..m.tok).all(|k| l.cached(p, dj, k).any(|(e, _)| e == k + 1));
+                let counted = sl[id.offm] != NONE || sl[id.offd] != NONE;
+                let sign = sl[id.sign];
+                if !gap_ok || !(counted || (sign != NONE && s(sl[id.ty]).is_none())) {
+                    break;
                 }
+                let k = if counted { if sl[id.offm] + sl[id.offd] < 0 { -1 } else { 1 } } else { sign };
+                if !counted {
+                    // the relative day itself becomes an offset from the reference
+                    let Some(own) = amount(&sl) else { break };
+                    add(&mut sl, own, k);
+                    for x in [id.n, id.n2, id.mult, id.sign] {
+                        sl[x] = NONE;
+                    }
+                    sl[id.shift] = 0;
+                    sl[id.unit] = intern("D").unwrap_or(NONE);
+                }
+                add(&mut sl, amount(&a.slots).unwrap_or((0, 0)), k);
                 let a = out.pop().expect("checked");
                 m = Match { span: Span::new(a.span.start, m.span.end), slots: sl, tok: a.tok, end: m.end, split: false, range: None, anchor: None };
             }
@@ -388,24 +364,6 @@ impl TimexTagger {
         out
     }
 
-    /// Coordinated weekdays share the week the first one names: "next week on Tuesday or
-    /// Thursday", "next week Mon, Wed, Fri" (`@COORD` words between them).
-    pub(crate) fn coordinate(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
-        let Some(coord) = l.class("COORD") else { return ms };
-        let id = &self.ids;
-        for i in 1..ms.len() {
-            let (a, b) = (&ms[i - 1], &ms[i]);
-            let week = a.slots[id.weekday] != NONE && a.slots[id.shift] != NONE && l.str_of(a.slots[id.unit]) == Some("W");
-            let bare = b.slots[id.weekday] != NONE && [id.shift, id.unit, id.day, id.month, id.year, id.dir, id.ty].iter().all(|&k| b.slots[k] == NONE);
-            if week && bare && b.tok > a.end && joined(l, t, p, coord, a.end, b.tok) {
-                let (s, u) = (a.slots[id.shift], a.slots[id.unit]);
-                ms[i].slots[id.shift] = s;
-                ms[i].slots[id.unit] = u;
-            }
-        }
-        ms
-    }
-
     /// Duckling-style spans: "from 3pm to 5pm" is a closed range written as two expressions,
     /// so the open-interval mod that the `@RANGE_OPEN` lead of its first half carries
     /// ("from" → AFTER, "depuis" → ON_OR_AFTER) does not apply when a `@RANGE_JOIN` word opens
@@ -503,6 +461,11 @@ impl TimexTagger {
                     if h0 != NONE && h1 != NONE && m.slots[id.pm] != NONE && prev.slots[id.pm] == NONE && prev.slots[id.pod] == NONE && h0 < 12 && (h0 * 60 + min(&prev.slots)) < (h1 % 12) * 60 + min(&m.slots) {
                         prev.slots[id.pm] = m.slots[id.pm];
                     }
+                    // ... and one the end's half of the day would put after the end is in the
+                    // morning as written ("half past seven to 4pm tomorrow": 7:30, not 19:30)
+                    if (1..12).contains(&h0) && prev.slots[id.pm] == NONE && prev.slots[id.pod] == NONE && m.slots[id.pm] != NONE {
+                        prev.slots[id.h24] = 1;
+                    }
                     prev.range = Some(Box::new(m));
                     if let Some(o) = open {
                         let lo = prev.tok.saturating_sub(3);
@@ -556,7 +519,7 @@ impl TimexTagger {
         out
     }
 
-    /// Coordinated lists (Recognizers style): expressions joined by `@COORD` words ("or",
+    /// Coordinated lists (scheduling-style spans): expressions joined by `@COORD` words ("or",
     /// "and", ",") share the context one of them states. An item takes from its neighbour the
     /// slots coarser than its own coarsest when the neighbour is parallel to it (states that
     /// level too): "next week on Tuesday or Thursday" (Thursday of next week), "July 17th, 18th"
@@ -927,8 +890,18 @@ impl TimexTagger {
     /// Merge a date and a time of day that follow each other, joined only by `@JOIN` words
     /// ("le 2 mars à 5h", "13h30 samedi 21 septembre", "demain vers midi"): one expression.
     pub(crate) fn merge(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
+        self.merge_with(l, t, p, ms, false)
+    }
+
+    /// [`TimexTagger::merge`]; with `apart` (Recognizers-style spans), a holiday (`@HOLIDAY`,
+    /// Easter) or a meal time (`@APART`) stays apart from the day or time next to it ("christmas
+    /// eve", "6 p.m."; "after dinner", "tomorrow"): its tasks mode joins them
+    /// (`TagOptions::tasks`).
+    pub(crate) fn merge_with(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>, apart: bool) -> Vec<Match> {
         let Some(join) = l.join_class else { return ms };
         let id = &self.ids;
+        let apart_cs = [l.class("APART"), l.class("HOLIDAY")];
+        let kept_apart = |m: &Match| apart && (m.slots[id.easter] != NONE || (m.tok..m.end).any(|i| apart_cs.iter().flatten().any(|&c| l.cached(p, c, i).next().is_some())));
         let date_slots = [id.year, id.yy, id.month, id.day, id.weekday, id.easter, id.shift];
         let time_slots = [id.hour, id.minute, id.pod];
         let blocked = [id.rf, id.drop, id.sign, id.century, id.decade, id.season, id.quarter, id.half];
@@ -987,7 +960,7 @@ impl TimexTagger {
             let n = out.len();
             let ranged = n >= 2 && time_only(&out[n - 2]) && range_join.is_some_and(|rj| out[n - 2].end < out[n - 1].tok && joined(l, t, p, rj, out[n - 2].end, out[n - 1].tok));
             if let Some(prev) = out.last_mut() {
-                if let (false, Some(mut a), Some(mut b)) = (opens_until(&m), usable(prev), usable(&m)) {
+                if let (false, false, Some(mut a), Some(mut b)) = (opens_until(&m), kept_apart(prev) || kept_apart(&m), usable(prev), usable(&m)) {
                     let dated = |s: &Slots| date_slots.iter().any(|&k| s[k] != NONE);
                     // "today" implied by a bare part of the day ("le matin", shift=0) yields
                     // to an explicit date next to it ("le 15 février le matin")
