@@ -317,6 +317,13 @@ impl TimexTagger {
                             sa[k] = v;
                         }
                     }
+                    // ... and so does the n-th weekday a clock range is on ("first Monday 1pm
+                    // to 3pm of next month": 3pm of that Monday too)
+                    let id = &self.ids;
+                    if sb[id.sub] != NONE && sb[id.ordinal] == NONE && sb[id.hour] != NONE && sa[id.ordinal] != NONE {
+                        sb[id.ordinal] = sa[id.ordinal];
+                        sb[id.weekday] = sa[id.weekday];
+                    }
                     // a clock range never runs backwards within the morning: "11h30-1h30"
                     // ends at 13:30 (24-hour ranges such as "22h-2h" stay overnight)
                     // (a start in the afternoon or evening, "from 11 pm to 3", runs to the end's
