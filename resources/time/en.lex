@@ -665,6 +665,8 @@ twenty-first => century=21
 
 @PAST_MARK exact
 was | were | had | did | said | yesterday | last | ago | went | came
+# irregular past forms of frequent verbs
+happened | visited | worked | started | finished | arrived | returned | lived | moved | stayed | ate | drank | met | saw | took | got | gave | made | bought | brought | found | told | thought | knew | spoke | wrote | sent | spent | paid | heard | ran | slept | won | began | became | flew | drove | fell | felt | forgot | caught | sold | built
 @FUTURE_MARK exact
 will | shall | going | next | tomorrow | 'll
 
@@ -693,6 +695,10 @@ as early as => mod=ON_OR_AFTER
 on or after | after or on | on or later than | later than or on | later than or in | in or after => mod=ON_OR_AFTER
 on or before | before or on | on or earlier than | earlier than or on | earlier than or in | before or in | in or before => mod=ON_OR_BEFORE
 
+# a duration counted from a day ("three weeks from tomorrow", "2 weeks before Christmas")
+@OFFSET weak
+from | after | later than => sign=1
+before | earlier than => sign=-1
 # between durations that add up ("2 weeks and 2 days ago", "1 month, 21 days ago")
 @DUR_JOIN weak
 and | ,
@@ -1077,6 +1083,17 @@ at or before | before or at => mod=ON_OR_BEFORE
 @CLOCK_MINUTE_LOW
 ten => minute=10
 fifteen => minute=15
+
+# parentheses around an apposed date ("this friday (jun-15)")
+@PAREN_OPEN weak
+(
+@PAREN_CLOSE weak
+)
+
+# meal times that Recognizers-style spans keep apart from the day next to them ("after dinner",
+# "tomorrow"), as holidays from their time ("christmas eve", "6 p.m."); tasks mode joins them
+@APART weak
+lunch | lunchtime | lunch-time | lunch time | dinner | dinnertime | breakfast | brunch | supper
 # nouns a number labels ("building 4", "room 12", "gate 8"): the number is a name, no time
 @LABEL_NOUN weak
 building | room | floor | gate | platform | terminal | suite | apartment | bus | route | channel | chapter | section | lane | door | bay | pier | highway | hall
@@ -1085,3 +1102,14 @@ building | room | floor | gate | platform | terminal | suite | apartment | bus |
 wedn => weekday=3
 @WEEKDAY_ABBR
 wedn | wedn. => weekday=3
+
+# units of a day or longer: what can be counted from a day ("3 days from today")
+@UNIT_DAYS
+year | years | yr | yrs => unit=Y
+month | months => unit=M
+week | weeks => unit=W
+fortnight | fortnights => unit=W mult=2
+day | days => unit=D
+business day | business days | working day | working days | workday | workdays => unit=BD
+decade | decades => unit=DE
+century | centuries => unit=CE

@@ -121,7 +121,7 @@ impl TimexTagger {
     /// heure" → `…T05:30`), and a date and a time joined by `@JOIN` words make one expression.
     /// `style` sets the span convention.
     pub fn tag_at(&self, text: &str, lang: &str, reference: &str, style: SpanStyle) -> Vec<Timex> {
-        let rf = Reference::parse(reference, true);
+        let rf = Reference { calendar_weeks: style == SpanStyle::Bare, ..Reference::parse(reference, true) };
         let l = self.lang(lang);
         with_scratch(|toks, p| {
             token::tokenize(text, toks);
@@ -134,7 +134,7 @@ impl TimexTagger {
     /// expression (Recognizers-style spans: "de 14h à 16h", "du 4 au 22 de ce mois"), resolved
     /// as its own expression; `None` for expressions that are not ranges.
     pub fn tag_ranges_at(&self, text: &str, lang: &str, reference: &str, style: SpanStyle) -> Vec<(Timex, Option<Timex>)> {
-        let rf = Reference::parse(reference, true);
+        let rf = Reference { calendar_weeks: style == SpanStyle::Bare, ..Reference::parse(reference, true) };
         let l = self.lang(lang);
         with_scratch(|toks, p| {
             token::tokenize(text, toks);
@@ -356,23 +356,26 @@ impl TimexTagger {
                 let ms = self.leads(l, t, p, ms, false);
                 let ms = self.closed_ranges(l, t, p, ms);
                 let ms = self.merge(l, t, p, ms);
+                let ms = self.offsets(l, p, ms);
                 self.lists(l, t, p, ms)
             }
             Some(SpanStyle::Bare) => {
                 let out = self.compose(l, t, p, out, sched);
                 let out = self.sum_durations(l, t, p, out);
                 let ms = self.years(l, t, p, out);
-                let ms = self.merge(l, t, p, ms);
+                let ms = self.merge_with(l, t, p, ms, true);
                 let ms = self.bare(l, t, p, ms);
                 let ms = self.fuse_ranges(l, t, p, ms);
                 let ms = self.framed_ranges(l, ms);
                 let ms = self.lasting(l, t, p, ms);
                 // Recognizers keeps the prepositions that carry a mod ("avant 16h", "depuis 3 ans")
                 let ms = self.leads(l, t, p, ms, true);
+                let ms = self.offsets(l, p, ms);
                 // a day and the clock time or range its lead bounds ("today before 4pm",
                 // "tomorrow between 8am and 2pm") are one expression
-                let ms = self.merge(l, t, p, ms);
-                self.lists(l, t, p, ms)
+                let ms = self.merge_with(l, t, p, ms, true);
+                let ms = self.lists(l, t, p, ms);
+                self.years_as_days(l, ms)
             }
         }
     }
@@ -484,7 +487,7 @@ impl TimexTagger {
             if tense == Tense::Unknown {
                 tense = bias;
             }
-            let mut ctx = Ctx { dct: rf.date, last, tense, now: rf.minute, forward: rf.forward, offset: rf.offset };
+            let mut ctx = Ctx { dct: rf.date, last, tense, now: rf.minute, forward: rf.forward, offset: rf.offset, calendar_weeks: rf.calendar_weeks };
             let id = &self.ids;
             let mut slots = m.slots;
             // "Vers 0 h 40, jeudi, deux voitures…", "à 18h30 samedi": a clock time with no day
@@ -536,6 +539,11 @@ impl TimexTagger {
                         slots[id.dir] = intern("past");
                     }
                 }
+            }
+            // a range up to now starts before it ("between eight o'clock and now": 08:00, not
+            // the coming 20:00)
+            if m.range.as_deref().is_some_and(|e| l.str_of(e.slots[id.rf]) == Some("PRESENT_REF")) {
+                ctx.forward = false;
             }
             let mut r = match range_start.filter(|&(k, _)| k + 1 == mi) {
                 Some((_, d)) => self.range_end(l, m, &slots, (d, None), &plain),
@@ -696,7 +704,7 @@ impl TimexTagger {
     /// 10:30 to 10": 22:00): an end at or before the start minute on the start's day is its
     /// next occurrence, 12 hours on for a 12-hour clock time without am/pm, else the next day.
     fn after_start(r: Resolved, start: Date, now: u32, slots: &Slots, id: &Ids) -> Resolved {
-        let ctx = Ctx { dct: Some(start), last: None, tense: Tense::Unknown, now: Some(now), forward: true, offset: None };
+        let ctx = Ctx { dct: Some(start), last: None, tense: Tense::Unknown, now: Some(now), forward: true, offset: None, calendar_weeks: false };
         let Some((d, Some(m))) = resolve::start_of(&r, &ctx) else { return r };
         if d != start || m > now || r.value.len() < 16 {
             return r;
@@ -733,8 +741,6 @@ impl TimexTagger {
         if slots[self.ids.comp] == NONE {
             return resolve::resolve(l, &self.ids, slots, ctx);
         }
-        // `comp=span`: a period that lasts a duration from its anchor ("for 10 days from 18th
-        // Dec") is valued at the anchor, its start (`lasting_end` gives its end)
         // `comp=first` / `comp=last`: the first or last units of the anchor period ("the first
         // 2 weeks of 2021"), valued at their start (`lasting_end` gives their end)
         if let Some(op @ ("first" | "last")) = l.str_of(slots[self.ids.comp]) {
@@ -764,7 +770,9 @@ impl TimexTagger {
             let (y, wk) = sat.iso_week();
             return Some(Resolved { ttype: dyade_core::TimexType::DATE, value: format!("{y}-W{wk:02}-WE"), modifier: None, day: Some(sat), relative: ra.relative });
         }
-        // (without an anchor it is counted from the reference day: "for 3 days from today")
+        // `comp=span`: a period that lasts a duration from its anchor ("for 10 days from 18th
+        // Dec") is valued at the anchor, its start (`lasting_end` gives its end); without an
+        // anchor it is counted from the reference day ("for 3 days from today")
         if l.str_of(slots[self.ids.comp]) == Some("span") {
             let Some(a) = m.anchor.as_deref() else {
                 let d = ctx.dct?;
@@ -859,7 +867,10 @@ pub enum SpanStyle {
     /// Duckling: the leading preposition (`@LEAD`) inside ("à 15h", "à partir du 8").
     WithPrepositions,
     /// Recognizers-Text: neither article (before a day number) nor preposition ("12 janvier
-    /// 2016"), and a range is one span ("de 4pm à 5pm", value of its start).
+    /// 2016"), and a range is one span ("de 4pm à 5pm", value of its start); a count of years
+    /// from now is the day that many years on ("in two years": Recognizers' day, where Duckling
+    /// keeps the month), and the weeks of a month are those with at least two days in it ("the
+    /// first week of Jan 2015" starts on 29 December; Duckling: the full weeks inside it).
     Bare,
 }
 
@@ -877,6 +888,9 @@ pub struct Reference {
     /// UTC offset of the reference, in minutes ("-02:00" → -120), when given: a clock time
     /// with a time zone ("8:00 GMT") is converted to it.
     pub offset: Option<i32>,
+    /// Weeks of a month counted as calendar weeks (see [`resolve::Ctx::calendar_weeks`]):
+    /// Recognizers-style spans ([`SpanStyle::Bare`]).
+    pub calendar_weeks: bool,
 }
 
 impl Reference {
@@ -894,7 +908,7 @@ impl Reference {
             };
             Some(sign * (hm.get(..2)?.parse::<i32>().ok()? * 60 + hm.get(3..5).and_then(|m| m.parse::<i32>().ok()).unwrap_or(0)))
         });
-        Reference { date, minute: minute.filter(|_| s.as_bytes().get(10) == Some(&b'T')), forward, offset }
+        Reference { date, minute: minute.filter(|_| s.as_bytes().get(10) == Some(&b'T')), forward, offset, calendar_weeks: false }
     }
 }
 
@@ -939,7 +953,7 @@ fn infer_from(l: &Lang, ids: &Ids, text: &str, t: &Tokens, p: &Prep, ms: &[Match
     for m in ms {
         let sl = &m.slots;
         let tense = sentence_tense(l, t, p, m.tok, &[]);
-        let ctx = Ctx { dct: None, last: None, tense, now: None, forward: false, offset: None };
+        let ctx = Ctx { dct: None, last: None, tense, now: None, forward: false, offset: None, calendar_weeks: false };
         let Some(r) = resolve::resolve(l, ids, sl, &ctx) else { continue };
         let sh = sl[ids.shift];
         let unit = (sl[ids.unit] != NONE).then(|| l.str_of(sl[ids.unit])).flatten();

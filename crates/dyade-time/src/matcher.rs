@@ -16,6 +16,12 @@ pub(crate) fn default_slot(k: NumKind) -> Option<&'static str> {
     })
 }
 
+/// The `hour` and `minute` slot ids (looked up once).
+fn clock_slots() -> (usize, usize) {
+    static S: std::sync::OnceLock<(usize, usize)> = std::sync::OnceLock::new();
+    *S.get_or_init(|| (lang::slot_id("hour").unwrap_or(usize::MAX), lang::slot_id("minute").unwrap_or(usize::MAX)))
+}
+
 /// The rest of a pattern to match after a group ends.
 pub(crate) struct Cont<'a> {
     pub(crate) elems: &'a [Elem],
@@ -107,6 +113,14 @@ impl Matcher<'_> {
             Elem::Class(c, rename, _) => {
                 if ok(pos) {
                     for (end, en) in self.l.cached(self.p, *c, pos) {
+                        // a number word renamed into a clock slot must fit it ("thirty" is no
+                        // hour: "at thirty-six minutes past eight")
+                        if let (Some(r), Some(&(_, v))) = (rename, en.set.first()) {
+                            let (h, m) = clock_slots();
+                            if (*r == h && v > 24) || (*r == m && v > 59) {
+                                continue;
+                            }
+                        }
                         // save only the slots this entry sets (copying all slots dominated)
                         let mut saved = [(0usize, 0i32); lang::MAX_ENTRY_SETS];
                         for (k, &(id, v)) in en.set.iter().enumerate() {

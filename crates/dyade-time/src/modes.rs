@@ -18,7 +18,9 @@
 //!   year"), or a `@TASKS_SKIP_GLUED` word glued to a number ("7p");
 //!   "next week / month / year" (a shift of one week, month or year) is the first day of that
 //!   period, and a time of day right after it (`@JOIN` words between) is on that day ("next
-//!   month at 6pm" → the 1st at 18:00, one expression); a time of day told without a day that
+//!   month at 6pm" → the 1st at 18:00, one expression); so are a holiday or a meal time, which
+//!   the plain output keeps apart (`@HOLIDAY`, `@APART`), and the day or time next to it
+//!   ("easter after 5pm", "after dinner tomorrow"); a time of day told without a day that
 //!   has already begun (a part of the day) or passed (a clock time) is the next day's.
 //! - **calendar mode** (`CalendarMode`): an expression that is nothing but a lone period term
 //!   of the pack's `@CALENDAR_SKIP` class ("the year" of "partner of the year", "have a great
@@ -91,7 +93,7 @@ impl TimexTagger {
         if opts == TagOptions::default() {
             return self.tag_ranges_at(text, lang, reference, style);
         }
-        let rf = Reference::parse(reference, true);
+        let rf = Reference { calendar_weeks: style == SpanStyle::Bare, ..Reference::parse(reference, true) };
         let l = self.lang(lang);
         let (mut out, firsts, bare, rest) = with_scratch(|toks, p| {
             token::tokenize(text, toks);
@@ -139,6 +141,21 @@ impl TimexTagger {
             out = self.split_date_time(l, &toks, &p, text, lang, reference, out);
         }
         out
+    }
+
+    /// Recognizers-style spans: a count of years from now ("in two years", "5 years ago") is
+    /// the day that many years on, as Recognizers-Text resolves it (Duckling, the other
+    /// scheduling style, keeps the month: its grain).
+    pub(crate) fn years_as_days(&self, l: &Lang, mut ms: Vec<Match>) -> Vec<Match> {
+        let Some(day) = l.strings.iter().position(|x| x == "day").map(|i| lang::STR_BASE + i as i32) else { return ms };
+        let id = &self.ids;
+        for m in ms.iter_mut() {
+            let s = &mut m.slots;
+            if s[id.sign] != NONE && l.str_of(s[id.unit]) == Some("Y") && [id.hour, id.anchor, id.ty, id.comp].iter().all(|&k| s[k] == NONE) && m.range.is_none() {
+                s[id.anchor] = day;
+            }
+        }
+        ms
     }
 
     /// Tasks mode over the matches: drop the kinds it does not recognize, make "next
@@ -352,26 +369,56 @@ fn tasks_next_day(out: Vec<(Timex, Option<Timex>)>, bare: &[Span], rf: Reference
         .collect()
 }
 
-/// Tasks mode: a period read as its first day ("next month") and the time of day right after
-/// it (nothing but `@JOIN` words between) are one expression on that day.
+/// Tasks mode: a period read as its first day ("next month"), or a holiday or meal time kept
+/// apart in the plain output (`@HOLIDAY`, `@APART`: "christmas", "after dinner"), and the day or
+/// time of day right next to it (nothing but `@JOIN` words between) are one expression: the
+/// day's date with the other's time of day ("next month at 6pm", "easter after 5pm", "after
+/// dinner tomorrow").
 fn tasks_join(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Timex>)>, firsts: &[Span], rf: Reference) -> Vec<(Timex, Option<Timex>)> {
     let join = l.class("JOIN");
+    let apart_cs = [l.class("APART"), l.class("HOLIDAY")];
     let days: Vec<String> = rf.date.map(|d| vec![d.iso(), d.add_days(1).iso()]).unwrap_or_default();
+    // a time of day the reference placed (on its day or the next): no day of its own
+    let placed = |v: &str| matches!(date_time_parts(v), (Some(d), Some(_)) if days.iter().any(|x| x == d));
+    let date_only = |v: &str| matches!(date_time_parts(v), (Some(_), None));
+    let toks = |x: &Timex| (t.toks.partition_point(|k| (k.start as usize) < x.span.start), t.toks.partition_point(|k| (k.end as usize) <= x.span.end));
+    let holds_apart = |x: &Timex| {
+        let (a, b) = toks(x);
+        (a..b).any(|i| apart_cs.iter().flatten().any(|&c| l.cached(p, c, i).next().is_some()))
+    };
     let mut res: Vec<(Timex, Option<Timex>)> = Vec::with_capacity(out.len());
     for (y, end) in out {
-        if let Some((x, None)) = res.last() {
-            let first = firsts.contains(&x.span);
-            // a time of day the reference placed (on its day or the next): no day of its own
-            let placed = |v: &str| matches!(date_time_parts(v), (Some(d), Some(_)) if days.iter().any(|x| x == d));
-            let a = t.toks.partition_point(|k| (k.start as usize) < x.span.end);
-            let b = t.toks.partition_point(|k| (k.end as usize) <= y.span.start);
-            let gap = (a..b).all(|i| join.is_some_and(|c| l.cached(p, c, i).any(|(e, _)| e <= b)));
-            if first && gap && placed(&y.value) && end.as_ref().is_none_or(|e| placed(&e.value)) {
-                let (x, _) = res.pop().expect("checked");
-                let on = |v: &str| format!("{}{}", x.value, date_time_parts(v).1.unwrap_or(""));
+        if let Some((x, xend)) = res.last() {
+            let (_, a) = toks(x);
+            let (b, _) = toks(&y);
+            let gap = a <= b && (a..b).all(|i| join.is_some_and(|c| l.cached(p, c, i).any(|(e, _)| e <= b)));
+            let first = firsts.contains(&x.span) || holds_apart(x) || holds_apart(&y);
+            // (or one the resolver already put on that day: "easter after 5pm")
+            let on_day = |v: &str, day: &str| placed(v) || matches!(date_time_parts(v), (Some(d), Some(_)) if d == day);
+            // a part of the day after a date and clock time ("christmas at 9:00 early morning")
+            let pod_only = |v: &str| matches!(date_time_parts(v), (_, Some(tm)) if tm.len() == 3 && tm[1..].bytes().all(|b| b.is_ascii_uppercase()));
+            // (the day, the timed one, the timed one's range end)
+            let pair = if date_only(&x.value) && xend.is_none() && on_day(&y.value, &x.value) && end.as_ref().is_none_or(|e| on_day(&e.value, &x.value)) {
+                Some((x.clone(), y.clone(), end.clone()))
+            } else if holds_apart(x) || holds_apart(&y) {
+                if date_only(&y.value) && end.is_none() && on_day(&x.value, &y.value) && xend.as_ref().is_none_or(|e| on_day(&e.value, &y.value)) {
+                    Some((y.clone(), x.clone(), xend.clone()))
+                } else if let ((Some(d), Some(_)), true, None, None) = (date_time_parts(&x.value), placed(&y.value) && pod_only(&y.value), xend, &end) {
+                    // the clock time stays: the day is the date's, the time the clock's
+                    let day = Timex { value: d.to_string(), ..x.clone() };
+                    Some((day, Timex { value: x.value[d.len()..].to_string(), ..x.clone() }, None))
+                } else {
+                    None
+                }
+            } else {
+                None
+            };
+            if let (true, true, Some((day, timed, tend))) = (first, gap, pair) {
                 let span = Span::new(x.span.start, y.span.end);
-                let end = end.map(|e| Timex { value: on(&e.value), ..e });
-                res.push((Timex { span, ttype: y.ttype, value: on(&y.value), modifier: y.modifier }, end));
+                res.pop();
+                let on = |v: &str| format!("{}{}", day.value, date_time_parts(v).1.unwrap_or(""));
+                let tend = tend.map(|e| Timex { value: on(&e.value), ..e });
+                res.push((Timex { span, ttype: timed.ttype, value: on(&timed.value), modifier: timed.modifier }, tend));
                 continue;
             }
         }

@@ -30,6 +30,10 @@ pub struct Ctx {
     pub forward: bool,
     /// UTC offset of the reference (minutes), when known.
     pub offset: Option<i32>,
+    /// The weeks of a month are the Monday–Sunday weeks with at least two of their days in it
+    /// (Recognizers-Text: "the first week of Jan 2015" starts on 29 December); otherwise the
+    /// full weeks inside it (Duckling, TimeML: 5 January).
+    pub calendar_weeks: bool,
 }
 
 /// A resolved expression.
@@ -327,10 +331,14 @@ fn counted(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx, pos: i32, sub: &str) -
         "D" if k > 0 => done(first.add_days(k - 1), false).filter(|x| x.day.is_some_and(|d| d <= last)),
         "D" => done(last.add_days(k + 1), false),
         "W" => {
-            let mon = first.add_days((8 - first.weekday() as i64) % 7);
-            let last_mon = last.add_days(-6).add_days(-((last.add_days(-6).weekday() as i64 + 6) % 7));
+            // (the days a week must hold: all seven, or two with calendar weeks)
+            let (first_in, last_in) = if ctx.calendar_weeks { (first.add_days(1), last.add_days(-1)) } else { (first.add_days(6), last.add_days(-6)) };
+            let monday = |x: Date| x.add_days(1 - x.weekday() as i64);
+            let (mon, last_mon) = if ctx.calendar_weeks { (monday(first_in), monday(last_in)) } else {
+                (first.add_days((8 - first.weekday() as i64) % 7), last.add_days(-6).add_days(-((last.add_days(-6).weekday() as i64 + 6) % 7)))
+            };
             let d = if k > 0 { mon.add_days(7 * (k - 1)) } else { last_mon.add_days(7 * (k + 1)) };
-            (d >= first && d.add_days(6) <= last).then_some(())?;
+            (d.add_days(6) >= first_in && d <= last_in).then_some(())?;
             done(d, true)
         }
         "WD" | "WE" => {
@@ -1289,7 +1297,9 @@ pub fn relative_to(lang: &Lang, ids: &Ids, sl: &Slots, day: Date, minute: Option
             out(day.add_days(w - day.weekday() as i64), None)
         }
         "shift" => {
-            let num = get(ids.n).map(|n| n as f64 + if get(ids.half_hour).is_some() { 0.5 } else { 0.0 });
+            // (a decimal fraction counts too: "2.5 hours" from a clock time)
+            let frac = get(ids.frac).map_or(0.0, |f| f as f64 / 10f64.powi(f.to_string().len() as i32));
+            let num = get(ids.n).map(|n| n as f64 + frac + if get(ids.half_hour).is_some() { 0.5 } else { 0.0 });
             let k = get(ids.shift).map(|s| s as f64).or_else(|| Some(get(ids.sign).unwrap_or(1) as f64 * num?))?;
             let u = gs(ids.unit)?;
             let per = match u {

@@ -199,6 +199,71 @@ impl TimexTagger {
         out
     }
 
+    /// A duration right before a day it counts from, joined to it by an `@OFFSET` word ("3
+    /// days earlier than Christmas") or by the lead the day took ("more than 2 weeks after
+    /// today"), is that day moved by the duration: the day's slots with the offset in `offm` /
+    /// `offd` (calendar units only); "more than" becomes the after / before mod. (Composition
+    /// rules read most such counts, `comp=shift`, before the leads are taken; this step reads
+    /// those they leave.)
+    pub(crate) fn offsets(&self, l: &Lang, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
+        let Some(off) = l.class("OFFSET") else { return ms };
+        let id = &self.ids;
+        let s = |v: i32| l.str_of(v);
+        let duration = |m: &Match| !m.split && s(m.slots[id.ty]) == Some("DURATION") && matches!(s(m.slots[id.md]), None | Some("MORE_THAN" | "LESS_THAN"));
+        let intern = |v: &str| l.strings.iter().position(|x| x == v).map_or(NONE, |i| lang::STR_BASE + i as i32);
+        let sign = |e: &lang::Entry| e.set.first().map_or(1, |&(_, v)| v);
+        let mut out: Vec<Match> = Vec::with_capacity(ms.len());
+        for mut m in ms {
+            while let Some(a) = out.last().filter(|a| duration(a) && a.end <= m.tok) {
+                let Some((mo, d)) = self.calendar_amount(l, &a.slots) else { break };
+                let mut sl = m.slots;
+                // the word between, or the second's lead
+                let k = if a.end < m.tok {
+                    l.cached(p, off, a.end).find(|&(e, _)| e == m.tok).map(|(_, e)| sign(e))
+                } else {
+                    sl[id.md] = NONE;
+                    l.cached(p, off, m.tok).filter(|&(e, _)| e < m.end).map(|(e, en)| (e, sign(en))).max().map(|(_, k)| k)
+                };
+                let Some(k) = k else { break };
+                for (x, v) in [(id.offm, mo), (id.offd, d)] {
+                    sl[x] = if sl[x] == NONE { 0 } else { sl[x] } + k * v;
+                }
+                if s(a.slots[id.md]) == Some("MORE_THAN") {
+                    sl[id.md] = intern(if k > 0 { "AFTER" } else { "BEFORE" });
+                }
+                let a = out.pop().expect("checked");
+                m = Match { span: Span::new(a.span.start, m.span.end), slots: sl, tok: a.tok, end: m.end, split: false, range: None, anchor: None };
+            }
+            out.push(m);
+        }
+        out
+    }
+
+    /// (months, days) of the n calendar units a duration's slots count, as an offset from a
+    /// day (none for clock units or fractions).
+    fn calendar_amount(&self, l: &Lang, sl: &Slots) -> Option<(i32, i32)> {
+        let id = &self.ids;
+        let mut n = sl[id.n];
+        if n == NONE || sl[id.frac] != NONE || sl[id.half_hour] != NONE {
+            return None;
+        }
+        if sl[id.n2] != NONE {
+            n += sl[id.n2];
+        }
+        if sl[id.mult] != NONE {
+            n *= sl[id.mult];
+        }
+        Some(match l.str_of(sl[id.unit])? {
+            "Y" => (12 * n, 0),
+            "M" => (n, 0),
+            "Q" => (3 * n, 0),
+            "DE" => (120 * n, 0),
+            "W" => (0, 7 * n),
+            "D" => (0, n),
+            _ => return None,
+        })
+    }
+
     /// Durations in a row add up (nothing or `@DUR_JOIN` words between them):
     /// - into one DURATION counted in the smallest unit ("1 hour and 30 minutes": PT90M; "2
     ///   days 1 hour 5 minutes 30 seconds", each unit smaller than the one before), calendar
@@ -225,28 +290,7 @@ impl TimexTagger {
                 _ => return None,
             })
         };
-        // (months, days) of n calendar units, as an offset from a day
-        let amount = |sl: &Slots| -> Option<(i32, i32)> {
-            let mut n = sl[id.n];
-            if n == NONE || sl[id.frac] != NONE || sl[id.half_hour] != NONE {
-                return None;
-            }
-            if sl[id.n2] != NONE {
-                n += sl[id.n2];
-            }
-            if sl[id.mult] != NONE {
-                n *= sl[id.mult];
-            }
-            Some(match s(sl[id.unit])? {
-                "Y" => (12 * n, 0),
-                "M" => (n, 0),
-                "Q" => (3 * n, 0),
-                "DE" => (120 * n, 0),
-                "W" => (0, 7 * n),
-                "D" => (0, n),
-                _ => return None,
-            })
-        };
+        let amount = |sl: &Slots| self.calendar_amount(l, sl);
         let plain = |m: &Match| {
             !m.split && s(m.slots[id.ty]) == Some("DURATION") && m.slots[id.n] != NONE
                 && [id.frac, id.half_hour, id.n2, id.mult, id.sign, id.shift, id.comp, id.durm].iter().all(|&k| m.slots[k] == NONE)
@@ -870,8 +914,18 @@ impl TimexTagger {
     /// Merge a date and a time of day that follow each other, joined only by `@JOIN` words
     /// ("le 2 mars à 5h", "13h30 samedi 21 septembre", "demain vers midi"): one expression.
     pub(crate) fn merge(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
+        self.merge_with(l, t, p, ms, false)
+    }
+
+    /// [`TimexTagger::merge`]; with `apart` (Recognizers-style spans), a holiday (`@HOLIDAY`,
+    /// Easter) or a meal time (`@APART`) stays apart from the day or time next to it ("christmas
+    /// eve", "6 p.m."; "after dinner", "tomorrow"): its tasks mode joins them
+    /// (`TagOptions::tasks`).
+    pub(crate) fn merge_with(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>, apart: bool) -> Vec<Match> {
         let Some(join) = l.join_class else { return ms };
         let id = &self.ids;
+        let apart_cs = [l.class("APART"), l.class("HOLIDAY")];
+        let kept_apart = |m: &Match| apart && (m.slots[id.easter] != NONE || (m.tok..m.end).any(|i| apart_cs.iter().flatten().any(|&c| l.cached(p, c, i).next().is_some())));
         let date_slots = [id.year, id.yy, id.month, id.day, id.weekday, id.easter, id.shift];
         let time_slots = [id.hour, id.minute, id.pod];
         let blocked = [id.rf, id.drop, id.sign, id.century, id.decade, id.season, id.quarter, id.half];
@@ -930,7 +984,7 @@ impl TimexTagger {
             let n = out.len();
             let ranged = n >= 2 && time_only(&out[n - 2]) && range_join.is_some_and(|rj| out[n - 2].end < out[n - 1].tok && joined(l, t, p, rj, out[n - 2].end, out[n - 1].tok));
             if let Some(prev) = out.last_mut() {
-                if let (false, Some(mut a), Some(mut b)) = (opens_until(&m), usable(prev), usable(&m)) {
+                if let (false, false, Some(mut a), Some(mut b)) = (opens_until(&m), kept_apart(prev) || kept_apart(&m), usable(prev), usable(&m)) {
                     let dated = |s: &Slots| date_slots.iter().any(|&k| s[k] != NONE);
                     // "today" implied by a bare part of the day ("le matin", shift=0) yields
                     // to an explicit date next to it ("le 15 février le matin")

@@ -141,3 +141,35 @@ fn skip_from_to_gives_the_bounds() {
     // "between" ranges stay whole
     assert_eq!(texts(&run(&t, "Change my meeting between 9am and 11am", "2016-11-07T00:00:00", o)), ["between 9am and 11am"]);
 }
+
+#[test]
+fn holidays_and_meals_stay_apart_but_tasks_mode_joins_them() {
+    let t = TimexTagger::new();
+    let r = "2022-07-27T10:00:00";
+    assert_eq!(texts(&run(&t, "Take medicines after dinner tomorrow", r, TagOptions::default())), ["after dinner", "tomorrow"]);
+    assert_eq!(run(&t, "Take medicines after dinner tomorrow", r, TASKS), [("after dinner tomorrow".to_string(), "2022-07-28TMED".to_string(), None)]);
+    assert_eq!(texts(&run(&t, "let's meet at lunch tomorrow.", r, TagOptions::default())), ["at lunch", "tomorrow"]);
+    assert_eq!(texts(&run(&t, "will prepare cake on easter after 5pm", "2022-04-29T00:00:00", TASKS)), ["easter after 5pm"]);
+}
+
+#[test]
+fn recognizers_years_from_now_are_days() {
+    let t = TimexTagger::new();
+    assert_eq!(run(&t, "I will leave in two years", "2018-07-05T00:00:00", TagOptions::default())[0].1, "2020-07-05");
+    // Duckling style keeps the month (its grain)
+    let d = t.tag_at("in two years", "en", "2018-07-05T00:00:00", SpanStyle::WithPrepositions);
+    assert_eq!(d[0].value, "2020-07");
+}
+
+#[test]
+fn recognizers_weeks_of_a_month_hold_two_of_its_days() {
+    let t = TimexTagger::new();
+    let bare = |s: &str| t.tag_at(s, "en", "2018-05-29T00:00:00", SpanStyle::Bare)[0].value.clone();
+    assert_eq!(bare("first week of Jan 2015"), "2015-W01");
+    assert_eq!(bare("last week of Dec 2016"), "2016-W52");
+    // a week with one day in the month is not one of its weeks (1 October 2017 is a Sunday)
+    assert_eq!(bare("the first week of Oct 2017"), "2017-W40");
+    assert_eq!(bare("the last week of july 2017"), "2017-W30");
+    // Duckling style: the full weeks inside the month
+    assert_eq!(t.tag_at("first week of Jan 2015", "en", "2018-05-29T00:00:00", SpanStyle::WithPrepositions)[0].value, "2015-W02");
+}
