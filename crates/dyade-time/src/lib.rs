@@ -363,7 +363,7 @@ impl TimexTagger {
                 let ms = self.leads(l, t, p, ms, false);
                 let ms = self.closed_ranges(l, t, p, ms);
                 let ms = self.merge(l, t, p, ms);
-                let ms = self.offsets(l, t, p, ms);
+                let ms = self.offsets(l, p, ms);
                 self.lists(l, t, p, ms)
             }
             Some(SpanStyle::Bare) => {
@@ -377,7 +377,7 @@ impl TimexTagger {
                 let ms = self.lasting(l, t, p, ms);
                 // Recognizers keeps the prepositions that carry a mod ("avant 16h", "depuis 3 ans")
                 let ms = self.leads(l, t, p, ms, true);
-                let ms = self.offsets(l, t, p, ms);
+                let ms = self.offsets(l, p, ms);
                 // a day and the clock time or range its lead bounds ("today before 4pm",
                 // "tomorrow between 8am and 2pm") are one expression
                 let ms = self.merge_with(l, t, p, ms, true);
