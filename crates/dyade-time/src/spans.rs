@@ -852,7 +852,10 @@ impl TimexTagger {
             if let Some((e, _)) = det.and_then(|d| l.cached(p, d, m.tok).next()) {
                 let timed_pod = |e: usize| m.slots[self.ids.hour] != NONE && pod.is_some_and(|c| l.cached(p, c, e).next().is_some());
                 let name = |e: usize| named.iter().any(|&c| l.cached(p, c, e).next().is_some()) || timed_pod(e);
-                if e < m.end && t.toks[m.tok].start as usize == m.span.start && (t.toks[e].kind == Kind::Num || name(e)) {
+                // a day of a month in number words is a day number too ("le quatre octobre")
+                let dated = m.slots[self.ids.day] != NONE && m.slots[self.ids.month] != NONE;
+                let day_word = |e: usize| dated && num.is_some_and(|c| l.cached(p, c, e).next().is_some());
+                if e < m.end && t.toks[m.tok].start as usize == m.span.start && (t.toks[e].kind == Kind::Num || name(e) || day_word(e)) {
                     m.tok = e;
                     m.span = Span::new(t.toks[e].start as usize, m.span.end);
                 }
