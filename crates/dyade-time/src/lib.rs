@@ -317,6 +317,13 @@ impl TimexTagger {
                             sa[k] = v;
                         }
                     }
+                    // ... and so does the n-th weekday a clock range is on ("first Monday 1pm
+                    // to 3pm of next month": 3pm of that Monday too)
+                    let id = &self.ids;
+                    if sb[id.sub] != NONE && sb[id.ordinal] == NONE && sb[id.hour] != NONE && sa[id.ordinal] != NONE {
+                        sb[id.ordinal] = sa[id.ordinal];
+                        sb[id.weekday] = sa[id.weekday];
+                    }
                     // a clock range never runs backwards within the morning: "11h30-1h30"
                     // ends at 13:30 (24-hour ranges such as "22h-2h" stay overnight)
                     // (a start in the afternoon or evening, "from 11 pm to 3", runs to the end's
@@ -356,7 +363,7 @@ impl TimexTagger {
                 let ms = self.leads(l, t, p, ms, false);
                 let ms = self.closed_ranges(l, t, p, ms);
                 let ms = self.merge(l, t, p, ms);
-                let ms = self.offsets(l, t, p, ms);
+                let ms = self.offsets(l, p, ms);
                 self.lists(l, t, p, ms)
             }
             Some(SpanStyle::Bare) => {
@@ -370,7 +377,7 @@ impl TimexTagger {
                 let ms = self.lasting(l, t, p, ms);
                 // Recognizers keeps the prepositions that carry a mod ("avant 16h", "depuis 3 ans")
                 let ms = self.leads(l, t, p, ms, true);
-                let ms = self.offsets(l, t, p, ms);
+                let ms = self.offsets(l, p, ms);
                 // a day and the clock time or range its lead bounds ("today before 4pm",
                 // "tomorrow between 8am and 2pm") are one expression
                 let ms = self.merge_with(l, t, p, ms, true);

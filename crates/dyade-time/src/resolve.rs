@@ -395,6 +395,11 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     if let Some(era) = gs(ids.era) {
         let mut inner = *sl;
         inner[ids.era] = NONE;
+        // a fiscal or school year told without its year ("in fiscal year"): unspecified
+        let told = [ids.year, ids.yy, ids.shift, ids.yearword].iter().any(|&k| sl[k] != NONE);
+        if !told && era != "BC" {
+            return Some(Resolved { ttype: TimexType::DATE, value: format!("{era}XXXX"), modifier: None, day: None, relative: false });
+        }
         let r = resolve(lang, ids, &inner, ctx)?;
         let year = r.value.len() == 4 && r.value.bytes().all(|b| b.is_ascii_digit());
         return year.then(|| Resolved { ttype: TimexType::DATE, value: format!("{era}{}", r.value), modifier: r.modifier, day: None, relative: r.relative && era != "BC" });
@@ -435,12 +440,25 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     }
     // a part of the day of a day counted inside a month ("the first Monday evening of next
     // month"): that day's
-    if let (Some(_), Some("D" | "WD"), Some(p), None) = (get(ids.ordinal), gs(ids.sub), gs(ids.pod), get(ids.hour)) {
+    // ... or its clock time ("first Monday 1pm to 3pm of next month"): the day, then the
+    // time told on it
+    let timed = get(ids.pod).is_some() || get(ids.hour).is_some();
+    if let (Some(_), Some("D" | "WD"), true, None) = (get(ids.ordinal), gs(ids.sub), timed, get(ids.len)) {
         let mut inner = *sl;
-        inner[ids.pod] = NONE;
+        for k in [ids.pod, ids.hour, ids.minute, ids.second, ids.pm] {
+            inner[k] = NONE;
+        }
         let r = resolve(lang, ids, &inner, ctx)?;
         let d = r.day.filter(|_| r.value.len() == 10)?;
-        return Some(Resolved { ttype: TimexType::TIME, value: format!("{}T{p}", d.iso()), modifier: r.modifier, day: Some(d), relative: r.relative });
+        let mut on_day = [NONE; crate::lang::NSLOTS];
+        for k in [ids.pod, ids.hour, ids.minute, ids.second, ids.pm, ids.md] {
+            on_day[k] = sl[k];
+        }
+        on_day[ids.year] = d.y;
+        on_day[ids.month] = d.m as i32;
+        on_day[ids.day] = d.d as i32;
+        let t = resolve(lang, ids, &on_day, ctx)?;
+        return Some(Resolved { day: Some(d), relative: r.relative, ..t });
     }
     if let (Some(pos), Some(sub)) = (get(ids.ordinal), gs(ids.sub)) {
         // "the third last week": counted from the end
