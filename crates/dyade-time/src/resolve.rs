@@ -962,6 +962,12 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 } else if ctx.forward && (get(ids.quarter).is_some() || get(ids.half).is_some()) {
                     // scheduling: "the third quarter" is this year's
                     year = anchor.map(|a| a.y);
+                } else if let (Some(a), Some(first)) = (anchor, get(ids.quarter).map(|q| 3 * (if q < 0 { 5 + q } else { q }) - 2).or(get(ids.half).map(|h| 6 * h - 5))) {
+                    // news: a quarter or half without a year is the reference year's (TimeML
+                    // anchors it to the document date), the year before's when it has not begun
+                    // yet and the sentence tells of the past ("au quatrième trimestre, les ventes
+                    // ont reculé" in February)
+                    year = Some(if ctx.tense == Tense::Past && first > a.m as i32 { a.y - 1 } else { a.y });
                 }
             }
             let ys = year.map(|y| format!("{y:04}")).unwrap_or_else(|| "XXXX".into());
