@@ -43,7 +43,7 @@ fn duckling_and_recognizers_floors() {
     }
 }
 const DUCKLING_FR: f64 = 0.971;
-const DUCKLING_EN: f64 = 0.947;
+const DUCKLING_EN: f64 = 0.953;
 const RECOG_FR: f64 = 0.927;
 const RECOG_EN: f64 = 0.94;
 
