@@ -1022,6 +1022,15 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                             m = n.m;
                             y = n.y;
                         }
+                        // a day the month lacks ("le 31" in November) is in the nearest month that
+                        // has it: the next one looking ahead, else the one before
+                        if Date::new(y, m, d).is_none() && (29..=31).contains(&d) {
+                            let ahead = (matches!(dir, Some("future")) || ctx.forward) && !matches!(dir, Some("past"));
+                            let b = Date { y, m, d: 1 }.add_months(if ahead { 1 } else { -1 });
+                            if Date::new(b.y, b.m, d).is_some() {
+                                (y, m) = (b.y, b.m);
+                            }
+                        }
                         day = Date::new(y, m, d);
                         Some(format!("{y:04}-{m:02}-{d:02}"))
                     }
@@ -1123,7 +1132,7 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 // is its next occurrence ("3:30" at 4:30 → 15:30)
                 if let (true, None, Some(now), Some(c)) = (ctx.forward, ctx.last, ctx.now, clock) {
                     let past = |c: i32| (c as u32) / 60 < now / 60;
-                    let ambiguous = hour.is_some_and(|h| (1..12).contains(&h)) && get(ids.pm).is_none() && pod.is_none() && get(ids.minus).is_none() && get(ids.h24).is_none();
+                    let ambiguous = hour.is_some_and(|h| (1..12).contains(&h)) && get(ids.pm).is_none() && pod.is_none() && get(ids.h24).is_none();
                     if past(c) && ambiguous && !past(c + 720) {
                         t = format!("T{:02}{}", c / 60 + 12, &t[3..]);
                     } else if past(c) {
