@@ -695,6 +695,10 @@ as early as => mod=ON_OR_AFTER
 on or after | after or on | on or later than | later than or on | later than or in | in or after => mod=ON_OR_AFTER
 on or before | before or on | on or earlier than | earlier than or on | earlier than or in | before or in | in or before => mod=ON_OR_BEFORE
 
+# a duration counted from a day ("three weeks from tomorrow", "2 weeks before Christmas")
+@OFFSET weak
+from | after | later than => sign=1
+before | earlier than => sign=-1
 # between durations that add up ("2 weeks and 2 days ago", "1 month, 21 days ago")
 @DUR_JOIN weak
 and | ,

@@ -208,83 +208,84 @@ impl TimexTagger {
         out
     }
 
-    /// Durations in a row before a relative day add up with it ("2 years 1 month 21 days ago",
-    /// "2 weeks and 2 days ago": nothing or `@DUR_JOIN` words between them): the day counted
-    /// from the reference by the whole, in `offm` / `offd` (calendar units only). (A duration
-    /// counted from another expression, "three weeks from tomorrow", is a composition rule's
-    /// `comp=shift`.)
-    pub(crate) fn offsets(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
-        let Some(dj) = l.class("DUR_JOIN") else { return ms };
+    /// A duration right before a day it counts from, joined to it by an `@OFFSET` word ("3
+    /// days earlier than Christmas") or by the lead the day took ("more than 2 weeks after
+    /// today"), is that day moved by the duration: the day's slots with the offset in `offm` /
+    /// `offd` (calendar units only); "more than" becomes the after / before mod. (Composition
+    /// rules read most such counts, `comp=shift`, before the leads are taken; this step reads
+    /// those they leave.)
+    pub(crate) fn offsets(&self, l: &Lang, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
+        let Some(off) = l.class("OFFSET") else { return ms };
         let id = &self.ids;
         let s = |v: i32| l.str_of(v);
-        // (months, days) of n units
-        let amount = |sl: &Slots| -> Option<(i32, i32)> {
-            let mut n = sl[id.n];
-            if n == NONE || sl[id.frac] != NONE || sl[id.half_hour] != NONE {
-                return None;
-            }
-            if sl[id.n2] != NONE {
-                n += sl[id.n2];
-            }
-            if sl[id.mult] != NONE {
-                n *= sl[id.mult];
-            }
-            Some(match s(sl[id.unit])? {
-                "Y" => (12 * n, 0),
-                "M" => (n, 0),
-                "Q" => (3 * n, 0),
-                "DE" => (120 * n, 0),
-                "W" => (0, 7 * n),
-                "D" => (0, n),
-                _ => return None,
-            })
-        };
-        // (a period told with its direction is no part of the count: "for the last 3 months
-        // and 2 days ago")
-        let duration = |m: &Match| !m.split && s(m.slots[id.ty]) == Some("DURATION") && m.slots[id.md] == NONE && m.slots[id.dir] == NONE && amount(&m.slots).is_some();
-        let intern = |v: &str| l.strings.iter().position(|x| x == v).map(|i| lang::STR_BASE + i as i32);
-        let add = |sl: &mut Slots, (mo, d): (i32, i32), k: i32| {
-            sl[id.offm] = if sl[id.offm] == NONE { 0 } else { sl[id.offm] } + k * mo;
-            sl[id.offd] = if sl[id.offd] == NONE { 0 } else { sl[id.offd] } + k * d;
-        };
+        let duration = |m: &Match| !m.split && s(m.slots[id.ty]) == Some("DURATION") && matches!(s(m.slots[id.md]), None | Some("MORE_THAN" | "LESS_THAN"));
+        let intern = |v: &str| l.strings.iter().position(|x| x == v).map_or(NONE, |i| lang::STR_BASE + i as i32);
+        let sign = |e: &lang::Entry| e.set.first().map_or(1, |&(_, v)| v);
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
         for mut m in ms {
             while let Some(a) = out.last().filter(|a| duration(a) && a.end <= m.tok) {
+                let Some((mo, d)) = self.calendar_amount(l, &a.slots) else { break };
                 let mut sl = m.slots;
-                let gap_ok = (a.end..m.tok).all(|k| l.cached(p, dj, k).any(|(e, _)| e == k + 1));
-                let counted = sl[id.offm] != NONE || sl[id.offd] != NONE;
-                let sign = sl[id.sign];
-                if !gap_ok || !(counted || (sign != NONE && s(sl[id.ty]).is_none())) {
-                    break;
+                // the word between, or the second's lead
+                let k = if a.end < m.tok {
+                    l.cached(p, off, a.end).find(|&(e, _)| e == m.tok).map(|(_, e)| sign(e))
+                } else {
+                    sl[id.md] = NONE;
+                    l.cached(p, off, m.tok).filter(|&(e, _)| e < m.end).map(|(e, en)| (e, sign(en))).max().map(|(_, k)| k)
+                };
+                let Some(k) = k else { break };
+                for (x, v) in [(id.offm, mo), (id.offd, d)] {
+                    sl[x] = if sl[x] == NONE { 0 } else { sl[x] } + k * v;
                 }
-                let k = if counted { if sl[id.offm] + sl[id.offd] < 0 { -1 } else { 1 } } else { sign };
-                if !counted {
-                    // the relative day itself becomes an offset from the reference
-                    let Some(own) = amount(&sl) else { break };
-                    add(&mut sl, own, k);
-                    for x in [id.n, id.n2, id.mult, id.sign] {
-                        sl[x] = NONE;
-                    }
-                    sl[id.shift] = 0;
-                    sl[id.unit] = intern("D").unwrap_or(NONE);
+                if s(a.slots[id.md]) == Some("MORE_THAN") {
+                    sl[id.md] = intern(if k > 0 { "AFTER" } else { "BEFORE" });
                 }
-                add(&mut sl, amount(&a.slots).unwrap_or((0, 0)), k);
                 let a = out.pop().expect("checked");
                 m = Match { span: Span::new(a.span.start, m.span.end), slots: sl, tok: a.tok, end: m.end, split: false, range: None, anchor: None };
             }
             out.push(m);
         }
-        let _ = t;
         out
     }
 
-    /// Durations in a row add up ("1 hour and 30 minutes", "2 days 1 hour 5 minutes 30
-    /// seconds", "5 years 1 month": nothing or `@DUR_JOIN` words between, each unit smaller than
-    /// the one before): one DURATION counted in the smallest unit (PT90M), calendar units
-    /// (years, months) and clock-like units (weeks to seconds) apart.
+    /// (months, days) of the n calendar units a duration's slots count, as an offset from a
+    /// day (none for clock units or fractions).
+    fn calendar_amount(&self, l: &Lang, sl: &Slots) -> Option<(i32, i32)> {
+        let id = &self.ids;
+        let mut n = sl[id.n];
+        if n == NONE || sl[id.frac] != NONE || sl[id.half_hour] != NONE {
+            return None;
+        }
+        if sl[id.n2] != NONE {
+            n += sl[id.n2];
+        }
+        if sl[id.mult] != NONE {
+            n *= sl[id.mult];
+        }
+        Some(match l.str_of(sl[id.unit])? {
+            "Y" => (12 * n, 0),
+            "M" => (n, 0),
+            "Q" => (3 * n, 0),
+            "DE" => (120 * n, 0),
+            "W" => (0, 7 * n),
+            "D" => (0, n),
+            _ => return None,
+        })
+    }
+
+    /// Durations in a row add up (nothing or `@DUR_JOIN` words between them):
+    /// - into one DURATION counted in the smallest unit ("1 hour and 30 minutes": PT90M; "2
+    ///   days 1 hour 5 minutes 30 seconds", each unit smaller than the one before), calendar
+    ///   units (years, months) in `durm` beside clock-like ones (weeks to seconds): "5 years 1
+    ///   month", "1 year 1 month 21 days";
+    /// - with an instant counted from now after them: in a clock unit, into its count ("1 day 2
+    ///   hours later", "2 months 1 day 2 hours ago"), the calendar part a month offset the same
+    ///   way; a relative day ("2 years 1 month 21 days ago", "2 weeks and 2 days ago"), into
+    ///   the day counted from the reference by the whole, in `offm` / `offd` (calendar units).
     pub(crate) fn sum_durations(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
         let dj = l.class("DUR_JOIN");
         let id = &self.ids;
+        let s = |v: i32| l.str_of(v);
         // (scale, size in the smallest unit of the scale)
         let size = |u: Option<&str>| -> Option<(u8, i64)> {
             Some(match u? {
@@ -298,27 +299,37 @@ impl TimexTagger {
                 _ => return None,
             })
         };
+        let amount = |sl: &Slots| self.calendar_amount(l, sl);
         let plain = |m: &Match| {
-            !m.split && l.str_of(m.slots[id.ty]) == Some("DURATION") && m.slots[id.n] != NONE
+            !m.split && s(m.slots[id.ty]) == Some("DURATION") && m.slots[id.n] != NONE
                 && [id.frac, id.half_hour, id.n2, id.mult, id.sign, id.shift, id.comp, id.durm].iter().all(|&k| m.slots[k] == NONE)
         };
         // a duration already made of a calendar and a clock part (its clock part goes on adding)
         let mixed = |m: &Match| m.slots[id.durm] != NONE && { let mut c = m.clone(); c.slots[id.durm] = NONE; plain(&c) };
         // an instant counted from now in a clock unit ("2 hours later", "30 mins ago")
         let from_now = |m: &Match| {
-            !m.split && l.str_of(m.slots[id.ty]).is_none() && m.slots[id.n] != NONE && m.slots[id.sign] != NONE && m.anchor.is_none()
+            !m.split && s(m.slots[id.ty]).is_none() && m.slots[id.n] != NONE && m.slots[id.sign] != NONE && m.anchor.is_none()
                 && [id.frac, id.half_hour, id.n2, id.mult, id.shift, id.comp, id.md, id.offm, id.offd, id.durm, id.rf].iter().all(|&k| m.slots[k] == NONE)
-                && size(l.str_of(m.slots[id.unit])).is_some_and(|(sc, z)| sc == 1 && z < 86400)
+                && size(s(m.slots[id.unit])).is_some_and(|(sc, z)| sc == 1 && z < 86400)
         };
+        // a duration in calendar units that counts towards a relative day (a period told with
+        // its direction is no part of the count: "for the last 3 months and 2 days ago")
+        let offset = |m: &Match| !m.split && s(m.slots[id.ty]) == Some("DURATION") && m.slots[id.md] == NONE && m.slots[id.dir] == NONE && amount(&m.slots).is_some();
+        let add = |sl: &mut Slots, (mo, d): (i32, i32), k: i32| {
+            sl[id.offm] = if sl[id.offm] == NONE { 0 } else { sl[id.offm] } + k * mo;
+            sl[id.offd] = if sl[id.offd] == NONE { 0 } else { sl[id.offd] } + k * d;
+        };
+        let gap = |a: &Match, m: &Match| a.end <= m.tok && (a.end == m.tok || dj.is_some_and(|c| joined(l, t, p, c, a.end, m.tok)));
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
         for mut m in ms {
             if let Some(a) = out.last_mut() {
-                let (ua, ub) = (size(l.str_of(a.slots[id.unit])), size(l.str_of(m.slots[id.unit])));
-                let gap = a.end <= m.tok && (a.end == m.tok || dj.is_some_and(|c| joined(l, t, p, c, a.end, m.tok)));
-                // a calendar part and a clock part ("1 year 1 month 21 days", "2 days 1
-                // month"), in either order: the calendar months in `durm` beside the clock part
+                let (ua, ub) = (size(s(a.slots[id.unit])), size(s(m.slots[id.unit])));
+                let gap = gap(a, &m);
                 if let (true, true, true, Some((sa, za)), Some((sb, zb))) = (plain(a) || mixed(a), plain(&m) && m.slots[id.md] == NONE, gap, ua, ub) {
                     if sa != sb && a.slots[id.durm] == NONE {
+                        // a calendar part and a clock part ("1 year 1 month 21 days", "2 days 1
+                        // month"), in either order: the calendar months in `durm` beside the
+                        // clock part
                         let (cal, clock) = if sa == 0 { (a.slots[id.n] as i64 * za, &m) } else { (m.slots[id.n] as i64 * zb, &*a) };
                         if let Ok(cm) = i32::try_from(cal) {
                             let (n, u) = (clock.slots[id.n], clock.slots[id.unit]);
@@ -329,11 +340,19 @@ impl TimexTagger {
                             a.end = m.end;
                             continue;
                         }
+                    } else if sa == sb && za > zb {
+                        // one scale: counted in the smaller unit
+                        if let Ok(n) = i32::try_from(a.slots[id.n] as i64 * (za / zb) + m.slots[id.n] as i64) {
+                            a.slots[id.n] = n;
+                            a.slots[id.unit] = m.slots[id.unit];
+                            a.span = Span::new(a.span.start, m.span.end);
+                            a.end = m.end;
+                            continue;
+                        }
                     }
                 }
-                // durations before an instant counted from now in a clock unit add up with it
-                // ("1 day 2 hours later", "2 months 1 day 2 hours ago"): the clock parts in its
-                // count, the calendar part a month offset the same way
+                // an instant counted from now in a clock unit: the clock parts in its count, the
+                // calendar part a month offset
                 if let (true, true, true, Some((sa, za)), Some((1, zb))) = (plain(a) || mixed(a), from_now(&m), gap, ua, ub) {
                     let sign = m.slots[id.sign];
                     let (cal, clock) = if sa == 0 { (a.slots[id.n] as i64 * za, 0) } else { (a.slots[id.durm].max(0) as i64, a.slots[id.n] as i64 * (za / zb)) };
@@ -346,27 +365,32 @@ impl TimexTagger {
                             }
                             m.span = Span::new(a.span.start, m.span.end);
                             m.tok = a.tok;
-                            out.push(m);
-                            continue;
                         }
                     }
                 }
             }
-            if let Some(a) = out.last_mut() {
-                let (ua, ub) = (size(l.str_of(a.slots[id.unit])), size(l.str_of(m.slots[id.unit])));
-                let gap = a.end <= m.tok && (a.end == m.tok || dj.is_some_and(|c| joined(l, t, p, c, a.end, m.tok)));
-                if let (true, true, true, Some((sa, za)), Some((sb, zb))) = (plain(a) || mixed(a), plain(&m) && m.slots[id.md] == NONE, gap, ua, ub) {
-                    if sa == sb && za > zb {
-                        let n = a.slots[id.n] as i64 * (za / zb) + m.slots[id.n] as i64;
-                        if let Ok(n) = i32::try_from(n) {
-                            a.slots[id.n] = n;
-                            a.slots[id.unit] = m.slots[id.unit];
-                            a.span = Span::new(a.span.start, m.span.end);
-                            a.end = m.end;
-                            continue;
-                        }
-                    }
+            // a relative day (or one already counted so): the durations before it, one by one
+            while let Some(a) = out.last().filter(|a| offset(a) && gap(a, &m)) {
+                let mut sl = m.slots;
+                let counted = sl[id.offm] != NONE || sl[id.offd] != NONE;
+                let sign = sl[id.sign];
+                if !(counted || (sign != NONE && s(sl[id.ty]).is_none())) {
+                    break;
                 }
+                let k = if counted { if sl[id.offm] + sl[id.offd] < 0 { -1 } else { 1 } } else { sign };
+                if !counted {
+                    // the relative day itself becomes an offset from the reference
+                    let Some(own) = amount(&sl) else { break };
+                    add(&mut sl, own, k);
+                    for x in [id.n, id.n2, id.mult, id.sign] {
+                        sl[x] = NONE;
+                    }
+                    sl[id.shift] = 0;
+                    sl[id.unit] = l.strings.iter().position(|x| x == "D").map_or(NONE, |i| lang::STR_BASE + i as i32);
+                }
+                add(&mut sl, amount(&a.slots).unwrap_or((0, 0)), k);
+                let a = out.pop().expect("checked");
+                m = Match { span: Span::new(a.span.start, m.span.end), slots: sl, tok: a.tok, end: m.end, split: false, range: None, anchor: None };
             }
             out.push(m);
         }
@@ -828,7 +852,10 @@ impl TimexTagger {
             if let Some((e, _)) = det.and_then(|d| l.cached(p, d, m.tok).next()) {
                 let timed_pod = |e: usize| m.slots[self.ids.hour] != NONE && pod.is_some_and(|c| l.cached(p, c, e).next().is_some());
                 let name = |e: usize| named.iter().any(|&c| l.cached(p, c, e).next().is_some()) || timed_pod(e);
-                if e < m.end && t.toks[m.tok].start as usize == m.span.start && (t.toks[e].kind == Kind::Num || name(e)) {
+                // a day of a month in number words is a day number too ("le quatre octobre")
+                let dated = m.slots[self.ids.day] != NONE && m.slots[self.ids.month] != NONE;
+                let day_word = |e: usize| dated && num.is_some_and(|c| l.cached(p, c, e).next().is_some());
+                if e < m.end && t.toks[m.tok].start as usize == m.span.start && (t.toks[e].kind == Kind::Num || name(e) || day_word(e)) {
                     m.tok = e;
                     m.span = Span::new(t.toks[e].start as usize, m.span.end);
                 }
