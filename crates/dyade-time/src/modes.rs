@@ -33,7 +33,6 @@
 //! - **skip from-to merge** (`SkipFromToMerge`): a range opened by a `@WEAK_SINCE` word
 //!   ("from 9am to 11am") is given as its bounds ("9am", "11am"): the expressions the TimeML
 //!   style finds inside it that stand alone, each with its own value.
-//!
 //! - **extended types** (`ExtendedTypes`): the list step completes coordinated items from
 //!   their neighbours ("next week on Tuesday or Thursday", "July 17th, 18th") and reads a lone
 //!   direction word as the period it is coordinated with ("this week or next"), as
@@ -41,7 +40,8 @@
 //!   weekday, "or Tue", stands; a bare ordinal, "18th", and a lone "next" do not).
 //!
 //! The options are post-steps over the tagged expressions, chosen by their kind (their slots
-//! and TIMEX3 values): no rule and no word changes with them; the other tagging calls
+//! and TIMEX3 values), but extended types, which chooses whether the list step runs: no rule
+//! and no word changes with them; the other tagging calls
 //! ([`TimexTagger::tag`], [`TimexTagger::tag_at`], [`TimexTagger::tag_ranges_at`]) are
 //! untouched.
 #![allow(clippy::too_many_arguments)]
