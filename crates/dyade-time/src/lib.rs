@@ -651,7 +651,7 @@ impl TimexTagger {
                 None => end.iso(),
             };
             let ttype = if minute.is_some() { dyade_core::TimexType::TIME } else { dyade_core::TimexType::DATE };
-            return (n > 0).then(|| Resolved { ttype, value, modifier: None, day: Some(end), relative: false });
+            return (n > 0).then_some(Resolved { ttype, value, modifier: None, day: Some(end), relative: false });
         }
         if slots[id.len] == NONE && slots[id.lenm] == NONE {
             return None;
