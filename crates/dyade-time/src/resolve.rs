@@ -1104,6 +1104,17 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         if h > 24 || mi > 59 {
             return None;
         }
+        // the small hours of the night of a day counted from another are the next day's ("la
+        // nuit dernière à 3h", "last night at 3": this morning's 03:00); "tonight at 2", "cette
+        // nuit à 2h" stay as they are (told in the morning, the night just past), and so does a
+        // weekday's night ("samedi dans la nuit, vers 3 heures" is often Saturday's small hours)
+        if pod == Some("NI") && h < 6 && get(ids.pm).is_none() && get(ids.weekday).is_none() && get(ids.shift).is_some_and(|k| k != 0) {
+            if let Some(d) = date.as_deref().and_then(Date::parse) {
+                let d = d.add_days(1);
+                day = Some(d);
+                date = Some(d.iso());
+            }
+        }
         // a clock time in a named time zone, told in the reference's ("8:00 GMT" at -02:00 → 06:00)
         if let (Some(tz), Some(off)) = (get(ids.tz), ctx.offset) {
             let t = h * 60 + mi - tz + off;
