@@ -104,10 +104,6 @@ pub enum NumKind {
     /// A date written as one 8-digit number, year, month and day ("20161016"): sets `year`,
     /// `month` and `day`.
     YMD,
-    /// The decimals of a number: one or two digits written right after a point or a comma
-    /// that is itself glued to a number ("3.5", "2,75"; not "2.000", a thousands separator,
-    /// nor "1995. 23", a sentence's end). Sets `n` (or the slot after `:`).
-    FR,
 }
 
 /// One pattern element.
@@ -570,7 +566,6 @@ impl Lang {
                     "YMD" => NumKind::YMD,
                     "HM0" => NumKind::HM0,
                     "X" => NumKind::X,
-                    "FR" => NumKind::FR,
                     _ => return Err(format!("unknown number class #{name}")),
                 };
                 out.push(Elem::Num(k, rename, opt));
@@ -638,7 +633,7 @@ impl Lang {
             }
             if tk.kind == Kind::Num {
                 for k in NUM_KINDS {
-                    if crate::num_ok(k, tk) && (k != NumKind::FR || crate::decimals_at(t, i)) {
+                    if crate::num_ok(k, tk) {
                         f.lit |= num_bit(k);
                     }
                 }
@@ -730,7 +725,7 @@ fn strip_comment(s: &str) -> &str {
     }
 }
 
-const NUM_KINDS: [NumKind; 13] = [NumKind::D, NumKind::M, NumKind::Y, NumKind::Y2, NumKind::H, NumKind::MI, NumKind::N, NumKind::CAP, NumKind::HM, NumKind::X, NumKind::YMD, NumKind::HM0, NumKind::FR];
+const NUM_KINDS: [NumKind; 12] = [NumKind::D, NumKind::M, NumKind::Y, NumKind::Y2, NumKind::H, NumKind::MI, NumKind::N, NumKind::CAP, NumKind::HM, NumKind::X, NumKind::YMD, NumKind::HM0];
 
 /// True when a pattern refers to a first-pass expression (a composition rule).
 fn has_ref(elems: &[Elem]) -> bool {

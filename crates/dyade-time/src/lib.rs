@@ -1076,12 +1076,6 @@ fn sentence_bounds(t: &Tokens, ti: usize) -> (usize, usize) {
     (a, b)
 }
 
-/// Token `i` follows a decimal point or comma glued to a number on both sides ("3.5"): the
-/// context [`NumKind::FR`] asks for beyond the token itself.
-pub(crate) fn decimals_at(t: &Tokens, i: usize) -> bool {
-    i >= 2 && matches!(t.low(i - 1), "." | ",") && t.toks[i - 2].kind == Kind::Num && t.toks[i - 2].end == t.toks[i - 1].start && t.toks[i - 1].end == t.toks[i].start
-}
-
 pub(crate) fn num_ok(k: NumKind, tk: &token::Tok) -> bool {
     if k == NumKind::CAP {
         return tk.kind == Kind::Word && tk.cap;
@@ -1102,7 +1096,6 @@ pub(crate) fn num_ok(k: NumKind, tk: &token::Tok) -> bool {
         NumKind::HM => (3..=4).contains(&d) && v / 100 <= 23 && v % 100 <= 59,
         NumKind::X => d == 3 || (d == 2 && v > 31) || d >= 5,
         NumKind::HM0 => d == 4 && v < 1000 && v / 100 <= 23 && v % 100 <= 59,
-        NumKind::FR => d <= 2,
         NumKind::YMD => d == 8 && (1000..=2999).contains(&(v / 10000)) && (1..=12).contains(&(v / 100 % 100)) && (1..=calendar::days_in_month((v / 10000) as i32, v / 100 % 100)).contains(&(v % 100)),
     }
 }

@@ -11,7 +11,7 @@ pub(crate) fn default_slot(k: NumKind) -> Option<&'static str> {
         NumKind::Y2 => "yy",
         NumKind::H => "hour",
         NumKind::MI => "minute",
-        NumKind::N | NumKind::FR => "n",
+        NumKind::N => "n",
         NumKind::CAP | NumKind::HM | NumKind::HM0 | NumKind::X | NumKind::YMD => return None,
     })
 }
@@ -176,7 +176,7 @@ impl Matcher<'_> {
                     for (k, o) in ids.iter().zip(old) {
                         sl[*k] = o;
                     }
-                } else if ok(pos) && num_ok(*k, &t.toks[pos]) && (*k != NumKind::FR || crate::decimals_at(t, pos)) {
+                } else if ok(pos) && num_ok(*k, &t.toks[pos]) {
                     let slot = rename.or_else(|| default_slot(*k).and_then(lang::slot_id));
                     match slot {
                         Some(s) if s == frac_slot() && !decimals_at(t, pos) => {}
