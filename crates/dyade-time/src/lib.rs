@@ -25,7 +25,7 @@ use calendar::Date;
 use dyade_core::{Component, DateEstimate, Document, Span, Timex};
 use lang::{Elem, Lang, NumKind, Prep, Rule, Slots, NONE};
 use matcher::{Best, Matcher, Refs};
-use spans::{in_code, range_link, RangeClasses};
+use spans::{in_code, range_link};
 use resolve::{Ctx, Ids, Resolved};
 pub use resolve::Tense;
 pub use modes::TagOptions;
@@ -170,7 +170,7 @@ impl TimexTagger {
         // the DFS restores the slots it sets, so one work buffer serves every attempt
         let mut work = [NONE; lang::NSLOTS];
         let sched_mode = matches!(sched, Some(SpanStyle::WithPrepositions | SpanStyle::Bare));
-        let timepod = l.class("TIMEPOD");
+        let timepod = l.cls.timepod;
         let mut next_strong = usize::MAX;
         let mut i = 0;
         while i < n {
@@ -411,8 +411,8 @@ impl TimexTagger {
     /// "for 3 hours from 10 am"), are one range (Recognizers style): it starts at the clock time
     /// and its end is that time moved by the duration.
     fn lasting(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
-        let Some(lasting) = l.class("LASTING") else { return ms };
-        let open = l.class("RANGE_OPEN");
+        let Some(lasting) = l.cls.lasting else { return ms };
+        let open = l.cls.range_open;
         let id = &self.ids;
         let intern = |v: &str| l.strings.iter().position(|x| x == v).map(|i| lang::STR_BASE + i as i32);
         let (Some(shift), Some(dur)) = (intern("shift"), intern("DURATION")) else { return ms };
@@ -475,8 +475,7 @@ impl TimexTagger {
         let mut last: Option<Date> = None;
         let mut last_year: Option<(i32, usize)> = None;
         let mut last_end: Option<usize> = None;
-        let rc = RangeClasses::of(l);
-        let linked = |a: &Match, b: &Match| range_link(l, &self.ids, rc, t, p, a, b);
+        let linked = |a: &Match, b: &Match| range_link(l, &self.ids, t, p, a, b);
         // where the range the previous expression opened starts (for its end)
         let mut range_start: Option<(usize, Date)> = None;
         for (mi, m) in ms.iter().enumerate() {
@@ -1002,7 +1001,7 @@ fn sentence_tense(l: &Lang, t: &Tokens, p: &Prep, ti: usize, sentences: &[Span])
     } else {
         sentence_bounds(t, ti)
     };
-    let (past_c, fut_c) = l.tense_classes;
+    let (past_c, fut_c) = (l.cls.past_mark, l.cls.future_mark);
     // the marker nearest to the expression decides (verbs govern the adjacent time phrase)
     let mut best: Option<(usize, Tense)> = None;
     for i in a..b {

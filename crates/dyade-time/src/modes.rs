@@ -163,10 +163,10 @@ impl TimexTagger {
     /// without a day (`bare`).
     fn tasks_matches(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>, firsts: &mut Vec<Span>, bare: &mut Vec<Span>, rest: &mut Vec<Span>) -> Vec<Match> {
         let id = &self.ids;
-        let skip = l.class("TASKS_SKIP");
-        let glued = l.class("TASKS_SKIP_GLUED");
-        let unit_c = l.class("UNIT");
-        let (rel_day, this) = (l.class("REL_DAY"), l.class("THIS"));
+        let skip = l.cls.tasks_skip;
+        let glued = l.cls.tasks_skip_glued;
+        let unit_c = l.cls.unit;
+        let (rel_day, this) = (l.cls.rel_day, l.cls.this);
         let has = |c: Option<usize>, m: &Match| c.is_some_and(|c| (m.tok..m.end).any(|i| l.cached(p, c, i).next().is_some()));
         let periods = ["Q", "DE", "CE"];
         let dated = [id.month, id.day, id.weekday, id.shift, id.unit, id.hour, id.minute, id.pod, id.rf, id.easter, id.comp, id.anchor, id.n, id.sign, id.offm, id.offd, id.ordinal];
@@ -221,7 +221,7 @@ impl TimexTagger {
 
     /// Skip from-to merge (see the module doc).
     fn skip_from_to(&self, l: &Lang, t: &Tokens, p: &Prep, text: &str, lang: &str, reference: &str, out: Vec<(Timex, Option<Timex>)>) -> Vec<(Timex, Option<Timex>)> {
-        let Some(from) = l.class("WEAK_SINCE") else { return out };
+        let Some(from) = l.cls.weak_since else { return out };
         let apart = self.tag_at(text, lang, reference, SpanStyle::TimeMl);
         let mut res = Vec::with_capacity(out.len());
         for (x, end) in out {
@@ -289,7 +289,7 @@ impl TimexTagger {
     /// parts: the first tokens that alone make a date, and the rest that alone makes a time of
     /// day (after `@JOIN` words), valued at the expression's time.
     fn date_then_time(&self, l: &Lang, t: &Tokens, p: &Prep, text: &str, lang: &str, reference: &str, x: &Timex) -> Option<[Timex; 2]> {
-        let join = l.class("JOIN");
+        let join = l.cls.join;
         let (_, Some(tm)) = date_time_parts(&x.value) else { return None };
         let a = t.toks.partition_point(|k| (k.start as usize) < x.span.start);
         let b = t.toks.partition_point(|k| (k.end as usize) <= x.span.end);
@@ -320,8 +320,8 @@ impl TimexTagger {
     /// The duration an expression is counted by from now ("next 5 minutes", "2 hours later"):
     /// its number and `@UNIT` word, valued as a duration; `None` when it has none.
     fn duration_part(&self, l: &Lang, t: &Tokens, p: &Prep, text: &str, lang: &str, reference: &str, x: &Timex) -> Option<Timex> {
-        let unit_c = l.class("UNIT")?;
-        let num_c = l.class("NUM");
+        let unit_c = l.cls.unit?;
+        let num_c = l.cls.num;
         let a = t.toks.partition_point(|k| (k.start as usize) < x.span.start);
         let b = t.toks.partition_point(|k| (k.end as usize) <= x.span.end);
         let (u, ue) = (a..b).find_map(|i| l.cached(p, unit_c, i).map(|(e, _)| e).find(|&e| e <= b).map(|e| (i, e)))?;
@@ -375,8 +375,8 @@ fn tasks_next_day(out: Vec<(Timex, Option<Timex>)>, bare: &[Span], rf: Reference
 /// day's date with the other's time of day ("next month at 6pm", "easter after 5pm", "after
 /// dinner tomorrow").
 fn tasks_join(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Timex>)>, firsts: &[Span], rf: Reference) -> Vec<(Timex, Option<Timex>)> {
-    let join = l.class("JOIN");
-    let apart_cs = [l.class("APART"), l.class("HOLIDAY")];
+    let join = l.cls.join;
+    let apart_cs = [l.cls.apart, l.cls.holiday];
     let days: Vec<String> = rf.date.map(|d| vec![d.iso(), d.add_days(1).iso()]).unwrap_or_default();
     // a time of day the reference placed (on its day or the next): no day of its own
     let placed = |v: &str| matches!(date_time_parts(v), (Some(d), Some(_)) if days.iter().any(|x| x == d));
@@ -457,8 +457,8 @@ fn tasks_first_days(out: Vec<(Timex, Option<Timex>)>, firsts: &[Span]) -> Vec<(T
 /// Calendar mode: leave out the expressions that are exactly one `@CALENDAR_SKIP` term; after
 /// a `@CALENDAR_DURING` word ("for the day") the term is one unit's length, that word in its span.
 fn calendar_filter(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Timex>)>) -> Vec<(Timex, Option<Timex>)> {
-    let Some(c) = l.class("CALENDAR_SKIP") else { return out };
-    let during = l.class("CALENDAR_DURING");
+    let Some(c) = l.cls.calendar_skip else { return out };
+    let during = l.cls.calendar_during;
     let mut res = Vec::with_capacity(out.len());
     for (x, end) in out {
         let a = t.toks.partition_point(|k| (k.start as usize) < x.span.start);
@@ -487,8 +487,8 @@ fn calendar_filter(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Timex
 
 /// Experimental mode: "from" before a single expression is its "since".
 fn experimental_since(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Timex>)>) -> Vec<(Timex, Option<Timex>)> {
-    let (Some(since), Some(lead)) = (l.class("WEAK_SINCE"), l.lead_class) else { return out };
-    let join = l.class("RANGE_JOIN");
+    let (Some(since), Some(lead)) = (l.cls.weak_since, l.cls.lead) else { return out };
+    let join = l.cls.range_join;
     let mut prev_end = 0;
     let mut res = Vec::with_capacity(out.len());
     let starts: Vec<usize> = out.iter().map(|(x, _)| x.span.start).collect();

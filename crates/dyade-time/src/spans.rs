@@ -152,7 +152,7 @@ impl TimexTagger {
     /// "28 june in 2020", "father's day of 2015" (`@YEAR_JOIN` words between them), "2016 Q3"
     /// (the year first, nothing between).
     pub(crate) fn years(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
-        let Some(yj) = l.class("YEAR_JOIN") else { return ms };
+        let Some(yj) = l.cls.year_join else { return ms };
         let id = &self.ids;
         let others = [id.month, id.day, id.weekday, id.season, id.quarter, id.half, id.easter, id.shift, id.unit, id.sign, id.ty, id.rf, id.hour, id.pod, id.century, id.decade, id.ordinal];
         // a year in digits, or in words (`yearword` and `yy`)
@@ -206,7 +206,7 @@ impl TimexTagger {
     /// rules read most such counts, `comp=shift`, before the leads are taken; this step reads
     /// those they leave.)
     pub(crate) fn offsets(&self, l: &Lang, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
-        let Some(off) = l.class("OFFSET") else { return ms };
+        let Some(off) = l.cls.offset else { return ms };
         let id = &self.ids;
         let s = |v: i32| l.str_of(v);
         let duration = |m: &Match| !m.split && s(m.slots[id.ty]) == Some("DURATION") && matches!(s(m.slots[id.md]), None | Some("MORE_THAN" | "LESS_THAN"));
@@ -274,7 +274,7 @@ impl TimexTagger {
     ///   way; a relative day ("2 years 1 month 21 days ago", "2 weeks and 2 days ago"), into
     ///   the day counted from the reference by the whole, in `offm` / `offd` (calendar units).
     pub(crate) fn sum_durations(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
-        let dj = l.class("DUR_JOIN");
+        let dj = l.cls.dur_join;
         let id = &self.ids;
         let s = |v: i32| l.str_of(v);
         // (scale, size in the smallest unit of the scale)
@@ -393,7 +393,7 @@ impl TimexTagger {
     /// ("from" → AFTER, "depuis" → ON_OR_AFTER) does not apply when a `@RANGE_JOIN` word opens
     /// the very next expression.
     pub(crate) fn closed_ranges(&self, l: &Lang, _t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
-        let (Some(join), Some(open)) = (l.class("RANGE_JOIN"), l.class("RANGE_OPEN")) else { return ms };
+        let (Some(join), Some(open)) = (l.cls.range_join, l.cls.range_open) else { return ms };
         for i in 1..ms.len() {
             let (a, b) = (&ms[i - 1], &ms[i]);
             // the connector opens the second expression ("to 5pm") or stands between ("3pm - 5pm")
@@ -439,14 +439,13 @@ impl TimexTagger {
     /// slot, an open interval's "depuis"), become one span (value and slots of the first, the
     /// start of the range).
     pub(crate) fn fuse_ranges(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
-        let (Some(join), open) = (l.class("RANGE_JOIN"), l.class("RANGE_OPEN")) else { return ms };
-        let rc = RangeClasses::of(l);
+        let (Some(join), open) = (l.cls.range_join, l.cls.range_open) else { return ms };
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
         for m in ms {
             if let Some(prev) = out.last_mut() {
                 // the connector may be outside both ("4pm à 5pm") or the lead the second one
                 // took with its mod ("today till tomorrow": "till tomorrow", BEFORE)
-                if range_link(l, &self.ids, rc, t, p, prev, &m) {
+                if range_link(l, &self.ids, t, p, prev, &m) {
                     // "2:00 - 2:30 pm": a start without its half of the day takes the end's
                     // when it then still comes first
                     let id = &self.ids;
@@ -559,7 +558,7 @@ impl TimexTagger {
     /// are one day ("next week, preferably on Tuesday").
     pub(crate) fn lists(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
         let id = &self.ids;
-        let Some(join) = l.class("COORD") else {
+        let Some(join) = l.cls.coord else {
             let mut ms = ms;
             ms.retain(|m| m.slots[id.ell] == NONE);
             return ms;
@@ -592,10 +591,10 @@ impl TimexTagger {
             let sl = &m.slots;
             sl[id.shift] != NONE && unit_level(sl[id.unit]).is_some_and(|k| k < 3) && sl[id.ty] == NONE && [id.weekday, id.day, id.hour, id.pod, id.month].iter().all(|&k| sl[k] == NONE)
         };
-        let adj: Vec<usize> = ["NEXT_ADJ", "PAST_ADJ", "THIS"].iter().filter_map(|n| l.class(n)).collect();
+        let adj = [l.cls.next_adj, l.cls.past_adj, l.cls.this];
         // the shift a lone direction word at token k gives, when it is one
         let dir_shift = |k: usize| -> Option<i32> {
-            adj.iter().find_map(|&c| {
+            adj.iter().flatten().find_map(|&c| {
                 l.cached(p, c, k).find(|&(e, _)| e == k + 1).and_then(|(_, en)| {
                     en.set.iter().find(|&&(sk, _)| sk == id.dir).and_then(|&(_, v)| match s(v) {
                         Some("future") => Some(1),
@@ -652,7 +651,7 @@ impl TimexTagger {
         // "next week, preferably on Tuesday": a relative week and a weekday that a plain
         // preposition (`@LEAD` without a mod) opens a few words later in the same clause are one
         // day, that weekday of that week
-        if let Some(lead) = l.lead_class {
+        if let Some(lead) = l.cls.lead {
             let mut k = 0;
             while k + 1 < ms.len() {
                 // (negative matches in between, "how about", are filler too)
@@ -786,7 +785,7 @@ impl TimexTagger {
                     // (an elliptic day ends there: punctuation, a connector or a preposition next;
                     // "July 1st, 17th times" is a count of times)
                     let after = ms[i].end;
-                    let ends = after >= n || t.toks[after].kind == Kind::Punct || l.cached(p, join, after).next().is_some() || l.lead_class.is_some_and(|c| l.cached(p, c, after).next().is_some());
+                    let ends = after >= n || t.toks[after].kind == Kind::Punct || l.cached(p, join, after).next().is_some() || l.cls.lead.is_some_and(|c| l.cached(p, c, after).next().is_some());
                     let day_ok = ms[i].slots[id.day] == NONE || (ms[i].slots[id.month] != NONE && ends);
                     if day_ok && ((i > k && parallel(i - 1)) || (i < e && parallel(i + 1))) {
                         ms[i].slots[id.ell] = NONE;
@@ -803,23 +802,23 @@ impl TimexTagger {
     /// "12 janvier" (Recognizers keeps it elsewhere: "la semaine prochaine", "les années 70"),
     /// and the final period of a month abbreviation that ends the text.
     pub(crate) fn bare(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
-        let det = l.class("DET");
+        let det = l.cls.det;
         // a preposition it never keeps, taken by an optional first element of a rule ("at?
         // 2pm" → "2pm"; `@BARE_DROP`), unless the rule keeps its lead (`keep=1`) or it is part
         // of a fixed phrase ("at present")
-        let drop = l.class("BARE_DROP");
+        let drop = l.cls.bare_drop;
         // ... and before a day or season name ("le vendredi", "le lendemain", "l'été")
-        let named: Vec<usize> = ["WEEKDAY", "WEEKDAY_FULL", "ANAPHORIC_DAY", "HOLIDAY", "SEASON"].iter().filter_map(|n| l.class(n)).collect();
+        let named = [l.cls.weekday, l.cls.weekday_full, l.cls.anaphoric_day, l.cls.holiday, l.cls.season];
         // a month abbreviation's period that ends the text is the sentence's ("1 janv.")
-        let month = l.class("MONTH");
+        let month = l.cls.month;
         // ... or of a half of the day's abbreviation ("at 9p.")
-        let timepod = l.class("TIMEPOD");
+        let timepod = l.cls.timepod;
         let n = t.toks.len();
         // ... and before a part of the day that a clock time follows ("l'après-midi 7:00")
-        let pod = l.class("POD");
+        let pod = l.cls.pod;
         // ... and a plural article before a count ("les 3 prochaines semaines", "des dix
         // derniers mois"): `@COUNT_DET` before a number or a `@NUM` word
-        let (count_det, num) = (l.class("COUNT_DET"), l.class("NUM"));
+        let (count_det, num) = (l.cls.count_det, l.cls.num);
         for m in ms.iter_mut() {
             if let (Some(cd), Some(nc)) = (count_det, num) {
                 if let Some((e, _)) = l.cached(p, cd, m.tok).next() {
@@ -842,7 +841,7 @@ impl TimexTagger {
             }
             if let Some((e, _)) = det.and_then(|d| l.cached(p, d, m.tok).next()) {
                 let timed_pod = |e: usize| m.slots[self.ids.hour] != NONE && pod.is_some_and(|c| l.cached(p, c, e).next().is_some());
-                let name = |e: usize| named.iter().any(|&c| l.cached(p, c, e).next().is_some()) || timed_pod(e);
+                let name = |e: usize| named.iter().flatten().any(|&c| l.cached(p, c, e).next().is_some()) || timed_pod(e);
                 if e < m.end && t.toks[m.tok].start as usize == m.span.start && (t.toks[e].kind == Kind::Num || name(e)) {
                     m.tok = e;
                     m.span = Span::new(t.toks[e].start as usize, m.span.end);
@@ -856,11 +855,11 @@ impl TimexTagger {
     /// "pour le 27", "à partir du 8" with its `mod`); TimeML spans leave it out. With
     /// `only_mod`, only the prepositions that set a slot (a mod: "avant", "depuis").
     pub(crate) fn leads(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>, only_mod: bool) -> Vec<Match> {
-        let Some(lead) = l.lead_class else { return ms };
+        let Some(lead) = l.cls.lead else { return ms };
         // bare spans never reach over an article they leave out (see below)
-        let det = l.class("DET").filter(|_| only_mod);
-        let range_open = l.class("RANGE_OPEN");
-        let weak_since = l.class("WEAK_SINCE");
+        let det = l.cls.det.filter(|_| only_mod);
+        let range_open = l.cls.range_open;
+        let weak_since = l.cls.weak_since;
         let mut prev_end = 0;
         for m in ms.iter_mut() {
             if (!m.split || m.span.start == t.toks[m.tok].start as usize) && !(only_mod && m.range.is_some()) {
@@ -922,9 +921,9 @@ impl TimexTagger {
     /// eve", "6 p.m."; "after dinner", "tomorrow"): its tasks mode joins them
     /// (`TagOptions::tasks`).
     pub(crate) fn merge_with(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>, apart: bool) -> Vec<Match> {
-        let Some(join) = l.join_class else { return ms };
+        let Some(join) = l.cls.join else { return ms };
         let id = &self.ids;
-        let apart_cs = [l.class("APART"), l.class("HOLIDAY")];
+        let apart_cs = [l.cls.apart, l.cls.holiday];
         let kept_apart = |m: &Match| apart && (m.slots[id.easter] != NONE || (m.tok..m.end).any(|i| apart_cs.iter().flatten().any(|&c| l.cached(p, c, i).next().is_some())));
         let date_slots = [id.year, id.yy, id.month, id.day, id.weekday, id.easter, id.shift];
         let time_slots = [id.hour, id.minute, id.pod];
@@ -934,7 +933,7 @@ impl TimexTagger {
         // a "N heures" duration next to a date reads as a clock time, where the pack says its
         // hour word also tells the time of day (`@CLOCK_UNIT`: French "heures"; English "1 hour
         // on Tuesday" stays a length)
-        let clock_unit = l.class("CLOCK_UNIT");
+        let clock_unit = l.cls.clock_unit;
         let clock = |m: &Match| -> Option<Slots> {
             if !is_str(m, id.ty, "DURATION") || !is_str(m, id.unit, "H") || m.slots[id.md] != NONE {
                 return None;
@@ -971,12 +970,12 @@ impl TimexTagger {
         };
         // a match opened by an `@UNTIL` word ("jusqu'à 16h") is the end of a range, its own
         // TIMEX3: "demain jusqu'à 16h" is not 16h tomorrow
-        let until = l.class("UNTIL");
+        let until = l.cls.until;
         let opens_until = |m: &Match| until.is_some_and(|u| l.cached(p, u, m.tok).next().is_some());
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
         // the day a range's first half merged with, for its second half
         let mut carry: Option<Slots> = None;
-        let range_join = l.class("RANGE_JOIN");
+        let range_join = l.cls.range_join;
         for m in ms {
             let mut merged: Option<Option<Slots>> = None;
             // the last match ends a range: a time joined to the time before it by a range
@@ -1088,30 +1087,13 @@ impl TimexTagger {
     }
 }
 
-/// The range connector classes of a language (looked up once per text).
-#[derive(Clone, Copy)]
-pub(crate) struct RangeClasses {
-    join: Option<usize>,
-    and: Option<usize>,
-    /// the openers a coordinator may close (`@RANGE_AND_OPEN`, "between"; all `@RANGE_OPEN`
-    /// words when the pack has no such class)
-    and_open: Option<usize>,
-}
-
-impl RangeClasses {
-    pub(crate) fn of(l: &Lang) -> Self {
-        let open = l.class("RANGE_OPEN");
-        RangeClasses { join: l.class("RANGE_JOIN"), and: l.class("RANGE_AND"), and_open: l.class("RANGE_AND_OPEN").or(open) }
-    }
-}
-
 /// True when a range connector links two expressions ("May to Oct 2020"): a `@RANGE_JOIN`
 /// word between them, or the lead the second one took ("to friday", "till tomorrow"). A
 /// coordinator (`@RANGE_AND`: "and") makes a range only after a `@RANGE_AND_OPEN` word
 /// ("between 3 and 5"; not "from 2015 and 2016"); elsewhere it lists ("in 2007 and 2009", "the
 /// 6th and 13th").
-pub(crate) fn range_link(l: &Lang, ids: &Ids, rc: RangeClasses, t: &Tokens, p: &Prep, a: &Match, b: &Match) -> bool {
-    let Some(join) = rc.join else { return false };
+pub(crate) fn range_link(l: &Lang, ids: &Ids, t: &Tokens, p: &Prep, a: &Match, b: &Match) -> bool {
+    let Some(join) = l.cls.range_join else { return false };
     if b.tok < a.end || b.tok - a.end > 3 {
         return false;
     }
@@ -1125,14 +1107,14 @@ pub(crate) fn range_link(l: &Lang, ids: &Ids, rc: RangeClasses, t: &Tokens, p: &
     if (clock_only(a) && period_only(b)) || (period_only(a) && clock_only(b)) {
         return false;
     }
-    let Some(and) = rc.and else { return true };
+    let Some(and) = l.cls.range_and else { return true };
     let conn = if lead_join { b.tok } else { a.end };
     if l.cached(p, and, conn).next().is_none() {
         return true;
     }
     // the opener right before the start, or inside it ("le 17 entre 14h": a day merged with
     // the start)
-    rc.and_open.is_some_and(|o| (a.tok.saturating_sub(3)..a.end).any(|j| l.cached(p, o, j).any(|(e, _)| e == a.tok || (j >= a.tok && e < a.end))))
+    l.cls.range_and_open.or(l.cls.range_open).is_some_and(|o| (a.tok.saturating_sub(3)..a.end).any(|j| l.cached(p, o, j).any(|(e, _)| e == a.tok || (j >= a.tok && e < a.end))))
 }
 
 /// The slots set by the `join` class entries that tile tokens `a..b` (see [`joined`]).
