@@ -678,3 +678,15 @@ cap => tz=120
 # ("le 2 mars, 9 heures"; English "1 hour on Tuesday" stays a length)
 @CLOCK_UNIT weak
 heure | heures | h
+
+# --- time-duck ---
+# recurrences named by their period in one adjective ("un rapport trimestriel", "une revue
+# bimestrielle"); "bihebdomadaire" (twice a week, or every two weeks in loose use) is left out
+@SET_ADJ
+trimestriel | trimestrielle | trimestriels | trimestrielles | trimestriellement => unit=Q
+bimestriel | bimestrielle | bimestriels | bimestrielles => unit=M n=2
+semestriel | semestrielle | semestriels | semestrielles | semestriellement => unit=M n=6
+bisannuel | bisannuelle | bisannuels | bisannuelles | biennal | biennale | biennaux | biennales => unit=Y n=2
+# the present stretch of days ("ces jours-ci", "ces temps-ci")
+@VAGUE_PRESENT
+ces jours-ci | ces jours - ci | ces temps-ci | ces temps - ci => ref=PRESENT_REF

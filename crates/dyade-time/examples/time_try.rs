@@ -23,7 +23,7 @@ fn main() {
         }
         // with output options named in $TIME_MODES ("split", "tasks")
         if let Ok(m) = std::env::var("TIME_MODES") {
-            let o = dyade_time::TagOptions { split_date_time: m.contains("split"), tasks: m.contains("tasks"), calendar: m.contains("calendar"), experimental: m.contains("exp"), skip_from_to: m.contains("skip") };
+            let o = dyade_time::TagOptions { split_date_time: m.contains("split"), tasks: m.contains("tasks"), calendar: m.contains("calendar"), experimental: m.contains("exp"), skip_from_to: m.contains("skip"), extended_types: m.contains("ext") };
             let r = t.tag_ranges_with(s, lang, reference, SpanStyle::Bare, o);
             let v: Vec<_> = r.iter().map(|(x, e)| (&s[x.span.start..x.span.end], x.value.as_str(), x.modifier.as_deref(), e.as_ref().map(|e| e.value.as_str()))).collect();
             println!("{m:9} {s:?}: {v:?}");

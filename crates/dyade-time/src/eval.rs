@@ -119,7 +119,7 @@
 //!   ("12:00:00"): it is read as the parser files' `time` (ours at that clock time).
 //!   Text comparison ignores case and surrounding whitespace. Tagged with [`SpanStyle::Bare`]
 //!   (its spans leave out articles and prepositions) against the case's `reference`.
-//!   Six files were produced by Recognizers with non-default `DateTimeOptions`, as
+//!   Seven files were produced by Recognizers with non-default `DateTimeOptions`, as
 //!   their names state: each is tagged with the matching [`crate::TagOptions`] (the others
 //!   with none): `DateTimeModelSplitDateAndTime` with `split_date_time` (a date and its time,
 //!   a range's bounds, given apart; a duration from now as its duration);
@@ -128,8 +128,11 @@
 //!   and `DateTimeModelComplexCalendar` (Recognizers' ComplexCalendar option set includes
 //!   CalendarMode) with `calendar` (no lone "the year"); `DateTimeModelExperimentalMode`
 //!   with `experimental` ("from 2014" is a since); the extractor file
-//!   `MergedExtractorSkipFromTo` with `skip_from_to` ("from 9am to 11am" as its two bounds).
-//!   Their pass rules are the same.
+//!   `MergedExtractorSkipFromTo` with `skip_from_to` ("from 9am to 11am" as its two bounds);
+//!   `DateTimeModelExtendedTypes` and `DateTimeModelComplexCalendar` (whose option set
+//!   includes ExtendedTypes) with `extended_types` (a lone "next" in "this week or next" is an
+//!   expression; the other files are tagged without it, Recognizers' default). Their pass
+//!   rules are the same.
 
 use crate::calendar::Date;
 use crate::{SpanStyle, TagOptions, TimexTagger};
@@ -1042,10 +1045,11 @@ fn recognizers_range_ok(tagger: &TimexTagger, text: &str, lang: &str, reference:
 /// `DateTimeModelTasksMode.json`: `TasksMode`; `DateTimeModelCalendarMode.json`: `CalendarMode`,
 /// and `DateTimeModelComplexCalendar.json`, whose options include it;
 /// `DateTimeModelExperimentalMode.json`: `ExperimentalMode`; `MergedExtractorSkipFromTo.json`:
-/// `SkipFromToMerge`); none for the others.
+/// `SkipFromToMerge`; `DateTimeModelExtendedTypes.json` and `DateTimeModelComplexCalendar.json`:
+/// `ExtendedTypes`); none for the others.
 fn recognizers_options(file: &str) -> TagOptions {
     let name = file.rsplit('/').next().unwrap_or(file);
-    TagOptions { split_date_time: name.contains("SplitDateAndTime"), tasks: name.contains("TasksMode"), calendar: name.contains("CalendarMode") || name.contains("ComplexCalendar"), experimental: name.contains("ExperimentalMode"), skip_from_to: name.contains("SkipFromTo") }
+    TagOptions { split_date_time: name.contains("SplitDateAndTime"), tasks: name.contains("TasksMode"), calendar: name.contains("CalendarMode") || name.contains("ComplexCalendar"), experimental: name.contains("ExperimentalMode"), skip_from_to: name.contains("SkipFromTo"), extended_types: name.contains("ExtendedTypes") || name.contains("ComplexCalendar") }
 }
 
 /// Run the Recognizers-Text cases of `lang` in `path`.

@@ -317,6 +317,13 @@ impl TimexTagger {
                             sa[k] = v;
                         }
                     }
+                    // ... and so does the n-th weekday a clock range is on ("first Monday 1pm
+                    // to 3pm of next month": 3pm of that Monday too)
+                    let id = &self.ids;
+                    if sb[id.sub] != NONE && sb[id.ordinal] == NONE && sb[id.hour] != NONE && sa[id.ordinal] != NONE {
+                        sb[id.ordinal] = sa[id.ordinal];
+                        sb[id.weekday] = sa[id.weekday];
+                    }
                     // a clock range never runs backwards within the morning: "11h30-1h30"
                     // ends at 13:30 (24-hour ranges such as "22h-2h" stay overnight)
                     // (a start in the afternoon or evening, "from 11 pm to 3", runs to the end's
@@ -531,8 +538,16 @@ impl TimexTagger {
             let tail = m.range.as_deref().or_else(|| ms.get(mi + 1).filter(|b| linked(m, b)));
             let bare_year = |s: &Slots| [id.month, id.day, id.weekday, id.season, id.quarter, id.half, id.shift, id.rf].iter().all(|&k| s[k] == NONE);
             let plain = ctx;
-            if let Some(b) = tail.filter(|b| self.yearless(&slots) && named(&slots) && self.datelike(l, &b.slots) && !bare_year(&b.slots)) {
-                if let Some((d, _)) = self.resolve_match(l, b, &b.slots, &ctx).and_then(|rb| resolve::start_of(&rb, &ctx)) {
+            // ... and so is a day of the month told alone before another ("du 3 au 15" said on
+            // the 7th: from the 3rd of the month under way, not of the next)
+            let lone_day = |s: &Slots| s[id.day] != NONE && [id.year, id.yy, id.month, id.weekday, id.shift, id.sign, id.rf, id.hour].iter().all(|&k| s[k] == NONE);
+            let days = |b: &Match| lone_day(&slots) && lone_day(&b.slots) && (1..=28).contains(&slots[id.day]);
+            if let Some(b) = tail.filter(|b| self.yearless(&slots) && (named(&slots) || days(b)) && self.datelike(l, &b.slots) && !bare_year(&b.slots)) {
+                if let Some((mut d, _)) = self.resolve_match(l, b, &b.slots, &ctx).and_then(|rb| resolve::start_of(&rb, &ctx)) {
+                    // (a start day after the end day is in the month before: "du 20 au 5")
+                    if days(b) && slots[id.day] > d.d as i32 {
+                        d = d.add_months(-1);
+                    }
                     ctx = Ctx { dct: Some(d), forward: false, now: None, last: None, ..ctx };
                     if slots[id.dir] == NONE {
                         slots[id.dir] = intern("past");

@@ -34,14 +34,23 @@
 //!   ("from 9am to 11am") is given as its bounds ("9am", "11am"): the expressions the TimeML
 //!   style finds inside it that stand alone, each with its own value.
 //!
+//! - **extended types** (`ExtendedTypes`): a lone direction word coordinated with a relative
+//!   period (`@NEXT_ADJ`, `@PAST_ADJ`, `@THIS`: "this week or next") stands for that period, as
+//!   the plain output reads it; without the option it is no expression ("this or next week" →
+//!   "next week").
+//!
 //! The options are post-steps over the tagged expressions, chosen by their kind (their slots
-//! and TIMEX3 values): no rule and no word changes with them; default tagging is untouched.
+//! and TIMEX3 values): no rule and no word changes with them; the other tagging calls
+//! ([`TimexTagger::tag`], [`TimexTagger::tag_at`], [`TimexTagger::tag_ranges_at`]) are
+//! untouched.
 #![allow(clippy::too_many_arguments)]
 
 use super::*;
 use spans::joined;
 
-/// Output options of [`TimexTagger::tag_ranges_with`] (all off by default: the plain output).
+/// Output options of [`TimexTagger::tag_ranges_with`], after Recognizers-Text's
+/// `DateTimeOptions` (all off: its default options, i.e. [`TimexTagger::tag_ranges_at`]'s
+/// output without the lone direction words only `extended_types` reads).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TagOptions {
     /// Give a date and its time of day, and a range's bounds, as separate expressions, and a
@@ -62,6 +71,10 @@ pub struct TagOptions {
     /// Keep "from X to Y" apart (Recognizers' `SkipFromToMerge`): a range opened by a
     /// `@WEAK_SINCE` word ("from") is given as its bounds, each as it stands alone.
     pub skip_from_to: bool,
+    /// Extended types (Recognizers' `ExtendedTypes`): a lone direction word coordinated with a
+    /// relative period stands for that period ("this week or next": "next"); without it, such
+    /// a word is no expression ("this or next week" → "next week" only).
+    pub extended_types: bool,
 }
 
 /// Hour at which each TIMEX3 part of the day begins (for "already begun" in tasks mode).
@@ -90,7 +103,7 @@ impl TimexTagger {
     /// Like [`TimexTagger::tag_ranges_at`], with the output options `opts` (see the module
     /// doc of `modes`): each expression with its fused range end, if any.
     pub fn tag_ranges_with(&self, text: &str, lang: &str, reference: &str, style: SpanStyle, opts: TagOptions) -> Vec<(Timex, Option<Timex>)> {
-        if opts == TagOptions::default() {
+        if opts.extended_types && opts == (TagOptions { extended_types: true, ..Default::default() }) {
             return self.tag_ranges_at(text, lang, reference, style);
         }
         let rf = Reference { calendar_weeks: style == SpanStyle::Bare, ..Reference::parse(reference, true) };
@@ -136,6 +149,9 @@ impl TimexTagger {
         }
         if opts.skip_from_to {
             out = self.skip_from_to(l, &toks, &p, text, lang, reference, out);
+        }
+        if !opts.extended_types {
+            out = lone_directions_out(l, &toks, &p, out);
         }
         if opts.split_date_time {
             out = self.split_date_time(l, &toks, &p, text, lang, reference, out);
@@ -514,4 +530,17 @@ fn experimental_since(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Ti
         res.push((x, end));
     }
     res
+}
+
+/// Without extended types: leave out the expressions that are a lone direction word ("next" of
+/// "this week or next").
+fn lone_directions_out(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Timex>)>) -> Vec<(Timex, Option<Timex>)> {
+    let adj: Vec<usize> = ["NEXT_ADJ", "PAST_ADJ", "THIS"].iter().filter_map(|n| l.class(n)).collect();
+    out.into_iter()
+        .filter(|(x, _)| {
+            let a = t.toks.partition_point(|k| (k.start as usize) < x.span.start);
+            let b = t.toks.partition_point(|k| (k.end as usize) <= x.span.end);
+            !(b == a + 1 && adj.iter().any(|&c| l.cached(p, c, a).any(|(e, _)| e == b)))
+        })
+        .collect()
 }

@@ -395,6 +395,11 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     if let Some(era) = gs(ids.era) {
         let mut inner = *sl;
         inner[ids.era] = NONE;
+        // a fiscal or school year told without its year ("in fiscal year"): unspecified
+        let told = [ids.year, ids.yy, ids.shift, ids.yearword].iter().any(|&k| sl[k] != NONE);
+        if !told && era != "BC" {
+            return Some(Resolved { ttype: TimexType::DATE, value: format!("{era}XXXX"), modifier: None, day: None, relative: false });
+        }
         let r = resolve(lang, ids, &inner, ctx)?;
         let year = r.value.len() == 4 && r.value.bytes().all(|b| b.is_ascii_digit());
         return year.then(|| Resolved { ttype: TimexType::DATE, value: format!("{era}{}", r.value), modifier: r.modifier, day: None, relative: r.relative && era != "BC" });
@@ -435,12 +440,25 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
     }
     // a part of the day of a day counted inside a month ("the first Monday evening of next
     // month"): that day's
-    if let (Some(_), Some("D" | "WD"), Some(p), None) = (get(ids.ordinal), gs(ids.sub), gs(ids.pod), get(ids.hour)) {
+    // ... or its clock time ("first Monday 1pm to 3pm of next month"): the day, then the
+    // time told on it
+    let timed = get(ids.pod).is_some() || get(ids.hour).is_some();
+    if let (Some(_), Some("D" | "WD"), true, None) = (get(ids.ordinal), gs(ids.sub), timed, get(ids.len)) {
         let mut inner = *sl;
-        inner[ids.pod] = NONE;
+        for k in [ids.pod, ids.hour, ids.minute, ids.second, ids.pm] {
+            inner[k] = NONE;
+        }
         let r = resolve(lang, ids, &inner, ctx)?;
         let d = r.day.filter(|_| r.value.len() == 10)?;
-        return Some(Resolved { ttype: TimexType::TIME, value: format!("{}T{p}", d.iso()), modifier: r.modifier, day: Some(d), relative: r.relative });
+        let mut on_day = [NONE; crate::lang::NSLOTS];
+        for k in [ids.pod, ids.hour, ids.minute, ids.second, ids.pm, ids.md] {
+            on_day[k] = sl[k];
+        }
+        on_day[ids.year] = d.y;
+        on_day[ids.month] = d.m as i32;
+        on_day[ids.day] = d.d as i32;
+        let t = resolve(lang, ids, &on_day, ctx)?;
+        return Some(Resolved { day: Some(d), relative: r.relative, ..t });
     }
     if let (Some(pos), Some(sub)) = (get(ids.ordinal), gs(ids.sub)) {
         // "the third last week": counted from the end
@@ -1004,6 +1022,15 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                             m = n.m;
                             y = n.y;
                         }
+                        // a day the month lacks ("le 31" in November) is in the nearest month that
+                        // has it: the next one looking ahead, else the one before
+                        if Date::new(y, m, d).is_none() && (29..=31).contains(&d) {
+                            let ahead = (matches!(dir, Some("future")) || ctx.forward) && !matches!(dir, Some("past"));
+                            let b = Date { y, m, d: 1 }.add_months(if ahead { 1 } else { -1 });
+                            if Date::new(b.y, b.m, d).is_some() {
+                                (y, m) = (b.y, b.m);
+                            }
+                        }
                         day = Date::new(y, m, d);
                         Some(format!("{y:04}-{m:02}-{d:02}"))
                     }
@@ -1105,7 +1132,7 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 // is its next occurrence ("3:30" at 4:30 → 15:30)
                 if let (true, None, Some(now), Some(c)) = (ctx.forward, ctx.last, ctx.now, clock) {
                     let past = |c: i32| (c as u32) / 60 < now / 60;
-                    let ambiguous = hour.is_some_and(|h| (1..12).contains(&h)) && get(ids.pm).is_none() && pod.is_none() && get(ids.minus).is_none() && get(ids.h24).is_none();
+                    let ambiguous = hour.is_some_and(|h| (1..12).contains(&h)) && get(ids.pm).is_none() && pod.is_none() && get(ids.h24).is_none();
                     if past(c) && ambiguous && !past(c + 720) {
                         t = format!("T{:02}{}", c / 60 + 12, &t[3..]);
                     } else if past(c) {

@@ -19,6 +19,8 @@ impl TimexTagger {
         }
         let n = t.toks.len();
         let id = &self.ids;
+        let holiday = l.cls.holiday;
+        let holds_apart = |x: &Match| x.slots[id.easter] != NONE || (x.tok..x.end).any(|k| holiday.is_some_and(|c| l.cached(p, c, k).next().is_some()));
         for _round in 0..3 {
             let mut at = vec![u32::MAX; n + 1];
             let mut kinds = Vec::with_capacity(ms.len());
@@ -46,6 +48,13 @@ impl TimexTagger {
                 let covers = best.rule != u32::MAX
                     && ms[next..].iter().take_while(|x| x.tok < best.end).all(|x| x.tok >= i && x.end <= best.end)
                     && (at[i] == u32::MAX || ms[at[i] as usize].end < best.end);
+                // Recognizers-style spans keep a holiday apart from the clock time next to it
+                // ("christmas eve", "6 p.m.", as in `merge_with`) unless the composite counts
+                // from it ("3 weeks after Christmas on Friday"); tasks mode joins them
+                let covers = covers && !(sched == Some(SpanStyle::Bare) && best.a[id.comp] == NONE && !l.rules[best.rule as usize].set.iter().any(|&(k, _)| k == id.comp) && {
+                    let parts: Vec<&Match> = ms[next..].iter().take_while(|x| x.tok < best.end).collect();
+                    parts.iter().any(|x| holds_apart(x) && x.slots[id.hour] == NONE) && parts.iter().any(|x| !holds_apart(x) && x.slots[id.hour] != NONE)
+                });
                 if !covers {
                     if at[i] != u32::MAX {
                         let k = at[i] as usize;
@@ -842,7 +851,10 @@ impl TimexTagger {
             if let Some((e, _)) = det.and_then(|d| l.cached(p, d, m.tok).next()) {
                 let timed_pod = |e: usize| m.slots[self.ids.hour] != NONE && pod.is_some_and(|c| l.cached(p, c, e).next().is_some());
                 let name = |e: usize| named.iter().flatten().any(|&c| l.cached(p, c, e).next().is_some()) || timed_pod(e);
-                if e < m.end && t.toks[m.tok].start as usize == m.span.start && (t.toks[e].kind == Kind::Num || name(e)) {
+                // a day of a month in number words is a day number too ("le quatre octobre")
+                let dated = m.slots[self.ids.day] != NONE && m.slots[self.ids.month] != NONE;
+                let day_word = |e: usize| dated && num.is_some_and(|c| l.cached(p, c, e).next().is_some());
+                if e < m.end && t.toks[m.tok].start as usize == m.span.start && (t.toks[e].kind == Kind::Num || name(e) || day_word(e)) {
                     m.tok = e;
                     m.span = Span::new(t.toks[e].start as usize, m.span.end);
                 }

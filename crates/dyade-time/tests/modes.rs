@@ -11,11 +11,11 @@ fn texts(v: &[(String, String, Option<String>)]) -> Vec<&str> {
     v.iter().map(|x| x.0.as_str()).collect()
 }
 
-const SPLIT: TagOptions = TagOptions { split_date_time: true, tasks: false, calendar: false, experimental: false, skip_from_to: false };
-const TASKS: TagOptions = TagOptions { split_date_time: false, tasks: true, calendar: false, experimental: false, skip_from_to: false };
+const SPLIT: TagOptions = TagOptions { split_date_time: true, tasks: false, calendar: false, experimental: false, skip_from_to: false, extended_types: false };
+const TASKS: TagOptions = TagOptions { split_date_time: false, tasks: true, calendar: false, experimental: false, skip_from_to: false, extended_types: false };
 
 #[test]
-fn no_option_is_the_plain_output() {
+fn no_option_is_the_plain_output_but_lone_directions() {
     let t = TimexTagger::new();
     for s in ["schedule a meeting tomorrow from 5pm to 7pm", "Sales for this quarter", "I'll be out next 5 minutes"] {
         let plain: Vec<_> = t.tag_ranges_at(s, "en", "2016-11-07T00:00:00", SpanStyle::Bare).into_iter().map(|(x, e)| (s[x.span.start..x.span.end].to_string(), x.value, e.map(|e| e.value))).collect();
@@ -150,6 +150,9 @@ fn holidays_and_meals_stay_apart_but_tasks_mode_joins_them() {
     assert_eq!(run(&t, "Take medicines after dinner tomorrow", r, TASKS), [("after dinner tomorrow".to_string(), "2022-07-28TMED".to_string(), None)]);
     assert_eq!(texts(&run(&t, "let's meet at lunch tomorrow.", r, TagOptions::default())), ["at lunch", "tomorrow"]);
     assert_eq!(texts(&run(&t, "will prepare cake on easter after 5pm", "2022-04-29T00:00:00", TASKS)), ["easter after 5pm"]);
+    // a holiday and its clock time
+    assert_eq!(texts(&run(&t, "which films are shown on christmas eve at 6 p.m.?", r, TagOptions::default())), ["christmas eve", "6 p.m."]);
+    assert_eq!(texts(&run(&t, "which films are shown on christmas eve at 6 p.m.?", r, TASKS)), ["christmas eve at 6 p.m."]);
 }
 
 #[test]
@@ -172,4 +175,13 @@ fn recognizers_weeks_of_a_month_hold_two_of_its_days() {
     assert_eq!(bare("the last week of july 2017"), "2017-W30");
     // Duckling style: the full weeks inside the month
     assert_eq!(t.tag_at("first week of Jan 2015", "en", "2018-05-29T00:00:00", SpanStyle::WithPrepositions)[0].value, "2015-W02");
+}
+
+#[test]
+fn lone_direction_words_stand_with_extended_types_only() {
+    let t = TimexTagger::new();
+    let s = "Was it last week or this?";
+    assert_eq!(texts(&run(&t, s, "2019-09-10T00:00:00", TagOptions::default())), ["last week"]);
+    let ext = TagOptions { extended_types: true, ..Default::default() };
+    assert_eq!(texts(&run(&t, s, "2019-09-10T00:00:00", ext)), ["last week", "this"]);
 }
