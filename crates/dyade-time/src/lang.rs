@@ -570,11 +570,17 @@ impl Lang {
 
     /// Intern a string value.
     pub fn intern(&mut self, s: &str) -> i32 {
-        if let Some(i) = self.strings.iter().position(|x| x == s) {
-            return STR_BASE + i as i32;
+        if let Some(v) = self.value(s) {
+            return v;
         }
         self.strings.push(s.into());
         STR_BASE + self.strings.len() as i32 - 1
+    }
+
+    /// The interned value of string `s`, if the pack sets it anywhere (`None` otherwise: no
+    /// slot can hold it).
+    pub fn value(&self, s: &str) -> Option<i32> {
+        self.strings.iter().position(|x| x == s).map(|i| STR_BASE + i as i32)
     }
 
     /// The string of an interned value.
@@ -746,6 +752,12 @@ impl Lang {
             w.or(f);
         }
         w
+    }
+
+    /// True when an entry of `class` (when the pack has that class) starts at token `i`.
+    #[inline]
+    pub fn has(&self, p: &Prep, class: Option<usize>, i: usize) -> bool {
+        class.is_some_and(|c| self.cached(p, c, i).next().is_some())
     }
 
     /// Entries of `class` at token `i` (end token, entry), from the preparation.

@@ -9,7 +9,7 @@
 //!
 //! - [`tag`] / [`TimexTagger::tag`]: raw text → [`Timex`] list.
 //! - [`TimexTagger`] is the pipeline [`Component`] `"timex"`; when the document has no
-//!   publication date it infers a window from the text ([`infer_publication`]).
+//!   publication date it infers a window from the text ([`TimexTagger::infer_publication`]).
 
 pub mod calendar;
 pub mod eval;
@@ -297,7 +297,7 @@ impl TimexTagger {
                     // would follow is the evening before ("from 11 to 3am": 23:00)
                     let pod = self.ids.pod;
                     let bare = |s: &Slots| (1..12).contains(&s[h]) && s[self.ids.pm] == NONE && s[pod] == NONE && s[self.ids.h24] == NONE;
-                    let am = l.strings.iter().position(|x| x == "MO").map(|i| lang::STR_BASE + i as i32);
+                    let am = l.value("MO");
                     let eve_before = bare(&sa) && sb[h] != NONE && Some(sb[pod]) == am && (1..12).contains(&sb[h]) && at(&sa) > at(&sb);
                     if eve_before {
                         sa[self.ids.pm] = 1;
@@ -421,8 +421,7 @@ impl TimexTagger {
         let Some(lasting) = l.cls.lasting else { return ms };
         let open = l.cls.range_open;
         let id = &self.ids;
-        let intern = |v: &str| l.strings.iter().position(|x| x == v).map(|i| lang::STR_BASE + i as i32);
-        let (Some(shift), Some(dur)) = (intern("shift"), intern("DURATION")) else { return ms };
+        let (Some(shift), Some(dur)) = (l.value("shift"), l.value("DURATION")) else { return ms };
         let clock = |m: &Match| m.slots[id.hour] != NONE && m.slots[id.ty] == NONE && m.range.is_none() && m.anchor.is_none();
         let is_dur = |m: &Match| m.slots[id.ty] == dur && m.slots[id.n] != NONE && m.range.is_none();
         // the end: the duration counted from the start
@@ -533,7 +532,6 @@ impl TimexTagger {
             // or after the start ("from next monday to friday"), a start without a year the
             // last one at or before the end ("from May to Oct 2020", "Nov-Feb 2017", and "May
             // to September" said in August: the one under way)
-            let intern = |v: &str| l.strings.iter().position(|x| x == v).map_or(NONE, |i| lang::STR_BASE + i as i32);
             let named = |s: &Slots| s[id.month] != NONE || s[id.season] != NONE;
             let tail = m.range.as_deref().or_else(|| ms.get(mi + 1).filter(|b| linked(m, b)));
             let bare_year = |s: &Slots| [id.month, id.day, id.weekday, id.season, id.quarter, id.half, id.shift, id.rf].iter().all(|&k| s[k] == NONE);
@@ -550,7 +548,7 @@ impl TimexTagger {
                     }
                     ctx = Ctx { dct: Some(d), forward: false, now: None, last: None, ..ctx };
                     if slots[id.dir] == NONE {
-                        slots[id.dir] = intern("past");
+                        slots[id.dir] = l.value("past").unwrap_or(NONE);
                     }
                 }
             }
@@ -632,7 +630,7 @@ impl TimexTagger {
                 None => end.iso(),
             };
             let ttype = if minute.is_some() { dyade_core::TimexType::TIME } else { dyade_core::TimexType::DATE };
-            return (n > 0).then(|| Resolved { ttype, value, modifier: None, day: Some(end), relative: false });
+            return (n > 0).then_some(Resolved { ttype, value, modifier: None, day: Some(end), relative: false });
         }
         if slots[id.len] == NONE && slots[id.lenm] == NONE {
             return None;
@@ -704,7 +702,7 @@ impl TimexTagger {
         if self.yearless(slots) && self.datelike(l, slots) && named {
             let mut sl = *slots;
             if sl[id.weekday] == NONE {
-                sl[id.dir] = l.strings.iter().position(|x| x == "future").map_or(NONE, |i| lang::STR_BASE + i as i32);
+                sl[id.dir] = l.value("future").unwrap_or(NONE);
             }
             let c = Ctx { dct: Some(start), forward: true, now: None, last: None, ..*ctx };
             if let Some(r) = self.resolve_match(l, m, &sl, &c) {
@@ -814,7 +812,7 @@ impl TimexTagger {
                 // ("Thursday, two years from now": the Thursday of that week)
                 let mut asl = a.slots;
                 if l.str_of(slots[id.comp]) == Some("week") && asl[id.sign] != NONE && asl[id.anchor] == NONE && asl[id.comp] == NONE {
-                    asl[id.anchor] = l.strings.iter().position(|x| x == "day").map_or(NONE, |i| lang::STR_BASE + i as i32);
+                    asl[id.anchor] = l.value("day").unwrap_or(NONE);
                 }
                 let ra = self.resolve_match(l, a, &asl, &actx)?;
                 // "now" stays the reference instant itself
@@ -1028,9 +1026,9 @@ fn sentence_tense(l: &Lang, t: &Tokens, p: &Prep, ti: usize, sentences: &[Span])
         if d > MAX_MARKER_DIST || best.is_some_and(|(bd, _)| bd <= d) {
             continue;
         }
-        if past_c.is_some_and(|c| l.cached(p, c, i).next().is_some()) {
+        if l.has(p, past_c, i) {
             best = Some((d, Tense::Past));
-        } else if fut_c.is_some_and(|c| l.cached(p, c, i).next().is_some()) {
+        } else if l.has(p, fut_c, i) {
             best = Some((d, Tense::Future));
         }
     }

@@ -163,7 +163,7 @@ impl TimexTagger {
     /// the day that many years on, as Recognizers-Text resolves it (Duckling, the other
     /// scheduling style, keeps the month: its grain).
     pub(crate) fn years_as_days(&self, l: &Lang, mut ms: Vec<Match>) -> Vec<Match> {
-        let Some(day) = l.strings.iter().position(|x| x == "day").map(|i| lang::STR_BASE + i as i32) else { return ms };
+        let Some(day) = l.value("day") else { return ms };
         let id = &self.ids;
         for m in ms.iter_mut() {
             let s = &mut m.slots;

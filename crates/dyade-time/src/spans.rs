@@ -20,7 +20,7 @@ impl TimexTagger {
         let n = t.toks.len();
         let id = &self.ids;
         let holiday = l.cls.holiday;
-        let holds_apart = |x: &Match| x.slots[id.easter] != NONE || (x.tok..x.end).any(|k| holiday.is_some_and(|c| l.cached(p, c, k).next().is_some()));
+        let holds_apart = |x: &Match| x.slots[id.easter] != NONE || (x.tok..x.end).any(|k| l.has(p, holiday, k));
         for _round in 0..3 {
             let mut at = vec![u32::MAX; n + 1];
             let mut kinds = Vec::with_capacity(ms.len());
@@ -219,7 +219,6 @@ impl TimexTagger {
         let id = &self.ids;
         let s = |v: i32| l.str_of(v);
         let duration = |m: &Match| !m.split && s(m.slots[id.ty]) == Some("DURATION") && matches!(s(m.slots[id.md]), None | Some("MORE_THAN" | "LESS_THAN"));
-        let intern = |v: &str| l.strings.iter().position(|x| x == v).map_or(NONE, |i| lang::STR_BASE + i as i32);
         let sign = |e: &lang::Entry| e.set.first().map_or(1, |&(_, v)| v);
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
         for mut m in ms {
@@ -238,7 +237,7 @@ impl TimexTagger {
                     sl[x] = if sl[x] == NONE { 0 } else { sl[x] } + k * v;
                 }
                 if s(a.slots[id.md]) == Some("MORE_THAN") {
-                    sl[id.md] = intern(if k > 0 { "AFTER" } else { "BEFORE" });
+                    sl[id.md] = l.value(if k > 0 { "AFTER" } else { "BEFORE" }).unwrap_or(NONE);
                 }
                 let a = out.pop().expect("checked");
                 m = Match { span: Span::new(a.span.start, m.span.end), slots: sl, tok: a.tok, end: m.end, split: false, range: None, anchor: None };
@@ -386,7 +385,7 @@ impl TimexTagger {
                         sl[x] = NONE;
                     }
                     sl[id.shift] = 0;
-                    sl[id.unit] = l.strings.iter().position(|x| x == "D").map_or(NONE, |i| lang::STR_BASE + i as i32);
+                    sl[id.unit] = l.value("D").unwrap_or(NONE);
                 }
                 add(&mut sl, amount(&a.slots).unwrap_or((0, 0)), k);
                 let a = out.pop().expect("checked");
@@ -794,7 +793,7 @@ impl TimexTagger {
                     // (an elliptic day ends there: punctuation, a connector or a preposition next;
                     // "July 1st, 17th times" is a count of times)
                     let after = ms[i].end;
-                    let ends = after >= n || t.toks[after].kind == Kind::Punct || l.cached(p, join, after).next().is_some() || l.cls.lead.is_some_and(|c| l.cached(p, c, after).next().is_some());
+                    let ends = after >= n || t.toks[after].kind == Kind::Punct || l.cached(p, join, after).next().is_some() || l.has(p, l.cls.lead, after);
                     let day_ok = ms[i].slots[id.day] == NONE || (ms[i].slots[id.month] != NONE && ends);
                     if day_ok && ((i > k && parallel(i - 1)) || (i < e && parallel(i + 1))) {
                         ms[i].slots[id.ell] = NONE;
@@ -849,11 +848,11 @@ impl TimexTagger {
                 }
             }
             if let Some((e, _)) = det.and_then(|d| l.cached(p, d, m.tok).next()) {
-                let timed_pod = |e: usize| m.slots[self.ids.hour] != NONE && pod.is_some_and(|c| l.cached(p, c, e).next().is_some());
+                let timed_pod = |e: usize| m.slots[self.ids.hour] != NONE && l.has(p, pod, e);
                 let name = |e: usize| named.iter().flatten().any(|&c| l.cached(p, c, e).next().is_some()) || timed_pod(e);
                 // a day of a month in number words is a day number too ("le quatre octobre")
                 let dated = m.slots[self.ids.day] != NONE && m.slots[self.ids.month] != NONE;
-                let day_word = |e: usize| dated && num.is_some_and(|c| l.cached(p, c, e).next().is_some());
+                let day_word = |e: usize| dated && l.has(p, num, e);
                 if e < m.end && t.toks[m.tok].start as usize == m.span.start && (t.toks[e].kind == Kind::Num || name(e) || day_word(e)) {
                     m.tok = e;
                     m.span = Span::new(t.toks[e].start as usize, m.span.end);
@@ -896,11 +895,11 @@ impl TimexTagger {
                     // May", "the end of 1989", "around 1pm") keeps it under an open-interval lead
                     // ("after mid May", "from around 1pm"): one mod slot, the finer one stays
                     // (not a range's opener, "from mid 1989": it opens no bound of its own)
-                    let opener = range_open.is_some_and(|o| l.cached(p, o, j).next().is_some());
+                    let opener = l.has(p, range_open, j);
                     // bare spans: a `@WEAK_SINCE` range opener before a single expression
                     // ("from 2014", "from October") opens no interval there (Recognizers-Text's
                     // default reading; its experimental mode keeps it: `TagOptions::experimental`)
-                    if only_mod && m.range.is_none() && weak_since.is_some_and(|o| l.cached(p, o, j).next().is_some()) {
+                    if only_mod && m.range.is_none() && l.has(p, weak_since, j) {
                         prev_end = m.end;
                         continue;
                     }
@@ -983,7 +982,7 @@ impl TimexTagger {
         // a match opened by an `@UNTIL` word ("jusqu'à 16h") is the end of a range, its own
         // TIMEX3: "demain jusqu'à 16h" is not 16h tomorrow
         let until = l.cls.until;
-        let opens_until = |m: &Match| until.is_some_and(|u| l.cached(p, u, m.tok).next().is_some());
+        let opens_until = |m: &Match| l.has(p, until, m.tok);
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
         // the day a range's first half merged with, for its second half
         let mut carry: Option<Slots> = None;
