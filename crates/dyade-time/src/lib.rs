@@ -1005,8 +1005,7 @@ fn sentence_tense(l: &Lang, t: &Tokens, p: &Prep, ti: usize, sentences: &[Span])
         let k = sentences.partition_point(|s| s.end <= pos);
         match sentences.get(k) {
             Some(s) if s.start <= pos => {
-                let a = t.toks.partition_point(|x| (x.start as usize) < s.start);
-                let b = t.toks.partition_point(|x| (x.end as usize) <= s.end);
+                let (a, b) = t.within(s.start, s.end);
                 (a, b.max(a))
             }
             _ => sentence_bounds(t, ti),

@@ -257,9 +257,17 @@ impl TimexTagger {
 
     /// True when the text of `x` tagged alone is one expression, all of it.
     fn stands_alone(&self, text: &str, lang: &str, reference: &str, x: &Timex) -> bool {
-        let s = &text[x.span.start..x.span.end];
-        let r = self.tag_at(s, lang, reference, SpanStyle::Bare);
-        matches!(&r[..], [y] if y.span.start == 0 && y.span.end == s.len())
+        self.alone(text, lang, reference, x.span).is_some()
+    }
+
+    /// The text of `span` tagged alone (Recognizers style), when it is one expression, all of
+    /// it: that expression, placed in the whole text.
+    fn alone(&self, text: &str, lang: &str, reference: &str, span: Span) -> Option<Timex> {
+        let sub = &text[span.start..span.end];
+        match &self.tag_at(sub, lang, reference, SpanStyle::Bare)[..] {
+            [y] if y.span.start == 0 && y.span.end == sub.len() => Some(Timex { span, ..y.clone() }),
+            _ => None,
+        }
     }
 
     /// Split date and time (see the module doc).
@@ -307,17 +315,10 @@ impl TimexTagger {
     fn date_then_time(&self, l: &Lang, t: &Tokens, p: &Prep, text: &str, lang: &str, reference: &str, x: &Timex) -> Option<[Timex; 2]> {
         let join = l.cls.join;
         let (_, Some(tm)) = date_time_parts(&x.value) else { return None };
-        let a = t.toks.partition_point(|k| (k.start as usize) < x.span.start);
-        let b = t.toks.partition_point(|k| (k.end as usize) <= x.span.end);
-        let alone = |s: usize, e: usize| {
-            let sub = &text[s..e];
-            match &self.tag_at(sub, lang, reference, SpanStyle::Bare)[..] {
-                [y] if y.span.end == sub.len() => Some(Timex { span: Span::new(s + y.span.start, s + y.span.end), ..y.clone() }),
-                _ => None,
-            }
-        };
+        let (a, b) = t.within(x.span.start, x.span.end);
+        let alone = |s: usize, e: usize| self.alone(text, lang, reference, Span::new(s, e));
         for k in a + 1..b {
-            let Some(d) = alone(x.span.start, t.toks[k - 1].end as usize).filter(|d| d.span.start == x.span.start && date_time_parts(&d.value).1.is_none()) else { continue };
+            let Some(d) = alone(x.span.start, t.toks[k - 1].end as usize).filter(|d| date_time_parts(&d.value).1.is_none()) else { continue };
             // the time part starts after the joining words
             let mut s = k;
             while s < b && join.is_some_and(|c| l.cached(p, c, s).any(|(e, _)| e == s + 1)) {
@@ -326,7 +327,7 @@ impl TimexTagger {
             if s >= b {
                 continue;
             }
-            if let Some(y) = alone(t.toks[s].start as usize, x.span.end).filter(|y| y.span.start == t.toks[s].start as usize && date_time_parts(&y.value).1.is_some()) {
+            if let Some(y) = alone(t.toks[s].start as usize, x.span.end).filter(|y| date_time_parts(&y.value).1.is_some()) {
                 return Some([d, Timex { value: tm.to_string(), ..y }]);
             }
         }
@@ -338,8 +339,7 @@ impl TimexTagger {
     fn duration_part(&self, l: &Lang, t: &Tokens, p: &Prep, text: &str, lang: &str, reference: &str, x: &Timex) -> Option<Timex> {
         let unit_c = l.cls.unit?;
         let num_c = l.cls.num;
-        let a = t.toks.partition_point(|k| (k.start as usize) < x.span.start);
-        let b = t.toks.partition_point(|k| (k.end as usize) <= x.span.end);
+        let (a, b) = t.within(x.span.start, x.span.end);
         let (u, ue) = (a..b).find_map(|i| l.cached(p, unit_c, i).map(|(e, _)| e).find(|&e| e <= b).map(|e| (i, e)))?;
         let mut s = u;
         while s > a && (t.toks[s - 1].kind == Kind::Num || num_c.is_some_and(|c| l.cached(p, c, s - 1).any(|(e, _)| e <= u))) {
@@ -352,11 +352,7 @@ impl TimexTagger {
         if x.value.starts_with('P') {
             return Some(Timex { span, ttype: x.ttype, value: x.value.clone(), modifier: None });
         }
-        let sub = &text[span.start..span.end];
-        match &self.tag_at(sub, lang, reference, SpanStyle::Bare)[..] {
-            [y] if y.span.start == 0 && y.span.end == sub.len() && y.value.starts_with('P') => Some(Timex { span, ttype: y.ttype, value: y.value.clone(), modifier: None }),
-            _ => None,
-        }
+        self.alone(text, lang, reference, span).filter(|y| y.value.starts_with('P')).map(|y| Timex { modifier: None, ..y })
     }
 }
 
@@ -397,7 +393,7 @@ fn tasks_join(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Timex>)>, 
     // a time of day the reference placed (on its day or the next): no day of its own
     let placed = |v: &str| matches!(date_time_parts(v), (Some(d), Some(_)) if days.iter().any(|x| x == d));
     let date_only = |v: &str| matches!(date_time_parts(v), (Some(_), None));
-    let toks = |x: &Timex| (t.toks.partition_point(|k| (k.start as usize) < x.span.start), t.toks.partition_point(|k| (k.end as usize) <= x.span.end));
+    let toks = |x: &Timex| t.within(x.span.start, x.span.end);
     let holds_apart = |x: &Timex| {
         let (a, b) = toks(x);
         (a..b).any(|i| apart_cs.iter().flatten().any(|&c| l.cached(p, c, i).next().is_some()))
@@ -477,8 +473,7 @@ fn calendar_filter(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Timex
     let during = l.cls.calendar_during;
     let mut res = Vec::with_capacity(out.len());
     for (x, end) in out {
-        let a = t.toks.partition_point(|k| (k.start as usize) < x.span.start);
-        let b = t.toks.partition_point(|k| (k.end as usize) <= x.span.end);
+        let (a, b) = t.within(x.span.start, x.span.end);
         if end.is_some() || a >= b || !l.cached(p, c, a).any(|(e, _)| e == b) {
             res.push((x, end));
             continue;
@@ -509,9 +504,8 @@ fn experimental_since(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Ti
     let mut res = Vec::with_capacity(out.len());
     let starts: Vec<usize> = out.iter().map(|(x, _)| x.span.start).collect();
     for (i, (mut x, end)) in out.into_iter().enumerate() {
-        let a = t.toks.partition_point(|k| (k.start as usize) < x.span.start);
+        let (a, b) = t.within(x.span.start, x.span.end);
         // "from 2015 and 2016": the opener of a (loose) range is no "since"
-        let b = t.toks.partition_point(|k| (k.end as usize) <= x.span.end);
         let c = starts.get(i + 1).map(|&s| t.toks.partition_point(|k| (k.start as usize) < s));
         let ranged = c.is_some_and(|c| c > b && join.is_some_and(|j| joined(l, t, p, j, b, c)));
         // the opener right before, or before a plain lead word ("the") right before
@@ -535,12 +529,11 @@ fn experimental_since(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Ti
 /// Without extended types: leave out the expressions that are a lone direction word ("next" of
 /// "this week or next").
 fn lone_directions_out(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Timex>)>) -> Vec<(Timex, Option<Timex>)> {
-    let adj: Vec<usize> = ["NEXT_ADJ", "PAST_ADJ", "THIS"].iter().filter_map(|n| l.class(n)).collect();
+    let adj = [l.cls.next_adj, l.cls.past_adj, l.cls.this];
     out.into_iter()
         .filter(|(x, _)| {
-            let a = t.toks.partition_point(|k| (k.start as usize) < x.span.start);
-            let b = t.toks.partition_point(|k| (k.end as usize) <= x.span.end);
-            !(b == a + 1 && adj.iter().any(|&c| l.cached(p, c, a).any(|(e, _)| e == b)))
+            let (a, b) = t.within(x.span.start, x.span.end);
+            !(b == a + 1 && adj.iter().flatten().any(|&c| l.cached(p, c, a).any(|(e, _)| e == b)))
         })
         .collect()
 }
