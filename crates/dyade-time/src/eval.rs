@@ -130,9 +130,9 @@
 //!   with `experimental` ("from 2014" is a since); the extractor file
 //!   `MergedExtractorSkipFromTo` with `skip_from_to` ("from 9am to 11am" as its two bounds);
 //!   `DateTimeModelExtendedTypes` and `DateTimeModelComplexCalendar` (whose option set
-//!   includes ExtendedTypes) with `extended_types` (a lone "next" in "this week or next" is an
-//!   expression; the other files are tagged without it, Recognizers' default). Their pass
-//!   rules are the same.
+//!   includes ExtendedTypes) with `extended_types` (coordinated items completed from their
+//!   neighbours, a lone "next" in "this week or next" an expression; the other files are
+//!   tagged without it, Recognizers' default). Their pass rules are the same.
 
 use crate::calendar::Date;
 use crate::{SpanStyle, TagOptions, TimexTagger};

@@ -70,6 +70,9 @@ pub const NONE: i32 = i32::MIN;
 /// Interned strings are stored as `STR_BASE + index`.
 pub const STR_BASE: i32 = 1 << 28;
 
+/// Slot values the engine itself assigns (the `anchor` kinds), interned first in every pack.
+const ENGINE_STRINGS: &[&str] = &["day", "last"];
+
 /// Built-in numeric token classes (language-neutral).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NumKind {
@@ -394,7 +397,9 @@ impl Lang {
             first_fold: vec![],
             first_exact: vec![],
             rules: vec![],
-            strings: vec![],
+            // the engine's own slot values, interned in every pack whether or not its lexicon
+            // uses them (steps set `anchor=day` on matches no entry gave it)
+            strings: ENGINE_STRINGS.iter().map(|&x| x.into()).collect(),
             cand_w: [vec![], vec![], vec![]],
             cand_unk: [vec![], vec![], vec![]],
             cand_exact: vec![],

@@ -160,6 +160,14 @@ impl TimexTagger {
 
     /// Find all rule matches (leftmost-longest).
     fn find(&self, l: &Lang, t: &Tokens, p: &mut Prep, sched: Option<SpanStyle>) -> Vec<Match> {
+        self.find_with(l, t, p, sched, true)
+    }
+
+    /// [`TimexTagger::find`]; without `lists` (Recognizers' default options, no `ExtendedTypes`),
+    /// Recognizers-style spans read coordinated items each on its own: the list step that
+    /// completes them from their neighbours ("next week on Tuesday or Thursday") is left out,
+    /// its elliptic weekdays ("or Tue") standing as they are (bare ordinal days, "23rd", not).
+    fn find_with(&self, l: &Lang, t: &Tokens, p: &mut Prep, sched: Option<SpanStyle>, lists: bool) -> Vec<Match> {
         let mut out = vec![];
         let mut buf = Vec::new();
         let n = t.toks.len();
@@ -381,7 +389,17 @@ impl TimexTagger {
                 // a day and the clock time or range its lead bounds ("today before 4pm",
                 // "tomorrow between 8am and 2pm") are one expression
                 let ms = self.merge_with(l, t, p, ms, true);
-                let ms = self.lists(l, t, p, ms);
+                let ms = if lists {
+                    self.lists(l, t, p, ms)
+                } else {
+                    // (a weekday stands alone, "or Tue"; a bare ordinal day does not, "23rd")
+                    let mut ms = ms;
+                    for m in ms.iter_mut().filter(|m| m.slots[self.ids.weekday] != NONE) {
+                        m.slots[self.ids.ell] = NONE;
+                    }
+                    ms.retain(|m| m.slots[self.ids.ell] == NONE);
+                    ms
+                };
                 self.years_as_days(l, ms)
             }
         }

@@ -22,6 +22,21 @@ fn clock_slots() -> (usize, usize) {
     *S.get_or_init(|| (lang::slot_id("hour").unwrap_or(usize::MAX), lang::slot_id("minute").unwrap_or(usize::MAX)))
 }
 
+/// The `frac` slot id (looked up once).
+fn frac_slot() -> usize {
+    static S: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *S.get_or_init(|| lang::slot_id("frac").unwrap_or(usize::MAX))
+}
+
+/// A number token can be the decimals of the number two tokens before ("3.5", "2,75"): glued
+/// to its separator, itself glued to that number, and one or two digits without a leading
+/// zero. Three digits are a thousands group in one convention or the other ("2.000 ans",
+/// "4,500 years"), and a space makes two numbers ("en 1995. 23 ans plus tard").
+fn decimals_at(t: &Tokens, pos: usize) -> bool {
+    let tk = &t.toks;
+    pos >= 2 && tk[pos].start == tk[pos - 1].end && tk[pos - 1].start == tk[pos - 2].end && (1..=2).contains(&tk[pos].ndig) && (tk[pos].ndig == 1 || tk[pos].num >= 10)
+}
+
 /// The rest of a pattern to match after a group ends.
 pub(crate) struct Cont<'a> {
     pub(crate) elems: &'a [Elem],
@@ -164,6 +179,7 @@ impl Matcher<'_> {
                 } else if ok(pos) && num_ok(*k, &t.toks[pos]) {
                     let slot = rename.or_else(|| default_slot(*k).and_then(lang::slot_id));
                     match slot {
+                        Some(s) if s == frac_slot() && !decimals_at(t, pos) => {}
                         Some(s) => {
                             let old = sl[s];
                             sl[s] = t.toks[pos].num.min(i32::MAX as u32) as i32;

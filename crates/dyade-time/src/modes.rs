@@ -33,14 +33,15 @@
 //! - **skip from-to merge** (`SkipFromToMerge`): a range opened by a `@WEAK_SINCE` word
 //!   ("from 9am to 11am") is given as its bounds ("9am", "11am"): the expressions the TimeML
 //!   style finds inside it that stand alone, each with its own value.
-//!
-//! - **extended types** (`ExtendedTypes`): a lone direction word coordinated with a relative
-//!   period (`@NEXT_ADJ`, `@PAST_ADJ`, `@THIS`: "this week or next") stands for that period, as
-//!   the plain output reads it; without the option it is no expression ("this or next week" →
-//!   "next week").
+//! - **extended types** (`ExtendedTypes`): the list step completes coordinated items from
+//!   their neighbours ("next week on Tuesday or Thursday", "July 17th, 18th") and reads a lone
+//!   direction word as the period it is coordinated with ("this week or next"), as
+//!   [`TimexTagger::tag_ranges_at`] does; without it each item is read on its own (an elliptic
+//!   weekday, "or Tue", stands; a bare ordinal, "18th", and a lone "next" do not).
 //!
 //! The options are post-steps over the tagged expressions, chosen by their kind (their slots
-//! and TIMEX3 values): no rule and no word changes with them; the other tagging calls
+//! and TIMEX3 values), but extended types, which chooses whether the list step runs: no rule
+//! and no word changes with them; the other tagging calls
 //! ([`TimexTagger::tag`], [`TimexTagger::tag_at`], [`TimexTagger::tag_ranges_at`]) are
 //! untouched.
 #![allow(clippy::too_many_arguments)]
@@ -49,8 +50,8 @@ use super::*;
 use spans::joined;
 
 /// Output options of [`TimexTagger::tag_ranges_with`], after Recognizers-Text's
-/// `DateTimeOptions` (all off: its default options, i.e. [`TimexTagger::tag_ranges_at`]'s
-/// output without the lone direction words only `extended_types` reads).
+/// `DateTimeOptions` (all off: its default options; [`TimexTagger::tag_ranges_at`]'s output is
+/// that of `extended_types` alone).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TagOptions {
     /// Give a date and its time of day, and a range's bounds, as separate expressions, and a
@@ -71,9 +72,11 @@ pub struct TagOptions {
     /// Keep "from X to Y" apart (Recognizers' `SkipFromToMerge`): a range opened by a
     /// `@WEAK_SINCE` word ("from") is given as its bounds, each as it stands alone.
     pub skip_from_to: bool,
-    /// Extended types (Recognizers' `ExtendedTypes`): a lone direction word coordinated with a
-    /// relative period stands for that period ("this week or next": "next"); without it, such
-    /// a word is no expression ("this or next week" → "next week" only).
+    /// Extended types (Recognizers' `ExtendedTypes`): coordinated items are completed from
+    /// their neighbours ("next week on Tuesday or Thursday": Thursday of next week; "July 17th,
+    /// 18th": July 18th) and a lone direction word stands for the period it is coordinated
+    /// with ("this week or next"); without it each item is read on its own ("Thursday": the
+    /// coming one; no "next").
     pub extended_types: bool,
 }
 
@@ -110,7 +113,7 @@ impl TimexTagger {
         let l = self.lang(lang);
         let (mut out, firsts, bare, rest) = with_scratch(|toks, p| {
             token::tokenize(text, toks);
-            let mut ms = self.find(l, toks, p, Some(style));
+            let mut ms = self.find_with(l, toks, p, Some(style), opts.extended_types);
             let (mut firsts, mut bare, mut rest) = (vec![], vec![], vec![]);
             if opts.tasks {
                 ms = self.tasks_matches(l, toks, p, ms, &mut firsts, &mut bare, &mut rest);
@@ -150,9 +153,6 @@ impl TimexTagger {
         if opts.skip_from_to {
             out = self.skip_from_to(l, &toks, &p, text, lang, reference, out);
         }
-        if !opts.extended_types {
-            out = lone_directions_out(l, &toks, &p, out);
-        }
         if opts.split_date_time {
             out = self.split_date_time(l, &toks, &p, text, lang, reference, out);
         }
@@ -163,7 +163,7 @@ impl TimexTagger {
     /// the day that many years on, as Recognizers-Text resolves it (Duckling, the other
     /// scheduling style, keeps the month: its grain).
     pub(crate) fn years_as_days(&self, l: &Lang, mut ms: Vec<Match>) -> Vec<Match> {
-        let Some(day) = l.value("day") else { return ms };
+        let Some(day) = l.value("day") else { return ms }; // (always there: lang::ENGINE_STRINGS)
         let id = &self.ids;
         for m in ms.iter_mut() {
             let s = &mut m.slots;
@@ -524,16 +524,4 @@ fn experimental_since(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Ti
         res.push((x, end));
     }
     res
-}
-
-/// Without extended types: leave out the expressions that are a lone direction word ("next" of
-/// "this week or next").
-fn lone_directions_out(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Timex>)>) -> Vec<(Timex, Option<Timex>)> {
-    let adj = [l.cls.next_adj, l.cls.past_adj, l.cls.this];
-    out.into_iter()
-        .filter(|(x, _)| {
-            let (a, b) = t.within(x.span.start, x.span.end);
-            !(b == a + 1 && adj.iter().flatten().any(|&c| l.cached(p, c, a).any(|(e, _)| e == b)))
-        })
-        .collect()
 }

@@ -1112,6 +1112,11 @@ pub(crate) fn range_link(l: &Lang, ids: &Ids, t: &Tokens, p: &Prep, a: &Match, b
     if !(lead_join || a.end < b.tok && joined(l, t, p, join, a.end, b.tok)) {
         return false;
     }
+    // a recurrence bounds no range ("daily until April 27th": a set, then its bound)
+    let set = |m: &Match| l.str_of(m.slots[ids.ty]) == Some("SET");
+    if set(a) || set(b) {
+        return false;
+    }
     // a clock time alone and a week, month or year alone bound no range ("3pm - this week")
     let clock_only = |m: &Match| m.slots[ids.hour] != NONE && [ids.year, ids.month, ids.day, ids.weekday, ids.shift].iter().all(|&k| m.slots[k] == NONE);
     let period_only = |m: &Match| m.slots[ids.hour] == NONE && matches!(l.str_of(m.slots[ids.unit]), Some("W" | "M" | "Y")) && m.slots[ids.weekday] == NONE && m.slots[ids.day] == NONE;

@@ -15,7 +15,7 @@ const SPLIT: TagOptions = TagOptions { split_date_time: true, tasks: false, cale
 const TASKS: TagOptions = TagOptions { split_date_time: false, tasks: true, calendar: false, experimental: false, skip_from_to: false, extended_types: false };
 
 #[test]
-fn no_option_is_the_plain_output_but_lone_directions() {
+fn no_option_is_the_plain_output_on_single_expressions() {
     let t = TimexTagger::new();
     for s in ["schedule a meeting tomorrow from 5pm to 7pm", "Sales for this quarter", "I'll be out next 5 minutes"] {
         let plain: Vec<_> = t.tag_ranges_at(s, "en", "2016-11-07T00:00:00", SpanStyle::Bare).into_iter().map(|(x, e)| (s[x.span.start..x.span.end].to_string(), x.value, e.map(|e| e.value))).collect();
@@ -184,4 +184,14 @@ fn lone_direction_words_stand_with_extended_types_only() {
     assert_eq!(texts(&run(&t, s, "2019-09-10T00:00:00", TagOptions::default())), ["last week"]);
     let ext = TagOptions { extended_types: true, ..Default::default() };
     assert_eq!(texts(&run(&t, s, "2019-09-10T00:00:00", ext)), ["last week", "this"]);
+}
+
+#[test]
+fn list_completion_needs_extended_types() {
+    let t = TimexTagger::new();
+    let s = "Cortana could try to arrange a Skype call next week on Tuesday or Thursday please?";
+    let ext = TagOptions { extended_types: true, ..Default::default() };
+    // 2017-12-04 is a Monday: Thursday of next week with the option, the coming one without
+    assert_eq!(run(&t, s, "2017-12-04T00:00:00", ext)[1].1, "2017-12-14");
+    assert_eq!(run(&t, s, "2017-12-04T00:00:00", TagOptions::default())[1].1, "2017-12-07");
 }
