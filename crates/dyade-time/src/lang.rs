@@ -353,6 +353,32 @@ classes! {
     next_adj = "NEXT_ADJ",
     /// (see `this`)
     past_adj = "PAST_ADJ",
+    /// The time zone classes (see the `zones` module doc): `@TZ`, `@TZ_AMBIGUOUS`, `@TZ_WORD`,
+    /// `@TZ_SIGNED`, `@TZ_HOUR_MARK`, `@TZ_PLACE`, `@TZ_PLACE_CAP`, `@TZ_PREFIX`,
+    /// `@TZ_SUFFIX`, `@TZ_DAYLIGHT`, `@TZ_LEAD`, `@TZ_CLOCK_END`.
+    tz = "TZ",
+    /// (see `tz`)
+    tz_ambiguous = "TZ_AMBIGUOUS",
+    /// (see `tz`)
+    tz_word = "TZ_WORD",
+    /// (see `tz`)
+    tz_signed = "TZ_SIGNED",
+    /// (see `tz`)
+    tz_hour_mark = "TZ_HOUR_MARK",
+    /// (see `tz`)
+    tz_place = "TZ_PLACE",
+    /// (see `tz`)
+    tz_place_cap = "TZ_PLACE_CAP",
+    /// (see `tz`)
+    tz_prefix = "TZ_PREFIX",
+    /// (see `tz`)
+    tz_suffix = "TZ_SUFFIX",
+    /// (see `tz`)
+    tz_daylight = "TZ_DAYLIGHT",
+    /// (see `tz`)
+    tz_lead = "TZ_LEAD",
+    /// (see `tz`)
+    tz_clock_end = "TZ_CLOCK_END",
 }
 
 /// Word id of a token outside the vocabulary.
