@@ -267,84 +267,8 @@ impl TimexTagger {
                     }
                     out.push(Match { span: sp(s0, e), slots: sl, tok: s0, end: e, split: false, range: None, anchor: None });
                 }
-                Some((ea, ec, mut sb)) => {
-                    // split range: A borrows B's missing slots ("du 15 au 17 janvier"), and a
-                    // bare day B the month and year of A ("novembre 19 au 20")
-                    let mut sa = best.a;
-                    let (month, year, day) = (self.ids.month, self.ids.year, self.ids.day);
-                    // ... and a bare clock time B the day of A ("Monday 8-9am")
-                    let dated = [year, month, day, self.ids.weekday, self.ids.shift, self.ids.unit, self.ids.dir];
-                    if sb[self.ids.hour] != NONE && dated.iter().all(|&k| sb[k] == NONE) {
-                        for k in dated {
-                            sb[k] = sa[k];
-                        }
-                    }
-                    if sb[day] != NONE && sb[month] == NONE && sa[month] != NONE {
-                        sb[month] = sa[month];
-                        if sb[year] == NONE {
-                            sb[year] = sa[year];
-                        }
-                    }
-                    // a clock time B ending a range whose start A names the day takes that day
-                    // ("Thursday 9-11am", "this Thu 9 to 11am")
-                    let id = &self.ids;
-                    let dated = [id.year, id.month, id.day, id.weekday, id.shift, id.unit, id.dir];
-                    if sb[id.hour] != NONE && sa[id.hour] != NONE && dated.iter().all(|&k| sb[k] == NONE) {
-                        for k in dated {
-                            sb[k] = sa[k];
-                        }
-                    }
-                    // a start with its own hour keeps its (whole) minutes: "1-2:30" starts at 1:00
-                    let own_hour = sa[self.ids.hour] != NONE;
-                    // "9:30 and 3:00 pm": a start the end's half of the day would put after the
-                    // end keeps its own (morning) reading
-                    let (h, mi) = (self.ids.hour, self.ids.minute);
-                    let at = |s: &Slots| (s[h] + 12) * 60 + if s[mi] != NONE { s[mi] } else { 0 };
-                    let after_end = own_hour && sb[h] != NONE && (1..12).contains(&sa[h]) && (1..12).contains(&sb[h]) && at(&sa) > at(&sb);
-                    // ... and a start on the 12-hour clock before an end in the morning that it
-                    // would follow is the evening before ("from 11 to 3am": 23:00)
-                    let pod = self.ids.pod;
-                    let bare = |s: &Slots| (1..12).contains(&s[h]) && s[self.ids.pm] == NONE && s[pod] == NONE && s[self.ids.h24] == NONE;
-                    let am = l.value("MO");
-                    let eve_before = bare(&sa) && sb[h] != NONE && Some(sb[pod]) == am && (1..12).contains(&sb[h]) && at(&sa) > at(&sb);
-                    if eve_before {
-                        sa[self.ids.pm] = 1;
-                    }
-                    for k in 0..lang::NSLOTS {
-                        // "8am - 1pm": a start with its own half of the day keeps it; "7 to
-                        // 7:30pm": a start with its own hour keeps its minutes (none)
-                        let own = (k == self.ids.pm && (sa[self.ids.pod] != NONE || after_end)) || (own_hour && (k == self.ids.minute || k == self.ids.second)) || (k == pod && eve_before);
-                        if sa[k] == NONE && !own {
-                            sa[k] = sb[k];
-                        }
-                    }
-                    // the rule's constants hold for the whole range
-                    for &(k, v) in &r.set {
-                        sb[k] = v;
-                        if sa[k] == NONE {
-                            sa[k] = v;
-                        }
-                    }
-                    // ... and so does the n-th weekday a clock range is on ("first Monday 1pm
-                    // to 3pm of next month": 3pm of that Monday too)
-                    let id = &self.ids;
-                    if sb[id.sub] != NONE && sb[id.ordinal] == NONE && sb[id.hour] != NONE && sa[id.ordinal] != NONE {
-                        sb[id.ordinal] = sa[id.ordinal];
-                        sb[id.weekday] = sa[id.weekday];
-                    }
-                    // a clock range never runs backwards within the morning: "11h30-1h30"
-                    // ends at 13:30 (24-hour ranges such as "22h-2h" stay overnight)
-                    // (a start in the afternoon or evening, "from 11 pm to 3", runs to the end's
-                    // next occurrence: see `range_end`)
-                    let (h, pm) = (self.ids.hour, self.ids.pm);
-                    if sa[h] != NONE && sb[h] != NONE && sb[pm] == NONE && sb[self.ids.pod] == NONE && sa[pm] == NONE && sa[h] <= 12 && sb[h] < sa[h] && sb[h] + 12 > sa[h] {
-                        sb[h] += 12;
-                    }
-                    // a start the end's half of the day would put after the end is in the
-                    // morning as written ("from 11 to 3pm": 11:00, not the next 11 o'clock)
-                    if after_end && sa[pm] == NONE && sa[pod] == NONE && sb[pm] != NONE {
-                        sa[self.ids.h24] = 1;
-                    }
+                Some((ea, ec, sb)) => {
+                    let (mut sa, mut sb) = self.split_slots(l, r, best.a, sb);
                     // `lead=N` on a split rule: A's first N tokens ("du") stay out of TimeML spans
                     let lead = r.set.iter().find(|&&(k, _)| k == self.ids.lead).map_or(0, |&(_, v)| v as usize);
                     // (`keep=1`: Recognizers-style spans keep it, as for single matches: "in 2014
@@ -403,6 +327,78 @@ impl TimexTagger {
                 self.years_as_days(l, ms)
             }
         }
+    }
+
+    /// The slots of the two halves of a split range (`A ~ C ~ B`): A borrows B's missing slots
+    /// ("du 15 au 17 janvier"), a bare day B the month and year of A ("novembre 19 au 20"),
+    /// and the halves of a clock range are read together.
+    fn split_slots(&self, l: &Lang, r: &Rule, mut sa: Slots, mut sb: Slots) -> (Slots, Slots) {
+        let id = &self.ids;
+        let (month, year, day) = (id.month, id.year, id.day);
+        // a bare clock time B takes the day of A ("Monday 8-9am", "this Thu 9 to 11am")
+        let dated = [year, month, day, id.weekday, id.shift, id.unit, id.dir];
+        if sb[id.hour] != NONE && dated.iter().all(|&k| sb[k] == NONE) {
+            for k in dated {
+                sb[k] = sa[k];
+            }
+        }
+        if sb[day] != NONE && sb[month] == NONE && sa[month] != NONE {
+            sb[month] = sa[month];
+            if sb[year] == NONE {
+                sb[year] = sa[year];
+            }
+        }
+        // a start with its own hour keeps its (whole) minutes: "1-2:30" starts at 1:00
+        let own_hour = sa[id.hour] != NONE;
+        // "9:30 and 3:00 pm": a start the end's half of the day would put after the
+        // end keeps its own (morning) reading
+        let (h, mi) = (id.hour, id.minute);
+        let at = |s: &Slots| (s[h] + 12) * 60 + if s[mi] != NONE { s[mi] } else { 0 };
+        let after_end = own_hour && sb[h] != NONE && (1..12).contains(&sa[h]) && (1..12).contains(&sb[h]) && at(&sa) > at(&sb);
+        // ... and a start on the 12-hour clock before an end in the morning that it
+        // would follow is the evening before ("from 11 to 3am": 23:00)
+        let pod = id.pod;
+        let bare = |s: &Slots| (1..12).contains(&s[h]) && s[id.pm] == NONE && s[pod] == NONE && s[id.h24] == NONE;
+        let am = l.value("MO");
+        let eve_before = bare(&sa) && sb[h] != NONE && Some(sb[pod]) == am && (1..12).contains(&sb[h]) && at(&sa) > at(&sb);
+        if eve_before {
+            sa[id.pm] = 1;
+        }
+        for k in 0..lang::NSLOTS {
+            // "8am - 1pm": a start with its own half of the day keeps it; "7 to
+            // 7:30pm": a start with its own hour keeps its minutes (none)
+            let own = (k == id.pm && (sa[id.pod] != NONE || after_end)) || (own_hour && (k == id.minute || k == id.second)) || (k == pod && eve_before);
+            if sa[k] == NONE && !own {
+                sa[k] = sb[k];
+            }
+        }
+        // the rule's constants hold for the whole range
+        for &(k, v) in &r.set {
+            sb[k] = v;
+            if sa[k] == NONE {
+                sa[k] = v;
+            }
+        }
+        // ... and so does the n-th weekday a clock range is on ("first Monday 1pm
+        // to 3pm of next month": 3pm of that Monday too)
+        if sb[id.sub] != NONE && sb[id.ordinal] == NONE && sb[id.hour] != NONE && sa[id.ordinal] != NONE {
+            sb[id.ordinal] = sa[id.ordinal];
+            sb[id.weekday] = sa[id.weekday];
+        }
+        // a clock range never runs backwards within the morning: "11h30-1h30"
+        // ends at 13:30 (24-hour ranges such as "22h-2h" stay overnight)
+        // (a start in the afternoon or evening, "from 11 pm to 3", runs to the end's
+        // next occurrence: see `range_end`)
+        let (h, pm) = (id.hour, id.pm);
+        if sa[h] != NONE && sb[h] != NONE && sb[pm] == NONE && sb[id.pod] == NONE && sa[pm] == NONE && sa[h] <= 12 && sb[h] < sa[h] && sb[h] + 12 > sa[h] {
+            sb[h] += 12;
+        }
+        // a start the end's half of the day would put after the end is in the
+        // morning as written ("from 11 to 3pm": 11:00, not the next 11 o'clock)
+        if after_end && sa[pm] == NONE && sa[pod] == NONE && sb[pm] != NONE {
+            sa[id.h24] = 1;
+        }
+        (sa, sb)
     }
 
     /// A range of weekdays right after the week they are in is one expression, its bounds in
