@@ -455,28 +455,36 @@ impl TimexTagger {
                 // took with its mod ("today till tomorrow": "till tomorrow", BEFORE)
                 if range_link(l, &self.ids, t, p, prev, &m) {
                     // "2:00 - 2:30 pm": a start without its half of the day takes the end's
-                    // when it then still comes first
+                    // when it then still comes first (not later on the 12-hour clock, or
+                    // earlier than the end's hour on it)
                     let id = &self.ids;
                     let (a, b) = (&prev.slots, &m.slots);
-                    let minutes = |s: &Slots, h: i32| h * 60 + if s[id.minute] != NONE { s[id.minute] } else { 0 };
-                    if (1..12).contains(&a[id.hour]) && a[id.pm] == NONE && a[id.pod] == NONE && b[id.pm] != NONE && (1..12).contains(&b[id.hour]) && minutes(a, a[id.hour] + 12) <= minutes(b, b[id.hour] + 12) {
+                    let (h0, h1) = (a[id.hour], b[id.hour]);
+                    let min = |s: &Slots| if s[id.minute] == NONE { 0 } else { s[id.minute] };
+                    let twelve = (1..12).contains(&h0) && (1..12).contains(&h1) && h0 * 60 + min(a) <= h1 * 60 + min(b);
+                    let earlier = h0 != NONE && h1 != NONE && h0 < 12 && h0 * 60 + min(a) < (h1 % 12) * 60 + min(b);
+                    if a[id.pm] == NONE && a[id.pod] == NONE && b[id.pm] != NONE && (twelve || earlier) {
                         prev.slots[id.pm] = b[id.pm];
+                    }
+                    // ... and one the end's half of the day would put after the end is in the
+                    // morning as written ("half past seven to 4pm tomorrow": 7:30, not 19:30)
+                    if (1..12).contains(&h0) && prev.slots[id.pm] == NONE && prev.slots[id.pod] == NONE && m.slots[id.pm] != NONE {
+                        prev.slots[id.h24] = 1;
                     }
                     prev.span = Span::new(prev.span.start, m.span.end);
                     prev.end = m.end;
                     prev.split = true;
                     // a range is elliptic only when both its ends are ("6-8", not "6-8 next Monday")
-                    if m.slots[self.ids.ell] == NONE {
-                        prev.slots[self.ids.ell] = NONE;
-                    } else if m.slots[self.ids.month] == NONE && prev.slots[self.ids.month] == NONE {
+                    if m.slots[id.ell] == NONE {
+                        prev.slots[id.ell] = NONE;
+                    } else if m.slots[id.month] == NONE && prev.slots[id.month] == NONE {
                         // ... and a range ending on an elliptic day is as elliptic ("between the
                         // 21st and 23rd" names no month)
-                        prev.slots[self.ids.ell] = m.slots[self.ids.ell];
+                        prev.slots[id.ell] = m.slots[id.ell];
                     }
                     // a clock time ending a range that starts on a day is on that day too
                     // ("tomorrow 1-3 pm", "next Monday 1pm-3pm")
                     let mut m = m;
-                    let id = &self.ids;
                     let dated = [id.year, id.month, id.day, id.weekday, id.shift, id.unit, id.dir];
                     if m.slots[id.hour] != NONE && prev.slots[id.hour] != NONE && dated.iter().all(|&k| m.slots[k] == NONE || m.slots[k] == prev.slots[k]) {
                         for k in dated {
@@ -484,18 +492,6 @@ impl TimexTagger {
                                 m.slots[k] = prev.slots[k];
                             }
                         }
-                    }
-                    // "2:00 - 2:30 pm": a start without its half of the day, earlier than the
-                    // end on the clock, is in the end's afternoon too
-                    let (h0, h1) = (prev.slots[id.hour], m.slots[id.hour]);
-                    let min = |s: &Slots| if s[id.minute] == NONE { 0 } else { s[id.minute] };
-                    if h0 != NONE && h1 != NONE && m.slots[id.pm] != NONE && prev.slots[id.pm] == NONE && prev.slots[id.pod] == NONE && h0 < 12 && (h0 * 60 + min(&prev.slots)) < (h1 % 12) * 60 + min(&m.slots) {
-                        prev.slots[id.pm] = m.slots[id.pm];
-                    }
-                    // ... and one the end's half of the day would put after the end is in the
-                    // morning as written ("half past seven to 4pm tomorrow": 7:30, not 19:30)
-                    if (1..12).contains(&h0) && prev.slots[id.pm] == NONE && prev.slots[id.pod] == NONE && m.slots[id.pm] != NONE {
-                        prev.slots[id.h24] = 1;
                     }
                     prev.range = Some(Box::new(m));
                     if let Some(o) = open {
