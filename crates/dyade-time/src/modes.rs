@@ -396,7 +396,7 @@ fn tasks_join(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Timex>)>, 
     let toks = |x: &Timex| t.within(x.span.start, x.span.end);
     let holds_apart = |x: &Timex| {
         let (a, b) = toks(x);
-        (a..b).any(|i| apart_cs.iter().flatten().any(|&c| l.cached(p, c, i).next().is_some()))
+        (a..b).any(|i| apart_cs.iter().any(|&c| l.has(p, c, i)))
     };
     let mut res: Vec<(Timex, Option<Timex>)> = Vec::with_capacity(out.len());
     for (y, end) in out {

@@ -845,7 +845,7 @@ impl TimexTagger {
             }
             if let Some((e, _)) = det.and_then(|d| l.cached(p, d, m.tok).next()) {
                 let timed_pod = |e: usize| m.slots[self.ids.hour] != NONE && l.has(p, pod, e);
-                let name = |e: usize| named.iter().flatten().any(|&c| l.cached(p, c, e).next().is_some()) || timed_pod(e);
+                let name = |e: usize| named.iter().any(|&c| l.has(p, c, e)) || timed_pod(e);
                 // a day of a month in number words is a day number too ("le quatre octobre")
                 let dated = m.slots[self.ids.day] != NONE && m.slots[self.ids.month] != NONE;
                 let day_word = |e: usize| dated && l.has(p, num, e);
@@ -931,7 +931,7 @@ impl TimexTagger {
         let Some(join) = l.cls.join else { return ms };
         let id = &self.ids;
         let apart_cs = [l.cls.apart, l.cls.holiday];
-        let kept_apart = |m: &Match| apart && (m.slots[id.easter] != NONE || (m.tok..m.end).any(|i| apart_cs.iter().flatten().any(|&c| l.cached(p, c, i).next().is_some())));
+        let kept_apart = |m: &Match| apart && (m.slots[id.easter] != NONE || (m.tok..m.end).any(|i| apart_cs.iter().any(|&c| l.has(p, c, i))));
         let date_slots = [id.year, id.yy, id.month, id.day, id.weekday, id.easter, id.shift];
         let time_slots = [id.hour, id.minute, id.pod];
         let blocked = [id.rf, id.drop, id.sign, id.century, id.decade, id.season, id.quarter, id.half];
@@ -1007,8 +1007,7 @@ impl TimexTagger {
                     let timed = |s: &Slots| time_slots.iter().any(|&k| s[k] != NONE) || s[id.md] != NONE;
                     // one side brings the day, the other the clock time or part of the day
                     // ("ce matin à 19h": the part of the day and the hour are compatible)
-                    let hard2 = |x: &Slots| dated(x) && !soft(x);
-                    let one_each = dated(&a) != dated(&b) || (hard2(&a) != hard2(&b));
+                    let one_each = dated(&a) != dated(&b) || (hard(&a) != hard(&b));
                     let one_each = one_each && (timed(&a) || timed(&b)) && !(a[id.hour] != NONE && b[id.hour] != NONE) && (dated(&a) || dated(&b));
                     let conflict = (0..lang::NSLOTS).any(|k| a[k] != NONE && b[k] != NONE && a[k] != b[k]);
                     // a split half joins a plain day only (not another half or a time)
