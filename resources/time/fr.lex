@@ -686,7 +686,7 @@ heure | heures | h
 trimestriel | trimestrielle | trimestriels | trimestrielles | trimestriellement => unit=Q
 bimestriel | bimestrielle | bimestriels | bimestrielles => unit=M n=2
 semestriel | semestrielle | semestriels | semestrielles | semestriellement => unit=M n=6
-bisannuel | bisannuelle | bisannuels | bisannuelles | biennal | biennale | biennaux | biennales => unit=Y n=2
+bisannuel | bisannuelle | bisannuels | bisannuelles | biennal | biennaux => unit=Y n=2
 # the present stretch of days ("ces jours-ci", "ces temps-ci")
 @VAGUE_PRESENT
 ces jours-ci | ces jours - ci | ces temps-ci | ces temps - ci => ref=PRESENT_REF

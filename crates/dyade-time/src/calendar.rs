@@ -117,8 +117,9 @@ pub fn hijri(hy: i32, m: u32, d: u32) -> Date {
 
 /// The day `hy-m-d` of the Islamic calendar by the conjunction (Umm al-Qura's principle): a
 /// month begins the day after the new moon when the conjunction falls before sunset at Mecca
-/// (taken as 18:00, UTC+3), two days after otherwise. Observed dates may still differ by a day
-/// where the crescent is sighted later.
+/// (taken as 18:00, UTC+3), two days after otherwise; from 1370 to 1419 AH, by that era's
+/// rule, the day after the conjunction's day at Greenwich. Observed dates may still differ by
+/// a day where the crescent is sighted later.
 pub fn hijri_observed(hy: i32, m: u32, d: u32) -> Date {
     // the conjunction nearest the eve of the tabular first day
     let t = hijri(hy, m, 1).days() as f64 + 2440587.5 - 1.0;
@@ -127,7 +128,14 @@ pub fn hijri_observed(hy: i32, m: u32, d: u32) -> Date {
     let local = jde + 3.0 / 24.0 - 2440587.5;
     let day = local.floor();
     let hour = (local - day) * 24.0;
-    let first = day as i64 + if hour < 18.0 { 1 } else { 2 };
+    // from its first edition (1370 AH, 1950) until 1420 AH (1999), Umm al-Qura began a
+    // month the day after the conjunction's day at Greenwich (a conjunction before 0h UT,
+    // 03:00 at Mecca, opened the next day); earlier years keep the sunset rule
+    let first = if (1370..1420).contains(&hy) {
+        (jde - 2440587.5).floor() as i64 + 1
+    } else {
+        day as i64 + if hour < 18.0 { 1 } else { 2 }
+    };
     Date::from_days(first + d as i64 - 1)
 }
 

@@ -390,7 +390,7 @@ impl TimexTagger {
         // (a start in the afternoon or evening, "from 11 pm to 3", runs to the end's
         // next occurrence: see `range_end`)
         let (h, pm) = (id.hour, id.pm);
-        if sa[h] != NONE && sb[h] != NONE && sb[pm] == NONE && sb[id.pod] == NONE && sa[pm] == NONE && sa[h] <= 12 && sb[h] < sa[h] && sb[h] + 12 > sa[h] {
+        if sa[h] != NONE && sb[h] != NONE && sb[pm] == NONE && sb[id.pod] == NONE && sa[pm] == NONE && sa[h] <= 12 && sb[h] > 0 && sb[h] < sa[h] && sb[h] + 12 > sa[h] {
             sb[h] += 12;
         }
         // a start the end's half of the day would put after the end is in the

@@ -962,6 +962,12 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
                 } else if ctx.forward && (get(ids.quarter).is_some() || get(ids.half).is_some()) {
                     // scheduling: "the third quarter" is this year's
                     year = anchor.map(|a| a.y);
+                } else if let (Some(a), Some(first)) = (anchor, get(ids.quarter).map(|q| 3 * (if q < 0 { 5 + q } else { q }) - 2).or(get(ids.half).map(|h| 6 * h - 5))) {
+                    // news: a quarter or half without a year is the reference year's (TimeML
+                    // anchors it to the document date), the year before's when it has not begun
+                    // yet and the sentence tells of the past ("au quatrième trimestre, les ventes
+                    // ont reculé" in February)
+                    year = Some(if ctx.tense == Tense::Past && first > a.m as i32 { a.y - 1 } else { a.y });
                 }
             }
             let ys = year.map(|y| format!("{y:04}")).unwrap_or_else(|| "XXXX".into());
@@ -1097,6 +1103,17 @@ pub fn resolve(lang: &Lang, ids: &Ids, sl: &Slots, ctx: &Ctx) -> Option<Resolved
         }
         if h > 24 || mi > 59 {
             return None;
+        }
+        // the small hours of the night of a day counted from another are the next day's ("la
+        // nuit dernière à 3h", "last night at 3": this morning's 03:00); "tonight at 2", "cette
+        // nuit à 2h" stay as they are (told in the morning, the night just past), and so does a
+        // weekday's night ("samedi dans la nuit, vers 3 heures" is often Saturday's small hours)
+        if pod == Some("NI") && h < 6 && get(ids.pm).is_none() && get(ids.weekday).is_none() && get(ids.shift).is_some_and(|k| k != 0) {
+            if let Some(d) = date.as_deref().and_then(Date::parse) {
+                let d = d.add_days(1);
+                day = Some(d);
+                date = Some(d.iso());
+            }
         }
         // a clock time in a named time zone, told in the reference's ("8:00 GMT" at -02:00 → 06:00)
         if let (Some(tz), Some(off)) = (get(ids.tz), ctx.offset) {

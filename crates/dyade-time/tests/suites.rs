@@ -43,7 +43,7 @@ fn duckling_and_recognizers_floors() {
     }
 }
 const DUCKLING_FR: f64 = 0.971;
-const DUCKLING_EN: f64 = 0.947;
+const DUCKLING_EN: f64 = 0.953;
 const RECOG_FR: f64 = 0.927;
 const RECOG_EN: f64 = 0.945;
 
@@ -74,6 +74,10 @@ fn numbers_that_are_not_times() {
     assert_eq!(vals("The Community may halt mediation; his march towards Cirith Ungol", "en"), Vec::<String>::new());
     assert_eq!(vals("they filed a P225-million suit on the eve of a visit", "en"), Vec::<String>::new());
     assert_eq!(vals("a decades-long alliance", "en"), Vec::<String>::new());
+    // midnight ending a morning range is that night's, not noon ("de 9h30 à minuit")
+    assert!(!vals("ouvert de 9h30 à minuit", "fr").iter().any(|v| v.ends_with("T12:00")));
+    let ends = TimexTagger::new().tag_ranges_at("ouvert de 9h30 à minuit", "fr", "2000-01-01T08:00:00", dyade_time::SpanStyle::Bare);
+    assert_eq!(ends[0].1.as_ref().map(|e| e.value.as_str()), Some("2000-01-02T00:00"));
 }
 
 #[test]
