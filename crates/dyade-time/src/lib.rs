@@ -45,7 +45,7 @@ pub struct TimexTagger {
     ids: Ids,
 }
 
-/// One raw match before resolution (exposed for debugging and inference).
+/// One raw match before resolution (the span steps and publication-date inference read it).
 #[derive(Debug, Clone)]
 struct Match {
     span: Span,

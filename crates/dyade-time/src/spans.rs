@@ -400,12 +400,12 @@ impl TimexTagger {
     /// so the open-interval mod that the `@RANGE_OPEN` lead of its first half carries
     /// ("from" → AFTER, "depuis" → ON_OR_AFTER) does not apply when a `@RANGE_JOIN` word opens
     /// the very next expression.
-    pub(crate) fn closed_ranges(&self, l: &Lang, _t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
+    pub(crate) fn closed_ranges(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
         let (Some(join), Some(open)) = (l.cls.range_join, l.cls.range_open) else { return ms };
         for i in 1..ms.len() {
             let (a, b) = (&ms[i - 1], &ms[i]);
             // the connector opens the second expression ("to 5pm") or stands between ("3pm - 5pm")
-            let linked = (b.tok == a.end && l.cached(p, join, b.tok).next().is_some()) || (b.tok > a.end && joined(l, _t, p, join, a.end, b.tok));
+            let linked = (b.tok == a.end && l.cached(p, join, b.tok).next().is_some()) || (b.tok > a.end && joined(l, t, p, join, a.end, b.tok));
             // "from 4pm for 30 minutes": a start and the duration right after it close the range
             let lasting = b.tok == a.end && l.str_of(b.slots[self.ids.ty]) == Some("DURATION") && l.str_of(a.slots[self.ids.ty]) != Some("DURATION");
             let opened = (linked || lasting) && l.cached(p, open, a.tok).next().is_some();
