@@ -546,61 +546,16 @@ impl TimexTagger {
         out
     }
 
-    /// Coordinated lists (scheduling-style spans): expressions joined by `@COORD` words ("or",
-    /// "and", ",") share the context one of them states. An item takes from its neighbour the
-    /// slots coarser than its own coarsest when the neighbour is parallel to it (states that
-    /// level too): "next week on Tuesday or Thursday" (Thursday of next week), "July 17th, 18th"
-    /// (July), "Mon 9 am or 1 pm" (1 pm on that Monday), "the 22nd, 23rd or 31st of March"
-    /// (from the last item back); a bare weekday also takes the part of the day of the item
-    /// after it ("Tuesday or Wednesday morning"); a relative week takes the weekday of the week
-    /// before it ("Friday this week or next week"), a bare month the day counted inside the
-    /// month before it ("the first Monday of September or December"); a range item's end
-    /// shares what its start took. A lone `@NEXT_ADJ` / `@PAST_ADJ` / `@THIS`
-    /// word coordinated with a relative unit names that unit ("this week or next", "this or
-    /// next week"). Elliptic items (`ell=1`, "18th") stand only when the list completes them.
-    /// A relative week and a weekday a plain preposition opens a few words later in the clause
-    /// are one day ("next week, preferably on Tuesday").
-    pub(crate) fn lists(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
+    /// A lone `@NEXT_ADJ` / `@PAST_ADJ` / `@THIS` word coordinated with a relative unit names
+    /// that unit ("this week or next", "this or next week"): a match of its own.
+    fn list_directions(&self, l: &Lang, t: &Tokens, p: &Prep, join: usize, mut ms: Vec<Match>) -> Vec<Match> {
         let id = &self.ids;
-        let Some(join) = l.cls.coord else {
-            let mut ms = ms;
-            ms.retain(|m| m.slots[id.ell] == NONE);
-            return ms;
-        };
-        let s = |v: i32| l.str_of(v);
-        // the level of a slot set: 0 year, 1 month, 2 week, 3 day, 4 time of day
-        let unit_level = |u: i32| match s(u) {
-            Some("Y" | "DE" | "CE") => Some(0),
-            Some("M" | "Q") => Some(1),
-            Some("W" | "WE") => Some(2),
-            Some("D") => Some(3),
-            _ => None,
-        };
-        let levels = |sl: &Slots| -> [bool; 5] {
-            let mut lv = [false; 5];
-            let any = |ks: &[usize]| ks.iter().any(|&k| sl[k] != NONE);
-            lv[0] = any(&[id.year, id.yy]);
-            lv[1] = any(&[id.month, id.season, id.quarter, id.half]);
-            lv[3] = any(&[id.day, id.weekday, id.easter]);
-            lv[4] = any(&[id.hour, id.minute, id.pod]);
-            if sl[id.shift] != NONE {
-                if let Some(k) = unit_level(sl[id.unit]) {
-                    lv[k] = true;
-                }
-            }
-            lv
-        };
-        // a relative unit ("this week", "last year"): a shift of a calendar unit, nothing finer
-        let rel_unit = |m: &Match| {
-            let sl = &m.slots;
-            sl[id.shift] != NONE && unit_level(sl[id.unit]).is_some_and(|k| k < 3) && sl[id.ty] == NONE && [id.weekday, id.day, id.hour, id.pod, id.month].iter().all(|&k| sl[k] == NONE)
-        };
         let adj = [l.cls.next_adj, l.cls.past_adj, l.cls.this];
         // the shift a lone direction word at token k gives, when it is one
         let dir_shift = |k: usize| -> Option<i32> {
             adj.iter().flatten().find_map(|&c| {
                 l.cached(p, c, k).find(|&(e, _)| e == k + 1).and_then(|(_, en)| {
-                    en.set.iter().find(|&&(sk, _)| sk == id.dir).and_then(|&(_, v)| match s(v) {
+                    en.set.iter().find(|&&(sk, _)| sk == id.dir).and_then(|&(_, v)| match l.str_of(v) {
                         Some("future") => Some(1),
                         Some("past") => Some(-1),
                         Some("this") => Some(0),
@@ -611,11 +566,9 @@ impl TimexTagger {
         };
         let is_join = |a: usize, b: usize| b > a && b - a <= 2 && joined(l, t, p, join, a, b);
         let n = t.toks.len();
-        // 1. lone direction words coordinated with a relative unit
-        let mut ms = ms;
         let mut extra: Vec<Match> = vec![];
         for (k, m) in ms.iter().enumerate() {
-            if !rel_unit(m) {
+            if !self.rel_unit(l, m) {
                 continue;
             }
             let free = |j: usize| !ms.iter().any(|x| x.tok <= j && j < x.end) && t.toks[j].kind == Kind::Word;
@@ -652,35 +605,98 @@ impl TimexTagger {
             ms.extend(extra);
             ms.sort_by_key(|m| m.tok);
         }
-        // "next week, preferably on Tuesday": a relative week and a weekday that a plain
-        // preposition (`@LEAD` without a mod) opens a few words later in the same clause are one
-        // day, that weekday of that week
-        if let Some(lead) = l.cls.lead {
-            let mut k = 0;
-            while k + 1 < ms.len() {
-                // (negative matches in between, "how about", are filler too)
-                let mut j = k + 1;
-                while j + 1 < ms.len() && ms[j].slots[id.drop] != NONE {
-                    j += 1;
-                }
-                let (a, b) = (&ms[k], &ms[j]);
-                let wk = rel_unit(a) && l.str_of(a.slots[id.unit]) == Some("W");
-                let bare_day = b.slots[id.weekday] != NONE && [id.shift, id.unit, id.day, id.month, id.hour, id.ty].iter().all(|&x| b.slots[x] == NONE);
-                let gap_ok = b.tok > a.end + 1 && b.tok - a.end <= 5 && (a.end..b.tok).all(|j| !t.toks[j].brk && !matches!(t.low(j), "." | "?" | "!" | ";"));
-                let opened = b.tok > 0 && l.cached(p, lead, b.tok - 1).any(|(e, en)| e == b.tok && en.set.is_empty());
-                if wk && bare_day && gap_ok && opened {
-                    let mut m = ms.remove(j);
-                    ms.drain(k + 1..j);
-                    let a = &ms[k];
-                    m.slots[id.shift] = a.slots[id.shift];
-                    m.slots[id.unit] = a.slots[id.unit];
-                    m.span = Span::new(a.span.start, m.span.end);
-                    m.tok = a.tok;
-                    ms[k] = m;
-                }
-                k += 1;
+        ms
+    }
+
+    /// "next week, preferably on Tuesday": a relative week and a weekday that a plain
+    /// preposition (`@LEAD` without a mod) opens a few words later in the same clause are one
+    /// day, that weekday of that week.
+    fn week_then_weekday(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
+        let id = &self.ids;
+        let Some(lead) = l.cls.lead else { return ms };
+        let mut k = 0;
+        while k + 1 < ms.len() {
+            // (negative matches in between, "how about", are filler too)
+            let mut j = k + 1;
+            while j + 1 < ms.len() && ms[j].slots[id.drop] != NONE {
+                j += 1;
             }
+            let (a, b) = (&ms[k], &ms[j]);
+            let wk = self.rel_unit(l, a) && l.str_of(a.slots[id.unit]) == Some("W");
+            let bare_day = b.slots[id.weekday] != NONE && [id.shift, id.unit, id.day, id.month, id.hour, id.ty].iter().all(|&x| b.slots[x] == NONE);
+            let gap_ok = b.tok > a.end + 1 && b.tok - a.end <= 5 && (a.end..b.tok).all(|j| !t.toks[j].brk && !matches!(t.low(j), "." | "?" | "!" | ";"));
+            let opened = b.tok > 0 && l.cached(p, lead, b.tok - 1).any(|(e, en)| e == b.tok && en.set.is_empty());
+            if wk && bare_day && gap_ok && opened {
+                let mut m = ms.remove(j);
+                ms.drain(k + 1..j);
+                let a = &ms[k];
+                m.slots[id.shift] = a.slots[id.shift];
+                m.slots[id.unit] = a.slots[id.unit];
+                m.span = Span::new(a.span.start, m.span.end);
+                m.tok = a.tok;
+                ms[k] = m;
+            }
+            k += 1;
         }
+        ms
+    }
+
+    /// The level of a relative unit: 0 year, 1 month, 2 week, 3 day (see `lists`).
+    fn unit_level(&self, l: &Lang, u: i32) -> Option<usize> {
+        match l.str_of(u) {
+            Some("Y" | "DE" | "CE") => Some(0),
+            Some("M" | "Q") => Some(1),
+            Some("W" | "WE") => Some(2),
+            Some("D") => Some(3),
+            _ => None,
+        }
+    }
+
+    /// A relative unit ("this week", "last year"): a shift of a calendar unit, nothing finer.
+    fn rel_unit(&self, l: &Lang, m: &Match) -> bool {
+        let (id, sl) = (&self.ids, &m.slots);
+        sl[id.shift] != NONE && self.unit_level(l, sl[id.unit]).is_some_and(|k| k < 3) && sl[id.ty] == NONE && [id.weekday, id.day, id.hour, id.pod, id.month].iter().all(|&k| sl[k] == NONE)
+    }
+
+    /// Coordinated lists (scheduling-style spans): expressions joined by `@COORD` words ("or",
+    /// "and", ",") share the context one of them states. An item takes from its neighbour the
+    /// slots coarser than its own coarsest when the neighbour is parallel to it (states that
+    /// level too): "next week on Tuesday or Thursday" (Thursday of next week), "July 17th, 18th"
+    /// (July), "Mon 9 am or 1 pm" (1 pm on that Monday), "the 22nd, 23rd or 31st of March"
+    /// (from the last item back); a bare weekday also takes the part of the day of the item
+    /// after it ("Tuesday or Wednesday morning"); a relative week takes the weekday of the week
+    /// before it ("Friday this week or next week"), a bare month the day counted inside the
+    /// month before it ("the first Monday of September or December"); a range item's end
+    /// shares what its start took. Elliptic items (`ell=1`, "18th") stand only when the list
+    /// completes them. Before the chains: lone direction words ("this week or next":
+    /// [`TimexTagger::list_directions`]) and a weekday after its week
+    /// ([`TimexTagger::week_then_weekday`]).
+    pub(crate) fn lists(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
+        let id = &self.ids;
+        let Some(join) = l.cls.coord else {
+            let mut ms = ms;
+            ms.retain(|m| m.slots[id.ell] == NONE);
+            return ms;
+        };
+        // the level of a slot set: 0 year, 1 month, 2 week, 3 day, 4 time of day
+        let levels = |sl: &Slots| -> [bool; 5] {
+            let mut lv = [false; 5];
+            let any = |ks: &[usize]| ks.iter().any(|&k| sl[k] != NONE);
+            lv[0] = any(&[id.year, id.yy]);
+            lv[1] = any(&[id.month, id.season, id.quarter, id.half]);
+            lv[3] = any(&[id.day, id.weekday, id.easter]);
+            lv[4] = any(&[id.hour, id.minute, id.pod]);
+            if sl[id.shift] != NONE {
+                if let Some(k) = self.unit_level(l, sl[id.unit]) {
+                    lv[k] = true;
+                }
+            }
+            lv
+        };
+        let is_join = |a: usize, b: usize| b > a && b - a <= 2 && joined(l, t, p, join, a, b);
+        let n = t.toks.len();
+        let ms = self.list_directions(l, t, p, join, ms);
+        let mut ms = self.week_then_weekday(l, t, p, ms);
         // 2. chains of items joined by list connectors
         // weekdays may follow each other without a connector ("on Tuesday Wednesday or Thursday")
         let weekday_only = |m: &Match| m.slots[id.weekday] != NONE && [id.day, id.month, id.hour, id.pod, id.ty].iter().all(|&k| m.slots[k] == NONE);
@@ -699,7 +715,7 @@ impl TimexTagger {
                     to[x] = from[x];
                 }
             }
-            if from[id.shift] != NONE && unit_level(from[id.unit]).is_some_and(|u| u < c) && to[id.shift] == NONE {
+            if from[id.shift] != NONE && self.unit_level(l, from[id.unit]).is_some_and(|u| u < c) && to[id.shift] == NONE {
                 to[id.shift] = from[id.shift];
                 to[id.unit] = from[id.unit];
             }
