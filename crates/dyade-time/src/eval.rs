@@ -493,12 +493,12 @@ fn same_length(a: &str, b: &str) -> bool {
         || matches!((months_and_secs(a), months_and_secs(b)), (Some(x), Some(y)) if (x.0 - y.0).abs() < 1e-9 && (x.1 - y.1).abs() < 0.5)
 }
 
-/// A duration's calendar months (years and months) and the seconds of the rest (weeks, days,
-/// clock units): "P3M2W2D" and "P3M16D" are as long.
-fn months_and_secs(v: &str) -> Option<(f64, f64)> {
+/// A duration value's fields: its years, its months, and the seconds of the rest (weeks, days,
+/// clock units).
+fn duration_fields(v: &str) -> Option<(f64, f64, f64)> {
     let body = v.strip_prefix('P')?;
     let (date, time) = body.split_once('T').unwrap_or((body, ""));
-    let (mut months, mut secs, mut num) = (0.0, 0.0, String::new());
+    let (mut years, mut months, mut secs, mut num) = (0.0, 0.0, 0.0, String::new());
     for (part, is_time) in [(date, false), (time, true)] {
         for c in part.chars() {
             if c.is_ascii_digit() || c == '.' {
@@ -507,7 +507,7 @@ fn months_and_secs(v: &str) -> Option<(f64, f64)> {
             }
             let n: f64 = std::mem::take(&mut num).parse().ok()?;
             match (c, is_time) {
-                ('Y', false) => months += 12.0 * n,
+                ('Y', false) => years += n,
                 ('M', false) => months += n,
                 ('W', false) => secs += 604800.0 * n,
                 ('D', false) => secs += 86400.0 * n,
@@ -518,7 +518,13 @@ fn months_and_secs(v: &str) -> Option<(f64, f64)> {
             }
         }
     }
-    num.is_empty().then_some((months, secs))
+    num.is_empty().then_some((years, months, secs))
+}
+
+/// A duration's calendar months (years and months) and the seconds of the rest (weeks, days,
+/// clock units): "P3M2W2D" and "P3M16D" are as long.
+fn months_and_secs(v: &str) -> Option<(f64, f64)> {
+    duration_fields(v).map(|(y, m, s)| (12.0 * y + m, s))
 }
 
 /// The seconds of a duration made of weeks, days and clock units only ("P1DT5H", "PT29H").
@@ -797,35 +803,9 @@ fn period_bounds(v: &str) -> Option<(Date, Date)> {
     None
 }
 
+/// The seconds of a duration, years of 365 days and months of 30.
 fn duration_secs(v: &str) -> Option<f64> {
-    let s = v.strip_prefix('P')?;
-    let (date, time) = match s.split_once('T') {
-        Some((a, b)) => (a, b),
-        None => (s, ""),
-    };
-    let mut total = 0.0;
-    for (part, is_time) in [(date, false), (time, true)] {
-        let mut num = String::new();
-        for c in part.chars() {
-            if c.is_ascii_digit() || c == '.' {
-                num.push(c);
-            } else {
-                let n: f64 = num.parse().ok()?;
-                num.clear();
-                total += n * match (c, is_time) {
-                    ('Y', false) => 31536000.0,
-                    ('M', false) => 2592000.0,
-                    ('W', false) => 604800.0,
-                    ('D', false) => 86400.0,
-                    ('H', true) => 3600.0,
-                    ('M', true) => 60.0,
-                    ('S', true) => 1.0,
-                    _ => return None,
-                };
-            }
-        }
-    }
-    Some(total)
+    duration_fields(v).map(|(y, m, s)| 31536000.0 * y + 2592000.0 * m + s)
 }
 
 fn recognizers_value_ok(ours: &str, md: Option<&str>, e: &Value, reference: Option<&str>) -> bool {

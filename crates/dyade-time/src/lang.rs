@@ -251,12 +251,134 @@ pub struct Lang {
     cand_unk: [Vec<u32>; 3],
     /// Candidate rules through `exact` classes, by lowercased word id.
     cand_exact: Vec<Vec<u32>>,
-    /// The `JOIN` class (words between a date and a time that make one expression), if any.
-    pub join_class: Option<usize>,
-    /// The `LEAD` class (prepositions included in spans of scheduling-style inputs), if any.
-    pub lead_class: Option<usize>,
-    /// The `PAST_MARK` / `FUTURE_MARK` classes (tense markers), if the pack has them.
-    pub tense_classes: (Option<usize>, Option<usize>),
+    /// The classes the engine looks for by name.
+    pub cls: Classes,
+}
+
+/// Declares [`Classes`]: one field per lexicon class the engine looks for by name.
+macro_rules! classes {
+    ($($(#[$doc:meta])* $field:ident = $name:literal,)*) => {
+        /// The lexicon classes the engine itself looks for, resolved once per pack (`None`
+        /// where the pack has no such class: the step that needs it does nothing).
+        #[derive(Debug, Default, Clone, Copy)]
+        pub struct Classes {
+            $($(#[$doc])* pub $field: Option<usize>,)*
+        }
+
+        impl Classes {
+            fn of(l: &Lang) -> Classes {
+                Classes { $($field: l.class($name),)* }
+            }
+        }
+    };
+}
+
+classes! {
+    /// `@JOIN`: words between a date and a time that make one expression.
+    join = "JOIN",
+    /// `@LEAD`: prepositions included in spans of scheduling-style inputs.
+    lead = "LEAD",
+    /// `@PAST_MARK` / `@FUTURE_MARK`: tense markers of a sentence.
+    past_mark = "PAST_MARK",
+    /// (see `past_mark`)
+    future_mark = "FUTURE_MARK",
+    /// `@RANGE_OPEN` / `@RANGE_JOIN`: the words that open and join the bounds of a range.
+    range_open = "RANGE_OPEN",
+    /// (see `range_open`)
+    range_join = "RANGE_JOIN",
+    /// `@RANGE_AND`: coordinators among the range connectors ("and"), a range only after a
+    /// `@RANGE_AND_OPEN` word ("between"; all `@RANGE_OPEN` words without that class).
+    range_and = "RANGE_AND",
+    /// (see `range_and`)
+    range_and_open = "RANGE_AND_OPEN",
+    /// `@WEAK_SINCE`: a range opener that opens no interval before a single expression.
+    weak_since = "WEAK_SINCE",
+    /// `@UNTIL`: words that open the end of a range ("jusqu'à").
+    until = "UNTIL",
+    /// `@LASTING`: words between a clock time and how long it lasts ("for").
+    lasting = "LASTING",
+    /// `@YEAR_JOIN`: words between a date and its year ("of").
+    year_join = "YEAR_JOIN",
+    /// `@OFFSET`: words between a duration and the day it counts from ("after").
+    offset = "OFFSET",
+    /// `@DUR_JOIN`: words between durations that add up ("and").
+    dur_join = "DUR_JOIN",
+    /// `@COORD`: coordinators of a list.
+    coord = "COORD",
+    /// `@DET` / `@COUNT_DET` / `@BARE_DROP`: words bare spans leave out.
+    det = "DET",
+    /// (see `det`)
+    count_det = "COUNT_DET",
+    /// (see `det`)
+    bare_drop = "BARE_DROP",
+    /// `@CLOCK_UNIT`: an hour word that also tells the time of day.
+    clock_unit = "CLOCK_UNIT",
+    /// `@APART`: words that keep a date and a time apart.
+    apart = "APART",
+    /// `@TASKS_SKIP` / `@TASKS_SKIP_GLUED` / `@CALENDAR_SKIP` / `@CALENDAR_DURING`: the words
+    /// of the tasks and calendar output modes (see the `modes` module).
+    tasks_skip = "TASKS_SKIP",
+    /// (see `tasks_skip`)
+    tasks_skip_glued = "TASKS_SKIP_GLUED",
+    /// (see `tasks_skip`)
+    calendar_skip = "CALENDAR_SKIP",
+    /// (see `tasks_skip`)
+    calendar_during = "CALENDAR_DURING",
+    /// Word classes the span steps look at around an expression: month names (a period
+    /// after an abbreviation)…
+    month = "MONTH",
+    /// … weekday names, abbreviated or not, and in full only…
+    weekday = "WEEKDAY",
+    /// (see `weekday`)
+    weekday_full = "WEEKDAY_FULL",
+    /// … seasons, holidays, anaphoric and relative days…
+    season = "SEASON",
+    /// (see `season`)
+    holiday = "HOLIDAY",
+    /// (see `season`)
+    anaphoric_day = "ANAPHORIC_DAY",
+    /// (see `season`)
+    rel_day = "REL_DAY",
+    /// … parts of the day, and halves of the day after a clock time ("pm")…
+    pod = "POD",
+    /// (see `pod`)
+    timepod = "TIMEPOD",
+    /// … units and number words…
+    unit = "UNIT",
+    /// (see `unit`)
+    num = "NUM",
+    /// … and direction words ("this", "next", "last").
+    this = "THIS",
+    /// (see `this`)
+    next_adj = "NEXT_ADJ",
+    /// (see `this`)
+    past_adj = "PAST_ADJ",
+    /// The time zone classes (see the `zones` module doc): `@TZ`, `@TZ_AMBIGUOUS`, `@TZ_WORD`,
+    /// `@TZ_SIGNED`, `@TZ_HOUR_MARK`, `@TZ_PLACE`, `@TZ_PLACE_CAP`, `@TZ_PREFIX`,
+    /// `@TZ_SUFFIX`, `@TZ_DAYLIGHT`, `@TZ_LEAD`, `@TZ_CLOCK_END`.
+    tz = "TZ",
+    /// (see `tz`)
+    tz_ambiguous = "TZ_AMBIGUOUS",
+    /// (see `tz`)
+    tz_word = "TZ_WORD",
+    /// (see `tz`)
+    tz_signed = "TZ_SIGNED",
+    /// (see `tz`)
+    tz_hour_mark = "TZ_HOUR_MARK",
+    /// (see `tz`)
+    tz_place = "TZ_PLACE",
+    /// (see `tz`)
+    tz_place_cap = "TZ_PLACE_CAP",
+    /// (see `tz`)
+    tz_prefix = "TZ_PREFIX",
+    /// (see `tz`)
+    tz_suffix = "TZ_SUFFIX",
+    /// (see `tz`)
+    tz_daylight = "TZ_DAYLIGHT",
+    /// (see `tz`)
+    tz_lead = "TZ_LEAD",
+    /// (see `tz`)
+    tz_clock_end = "TZ_CLOCK_END",
 }
 
 /// Word id of a token outside the vocabulary.
@@ -307,9 +429,7 @@ impl Lang {
             cand_w: [vec![], vec![], vec![]],
             cand_unk: [vec![], vec![], vec![]],
             cand_exact: vec![],
-            tense_classes: (None, None),
-            join_class: None,
-            lead_class: None,
+            cls: Classes::default(),
         };
         let mut cur: Option<usize> = None;
         for (ln, raw) in lex.lines().enumerate() {
@@ -476,18 +596,22 @@ impl Lang {
                 off += elem_maxlen(e, &maxlen);
             }
         }
-        self.join_class = self.class("JOIN");
-        self.lead_class = self.class("LEAD");
-        self.tense_classes = (self.class("PAST_MARK"), self.class("FUTURE_MARK"));
+        self.cls = Classes::of(self);
     }
 
     /// Intern a string value.
     pub fn intern(&mut self, s: &str) -> i32 {
-        if let Some(i) = self.strings.iter().position(|x| x == s) {
-            return STR_BASE + i as i32;
+        if let Some(v) = self.value(s) {
+            return v;
         }
         self.strings.push(s.into());
         STR_BASE + self.strings.len() as i32 - 1
+    }
+
+    /// The interned value of string `s`, if the pack sets it anywhere (`None` otherwise: no
+    /// slot can hold it).
+    pub fn value(&self, s: &str) -> Option<i32> {
+        self.strings.iter().position(|x| x == s).map(|i| STR_BASE + i as i32)
     }
 
     /// The string of an interned value.
@@ -659,6 +783,12 @@ impl Lang {
             w.or(f);
         }
         w
+    }
+
+    /// True when an entry of `class` (when the pack has that class) starts at token `i`.
+    #[inline]
+    pub fn has(&self, p: &Prep, class: Option<usize>, i: usize) -> bool {
+        class.is_some_and(|c| self.cached(p, c, i).next().is_some())
     }
 
     /// Entries of `class` at token `i` (end token, entry), from the preparation.

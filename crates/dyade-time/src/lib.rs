@@ -9,7 +9,7 @@
 //!
 //! - [`tag`] / [`TimexTagger::tag`]: raw text → [`Timex`] list.
 //! - [`TimexTagger`] is the pipeline [`Component`] `"timex"`; when the document has no
-//!   publication date it infers a window from the text ([`infer_publication`]).
+//!   publication date it infers a window from the text ([`TimexTagger::infer_publication`]).
 
 pub mod calendar;
 pub mod eval;
@@ -25,7 +25,7 @@ use calendar::Date;
 use dyade_core::{Component, DateEstimate, Document, Span, Timex};
 use lang::{Elem, Lang, NumKind, Prep, Rule, Slots, NONE};
 use matcher::{Best, Matcher, Refs};
-use spans::{in_code, range_link, RangeClasses};
+use spans::{in_code, range_link};
 use resolve::{Ctx, Ids, Resolved};
 pub use resolve::Tense;
 pub use modes::TagOptions;
@@ -45,7 +45,7 @@ pub struct TimexTagger {
     ids: Ids,
 }
 
-/// One raw match before resolution (exposed for debugging and inference).
+/// One raw match before resolution (the span steps and publication-date inference read it).
 #[derive(Debug, Clone)]
 struct Match {
     span: Span,
@@ -178,7 +178,7 @@ impl TimexTagger {
         // the DFS restores the slots it sets, so one work buffer serves every attempt
         let mut work = [NONE; lang::NSLOTS];
         let sched_mode = matches!(sched, Some(SpanStyle::WithPrepositions | SpanStyle::Bare));
-        let timepod = l.class("TIMEPOD");
+        let timepod = l.cls.timepod;
         let mut next_strong = usize::MAX;
         let mut i = 0;
         while i < n {
@@ -267,84 +267,8 @@ impl TimexTagger {
                     }
                     out.push(Match { span: sp(s0, e), slots: sl, tok: s0, end: e, split: false, range: None, anchor: None });
                 }
-                Some((ea, ec, mut sb)) => {
-                    // split range: A borrows B's missing slots ("du 15 au 17 janvier"), and a
-                    // bare day B the month and year of A ("novembre 19 au 20")
-                    let mut sa = best.a;
-                    let (month, year, day) = (self.ids.month, self.ids.year, self.ids.day);
-                    // ... and a bare clock time B the day of A ("Monday 8-9am")
-                    let dated = [year, month, day, self.ids.weekday, self.ids.shift, self.ids.unit, self.ids.dir];
-                    if sb[self.ids.hour] != NONE && dated.iter().all(|&k| sb[k] == NONE) {
-                        for k in dated {
-                            sb[k] = sa[k];
-                        }
-                    }
-                    if sb[day] != NONE && sb[month] == NONE && sa[month] != NONE {
-                        sb[month] = sa[month];
-                        if sb[year] == NONE {
-                            sb[year] = sa[year];
-                        }
-                    }
-                    // a clock time B ending a range whose start A names the day takes that day
-                    // ("Thursday 9-11am", "this Thu 9 to 11am")
-                    let id = &self.ids;
-                    let dated = [id.year, id.month, id.day, id.weekday, id.shift, id.unit, id.dir];
-                    if sb[id.hour] != NONE && sa[id.hour] != NONE && dated.iter().all(|&k| sb[k] == NONE) {
-                        for k in dated {
-                            sb[k] = sa[k];
-                        }
-                    }
-                    // a start with its own hour keeps its (whole) minutes: "1-2:30" starts at 1:00
-                    let own_hour = sa[self.ids.hour] != NONE;
-                    // "9:30 and 3:00 pm": a start the end's half of the day would put after the
-                    // end keeps its own (morning) reading
-                    let (h, mi) = (self.ids.hour, self.ids.minute);
-                    let at = |s: &Slots| (s[h] + 12) * 60 + if s[mi] != NONE { s[mi] } else { 0 };
-                    let after_end = own_hour && sb[h] != NONE && (1..12).contains(&sa[h]) && (1..12).contains(&sb[h]) && at(&sa) > at(&sb);
-                    // ... and a start on the 12-hour clock before an end in the morning that it
-                    // would follow is the evening before ("from 11 to 3am": 23:00)
-                    let pod = self.ids.pod;
-                    let bare = |s: &Slots| (1..12).contains(&s[h]) && s[self.ids.pm] == NONE && s[pod] == NONE && s[self.ids.h24] == NONE;
-                    let am = l.strings.iter().position(|x| x == "MO").map(|i| lang::STR_BASE + i as i32);
-                    let eve_before = bare(&sa) && sb[h] != NONE && Some(sb[pod]) == am && (1..12).contains(&sb[h]) && at(&sa) > at(&sb);
-                    if eve_before {
-                        sa[self.ids.pm] = 1;
-                    }
-                    for k in 0..lang::NSLOTS {
-                        // "8am - 1pm": a start with its own half of the day keeps it; "7 to
-                        // 7:30pm": a start with its own hour keeps its minutes (none)
-                        let own = (k == self.ids.pm && (sa[self.ids.pod] != NONE || after_end)) || (own_hour && (k == self.ids.minute || k == self.ids.second)) || (k == pod && eve_before);
-                        if sa[k] == NONE && !own {
-                            sa[k] = sb[k];
-                        }
-                    }
-                    // the rule's constants hold for the whole range
-                    for &(k, v) in &r.set {
-                        sb[k] = v;
-                        if sa[k] == NONE {
-                            sa[k] = v;
-                        }
-                    }
-                    // ... and so does the n-th weekday a clock range is on ("first Monday 1pm
-                    // to 3pm of next month": 3pm of that Monday too)
-                    let id = &self.ids;
-                    if sb[id.sub] != NONE && sb[id.ordinal] == NONE && sb[id.hour] != NONE && sa[id.ordinal] != NONE {
-                        sb[id.ordinal] = sa[id.ordinal];
-                        sb[id.weekday] = sa[id.weekday];
-                    }
-                    // a clock range never runs backwards within the morning: "11h30-1h30"
-                    // ends at 13:30 (24-hour ranges such as "22h-2h" stay overnight)
-                    // (a start in the afternoon or evening, "from 11 pm to 3", runs to the end's
-                    // next occurrence: see `range_end`)
-                    let (h, pm) = (self.ids.hour, self.ids.pm);
-                    if sa[h] != NONE && sb[h] != NONE && sb[pm] == NONE && sb[self.ids.pod] == NONE && sa[pm] == NONE && sa[h] <= 12 && sb[h] > 0 && sb[h] < sa[h] && sb[h] + 12 > sa[h] {
-                        sb[h] += 12;
-                    }
-                    // a start the end's half of the day would put after the end is in the
-                    // morning as written ("from 11 to 3pm": 11:00, not the next 11 o'clock)
-                    if after_end && sa[pm] == NONE && sa[pod] == NONE && sb[pm] != NONE {
-                        sa[self.ids.h24] = 1;
-                    }
+                Some((ea, ec, sb)) => {
+                    let (mut sa, mut sb) = self.split_slots(l, r, best.a, sb);
                     // `lead=N` on a split rule: A's first N tokens ("du") stay out of TimeML spans
                     let lead = r.set.iter().find(|&&(k, _)| k == self.ids.lead).map_or(0, |&(_, v)| v as usize);
                     // (`keep=1`: Recognizers-style spans keep it, as for single matches: "in 2014
@@ -405,6 +329,78 @@ impl TimexTagger {
         }
     }
 
+    /// The slots of the two halves of a split range (`A ~ C ~ B`): A borrows B's missing slots
+    /// ("du 15 au 17 janvier"), a bare day B the month and year of A ("novembre 19 au 20"),
+    /// and the halves of a clock range are read together.
+    fn split_slots(&self, l: &Lang, r: &Rule, mut sa: Slots, mut sb: Slots) -> (Slots, Slots) {
+        let id = &self.ids;
+        let (month, year, day) = (id.month, id.year, id.day);
+        // a bare clock time B takes the day of A ("Monday 8-9am", "this Thu 9 to 11am")
+        let dated = [year, month, day, id.weekday, id.shift, id.unit, id.dir];
+        if sb[id.hour] != NONE && dated.iter().all(|&k| sb[k] == NONE) {
+            for k in dated {
+                sb[k] = sa[k];
+            }
+        }
+        if sb[day] != NONE && sb[month] == NONE && sa[month] != NONE {
+            sb[month] = sa[month];
+            if sb[year] == NONE {
+                sb[year] = sa[year];
+            }
+        }
+        // a start with its own hour keeps its (whole) minutes: "1-2:30" starts at 1:00
+        let own_hour = sa[id.hour] != NONE;
+        // "9:30 and 3:00 pm": a start the end's half of the day would put after the
+        // end keeps its own (morning) reading
+        let (h, mi) = (id.hour, id.minute);
+        let at = |s: &Slots| (s[h] + 12) * 60 + if s[mi] != NONE { s[mi] } else { 0 };
+        let after_end = own_hour && sb[h] != NONE && (1..12).contains(&sa[h]) && (1..12).contains(&sb[h]) && at(&sa) > at(&sb);
+        // ... and a start on the 12-hour clock before an end in the morning that it
+        // would follow is the evening before ("from 11 to 3am": 23:00)
+        let pod = id.pod;
+        let bare = |s: &Slots| (1..12).contains(&s[h]) && s[id.pm] == NONE && s[pod] == NONE && s[id.h24] == NONE;
+        let am = l.value("MO");
+        let eve_before = bare(&sa) && sb[h] != NONE && Some(sb[pod]) == am && (1..12).contains(&sb[h]) && at(&sa) > at(&sb);
+        if eve_before {
+            sa[id.pm] = 1;
+        }
+        for k in 0..lang::NSLOTS {
+            // "8am - 1pm": a start with its own half of the day keeps it; "7 to
+            // 7:30pm": a start with its own hour keeps its minutes (none)
+            let own = (k == id.pm && (sa[id.pod] != NONE || after_end)) || (own_hour && (k == id.minute || k == id.second)) || (k == pod && eve_before);
+            if sa[k] == NONE && !own {
+                sa[k] = sb[k];
+            }
+        }
+        // the rule's constants hold for the whole range
+        for &(k, v) in &r.set {
+            sb[k] = v;
+            if sa[k] == NONE {
+                sa[k] = v;
+            }
+        }
+        // ... and so does the n-th weekday a clock range is on ("first Monday 1pm
+        // to 3pm of next month": 3pm of that Monday too)
+        if sb[id.sub] != NONE && sb[id.ordinal] == NONE && sb[id.hour] != NONE && sa[id.ordinal] != NONE {
+            sb[id.ordinal] = sa[id.ordinal];
+            sb[id.weekday] = sa[id.weekday];
+        }
+        // a clock range never runs backwards within the morning: "11h30-1h30"
+        // ends at 13:30 (24-hour ranges such as "22h-2h" stay overnight)
+        // (a start in the afternoon or evening, "from 11 pm to 3", runs to the end's
+        // next occurrence: see `range_end`)
+        let (h, pm) = (id.hour, id.pm);
+        if sa[h] != NONE && sb[h] != NONE && sb[pm] == NONE && sb[id.pod] == NONE && sa[pm] == NONE && sa[h] <= 12 && sb[h] > 0 && sb[h] < sa[h] && sb[h] + 12 > sa[h] {
+            sb[h] += 12;
+        }
+        // a start the end's half of the day would put after the end is in the
+        // morning as written ("from 11 to 3pm": 11:00, not the next 11 o'clock)
+        if after_end && sa[pm] == NONE && sa[pod] == NONE && sb[pm] != NONE {
+            sa[id.h24] = 1;
+        }
+        (sa, sb)
+    }
+
     /// A range of weekdays right after the week they are in is one expression, its bounds in
     /// that week: "next week between Wednesday and Friday", "this week from Tue to Thur".
     fn framed_ranges(&self, l: &Lang, ms: Vec<Match>) -> Vec<Match> {
@@ -436,11 +432,10 @@ impl TimexTagger {
     /// "for 3 hours from 10 am"), are one range (Recognizers style): it starts at the clock time
     /// and its end is that time moved by the duration.
     fn lasting(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
-        let Some(lasting) = l.class("LASTING") else { return ms };
-        let open = l.class("RANGE_OPEN");
+        let Some(lasting) = l.cls.lasting else { return ms };
+        let open = l.cls.range_open;
         let id = &self.ids;
-        let intern = |v: &str| l.strings.iter().position(|x| x == v).map(|i| lang::STR_BASE + i as i32);
-        let (Some(shift), Some(dur)) = (intern("shift"), intern("DURATION")) else { return ms };
+        let (Some(shift), Some(dur)) = (l.value("shift"), l.value("DURATION")) else { return ms };
         let clock = |m: &Match| m.slots[id.hour] != NONE && m.slots[id.ty] == NONE && m.range.is_none() && m.anchor.is_none();
         let is_dur = |m: &Match| m.slots[id.ty] == dur && m.slots[id.n] != NONE && m.range.is_none();
         // the end: the duration counted from the start
@@ -500,8 +495,7 @@ impl TimexTagger {
         let mut last: Option<Date> = None;
         let mut last_year: Option<(i32, usize)> = None;
         let mut last_end: Option<usize> = None;
-        let rc = RangeClasses::of(l);
-        let linked = |a: &Match, b: &Match| range_link(l, &self.ids, rc, t, p, a, b);
+        let linked = |a: &Match, b: &Match| range_link(l, &self.ids, t, p, a, b);
         // where the range the previous expression opened starts (for its end)
         let mut range_start: Option<(usize, Date)> = None;
         for (mi, m) in ms.iter().enumerate() {
@@ -552,7 +546,6 @@ impl TimexTagger {
             // or after the start ("from next monday to friday"), a start without a year the
             // last one at or before the end ("from May to Oct 2020", "Nov-Feb 2017", and "May
             // to September" said in August: the one under way)
-            let intern = |v: &str| l.strings.iter().position(|x| x == v).map_or(NONE, |i| lang::STR_BASE + i as i32);
             let named = |s: &Slots| s[id.month] != NONE || s[id.season] != NONE;
             let tail = m.range.as_deref().or_else(|| ms.get(mi + 1).filter(|b| linked(m, b)));
             let bare_year = |s: &Slots| [id.month, id.day, id.weekday, id.season, id.quarter, id.half, id.shift, id.rf].iter().all(|&k| s[k] == NONE);
@@ -569,7 +562,7 @@ impl TimexTagger {
                     }
                     ctx = Ctx { dct: Some(d), forward: false, now: None, last: None, ..ctx };
                     if slots[id.dir] == NONE {
-                        slots[id.dir] = intern("past");
+                        slots[id.dir] = l.value("past").unwrap_or(NONE);
                     }
                 }
             }
@@ -723,7 +716,7 @@ impl TimexTagger {
         if self.yearless(slots) && self.datelike(l, slots) && named {
             let mut sl = *slots;
             if sl[id.weekday] == NONE {
-                sl[id.dir] = l.strings.iter().position(|x| x == "future").map_or(NONE, |i| lang::STR_BASE + i as i32);
+                sl[id.dir] = l.value("future").unwrap_or(NONE);
             }
             let c = Ctx { dct: Some(start), forward: true, now: None, last: None, ..*ctx };
             if let Some(r) = self.resolve_match(l, m, &sl, &c) {
@@ -833,7 +826,7 @@ impl TimexTagger {
                 // ("Thursday, two years from now": the Thursday of that week)
                 let mut asl = a.slots;
                 if l.str_of(slots[id.comp]) == Some("week") && asl[id.sign] != NONE && asl[id.anchor] == NONE && asl[id.comp] == NONE {
-                    asl[id.anchor] = l.strings.iter().position(|x| x == "day").map_or(NONE, |i| lang::STR_BASE + i as i32);
+                    asl[id.anchor] = l.value("day").unwrap_or(NONE);
                 }
                 let ra = self.resolve_match(l, a, &asl, &actx)?;
                 // "now" stays the reference instant itself
@@ -1026,8 +1019,7 @@ fn sentence_tense(l: &Lang, t: &Tokens, p: &Prep, ti: usize, sentences: &[Span])
         let k = sentences.partition_point(|s| s.end <= pos);
         match sentences.get(k) {
             Some(s) if s.start <= pos => {
-                let a = t.toks.partition_point(|x| (x.start as usize) < s.start);
-                let b = t.toks.partition_point(|x| (x.end as usize) <= s.end);
+                let (a, b) = t.within(s.start, s.end);
                 (a, b.max(a))
             }
             _ => sentence_bounds(t, ti),
@@ -1035,7 +1027,7 @@ fn sentence_tense(l: &Lang, t: &Tokens, p: &Prep, ti: usize, sentences: &[Span])
     } else {
         sentence_bounds(t, ti)
     };
-    let (past_c, fut_c) = l.tense_classes;
+    let (past_c, fut_c) = (l.cls.past_mark, l.cls.future_mark);
     // the marker nearest to the expression decides (verbs govern the adjacent time phrase)
     let mut best: Option<(usize, Tense)> = None;
     for i in a..b {
@@ -1047,9 +1039,9 @@ fn sentence_tense(l: &Lang, t: &Tokens, p: &Prep, ti: usize, sentences: &[Span])
         if d > MAX_MARKER_DIST || best.is_some_and(|(bd, _)| bd <= d) {
             continue;
         }
-        if past_c.is_some_and(|c| l.cached(p, c, i).next().is_some()) {
+        if l.has(p, past_c, i) {
             best = Some((d, Tense::Past));
-        } else if fut_c.is_some_and(|c| l.cached(p, c, i).next().is_some()) {
+        } else if l.has(p, fut_c, i) {
             best = Some((d, Tense::Future));
         }
     }

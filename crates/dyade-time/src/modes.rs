@@ -163,7 +163,7 @@ impl TimexTagger {
     /// the day that many years on, as Recognizers-Text resolves it (Duckling, the other
     /// scheduling style, keeps the month: its grain).
     pub(crate) fn years_as_days(&self, l: &Lang, mut ms: Vec<Match>) -> Vec<Match> {
-        let Some(day) = l.strings.iter().position(|x| x == "day").map(|i| lang::STR_BASE + i as i32) else { return ms }; // (always there: lang::ENGINE_STRINGS)
+        let Some(day) = l.value("day") else { return ms }; // (always there: lang::ENGINE_STRINGS)
         let id = &self.ids;
         for m in ms.iter_mut() {
             let s = &mut m.slots;
@@ -179,10 +179,10 @@ impl TimexTagger {
     /// without a day (`bare`).
     fn tasks_matches(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>, firsts: &mut Vec<Span>, bare: &mut Vec<Span>, rest: &mut Vec<Span>) -> Vec<Match> {
         let id = &self.ids;
-        let skip = l.class("TASKS_SKIP");
-        let glued = l.class("TASKS_SKIP_GLUED");
-        let unit_c = l.class("UNIT");
-        let (rel_day, this) = (l.class("REL_DAY"), l.class("THIS"));
+        let skip = l.cls.tasks_skip;
+        let glued = l.cls.tasks_skip_glued;
+        let unit_c = l.cls.unit;
+        let (rel_day, this) = (l.cls.rel_day, l.cls.this);
         let has = |c: Option<usize>, m: &Match| c.is_some_and(|c| (m.tok..m.end).any(|i| l.cached(p, c, i).next().is_some()));
         let periods = ["Q", "DE", "CE"];
         let dated = [id.month, id.day, id.weekday, id.shift, id.unit, id.hour, id.minute, id.pod, id.rf, id.easter, id.comp, id.anchor, id.n, id.sign, id.offm, id.offd, id.ordinal];
@@ -237,7 +237,7 @@ impl TimexTagger {
 
     /// Skip from-to merge (see the module doc).
     fn skip_from_to(&self, l: &Lang, t: &Tokens, p: &Prep, text: &str, lang: &str, reference: &str, out: Vec<(Timex, Option<Timex>)>) -> Vec<(Timex, Option<Timex>)> {
-        let Some(from) = l.class("WEAK_SINCE") else { return out };
+        let Some(from) = l.cls.weak_since else { return out };
         let apart = self.tag_at(text, lang, reference, SpanStyle::TimeMl);
         let mut res = Vec::with_capacity(out.len());
         for (x, end) in out {
@@ -257,9 +257,17 @@ impl TimexTagger {
 
     /// True when the text of `x` tagged alone is one expression, all of it.
     fn stands_alone(&self, text: &str, lang: &str, reference: &str, x: &Timex) -> bool {
-        let s = &text[x.span.start..x.span.end];
-        let r = self.tag_at(s, lang, reference, SpanStyle::Bare);
-        matches!(&r[..], [y] if y.span.start == 0 && y.span.end == s.len())
+        self.alone(text, lang, reference, x.span).is_some()
+    }
+
+    /// The text of `span` tagged alone (Recognizers style), when it is one expression, all of
+    /// it: that expression, placed in the whole text.
+    fn alone(&self, text: &str, lang: &str, reference: &str, span: Span) -> Option<Timex> {
+        let sub = &text[span.start..span.end];
+        match &self.tag_at(sub, lang, reference, SpanStyle::Bare)[..] {
+            [y] if y.span.start == 0 && y.span.end == sub.len() => Some(Timex { span, ..y.clone() }),
+            _ => None,
+        }
     }
 
     /// Split date and time (see the module doc).
@@ -305,19 +313,12 @@ impl TimexTagger {
     /// parts: the first tokens that alone make a date, and the rest that alone makes a time of
     /// day (after `@JOIN` words), valued at the expression's time.
     fn date_then_time(&self, l: &Lang, t: &Tokens, p: &Prep, text: &str, lang: &str, reference: &str, x: &Timex) -> Option<[Timex; 2]> {
-        let join = l.class("JOIN");
+        let join = l.cls.join;
         let (_, Some(tm)) = date_time_parts(&x.value) else { return None };
-        let a = t.toks.partition_point(|k| (k.start as usize) < x.span.start);
-        let b = t.toks.partition_point(|k| (k.end as usize) <= x.span.end);
-        let alone = |s: usize, e: usize| {
-            let sub = &text[s..e];
-            match &self.tag_at(sub, lang, reference, SpanStyle::Bare)[..] {
-                [y] if y.span.end == sub.len() => Some(Timex { span: Span::new(s + y.span.start, s + y.span.end), ..y.clone() }),
-                _ => None,
-            }
-        };
+        let (a, b) = t.within(x.span.start, x.span.end);
+        let alone = |s: usize, e: usize| self.alone(text, lang, reference, Span::new(s, e));
         for k in a + 1..b {
-            let Some(d) = alone(x.span.start, t.toks[k - 1].end as usize).filter(|d| d.span.start == x.span.start && date_time_parts(&d.value).1.is_none()) else { continue };
+            let Some(d) = alone(x.span.start, t.toks[k - 1].end as usize).filter(|d| date_time_parts(&d.value).1.is_none()) else { continue };
             // the time part starts after the joining words
             let mut s = k;
             while s < b && join.is_some_and(|c| l.cached(p, c, s).any(|(e, _)| e == s + 1)) {
@@ -326,7 +327,7 @@ impl TimexTagger {
             if s >= b {
                 continue;
             }
-            if let Some(y) = alone(t.toks[s].start as usize, x.span.end).filter(|y| y.span.start == t.toks[s].start as usize && date_time_parts(&y.value).1.is_some()) {
+            if let Some(y) = alone(t.toks[s].start as usize, x.span.end).filter(|y| date_time_parts(&y.value).1.is_some()) {
                 return Some([d, Timex { value: tm.to_string(), ..y }]);
             }
         }
@@ -336,10 +337,9 @@ impl TimexTagger {
     /// The duration an expression is counted by from now ("next 5 minutes", "2 hours later"):
     /// its number and `@UNIT` word, valued as a duration; `None` when it has none.
     fn duration_part(&self, l: &Lang, t: &Tokens, p: &Prep, text: &str, lang: &str, reference: &str, x: &Timex) -> Option<Timex> {
-        let unit_c = l.class("UNIT")?;
-        let num_c = l.class("NUM");
-        let a = t.toks.partition_point(|k| (k.start as usize) < x.span.start);
-        let b = t.toks.partition_point(|k| (k.end as usize) <= x.span.end);
+        let unit_c = l.cls.unit?;
+        let num_c = l.cls.num;
+        let (a, b) = t.within(x.span.start, x.span.end);
         let (u, ue) = (a..b).find_map(|i| l.cached(p, unit_c, i).map(|(e, _)| e).find(|&e| e <= b).map(|e| (i, e)))?;
         let mut s = u;
         while s > a && (t.toks[s - 1].kind == Kind::Num || num_c.is_some_and(|c| l.cached(p, c, s - 1).any(|(e, _)| e <= u))) {
@@ -352,11 +352,7 @@ impl TimexTagger {
         if x.value.starts_with('P') {
             return Some(Timex { span, ttype: x.ttype, value: x.value.clone(), modifier: None });
         }
-        let sub = &text[span.start..span.end];
-        match &self.tag_at(sub, lang, reference, SpanStyle::Bare)[..] {
-            [y] if y.span.start == 0 && y.span.end == sub.len() && y.value.starts_with('P') => Some(Timex { span, ttype: y.ttype, value: y.value.clone(), modifier: None }),
-            _ => None,
-        }
+        self.alone(text, lang, reference, span).filter(|y| y.value.starts_with('P')).map(|y| Timex { modifier: None, ..y })
     }
 }
 
@@ -391,16 +387,16 @@ fn tasks_next_day(out: Vec<(Timex, Option<Timex>)>, bare: &[Span], rf: Reference
 /// day's date with the other's time of day ("next month at 6pm", "easter after 5pm", "after
 /// dinner tomorrow").
 fn tasks_join(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Timex>)>, firsts: &[Span], rf: Reference) -> Vec<(Timex, Option<Timex>)> {
-    let join = l.class("JOIN");
-    let apart_cs = [l.class("APART"), l.class("HOLIDAY")];
+    let join = l.cls.join;
+    let apart_cs = [l.cls.apart, l.cls.holiday];
     let days: Vec<String> = rf.date.map(|d| vec![d.iso(), d.add_days(1).iso()]).unwrap_or_default();
     // a time of day the reference placed (on its day or the next): no day of its own
     let placed = |v: &str| matches!(date_time_parts(v), (Some(d), Some(_)) if days.iter().any(|x| x == d));
     let date_only = |v: &str| matches!(date_time_parts(v), (Some(_), None));
-    let toks = |x: &Timex| (t.toks.partition_point(|k| (k.start as usize) < x.span.start), t.toks.partition_point(|k| (k.end as usize) <= x.span.end));
+    let toks = |x: &Timex| t.within(x.span.start, x.span.end);
     let holds_apart = |x: &Timex| {
         let (a, b) = toks(x);
-        (a..b).any(|i| apart_cs.iter().flatten().any(|&c| l.cached(p, c, i).next().is_some()))
+        (a..b).any(|i| apart_cs.iter().any(|&c| l.has(p, c, i)))
     };
     let mut res: Vec<(Timex, Option<Timex>)> = Vec::with_capacity(out.len());
     for (y, end) in out {
@@ -473,12 +469,11 @@ fn tasks_first_days(out: Vec<(Timex, Option<Timex>)>, firsts: &[Span]) -> Vec<(T
 /// Calendar mode: leave out the expressions that are exactly one `@CALENDAR_SKIP` term; after
 /// a `@CALENDAR_DURING` word ("for the day") the term is one unit's length, that word in its span.
 fn calendar_filter(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Timex>)>) -> Vec<(Timex, Option<Timex>)> {
-    let Some(c) = l.class("CALENDAR_SKIP") else { return out };
-    let during = l.class("CALENDAR_DURING");
+    let Some(c) = l.cls.calendar_skip else { return out };
+    let during = l.cls.calendar_during;
     let mut res = Vec::with_capacity(out.len());
     for (x, end) in out {
-        let a = t.toks.partition_point(|k| (k.start as usize) < x.span.start);
-        let b = t.toks.partition_point(|k| (k.end as usize) <= x.span.end);
+        let (a, b) = t.within(x.span.start, x.span.end);
         if end.is_some() || a >= b || !l.cached(p, c, a).any(|(e, _)| e == b) {
             res.push((x, end));
             continue;
@@ -503,15 +498,14 @@ fn calendar_filter(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Timex
 
 /// Experimental mode: "from" before a single expression is its "since".
 fn experimental_since(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Timex>)>) -> Vec<(Timex, Option<Timex>)> {
-    let (Some(since), Some(lead)) = (l.class("WEAK_SINCE"), l.lead_class) else { return out };
-    let join = l.class("RANGE_JOIN");
+    let (Some(since), Some(lead)) = (l.cls.weak_since, l.cls.lead) else { return out };
+    let join = l.cls.range_join;
     let mut prev_end = 0;
     let mut res = Vec::with_capacity(out.len());
     let starts: Vec<usize> = out.iter().map(|(x, _)| x.span.start).collect();
     for (i, (mut x, end)) in out.into_iter().enumerate() {
-        let a = t.toks.partition_point(|k| (k.start as usize) < x.span.start);
+        let (a, b) = t.within(x.span.start, x.span.end);
         // "from 2015 and 2016": the opener of a (loose) range is no "since"
-        let b = t.toks.partition_point(|k| (k.end as usize) <= x.span.end);
         let c = starts.get(i + 1).map(|&s| t.toks.partition_point(|k| (k.start as usize) < s));
         let ranged = c.is_some_and(|c| c > b && join.is_some_and(|j| joined(l, t, p, j, b, c)));
         // the opener right before, or before a plain lead word ("the") right before
@@ -531,4 +525,3 @@ fn experimental_since(l: &Lang, t: &Tokens, p: &Prep, out: Vec<(Timex, Option<Ti
     }
     res
 }
-

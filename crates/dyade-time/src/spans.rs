@@ -19,8 +19,8 @@ impl TimexTagger {
         }
         let n = t.toks.len();
         let id = &self.ids;
-        let holiday = l.class("HOLIDAY");
-        let holds_apart = |x: &Match| x.slots[id.easter] != NONE || (x.tok..x.end).any(|k| holiday.is_some_and(|c| l.cached(p, c, k).next().is_some()));
+        let holiday = l.cls.holiday;
+        let holds_apart = |x: &Match| x.slots[id.easter] != NONE || (x.tok..x.end).any(|k| l.has(p, holiday, k));
         for _round in 0..3 {
             let mut at = vec![u32::MAX; n + 1];
             let mut kinds = Vec::with_capacity(ms.len());
@@ -161,7 +161,7 @@ impl TimexTagger {
     /// "28 june in 2020", "father's day of 2015" (`@YEAR_JOIN` words between them), "2016 Q3"
     /// (the year first, nothing between).
     pub(crate) fn years(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
-        let Some(yj) = l.class("YEAR_JOIN") else { return ms };
+        let Some(yj) = l.cls.year_join else { return ms };
         let id = &self.ids;
         let others = [id.month, id.day, id.weekday, id.season, id.quarter, id.half, id.easter, id.shift, id.unit, id.sign, id.ty, id.rf, id.hour, id.pod, id.century, id.decade, id.ordinal];
         // a year in digits, or in words (`yearword` and `yy`)
@@ -215,11 +215,10 @@ impl TimexTagger {
     /// rules read most such counts, `comp=shift`, before the leads are taken; this step reads
     /// those they leave.)
     pub(crate) fn offsets(&self, l: &Lang, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
-        let Some(off) = l.class("OFFSET") else { return ms };
+        let Some(off) = l.cls.offset else { return ms };
         let id = &self.ids;
         let s = |v: i32| l.str_of(v);
         let duration = |m: &Match| !m.split && s(m.slots[id.ty]) == Some("DURATION") && matches!(s(m.slots[id.md]), None | Some("MORE_THAN" | "LESS_THAN"));
-        let intern = |v: &str| l.strings.iter().position(|x| x == v).map_or(NONE, |i| lang::STR_BASE + i as i32);
         let sign = |e: &lang::Entry| e.set.first().map_or(1, |&(_, v)| v);
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
         for mut m in ms {
@@ -238,7 +237,7 @@ impl TimexTagger {
                     sl[x] = if sl[x] == NONE { 0 } else { sl[x] } + k * v;
                 }
                 if s(a.slots[id.md]) == Some("MORE_THAN") {
-                    sl[id.md] = intern(if k > 0 { "AFTER" } else { "BEFORE" });
+                    sl[id.md] = l.value(if k > 0 { "AFTER" } else { "BEFORE" }).unwrap_or(NONE);
                 }
                 let a = out.pop().expect("checked");
                 m = Match { span: Span::new(a.span.start, m.span.end), slots: sl, tok: a.tok, end: m.end, split: false, range: None, anchor: None };
@@ -283,7 +282,7 @@ impl TimexTagger {
     ///   way; a relative day ("2 years 1 month 21 days ago", "2 weeks and 2 days ago"), into
     ///   the day counted from the reference by the whole, in `offm` / `offd` (calendar units).
     pub(crate) fn sum_durations(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
-        let dj = l.class("DUR_JOIN");
+        let dj = l.cls.dur_join;
         let id = &self.ids;
         let s = |v: i32| l.str_of(v);
         // (scale, size in the smallest unit of the scale)
@@ -386,7 +385,7 @@ impl TimexTagger {
                         sl[x] = NONE;
                     }
                     sl[id.shift] = 0;
-                    sl[id.unit] = l.strings.iter().position(|x| x == "D").map_or(NONE, |i| lang::STR_BASE + i as i32);
+                    sl[id.unit] = l.value("D").unwrap_or(NONE);
                 }
                 add(&mut sl, amount(&a.slots).unwrap_or((0, 0)), k);
                 let a = out.pop().expect("checked");
@@ -401,12 +400,12 @@ impl TimexTagger {
     /// so the open-interval mod that the `@RANGE_OPEN` lead of its first half carries
     /// ("from" → AFTER, "depuis" → ON_OR_AFTER) does not apply when a `@RANGE_JOIN` word opens
     /// the very next expression.
-    pub(crate) fn closed_ranges(&self, l: &Lang, _t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
-        let (Some(join), Some(open)) = (l.class("RANGE_JOIN"), l.class("RANGE_OPEN")) else { return ms };
+    pub(crate) fn closed_ranges(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
+        let (Some(join), Some(open)) = (l.cls.range_join, l.cls.range_open) else { return ms };
         for i in 1..ms.len() {
             let (a, b) = (&ms[i - 1], &ms[i]);
             // the connector opens the second expression ("to 5pm") or stands between ("3pm - 5pm")
-            let linked = (b.tok == a.end && l.cached(p, join, b.tok).next().is_some()) || (b.tok > a.end && joined(l, _t, p, join, a.end, b.tok));
+            let linked = (b.tok == a.end && l.cached(p, join, b.tok).next().is_some()) || (b.tok > a.end && joined(l, t, p, join, a.end, b.tok));
             // "from 4pm for 30 minutes": a start and the duration right after it close the range
             let lasting = b.tok == a.end && l.str_of(b.slots[self.ids.ty]) == Some("DURATION") && l.str_of(a.slots[self.ids.ty]) != Some("DURATION");
             let opened = (linked || lasting) && l.cached(p, open, a.tok).next().is_some();
@@ -448,37 +447,44 @@ impl TimexTagger {
     /// slot, an open interval's "depuis"), become one span (value and slots of the first, the
     /// start of the range).
     pub(crate) fn fuse_ranges(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
-        let (Some(join), open) = (l.class("RANGE_JOIN"), l.class("RANGE_OPEN")) else { return ms };
-        let rc = RangeClasses::of(l);
+        let (Some(join), open) = (l.cls.range_join, l.cls.range_open) else { return ms };
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
         for m in ms {
             if let Some(prev) = out.last_mut() {
                 // the connector may be outside both ("4pm à 5pm") or the lead the second one
                 // took with its mod ("today till tomorrow": "till tomorrow", BEFORE)
-                if range_link(l, &self.ids, rc, t, p, prev, &m) {
+                if range_link(l, &self.ids, t, p, prev, &m) {
                     // "2:00 - 2:30 pm": a start without its half of the day takes the end's
-                    // when it then still comes first
+                    // when it then still comes first (not later on the 12-hour clock, or
+                    // earlier than the end's hour on it)
                     let id = &self.ids;
                     let (a, b) = (&prev.slots, &m.slots);
-                    let minutes = |s: &Slots, h: i32| h * 60 + if s[id.minute] != NONE { s[id.minute] } else { 0 };
-                    if (1..12).contains(&a[id.hour]) && a[id.pm] == NONE && a[id.pod] == NONE && b[id.pm] != NONE && (1..12).contains(&b[id.hour]) && minutes(a, a[id.hour] + 12) <= minutes(b, b[id.hour] + 12) {
+                    let (h0, h1) = (a[id.hour], b[id.hour]);
+                    let min = |s: &Slots| if s[id.minute] == NONE { 0 } else { s[id.minute] };
+                    let twelve = (1..12).contains(&h0) && (1..12).contains(&h1) && h0 * 60 + min(a) <= h1 * 60 + min(b);
+                    let earlier = h0 != NONE && h1 != NONE && h0 < 12 && h0 * 60 + min(a) < (h1 % 12) * 60 + min(b);
+                    if a[id.pm] == NONE && a[id.pod] == NONE && b[id.pm] != NONE && (twelve || earlier) {
                         prev.slots[id.pm] = b[id.pm];
+                    }
+                    // ... and one the end's half of the day would put after the end is in the
+                    // morning as written ("half past seven to 4pm tomorrow": 7:30, not 19:30)
+                    if (1..12).contains(&h0) && prev.slots[id.pm] == NONE && prev.slots[id.pod] == NONE && m.slots[id.pm] != NONE {
+                        prev.slots[id.h24] = 1;
                     }
                     prev.span = Span::new(prev.span.start, m.span.end);
                     prev.end = m.end;
                     prev.split = true;
                     // a range is elliptic only when both its ends are ("6-8", not "6-8 next Monday")
-                    if m.slots[self.ids.ell] == NONE {
-                        prev.slots[self.ids.ell] = NONE;
-                    } else if m.slots[self.ids.month] == NONE && prev.slots[self.ids.month] == NONE {
+                    if m.slots[id.ell] == NONE {
+                        prev.slots[id.ell] = NONE;
+                    } else if m.slots[id.month] == NONE && prev.slots[id.month] == NONE {
                         // ... and a range ending on an elliptic day is as elliptic ("between the
                         // 21st and 23rd" names no month)
-                        prev.slots[self.ids.ell] = m.slots[self.ids.ell];
+                        prev.slots[id.ell] = m.slots[id.ell];
                     }
                     // a clock time ending a range that starts on a day is on that day too
                     // ("tomorrow 1-3 pm", "next Monday 1pm-3pm")
                     let mut m = m;
-                    let id = &self.ids;
                     let dated = [id.year, id.month, id.day, id.weekday, id.shift, id.unit, id.dir];
                     if m.slots[id.hour] != NONE && prev.slots[id.hour] != NONE && dated.iter().all(|&k| m.slots[k] == NONE || m.slots[k] == prev.slots[k]) {
                         for k in dated {
@@ -486,18 +492,6 @@ impl TimexTagger {
                                 m.slots[k] = prev.slots[k];
                             }
                         }
-                    }
-                    // "2:00 - 2:30 pm": a start without its half of the day, earlier than the
-                    // end on the clock, is in the end's afternoon too
-                    let (h0, h1) = (prev.slots[id.hour], m.slots[id.hour]);
-                    let min = |s: &Slots| if s[id.minute] == NONE { 0 } else { s[id.minute] };
-                    if h0 != NONE && h1 != NONE && m.slots[id.pm] != NONE && prev.slots[id.pm] == NONE && prev.slots[id.pod] == NONE && h0 < 12 && (h0 * 60 + min(&prev.slots)) < (h1 % 12) * 60 + min(&m.slots) {
-                        prev.slots[id.pm] = m.slots[id.pm];
-                    }
-                    // ... and one the end's half of the day would put after the end is in the
-                    // morning as written ("half past seven to 4pm tomorrow": 7:30, not 19:30)
-                    if (1..12).contains(&h0) && prev.slots[id.pm] == NONE && prev.slots[id.pod] == NONE && m.slots[id.pm] != NONE {
-                        prev.slots[id.h24] = 1;
                     }
                     prev.range = Some(Box::new(m));
                     if let Some(o) = open {
@@ -552,61 +546,16 @@ impl TimexTagger {
         out
     }
 
-    /// Coordinated lists (scheduling-style spans): expressions joined by `@COORD` words ("or",
-    /// "and", ",") share the context one of them states. An item takes from its neighbour the
-    /// slots coarser than its own coarsest when the neighbour is parallel to it (states that
-    /// level too): "next week on Tuesday or Thursday" (Thursday of next week), "July 17th, 18th"
-    /// (July), "Mon 9 am or 1 pm" (1 pm on that Monday), "the 22nd, 23rd or 31st of March"
-    /// (from the last item back); a bare weekday also takes the part of the day of the item
-    /// after it ("Tuesday or Wednesday morning"); a relative week takes the weekday of the week
-    /// before it ("Friday this week or next week"), a bare month the day counted inside the
-    /// month before it ("the first Monday of September or December"); a range item's end
-    /// shares what its start took. A lone `@NEXT_ADJ` / `@PAST_ADJ` / `@THIS`
-    /// word coordinated with a relative unit names that unit ("this week or next", "this or
-    /// next week"). Elliptic items (`ell=1`, "18th") stand only when the list completes them.
-    /// A relative week and a weekday a plain preposition opens a few words later in the clause
-    /// are one day ("next week, preferably on Tuesday").
-    pub(crate) fn lists(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
+    /// A lone `@NEXT_ADJ` / `@PAST_ADJ` / `@THIS` word coordinated with a relative unit names
+    /// that unit ("this week or next", "this or next week"): a match of its own.
+    fn list_directions(&self, l: &Lang, t: &Tokens, p: &Prep, join: usize, mut ms: Vec<Match>) -> Vec<Match> {
         let id = &self.ids;
-        let Some(join) = l.class("COORD") else {
-            let mut ms = ms;
-            ms.retain(|m| m.slots[id.ell] == NONE);
-            return ms;
-        };
-        let s = |v: i32| l.str_of(v);
-        // the level of a slot set: 0 year, 1 month, 2 week, 3 day, 4 time of day
-        let unit_level = |u: i32| match s(u) {
-            Some("Y" | "DE" | "CE") => Some(0),
-            Some("M" | "Q") => Some(1),
-            Some("W" | "WE") => Some(2),
-            Some("D") => Some(3),
-            _ => None,
-        };
-        let levels = |sl: &Slots| -> [bool; 5] {
-            let mut lv = [false; 5];
-            let any = |ks: &[usize]| ks.iter().any(|&k| sl[k] != NONE);
-            lv[0] = any(&[id.year, id.yy]);
-            lv[1] = any(&[id.month, id.season, id.quarter, id.half]);
-            lv[3] = any(&[id.day, id.weekday, id.easter]);
-            lv[4] = any(&[id.hour, id.minute, id.pod]);
-            if sl[id.shift] != NONE {
-                if let Some(k) = unit_level(sl[id.unit]) {
-                    lv[k] = true;
-                }
-            }
-            lv
-        };
-        // a relative unit ("this week", "last year"): a shift of a calendar unit, nothing finer
-        let rel_unit = |m: &Match| {
-            let sl = &m.slots;
-            sl[id.shift] != NONE && unit_level(sl[id.unit]).is_some_and(|k| k < 3) && sl[id.ty] == NONE && [id.weekday, id.day, id.hour, id.pod, id.month].iter().all(|&k| sl[k] == NONE)
-        };
-        let adj: Vec<usize> = ["NEXT_ADJ", "PAST_ADJ", "THIS"].iter().filter_map(|n| l.class(n)).collect();
+        let adj = [l.cls.next_adj, l.cls.past_adj, l.cls.this];
         // the shift a lone direction word at token k gives, when it is one
         let dir_shift = |k: usize| -> Option<i32> {
-            adj.iter().find_map(|&c| {
+            adj.iter().flatten().find_map(|&c| {
                 l.cached(p, c, k).find(|&(e, _)| e == k + 1).and_then(|(_, en)| {
-                    en.set.iter().find(|&&(sk, _)| sk == id.dir).and_then(|&(_, v)| match s(v) {
+                    en.set.iter().find(|&&(sk, _)| sk == id.dir).and_then(|&(_, v)| match l.str_of(v) {
                         Some("future") => Some(1),
                         Some("past") => Some(-1),
                         Some("this") => Some(0),
@@ -617,11 +566,9 @@ impl TimexTagger {
         };
         let is_join = |a: usize, b: usize| b > a && b - a <= 2 && joined(l, t, p, join, a, b);
         let n = t.toks.len();
-        // 1. lone direction words coordinated with a relative unit
-        let mut ms = ms;
         let mut extra: Vec<Match> = vec![];
         for (k, m) in ms.iter().enumerate() {
-            if !rel_unit(m) {
+            if !self.rel_unit(l, m) {
                 continue;
             }
             let free = |j: usize| !ms.iter().any(|x| x.tok <= j && j < x.end) && t.toks[j].kind == Kind::Word;
@@ -658,35 +605,98 @@ impl TimexTagger {
             ms.extend(extra);
             ms.sort_by_key(|m| m.tok);
         }
-        // "next week, preferably on Tuesday": a relative week and a weekday that a plain
-        // preposition (`@LEAD` without a mod) opens a few words later in the same clause are one
-        // day, that weekday of that week
-        if let Some(lead) = l.lead_class {
-            let mut k = 0;
-            while k + 1 < ms.len() {
-                // (negative matches in between, "how about", are filler too)
-                let mut j = k + 1;
-                while j + 1 < ms.len() && ms[j].slots[id.drop] != NONE {
-                    j += 1;
-                }
-                let (a, b) = (&ms[k], &ms[j]);
-                let wk = rel_unit(a) && l.str_of(a.slots[id.unit]) == Some("W");
-                let bare_day = b.slots[id.weekday] != NONE && [id.shift, id.unit, id.day, id.month, id.hour, id.ty].iter().all(|&x| b.slots[x] == NONE);
-                let gap_ok = b.tok > a.end + 1 && b.tok - a.end <= 5 && (a.end..b.tok).all(|j| !t.toks[j].brk && !matches!(t.low(j), "." | "?" | "!" | ";"));
-                let opened = b.tok > 0 && l.cached(p, lead, b.tok - 1).any(|(e, en)| e == b.tok && en.set.is_empty());
-                if wk && bare_day && gap_ok && opened {
-                    let mut m = ms.remove(j);
-                    ms.drain(k + 1..j);
-                    let a = &ms[k];
-                    m.slots[id.shift] = a.slots[id.shift];
-                    m.slots[id.unit] = a.slots[id.unit];
-                    m.span = Span::new(a.span.start, m.span.end);
-                    m.tok = a.tok;
-                    ms[k] = m;
-                }
-                k += 1;
+        ms
+    }
+
+    /// "next week, preferably on Tuesday": a relative week and a weekday that a plain
+    /// preposition (`@LEAD` without a mod) opens a few words later in the same clause are one
+    /// day, that weekday of that week.
+    fn week_then_weekday(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
+        let id = &self.ids;
+        let Some(lead) = l.cls.lead else { return ms };
+        let mut k = 0;
+        while k + 1 < ms.len() {
+            // (negative matches in between, "how about", are filler too)
+            let mut j = k + 1;
+            while j + 1 < ms.len() && ms[j].slots[id.drop] != NONE {
+                j += 1;
             }
+            let (a, b) = (&ms[k], &ms[j]);
+            let wk = self.rel_unit(l, a) && l.str_of(a.slots[id.unit]) == Some("W");
+            let bare_day = b.slots[id.weekday] != NONE && [id.shift, id.unit, id.day, id.month, id.hour, id.ty].iter().all(|&x| b.slots[x] == NONE);
+            let gap_ok = b.tok > a.end + 1 && b.tok - a.end <= 5 && (a.end..b.tok).all(|j| !t.toks[j].brk && !matches!(t.low(j), "." | "?" | "!" | ";"));
+            let opened = b.tok > 0 && l.cached(p, lead, b.tok - 1).any(|(e, en)| e == b.tok && en.set.is_empty());
+            if wk && bare_day && gap_ok && opened {
+                let mut m = ms.remove(j);
+                ms.drain(k + 1..j);
+                let a = &ms[k];
+                m.slots[id.shift] = a.slots[id.shift];
+                m.slots[id.unit] = a.slots[id.unit];
+                m.span = Span::new(a.span.start, m.span.end);
+                m.tok = a.tok;
+                ms[k] = m;
+            }
+            k += 1;
         }
+        ms
+    }
+
+    /// The level of a relative unit: 0 year, 1 month, 2 week, 3 day (see `lists`).
+    fn unit_level(&self, l: &Lang, u: i32) -> Option<usize> {
+        match l.str_of(u) {
+            Some("Y" | "DE" | "CE") => Some(0),
+            Some("M" | "Q") => Some(1),
+            Some("W" | "WE") => Some(2),
+            Some("D") => Some(3),
+            _ => None,
+        }
+    }
+
+    /// A relative unit ("this week", "last year"): a shift of a calendar unit, nothing finer.
+    fn rel_unit(&self, l: &Lang, m: &Match) -> bool {
+        let (id, sl) = (&self.ids, &m.slots);
+        sl[id.shift] != NONE && self.unit_level(l, sl[id.unit]).is_some_and(|k| k < 3) && sl[id.ty] == NONE && [id.weekday, id.day, id.hour, id.pod, id.month].iter().all(|&k| sl[k] == NONE)
+    }
+
+    /// Coordinated lists (scheduling-style spans): expressions joined by `@COORD` words ("or",
+    /// "and", ",") share the context one of them states. An item takes from its neighbour the
+    /// slots coarser than its own coarsest when the neighbour is parallel to it (states that
+    /// level too): "next week on Tuesday or Thursday" (Thursday of next week), "July 17th, 18th"
+    /// (July), "Mon 9 am or 1 pm" (1 pm on that Monday), "the 22nd, 23rd or 31st of March"
+    /// (from the last item back); a bare weekday also takes the part of the day of the item
+    /// after it ("Tuesday or Wednesday morning"); a relative week takes the weekday of the week
+    /// before it ("Friday this week or next week"), a bare month the day counted inside the
+    /// month before it ("the first Monday of September or December"); a range item's end
+    /// shares what its start took. Elliptic items (`ell=1`, "18th") stand only when the list
+    /// completes them. Before the chains: lone direction words ("this week or next":
+    /// [`TimexTagger::list_directions`]) and a weekday after its week
+    /// ([`TimexTagger::week_then_weekday`]).
+    pub(crate) fn lists(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>) -> Vec<Match> {
+        let id = &self.ids;
+        let Some(join) = l.cls.coord else {
+            let mut ms = ms;
+            ms.retain(|m| m.slots[id.ell] == NONE);
+            return ms;
+        };
+        // the level of a slot set: 0 year, 1 month, 2 week, 3 day, 4 time of day
+        let levels = |sl: &Slots| -> [bool; 5] {
+            let mut lv = [false; 5];
+            let any = |ks: &[usize]| ks.iter().any(|&k| sl[k] != NONE);
+            lv[0] = any(&[id.year, id.yy]);
+            lv[1] = any(&[id.month, id.season, id.quarter, id.half]);
+            lv[3] = any(&[id.day, id.weekday, id.easter]);
+            lv[4] = any(&[id.hour, id.minute, id.pod]);
+            if sl[id.shift] != NONE {
+                if let Some(k) = self.unit_level(l, sl[id.unit]) {
+                    lv[k] = true;
+                }
+            }
+            lv
+        };
+        let is_join = |a: usize, b: usize| b > a && b - a <= 2 && joined(l, t, p, join, a, b);
+        let n = t.toks.len();
+        let ms = self.list_directions(l, t, p, join, ms);
+        let mut ms = self.week_then_weekday(l, t, p, ms);
         // 2. chains of items joined by list connectors
         // weekdays may follow each other without a connector ("on Tuesday Wednesday or Thursday")
         let weekday_only = |m: &Match| m.slots[id.weekday] != NONE && [id.day, id.month, id.hour, id.pod, id.ty].iter().all(|&k| m.slots[k] == NONE);
@@ -705,7 +715,7 @@ impl TimexTagger {
                     to[x] = from[x];
                 }
             }
-            if from[id.shift] != NONE && unit_level(from[id.unit]).is_some_and(|u| u < c) && to[id.shift] == NONE {
+            if from[id.shift] != NONE && self.unit_level(l, from[id.unit]).is_some_and(|u| u < c) && to[id.shift] == NONE {
                 to[id.shift] = from[id.shift];
                 to[id.unit] = from[id.unit];
             }
@@ -795,7 +805,7 @@ impl TimexTagger {
                     // (an elliptic day ends there: punctuation, a connector or a preposition next;
                     // "July 1st, 17th times" is a count of times)
                     let after = ms[i].end;
-                    let ends = after >= n || t.toks[after].kind == Kind::Punct || l.cached(p, join, after).next().is_some() || l.lead_class.is_some_and(|c| l.cached(p, c, after).next().is_some());
+                    let ends = after >= n || t.toks[after].kind == Kind::Punct || l.cached(p, join, after).next().is_some() || l.has(p, l.cls.lead, after);
                     let day_ok = ms[i].slots[id.day] == NONE || (ms[i].slots[id.month] != NONE && ends);
                     if day_ok && ((i > k && parallel(i - 1)) || (i < e && parallel(i + 1))) {
                         ms[i].slots[id.ell] = NONE;
@@ -812,23 +822,23 @@ impl TimexTagger {
     /// "12 janvier" (Recognizers keeps it elsewhere: "la semaine prochaine", "les années 70"),
     /// and the final period of a month abbreviation that ends the text.
     pub(crate) fn bare(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>) -> Vec<Match> {
-        let det = l.class("DET");
+        let det = l.cls.det;
         // a preposition it never keeps, taken by an optional first element of a rule ("at?
         // 2pm" → "2pm"; `@BARE_DROP`), unless the rule keeps its lead (`keep=1`) or it is part
         // of a fixed phrase ("at present")
-        let drop = l.class("BARE_DROP");
+        let drop = l.cls.bare_drop;
         // ... and before a day or season name ("le vendredi", "le lendemain", "l'été")
-        let named: Vec<usize> = ["WEEKDAY", "WEEKDAY_FULL", "ANAPHORIC_DAY", "HOLIDAY", "SEASON"].iter().filter_map(|n| l.class(n)).collect();
+        let named = [l.cls.weekday, l.cls.weekday_full, l.cls.anaphoric_day, l.cls.holiday, l.cls.season];
         // a month abbreviation's period that ends the text is the sentence's ("1 janv.")
-        let month = l.class("MONTH");
+        let month = l.cls.month;
         // ... or of a half of the day's abbreviation ("at 9p.")
-        let timepod = l.class("TIMEPOD");
+        let timepod = l.cls.timepod;
         let n = t.toks.len();
         // ... and before a part of the day that a clock time follows ("l'après-midi 7:00")
-        let pod = l.class("POD");
+        let pod = l.cls.pod;
         // ... and a plural article before a count ("les 3 prochaines semaines", "des dix
         // derniers mois"): `@COUNT_DET` before a number or a `@NUM` word
-        let (count_det, num) = (l.class("COUNT_DET"), l.class("NUM"));
+        let (count_det, num) = (l.cls.count_det, l.cls.num);
         for m in ms.iter_mut() {
             if let (Some(cd), Some(nc)) = (count_det, num) {
                 if let Some((e, _)) = l.cached(p, cd, m.tok).next() {
@@ -850,11 +860,11 @@ impl TimexTagger {
                 }
             }
             if let Some((e, _)) = det.and_then(|d| l.cached(p, d, m.tok).next()) {
-                let timed_pod = |e: usize| m.slots[self.ids.hour] != NONE && pod.is_some_and(|c| l.cached(p, c, e).next().is_some());
-                let name = |e: usize| named.iter().any(|&c| l.cached(p, c, e).next().is_some()) || timed_pod(e);
+                let timed_pod = |e: usize| m.slots[self.ids.hour] != NONE && l.has(p, pod, e);
+                let name = |e: usize| named.iter().any(|&c| l.has(p, c, e)) || timed_pod(e);
                 // a day of a month in number words is a day number too ("le quatre octobre")
                 let dated = m.slots[self.ids.day] != NONE && m.slots[self.ids.month] != NONE;
-                let day_word = |e: usize| dated && num.is_some_and(|c| l.cached(p, c, e).next().is_some());
+                let day_word = |e: usize| dated && l.has(p, num, e);
                 if e < m.end && t.toks[m.tok].start as usize == m.span.start && (t.toks[e].kind == Kind::Num || name(e) || day_word(e)) {
                     m.tok = e;
                     m.span = Span::new(t.toks[e].start as usize, m.span.end);
@@ -868,11 +878,11 @@ impl TimexTagger {
     /// "pour le 27", "à partir du 8" with its `mod`); TimeML spans leave it out. With
     /// `only_mod`, only the prepositions that set a slot (a mod: "avant", "depuis").
     pub(crate) fn leads(&self, l: &Lang, t: &Tokens, p: &Prep, mut ms: Vec<Match>, only_mod: bool) -> Vec<Match> {
-        let Some(lead) = l.lead_class else { return ms };
+        let Some(lead) = l.cls.lead else { return ms };
         // bare spans never reach over an article they leave out (see below)
-        let det = l.class("DET").filter(|_| only_mod);
-        let range_open = l.class("RANGE_OPEN");
-        let weak_since = l.class("WEAK_SINCE");
+        let det = l.cls.det.filter(|_| only_mod);
+        let range_open = l.cls.range_open;
+        let weak_since = l.cls.weak_since;
         let mut prev_end = 0;
         for m in ms.iter_mut() {
             if (!m.split || m.span.start == t.toks[m.tok].start as usize) && !(only_mod && m.range.is_some()) {
@@ -897,11 +907,11 @@ impl TimexTagger {
                     // May", "the end of 1989", "around 1pm") keeps it under an open-interval lead
                     // ("after mid May", "from around 1pm"): one mod slot, the finer one stays
                     // (not a range's opener, "from mid 1989": it opens no bound of its own)
-                    let opener = range_open.is_some_and(|o| l.cached(p, o, j).next().is_some());
+                    let opener = l.has(p, range_open, j);
                     // bare spans: a `@WEAK_SINCE` range opener before a single expression
                     // ("from 2014", "from October") opens no interval there (Recognizers-Text's
                     // default reading; its experimental mode keeps it: `TagOptions::experimental`)
-                    if only_mod && m.range.is_none() && weak_since.is_some_and(|o| l.cached(p, o, j).next().is_some()) {
+                    if only_mod && m.range.is_none() && l.has(p, weak_since, j) {
                         prev_end = m.end;
                         continue;
                     }
@@ -934,10 +944,10 @@ impl TimexTagger {
     /// eve", "6 p.m."; "after dinner", "tomorrow"): its tasks mode joins them
     /// (`TagOptions::tasks`).
     pub(crate) fn merge_with(&self, l: &Lang, t: &Tokens, p: &Prep, ms: Vec<Match>, apart: bool) -> Vec<Match> {
-        let Some(join) = l.join_class else { return ms };
+        let Some(join) = l.cls.join else { return ms };
         let id = &self.ids;
-        let apart_cs = [l.class("APART"), l.class("HOLIDAY")];
-        let kept_apart = |m: &Match| apart && (m.slots[id.easter] != NONE || (m.tok..m.end).any(|i| apart_cs.iter().flatten().any(|&c| l.cached(p, c, i).next().is_some())));
+        let apart_cs = [l.cls.apart, l.cls.holiday];
+        let kept_apart = |m: &Match| apart && (m.slots[id.easter] != NONE || (m.tok..m.end).any(|i| apart_cs.iter().any(|&c| l.has(p, c, i))));
         let date_slots = [id.year, id.yy, id.month, id.day, id.weekday, id.easter, id.shift];
         let time_slots = [id.hour, id.minute, id.pod];
         let blocked = [id.rf, id.drop, id.sign, id.century, id.decade, id.season, id.quarter, id.half];
@@ -946,7 +956,7 @@ impl TimexTagger {
         // a "N heures" duration next to a date reads as a clock time, where the pack says its
         // hour word also tells the time of day (`@CLOCK_UNIT`: French "heures"; English "1 hour
         // on Tuesday" stays a length)
-        let clock_unit = l.class("CLOCK_UNIT");
+        let clock_unit = l.cls.clock_unit;
         let clock = |m: &Match| -> Option<Slots> {
             if !is_str(m, id.ty, "DURATION") || !is_str(m, id.unit, "H") || m.slots[id.md] != NONE {
                 return None;
@@ -983,12 +993,12 @@ impl TimexTagger {
         };
         // a match opened by an `@UNTIL` word ("jusqu'à 16h") is the end of a range, its own
         // TIMEX3: "demain jusqu'à 16h" is not 16h tomorrow
-        let until = l.class("UNTIL");
-        let opens_until = |m: &Match| until.is_some_and(|u| l.cached(p, u, m.tok).next().is_some());
+        let until = l.cls.until;
+        let opens_until = |m: &Match| l.has(p, until, m.tok);
         let mut out: Vec<Match> = Vec::with_capacity(ms.len());
         // the day a range's first half merged with, for its second half
         let mut carry: Option<Slots> = None;
-        let range_join = l.class("RANGE_JOIN");
+        let range_join = l.cls.range_join;
         for m in ms {
             let mut merged: Option<Option<Slots>> = None;
             // the last match ends a range: a time joined to the time before it by a range
@@ -1013,8 +1023,7 @@ impl TimexTagger {
                     let timed = |s: &Slots| time_slots.iter().any(|&k| s[k] != NONE) || s[id.md] != NONE;
                     // one side brings the day, the other the clock time or part of the day
                     // ("ce matin à 19h": the part of the day and the hour are compatible)
-                    let hard2 = |x: &Slots| dated(x) && !soft(x);
-                    let one_each = dated(&a) != dated(&b) || (hard2(&a) != hard2(&b));
+                    let one_each = dated(&a) != dated(&b) || (hard(&a) != hard(&b));
                     let one_each = one_each && (timed(&a) || timed(&b)) && !(a[id.hour] != NONE && b[id.hour] != NONE) && (dated(&a) || dated(&b));
                     let conflict = (0..lang::NSLOTS).any(|k| a[k] != NONE && b[k] != NONE && a[k] != b[k]);
                     // a split half joins a plain day only (not another half or a time)
@@ -1100,30 +1109,13 @@ impl TimexTagger {
     }
 }
 
-/// The range connector classes of a language (looked up once per text).
-#[derive(Clone, Copy)]
-pub(crate) struct RangeClasses {
-    join: Option<usize>,
-    and: Option<usize>,
-    /// the openers a coordinator may close (`@RANGE_AND_OPEN`, "between"; all `@RANGE_OPEN`
-    /// words when the pack has no such class)
-    and_open: Option<usize>,
-}
-
-impl RangeClasses {
-    pub(crate) fn of(l: &Lang) -> Self {
-        let open = l.class("RANGE_OPEN");
-        RangeClasses { join: l.class("RANGE_JOIN"), and: l.class("RANGE_AND"), and_open: l.class("RANGE_AND_OPEN").or(open) }
-    }
-}
-
 /// True when a range connector links two expressions ("May to Oct 2020"): a `@RANGE_JOIN`
 /// word between them, or the lead the second one took ("to friday", "till tomorrow"). A
 /// coordinator (`@RANGE_AND`: "and") makes a range only after a `@RANGE_AND_OPEN` word
 /// ("between 3 and 5"; not "from 2015 and 2016"); elsewhere it lists ("in 2007 and 2009", "the
 /// 6th and 13th").
-pub(crate) fn range_link(l: &Lang, ids: &Ids, rc: RangeClasses, t: &Tokens, p: &Prep, a: &Match, b: &Match) -> bool {
-    let Some(join) = rc.join else { return false };
+pub(crate) fn range_link(l: &Lang, ids: &Ids, t: &Tokens, p: &Prep, a: &Match, b: &Match) -> bool {
+    let Some(join) = l.cls.range_join else { return false };
     if b.tok < a.end || b.tok - a.end > 3 {
         return false;
     }
@@ -1142,14 +1134,14 @@ pub(crate) fn range_link(l: &Lang, ids: &Ids, rc: RangeClasses, t: &Tokens, p: &
     if (clock_only(a) && period_only(b)) || (period_only(a) && clock_only(b)) {
         return false;
     }
-    let Some(and) = rc.and else { return true };
+    let Some(and) = l.cls.range_and else { return true };
     let conn = if lead_join { b.tok } else { a.end };
     if l.cached(p, and, conn).next().is_none() {
         return true;
     }
     // the opener right before the start, or inside it ("le 17 entre 14h": a day merged with
     // the start)
-    rc.and_open.is_some_and(|o| (a.tok.saturating_sub(3)..a.end).any(|j| l.cached(p, o, j).any(|(e, _)| e == a.tok || (j >= a.tok && e < a.end))))
+    l.cls.range_and_open.or(l.cls.range_open).is_some_and(|o| (a.tok.saturating_sub(3)..a.end).any(|j| l.cached(p, o, j).any(|(e, _)| e == a.tok || (j >= a.tok && e < a.end))))
 }
 
 /// The slots set by the `join` class entries that tile tokens `a..b` (see [`joined`]).

@@ -50,6 +50,12 @@ pub struct Tokens {
 }
 
 impl Tokens {
+    /// The tokens inside the byte range `start..end`: (the first, one past the last).
+    #[inline]
+    pub fn within(&self, start: usize, end: usize) -> (usize, usize) {
+        (self.toks.partition_point(|k| (k.start as usize) < start), self.toks.partition_point(|k| (k.end as usize) <= end))
+    }
+
     /// Lowercased form of token `i`.
     pub fn low(&self, i: usize) -> &str {
         let (a, b) = self.toks[i].low;

@@ -34,7 +34,7 @@
 //! At each token the longest reading wins; a mention never overlaps another, nor stands glued
 //! to an identifier's joints ("Etc/UTC", "NFT_MSG", "irst-fay").
 
-use crate::lang::{slot_id, Entry, Lang, Prep};
+use crate::lang::{slot_id, Classes, Entry, Lang, Prep};
 use crate::token::{Kind, Tokens};
 use dyade_core::Span;
 
@@ -48,50 +48,10 @@ pub struct ZoneMention {
     pub utc_offset_minutes: Option<i32>,
 }
 
-/// The lexicon classes the zone layer reads (absent classes match nothing).
-struct Classes {
-    tz: Option<usize>,
-    ambiguous: Option<usize>,
-    word: Option<usize>,
-    signed: Option<usize>,
-    hour_mark: Option<usize>,
-    place: Option<usize>,
-    place_cap: Option<usize>,
-    prefix: Option<usize>,
-    suffix: Option<usize>,
-    daylight: Option<usize>,
-    lead: Option<usize>,
-    timepod: Option<usize>,
-    clock_end: Option<usize>,
-    numeral: Option<usize>,
-    tz_slot: usize,
-}
-
-impl Classes {
-    fn of(l: &Lang) -> Classes {
-        Classes {
-            tz: l.class("TZ"),
-            ambiguous: l.class("TZ_AMBIGUOUS"),
-            word: l.class("TZ_WORD"),
-            signed: l.class("TZ_SIGNED"),
-            hour_mark: l.class("TZ_HOUR_MARK"),
-            place: l.class("TZ_PLACE"),
-            place_cap: l.class("TZ_PLACE_CAP"),
-            prefix: l.class("TZ_PREFIX"),
-            suffix: l.class("TZ_SUFFIX"),
-            daylight: l.class("TZ_DAYLIGHT"),
-            lead: l.class("TZ_LEAD"),
-            timepod: l.class("TIMEPOD"),
-            clock_end: l.class("TZ_CLOCK_END"),
-            numeral: l.class("NUM"),
-            tz_slot: slot_id("tz").expect("the tz slot"),
-        }
-    }
-
-    /// The `tz=` an entry carries.
-    fn offset(&self, e: &Entry) -> Option<i32> {
-        e.set.iter().find(|&&(k, _)| k == self.tz_slot).map(|&(_, v)| v)
-    }
+/// The `tz=` an entry carries.
+fn offset(e: &Entry) -> Option<i32> {
+    let tz = slot_id("tz").expect("the tz slot");
+    e.set.iter().find(|&&(k, _)| k == tz).map(|&(_, v)| v)
 }
 
 /// Where a reading must stand to be a zone.
@@ -115,17 +75,17 @@ fn at<'a>(l: &'a Lang, p: &'a Prep, class: Option<usize>, i: usize) -> impl Iter
 
 /// Find the zone mentions of a tokenized, prepared text.
 pub(crate) fn find(l: &Lang, t: &Tokens, p: &Prep) -> Vec<ZoneMention> {
-    let c = Classes::of(l);
-    if c.tz.is_none() && c.place.is_none() {
+    let c = &l.cls;
+    if c.tz.is_none() && c.tz_place.is_none() {
         return vec![];
     }
     let n = t.toks.len();
     let mut out = vec![];
     let mut i = 0;
     while i < n {
-        let best = readings(l, &c, t, p, i)
+        let best = readings(l, c, t, p, i)
             .into_iter()
-            .filter(|&(end, _, need)| standalone(t, i, end) && (need == Need::Nothing || zone_position(l, &c, t, p, i, end, need)))
+            .filter(|&(end, _, need)| standalone(t, i, end) && (need == Need::Nothing || zone_position(l, c, t, p, i, end, need)))
             // longest first; on equal length the reading that needs the least (it is surer)
             .max_by_key(|&(end, _, need)| (end, std::cmp::Reverse(need)));
         match best {
@@ -142,45 +102,45 @@ pub(crate) fn find(l: &Lang, t: &Tokens, p: &Prep) -> Vec<ZoneMention> {
 /// Every zone reading starting at token `i`.
 fn readings(l: &Lang, c: &Classes, t: &Tokens, p: &Prep, i: usize) -> Vec<Reading> {
     let mut r: Vec<Reading> = vec![];
-    let need = |end: usize| if at(l, p, c.ambiguous, i).any(|(e, _)| e == end) { Need::Position } else { Need::Nothing };
+    let need = |end: usize| if at(l, p, c.tz_ambiguous, i).any(|(e, _)| e == end) { Need::Position } else { Need::Nothing };
     // named zones and abbreviations
     for (end, e) in at(l, p, c.tz, i) {
-        r.push((end, c.offset(e), need(end)));
+        r.push((end, offset(e), need(end)));
     }
-    for (end, e) in at(l, p, c.word, i) {
-        r.push((end, c.offset(e), Need::WordPosition));
+    for (end, e) in at(l, p, c.tz_word, i) {
+        r.push((end, offset(e), Need::WordPosition));
     }
     // an offset from a base zone ("UTC+4", "MSK-1")
-    for (end, e) in at(l, p, c.signed, i) {
-        let base = at(l, p, c.tz, i).find(|&(x, _)| x == end).and_then(|(_, z)| c.offset(z)).or_else(|| c.offset(e));
+    for (end, e) in at(l, p, c.tz_signed, i) {
+        let base = at(l, p, c.tz, i).find(|&(x, _)| x == end).and_then(|(_, z)| offset(z)).or_else(|| offset(e));
         if let (Some(base), Some((e2, d))) = (base, signed_offset(l, c, t, p, end)) {
             r.push((e2, Some(base + d), Need::Nothing));
         }
     }
     // a place and the word that makes it a zone ("Madrid time", "Sydney daylight time")
     let cap = t.toks[i].cap;
-    let places = at(l, p, c.place, i).chain(at(l, p, c.place_cap, i).filter(|_| cap));
+    let places = at(l, p, c.tz_place, i).chain(at(l, p, c.tz_place_cap, i).filter(|_| cap));
     for (end, e) in places {
-        let off = c.offset(e);
-        for (e2, _) in at(l, p, c.suffix, end) {
+        let off = offset(e);
+        for (e2, _) in at(l, p, c.tz_suffix, end) {
             r.push((e2, off, Need::Nothing));
         }
-        for (e2, s) in at(l, p, c.daylight, end) {
-            r.push((e2, off.map(|o| o + c.offset(s).unwrap_or(0)), Need::Nothing));
+        for (e2, s) in at(l, p, c.tz_daylight, end) {
+            r.push((e2, off.map(|o| o + offset(s).unwrap_or(0)), Need::Nothing));
         }
     }
     // ... or the words before it ("heure de Pékin"), not after a numeral ("à une heure de
     // Paris", a distance) nor going on with a name ("heure de France Inter")
     // (a number standing alone: "10h30 heure de Pékin" is a clock time)
     let lone_number = i > 0 && t.toks[i - 1].kind == Kind::Num && !(i >= 2 && t.toks[i - 2].end == t.toks[i - 1].start);
-    let counted = lone_number || (i.saturating_sub(3)..i).any(|j| at(l, p, c.numeral, j).any(|(e, _)| e == i));
-    for (end, _) in at(l, p, c.prefix, i).filter(|_| !counted) {
+    let counted = lone_number || (i.saturating_sub(3)..i).any(|j| at(l, p, c.num, j).any(|(e, _)| e == i));
+    for (end, _) in at(l, p, c.tz_prefix, i).filter(|_| !counted) {
         let cap = end < t.toks.len() && t.toks[end].cap;
-        for (e2, e) in at(l, p, c.place, end).chain(at(l, p, c.place_cap, end).filter(|_| cap)) {
+        for (e2, e) in at(l, p, c.tz_place, end).chain(at(l, p, c.tz_place_cap, end).filter(|_| cap)) {
             if e2 < t.toks.len() && t.toks[e2].cap && t.toks[e2].kind == Kind::Word {
                 continue;
             }
-            r.push((e2, c.offset(e), Need::Nothing));
+            r.push((e2, offset(e), Need::Nothing));
         }
     }
     r
@@ -222,7 +182,7 @@ fn signed_offset(l: &Lang, c: &Classes, t: &Tokens, p: &Prep, k: usize) -> Optio
     }
     // a unit mark glued to the number ("-12h")
     if j < n && glued(j - 1, j) {
-        if let Some((e, _)) = at(l, p, c.hour_mark, j).max_by_key(|&(e, _)| e) {
+        if let Some((e, _)) = at(l, p, c.tz_hour_mark, j).max_by_key(|&(e, _)| e) {
             j = e;
         }
     }
@@ -256,7 +216,7 @@ fn zone_position(l: &Lang, c: &Classes, t: &Tokens, p: &Prep, i: usize, end: usi
     }
     let num = |k: usize| t.toks[k].kind == Kind::Num;
     // after am/pm or a clock time's closing word ("1pm", "7 p.m.", "seize heures")
-    let after_pod = (i.saturating_sub(4)..i).any(|j| at(l, p, c.timepod, j).chain(at(l, p, c.clock_end, j)).any(|(e, _)| e == i));
+    let after_pod = (i.saturating_sub(4)..i).any(|j| at(l, p, c.timepod, j).chain(at(l, p, c.tz_clock_end, j)).any(|(e, _)| e == i));
     // after minutes ("16:30", "11.59", "16h30") or the end of a clock range ("9-6"): numbers
     // glued to the separator between them
     let glued = |a: usize, b: usize| t.toks[a].end == t.toks[b].start;
@@ -277,6 +237,6 @@ fn zone_position(l: &Lang, c: &Classes, t: &Tokens, p: &Prep, i: usize, end: usi
     if (after_pod || after_clock) && (need == Need::Position || t.toks[i].cap || clause_end) {
         return true;
     }
-    let after_lead = at(l, p, c.lead, i - 1).any(|(e, _)| e == i);
+    let after_lead = at(l, p, c.tz_lead, i - 1).any(|(e, _)| e == i);
     after_lead && clause_end
 }
