@@ -1055,17 +1055,8 @@ pub fn recognizers(tagger: &TimexTagger, path: &Path, lang: &str) -> SuiteResult
         let exp = c["expected"].as_array().cloned().unwrap_or_default();
         let items = model_items(text, &got, &tagger.zones(text, lang), file.contains("ComplexCalendar"));
         let got_texts: Vec<&str> = items.iter().map(|&(a, b, _)| &text[a..b]).collect();
-        // a few expected texts carry a stray leading space (" aujourd'hui jusqu'a demain")
-        let exp_texts: Vec<&str> = exp.iter().map(|e| e["text"].as_str().unwrap_or("").trim()).collect();
-        if got_texts.len() != exp_texts.len() || got_texts.iter().zip(&exp_texts).any(|(a, b)| !a.eq_ignore_ascii_case(b)) {
-            let kind = if got_texts.is_empty() {
-                "missed"
-            } else if exp.is_empty() {
-                "false positive"
-            } else {
-                "span"
-            };
-            r.fail(&format!("{kind} [{file}]"), text, format!("want {exp_texts:?}, got {got_texts:?}"));
+        if let Err((kind, detail)) = same_texts(&got_texts, &exp) {
+            r.fail(&format!("{kind} [{file}]"), text, detail);
             continue;
         }
         // a zone item (no timex) answers an expected item without a value
@@ -1115,6 +1106,24 @@ fn model_items(text: &str, got: &[Timex], zones: &[crate::ZoneMention], zoned: b
     items
 }
 
+/// The Recognizers span check: our texts equal the expected items' texts, in order, ignoring
+/// case (a few expected texts carry a stray leading space: " aujourd'hui jusqu'a demain");
+/// otherwise the failure kind (missed / false positive / span) and what differs.
+fn same_texts(got: &[&str], exp: &[Value]) -> Result<(), (&'static str, String)> {
+    let want: Vec<&str> = exp.iter().map(|e| e["text"].as_str().unwrap_or("").trim()).collect();
+    if got.len() == want.len() && got.iter().zip(&want).all(|(a, b)| a.eq_ignore_ascii_case(b)) {
+        return Ok(());
+    }
+    let kind = if got.is_empty() {
+        "missed"
+    } else if exp.is_empty() {
+        "false positive"
+    } else {
+        "span"
+    };
+    Err((kind, format!("want {want:?}, got {got:?}")))
+}
+
 /// A case of the TimeZone files: our zone mentions ([`TimexTagger::zones`]) against the
 /// expected items, texts as for timexes, and the offset where the expected
 /// `timezone_resolution` gives one (`UtcOffsetMins`, a number or a numeral string; -10000 is
@@ -1123,17 +1132,7 @@ fn recognizers_zone_case(tagger: &TimexTagger, text: &str, lang: &str, c: &Value
     let got = tagger.zones(text, lang);
     let exp = c["expected"].as_array().cloned().unwrap_or_default();
     let got_texts: Vec<&str> = got.iter().map(|z| &text[z.span.start..z.span.end]).collect();
-    let exp_texts: Vec<&str> = exp.iter().map(|e| e["text"].as_str().unwrap_or("").trim()).collect();
-    if got_texts.len() != exp_texts.len() || got_texts.iter().zip(&exp_texts).any(|(a, b)| !a.eq_ignore_ascii_case(b)) {
-        let kind = if got.is_empty() {
-            "missed"
-        } else if exp.is_empty() {
-            "false positive"
-        } else {
-            "span"
-        };
-        return Err((kind, format!("want {exp_texts:?}, got {got_texts:?}")));
-    }
+    same_texts(&got_texts, &exp)?;
     for (z, e) in got.iter().zip(&exp) {
         let res = &e["timezone_resolution"];
         let want = ["UtcOffsetMins", "utcOffsetMins"].iter().find_map(|k| match &res[*k] {
