@@ -106,7 +106,7 @@ impl TimexTagger {
     /// Like [`TimexTagger::tag_ranges_at`], with the output options `opts` (see the module
     /// doc of `modes`): each expression with its fused range end, if any.
     pub fn tag_ranges_with(&self, text: &str, lang: &str, reference: &str, style: SpanStyle, opts: TagOptions) -> Vec<(Timex, Option<Timex>)> {
-        if opts.extended_types && opts == (TagOptions { extended_types: true, ..Default::default() }) {
+        if opts == (TagOptions { extended_types: true, ..Default::default() }) {
             return self.tag_ranges_at(text, lang, reference, style);
         }
         let rf = Reference { calendar_weeks: style == SpanStyle::Bare, ..Reference::parse(reference, true) };
